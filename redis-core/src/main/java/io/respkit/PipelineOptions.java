@@ -1,0 +1,49 @@
+package io.respkit;
+
+/**
+ * How a {@link Pipeline} behaves.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param raiseOnError when {@code true} (the default), {@link Pipeline#execute()} reads every reply and then throws
+ *        {@link RedisPipelineException} for the first failed command; when {@code false}, failures are returned as
+ *        exception values in the result list
+ * @param flushEvery after this many queued commands (default 1000) the pipeline sends them and reads their replies,
+ *        so that a pipeline of a million commands keeps bounded memory
+ */
+public record PipelineOptions(boolean raiseOnError, int flushEvery) {
+
+    /** Raise on error, flush every 1000 commands. */
+    public static final PipelineOptions DEFAULT = new PipelineOptions(true, 1000);
+
+    /**
+     * Validates the options.
+     *
+     * @throws IllegalArgumentException when {@code flushEvery} is less than 1
+     */
+    public PipelineOptions {
+        if (flushEvery < 1) {
+            throw new IllegalArgumentException("flushEvery must be at least 1");
+        }
+    }
+
+    /**
+     * Returns a copy with {@code raiseOnError} set.
+     *
+     * @param raise whether to raise on error
+     * @return the options
+     */
+    public PipelineOptions withRaiseOnError(boolean raise) {
+        return new PipelineOptions(raise, flushEvery);
+    }
+
+    /**
+     * Returns a copy with {@code flushEvery} set.
+     *
+     * @param n commands per round trip, at least 1
+     * @return the options
+     */
+    public PipelineOptions withFlushEvery(int n) {
+        return new PipelineOptions(raiseOnError, n);
+    }
+}

@@ -1,0 +1,330 @@
+package io.respkit;
+
+import io.respkit.codec.RedisCodec;
+import io.respkit.codec.StringCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.RedisCommands;
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
+import io.respkit.internal.ConnectionCommands;
+import io.respkit.internal.commands.Decoders;
+import io.respkit.pool.ConnectionPool;
+import io.respkit.pool.PooledConnection;
+import io.respkit.pubsub.Subscriber;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Redis client: typed methods for every common command ({@link RedisCommands}), pipelines, transactions, Lua
+ * scripts, pub/sub and a generic {@link #execute(String, Object...)}. Each call borrows a pooled connection for its
+ * duration, so one client serves any number of threads.
+ *
+ * <pre>{@code
+ * try (RedisClient<String> redis = RedisClient.create("redis://:secret@127.0.0.1:6379/0")) {
+ *     redis.set("k1", "v1");
+ *     String v = redis.get("k1");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ *
+ * @param <V> the value type: {@code String} by default, {@code byte[]} with
+ *            {@link io.respkit.codec.ByteArrayCodec}, or any type a {@link RedisCodec} handles
+ */
+public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
+
+    private static final int DEFAULT_WATCH_ATTEMPTS = 100;
+
+    private final ConnectionPool pool;
+    private final boolean ownsPool;
+    private final RedisCodec<V> codec;
+
+    private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.ownsPool = ownsPool;
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    /**
+     * Creates a client for a URL such as {@code redis://:password@host:6379/0}, with string values.
+     *
+     * @param url the URL, see {@link RedisConfig#fromUrl(String)}
+     * @return a client owning its own pool
+     * @throws io.respkit.connection.RedisUrlSyntaxException when the URL is malformed
+     */
+    public static RedisClient<String> create(String url) {
+        return create(RedisConfig.fromUrl(url));
+    }
+
+    /**
+     * Creates a client with string values in the configured charset.
+     *
+     * @param config the configuration
+     * @return a client owning its own pool
+     */
+    public static RedisClient<String> create(RedisConfig config) {
+        return create(config, StringCodec.of(config.charset()));
+    }
+
+    /**
+     * Creates a client with a codec of your choice.
+     *
+     * @param config the configuration
+     * @param codec the value codec
+     * @param <V> the value type
+     * @return a client owning its own pool
+     */
+    public static <V> RedisClient<V> create(RedisConfig config, RedisCodec<V> codec) {
+        return new RedisClient<>(ConnectionPool.create(config), true, codec);
+    }
+
+    /**
+     * Creates a client over an existing pool with string values; closing the client leaves the pool open.
+     *
+     * @param pool the pool
+     * @return the client
+     */
+    public static RedisClient<String> create(ConnectionPool pool) {
+        return create(pool, StringCodec.of(pool.config().charset()));
+    }
+
+    /**
+     * Creates a client over an existing pool; closing the client leaves the pool open.
+     *
+     * @param pool the pool
+     * @param codec the value codec
+     * @param <V> the value type
+     * @return the client
+     */
+    public static <V> RedisClient<V> create(ConnectionPool pool, RedisCodec<V> codec) {
+        return new RedisClient<>(pool, false, codec);
+    }
+
+    /**
+     * Returns a client sharing this client's pool with another codec, e.g. {@code ByteArrayCodec.INSTANCE} for raw
+     * bytes. Closing the returned client leaves the pool open.
+     *
+     * @param other the codec
+     * @param <W> its value type
+     * @return the client
+     */
+    public <W> RedisClient<W> withCodec(RedisCodec<W> other) {
+        return new RedisClient<>(pool, false, other);
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        try (PooledConnection lease = pool.borrow()) {
+            return lease.connection().execute(command);
+        }
+    }
+
+    /**
+     * Runs any command by name, for commands the typed API does not cover. Arguments may be {@code String},
+     * {@code byte[]}, integral numbers or floating-point numbers; anything else is sent as its {@code toString()}.
+     *
+     * @param command the command name, e.g. {@code "CONFIG GET"} or {@code "OBJECT"}
+     * @param args the arguments
+     * @return the reply: bulk strings decoded by the codec, integers as {@link Long}, arrays as {@link List}, maps
+     *         as {@link java.util.Map}, nil as {@code null}
+     * @throws RedisServerException when the server answered with an error
+     * @throws RedisConnectionException when the connection failed
+     */
+    public Object execute(String command, Object... args) {
+        Command<Object> cmd = Command.create(codec, command, Decoders.decoded());
+        for (Object arg : args) {
+            if (arg instanceof String s) {
+                cmd.arg(s);
+            } else if (arg instanceof byte[] b) {
+                cmd.arg(b);
+            } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {
+                cmd.arg(((Number) arg).longValue());
+            } else if (arg instanceof Double || arg instanceof Float) {
+                cmd.arg(((Number) arg).doubleValue());
+            } else {
+                cmd.arg(String.valueOf(Objects.requireNonNull(arg, "argument")));
+            }
+        }
+        return execute(cmd);
+    }
+
+    @Override
+    public RedisCodec<V> codec() {
+        return codec;
+    }
+
+    /**
+     * Runs several commands on one borrowed connection, for example to keep a {@code SELECT} or
+     * {@code CLIENT SETNAME} in effect. The connection is given back (or destroyed, if left dirty) afterwards.
+     *
+     * @param work what to do
+     * @param <R> the result type
+     * @return what {@code work} returned
+     */
+    public <R> R withConnection(Function<RedisCommands<V>, R> work) {
+        try (PooledConnection lease = pool.borrow()) {
+            return work.apply(new ConnectionCommands<>(lease.connection(), codec));
+        }
+    }
+
+    /**
+     * Opens a pipeline on a borrowed connection, with the default options (raise on error, flush every 1000).
+     * Close it to give the connection back.
+     *
+     * @return the pipeline
+     */
+    public Pipeline<V> pipeline() {
+        return pipeline(PipelineOptions.DEFAULT);
+    }
+
+    /**
+     * Opens a pipeline on a borrowed connection. Close it to give the connection back.
+     *
+     * @param options error mode and batch size
+     * @return the pipeline
+     */
+    public Pipeline<V> pipeline(PipelineOptions options) {
+        return new Pipeline<>(codec, pool.borrow(), options);
+    }
+
+    /**
+     * Queues commands in a pipeline, executes it and returns every result in order.
+     *
+     * @param body queues the commands
+     * @return each command's result
+     * @throws RedisPipelineException when a command failed (every reply was still read)
+     */
+    public List<Object> pipelined(Consumer<Pipeline<V>> body) {
+        return pipelined(PipelineOptions.DEFAULT, body);
+    }
+
+    /**
+     * Queues commands in a pipeline with the given options, executes it and returns every result in order.
+     *
+     * @param options error mode and batch size
+     * @param body queues the commands
+     * @return each command's result; failures as exceptions when {@code raiseOnError} is off
+     * @throws RedisPipelineException with {@code raiseOnError} on, when a command failed
+     */
+    public List<Object> pipelined(PipelineOptions options, Consumer<Pipeline<V>> body) {
+        try (Pipeline<V> p = pipeline(options)) {
+            body.accept(p);
+            return p.execute();
+        }
+    }
+
+    /**
+     * Opens a {@code MULTI}/{@code EXEC} transaction on a borrowed connection. Close it to give the connection
+     * back; an unexecuted transaction is discarded.
+     *
+     * @return the transaction
+     */
+    public Transaction<V> multi() {
+        PooledConnection lease = pool.borrow();
+        return new Transaction<>(codec, lease, lease.connection());
+    }
+
+    /**
+     * Queues commands in a transaction and executes it atomically.
+     *
+     * @param body queues the commands
+     * @return the results
+     * @throws RedisServerException {@code EXECABORT} when a command was rejected while queueing
+     */
+    public TransactionResult multi(Consumer<Transaction<V>> body) {
+        try (Transaction<V> tx = multi()) {
+            body.accept(tx);
+            return tx.exec();
+        }
+    }
+
+    /**
+     * Runs an optimistic transaction like redis-py's {@code transaction()}: {@code WATCH}es the keys, runs the body
+     * (which reads with immediate commands and queues writes), executes, and starts over when a watched key changed,
+     * up to 100 attempts.
+     *
+     * @param watchKeys the keys to watch
+     * @param body reads, then queues
+     * @return the results of the successful attempt
+     * @throws RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     */
+    public TransactionResult transaction(Collection<String> watchKeys, TransactionBody<V> body) {
+        return transaction(watchKeys, DEFAULT_WATCH_ATTEMPTS, body);
+    }
+
+    /**
+     * Like {@link #transaction(Collection, TransactionBody)} with a limit on attempts.
+     *
+     * @param watchKeys the keys to watch
+     * @param maxAttempts the most attempts, at least 1
+     * @param body reads, then queues
+     * @return the results of the successful attempt
+     * @throws RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     */
+    public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        try (PooledConnection lease = pool.borrow()) {
+            RedisConnection connection = lease.connection();
+            ConnectionCommands<V> immediate = new ConnectionCommands<>(connection, codec);
+            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+                if (!watchKeys.isEmpty()) {
+                    connection.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
+                }
+                Transaction<V> tx = new Transaction<>(codec, null, connection);
+                try {
+                    body.run(immediate, tx);
+                } catch (RuntimeException e) {
+                    tx.close();
+                    throw e;
+                }
+                TransactionResult result = tx.exec();
+                if (!result.aborted()) {
+                    return result;
+                }
+            }
+            throw new RedisTransactionAbortedException("Transaction aborted by concurrent changes to watched keys "
+                    + maxAttempts + " times in a row");
+        }
+    }
+
+    /**
+     * Opens a {@link Subscriber} on its own dedicated connection (not from the pool), for {@code SUBSCRIBE} and
+     * {@code PSUBSCRIBE}.
+     *
+     * @return the subscriber; close it to close its connection
+     * @throws RedisConnectionException when the connection cannot be opened
+     */
+    public Subscriber<V> subscriber() {
+        return new Subscriber<>(RedisConnection.open(pool.config()), codec);
+    }
+
+    /**
+     * Returns the pool this client borrows from, e.g. for {@link ConnectionPool#stats()}.
+     *
+     * @return the pool
+     */
+    public ConnectionPool pool() {
+        return pool;
+    }
+
+    /**
+     * Closes the pool when this client created it; a client over a shared pool leaves it open.
+     */
+    @Override
+    public void close() {
+        if (ownsPool) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisClient[" + pool.config() + ", " + codec + "]";
+    }
+}

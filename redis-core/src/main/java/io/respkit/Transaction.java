@@ -1,0 +1,201 @@
+package io.respkit;
+
+import io.respkit.codec.RedisCodec;
+import io.respkit.codec.StringCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.connection.RedisConnection;
+import io.respkit.internal.Errors;
+import io.respkit.internal.commands.Decoders;
+import io.respkit.pool.PooledConnection;
+import io.respkit.protocol.ErrorReply;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code MULTI}/{@code EXEC} transaction: queued commands run atomically, sent with {@code MULTI} and {@code EXEC}
+ * in a single round trip (a transactional pipeline). Errors found while queueing abort the whole transaction with
+ * {@code EXECABORT}; errors while running (such as {@code WRONGTYPE}) fail only their command, and the result mixes
+ * values and errors. When a {@code WATCH}ed key changed, {@link #exec()} reports the transaction as aborted.
+ *
+ * <pre>{@code
+ * try (Transaction<String> tx = client.multi()) {
+ *     tx.set("a", "1");
+ *     tx.incr("a");
+ *     TransactionResult r = tx.exec();   // [true, 2]
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: a transaction belongs to the thread that opened it.
+ *
+ * @param <V> the value type
+ */
+public final class Transaction<V> implements RedisPipelineCommands<V>, AutoCloseable {
+
+    private final RedisCodec<V> codec;
+    private final PooledConnection lease;
+    private final RedisConnection connection;
+    private final List<Response<?>> queued = new ArrayList<>();
+    private boolean done;
+
+    Transaction(RedisCodec<V> codec, PooledConnection lease, RedisConnection connection) {
+        this.codec = codec;
+        this.lease = lease;
+        this.connection = connection;
+    }
+
+    @Override
+    public RedisCodec<V> codec() {
+        return codec;
+    }
+
+    @Override
+    public <T> Response<T> enqueue(Command<T> command) {
+        if (done) {
+            throw new IllegalStateException("transaction was already executed or discarded");
+        }
+        Response<T> response = new Response<>(command);
+        queued.add(response);
+        return response;
+    }
+
+    /**
+     * Runs the queued commands atomically: sends {@code MULTI}, the commands and {@code EXEC} in one write and reads
+     * all replies.
+     *
+     * @return each command's result in order (failed ones as exceptions), or an aborted result when a watched key
+     *         changed
+     * @throws RedisServerException {@code EXECABORT} when a command was rejected while queueing (e.g. unknown
+     *         command or wrong arity); nothing ran
+     * @throws RedisConnectionException when the connection failed; whether the transaction ran is unknown
+     * @throws IllegalStateException when already executed or discarded
+     */
+    public TransactionResult exec() {
+        if (done) {
+            throw new IllegalStateException("transaction was already executed or discarded");
+        }
+        done = true;
+        Command<Object> multi = Command.create(StringCodec.UTF8, "MULTI", Decoders.raw());
+        Command<Object> exec = Command.create(StringCodec.UTF8, "EXEC", Decoders.raw());
+        try {
+            connection.send(multi);
+            for (Response<?> r : queued) {
+                connection.send(r.command());
+            }
+            connection.send(exec);
+            connection.flush(exec);
+            Object multiReply = connection.readReply(multi);
+            if (multiReply instanceof ErrorReply error) {
+                // MULTI itself refused (e.g. nested MULTI): the queued commands then ran outside a transaction.
+                connection.markBroken();
+                throw Errors.fromReply(error, "MULTI", connection.address());
+            }
+            RedisException firstQueueError = null;
+            int firstQueueIndex = -1;
+            for (int i = 0; i < queued.size(); i++) {
+                Response<?> r = queued.get(i);
+                Object reply = connection.readReply(r.command());
+                if (reply instanceof ErrorReply error) {
+                    RedisException e = Errors.fromReply(error, r.commandName(), connection.address());
+                    r.fail(e);
+                    if (firstQueueError == null) {
+                        firstQueueError = e;
+                        firstQueueIndex = i;
+                    }
+                }
+            }
+            Object execReply = connection.readReply(exec);
+            connection.trackSuccess(exec);
+            return finish(execReply, firstQueueError, firstQueueIndex);
+        } catch (RedisConnectionException | RedisProtocolException e) {
+            for (Response<?> r : queued) {
+                if (!r.isDone()) {
+                    r.fail(e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private TransactionResult finish(Object execReply, RedisException firstQueueError, int firstQueueIndex) {
+        if (execReply instanceof ErrorReply error) {
+            RedisException abort = Errors.fromReply(error, "EXEC", connection.address());
+            for (Response<?> r : queued) {
+                if (!r.isDone()) {
+                    r.fail(abort);
+                }
+            }
+            if (firstQueueError != null && abort instanceof RedisServerException s) {
+                throw new RedisServerException(s.code(), s.serverMessage(), abort.getMessage()
+                        + "; command #" + firstQueueIndex + " (" + queued.get(firstQueueIndex).commandName()
+                        + ") was rejected: " + firstQueueError.getMessage());
+            }
+            throw abort;
+        }
+        if (execReply == null) {
+            RedisException aborted = new RedisTransactionAbortedException(
+                    "Transaction aborted: a watched key changed (EXEC on " + connection.address() + ")");
+            for (Response<?> r : queued) {
+                r.fail(aborted);
+            }
+            return new TransactionResult(List.of(), true);
+        }
+        List<Object> replies = Decoders.elements(execReply);
+        if (replies.size() != queued.size()) {
+            connection.markBroken();
+            throw new RedisProtocolException("EXEC returned " + replies.size() + " results for " + queued.size()
+                    + " commands on " + connection.address());
+        }
+        List<Object> results = new ArrayList<>(replies.size());
+        for (int i = 0; i < replies.size(); i++) {
+            Response<?> r = queued.get(i);
+            Object reply = replies.get(i);
+            if (reply instanceof ErrorReply error) {
+                r.fail(Errors.fromReply(error, r.commandName(), connection.address()));
+            } else {
+                Command<?> command = r.command();
+                r.complete(reply);
+                connection.trackSuccess(command);
+            }
+            results.add(r.resultOrFailure());
+        }
+        return new TransactionResult(java.util.Collections.unmodifiableList(results), false);
+    }
+
+    /**
+     * Drops the queued commands without running them and releases any {@code WATCH}.
+     *
+     * @throws IllegalStateException when already executed or discarded
+     */
+    public void discard() {
+        if (done) {
+            throw new IllegalStateException("transaction was already executed or discarded");
+        }
+        done = true;
+        RedisException discarded = new RedisException("transaction was discarded");
+        for (Response<?> r : queued) {
+            r.fail(discarded);
+        }
+        if (!connection.isClean() && connection.isUsable()) {
+            try {
+                connection.execute(Command.create(StringCodec.UTF8, "UNWATCH", Decoders.raw()));
+            } catch (RedisException e) {
+                connection.markBroken();
+            }
+        }
+    }
+
+    /**
+     * Discards the transaction when it was not executed, and returns its connection when it owns one.
+     */
+    @Override
+    public void close() {
+        if (!done) {
+            discard();
+        }
+        if (lease != null) {
+            lease.close();
+        }
+    }
+}

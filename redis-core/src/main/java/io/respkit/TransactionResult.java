@@ -1,0 +1,31 @@
+package io.respkit;
+
+import java.util.List;
+
+/**
+ * What {@code EXEC} returned: each queued command's result in order (a failed command holds its
+ * {@link RedisServerException}, e.g. {@code WRONGTYPE}), or an aborted transaction when a watched key changed.
+ *
+ * <p>Immutable when its results are; thread-safe to read.
+ *
+ * @param results each command's result, failures as exceptions; empty when aborted
+ * @param aborted {@code true} when {@code EXEC} returned nil because a {@code WATCH}ed key changed
+ */
+public record TransactionResult(List<Object> results, boolean aborted) {
+
+    /**
+     * Returns result {@code i}.
+     *
+     * @param i the index of the queued command
+     * @return its result, or its exception when it failed
+     * @throws IndexOutOfBoundsException when {@code i} is out of range
+     */
+    public Object get(int i) {
+        return results.get(i);
+    }
+
+    /** @return the number of results */
+    public int size() {
+        return results.size();
+    }
+}

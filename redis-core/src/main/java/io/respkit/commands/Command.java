@@ -1,0 +1,295 @@
+package io.respkit.commands;
+
+import io.respkit.codec.RedisCodec;
+import io.respkit.protocol.RespWriter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One Redis command: its words and arguments, the decoder for its reply, and the codec for its values. A command is
+ * defined once and runs unchanged directly, in a {@link io.respkit.Pipeline} or in a {@link io.respkit.Transaction}.
+ * Use it with {@link io.respkit.RedisClient#execute(Command)} for commands the typed API does not cover.
+ *
+ * <p>Arguments are added while the command is built; after it has been handed to a client it must not change. Not
+ * thread-safe while being built; safe to read once built.
+ *
+ * <pre>{@code
+ * Command<Long> cmd = Command.create(client.codec(), "OBJECT FREQ", ReplyDecoders.integer()).key("k");
+ * long freq = client.execute(cmd);
+ * }</pre>
+ *
+ * @param <T> the decoded reply type
+ */
+public final class Command<T> {
+
+    private static final byte STRING = 0;
+    private static final byte BYTES = 1;
+    private static final byte LONG = 2;
+    private static final byte DOUBLE = 3;
+
+    private final String name;
+    private final RedisCodec<?> codec;
+    private final ReplyDecoder<T> decoder;
+    private Object[] refs;
+    private long[] numbers;
+    private byte[] kinds;
+    private int size;
+    private long blockMillis = -1;
+
+    private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder) {
+        this.name = name;
+        this.codec = codec;
+        this.decoder = decoder;
+        this.refs = new Object[8];
+        this.kinds = new byte[8];
+    }
+
+    /**
+     * Starts a command. A name of several words, such as {@code "CONFIG GET"}, is sent as that many arguments.
+     *
+     * @param codec the codec for values and the charset for text
+     * @param name the command name, e.g. {@code "GET"} or {@code "SCRIPT LOAD"}
+     * @param decoder the reply decoder
+     * @param <T> the decoded reply type
+     * @return the command, ready for arguments
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder) {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(decoder, "decoder");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("command name must not be blank");
+        }
+        Command<T> command = new Command<>(name, codec, decoder);
+        int space = name.indexOf(' ');
+        if (space < 0) {
+            command.add(STRING, name, 0);
+        } else {
+            for (String word : name.trim().split(" +")) {
+                command.add(STRING, word, 0);
+            }
+        }
+        return command;
+    }
+
+    /**
+     * Adds a key, encoded with the codec's charset.
+     *
+     * @param key the key
+     * @return this command
+     * @throws NullPointerException when the key is null
+     */
+    public Command<T> key(String key) {
+        return arg(Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Adds each key.
+     *
+     * @param keys the keys
+     * @return this command
+     * @throws NullPointerException when a key is null
+     */
+    public Command<T> keys(Iterable<String> keys) {
+        for (String key : keys) {
+            key(key);
+        }
+        return this;
+    }
+
+    /**
+     * Adds a text argument (a keyword, a field, a channel), encoded with the codec's charset.
+     *
+     * @param text the text
+     * @return this command
+     * @throws NullPointerException when the text is null
+     */
+    public Command<T> arg(String text) {
+        return add(STRING, Objects.requireNonNull(text, "argument"), 0);
+    }
+
+    /**
+     * Adds a binary argument, sent as is.
+     *
+     * @param bytes the bytes
+     * @return this command
+     * @throws NullPointerException when the bytes are null
+     */
+    public Command<T> arg(byte[] bytes) {
+        return add(BYTES, Objects.requireNonNull(bytes, "argument"), 0);
+    }
+
+    /**
+     * Adds an integer argument, sent as its decimal digits.
+     *
+     * @param number the number
+     * @return this command
+     */
+    public Command<T> arg(long number) {
+        return add(LONG, null, number);
+    }
+
+    /**
+     * Adds a floating-point argument; infinities are sent as {@code +inf}/{@code -inf}.
+     *
+     * @param number the number
+     * @return this command
+     * @throws IllegalArgumentException when the number is NaN
+     */
+    public Command<T> arg(double number) {
+        if (Double.isNaN(number)) {
+            throw new IllegalArgumentException("NaN is not a valid argument for " + name);
+        }
+        return add(DOUBLE, null, Double.doubleToRawLongBits(number));
+    }
+
+    /**
+     * Adds a value, encoded by this command's codec. The value must be of the codec's value type.
+     *
+     * @param value the value
+     * @return this command
+     * @throws NullPointerException when the value is null
+     * @throws ClassCastException when the value is not of the codec's type
+     */
+    @SuppressWarnings("unchecked")
+    public Command<T> value(Object value) {
+        Objects.requireNonNull(value, "value");
+        Object arg = ((RedisCodec<Object>) codec).toArgument(value);
+        return arg instanceof String s ? add(STRING, s, 0) : add(BYTES, arg, 0);
+    }
+
+    /**
+     * Marks the command as blocking on the server for up to {@code timeout}, so that the connection waits that much
+     * longer than its read timeout for the reply; zero blocks forever.
+     *
+     * @param timeout how long the server may block, zero for forever
+     * @return this command
+     * @throws IllegalArgumentException when the timeout is negative
+     */
+    public Command<T> blocking(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("blocking timeout must not be negative");
+        }
+        this.blockMillis = timeout.toMillis();
+        return this;
+    }
+
+    /**
+     * Returns the command name, as used in messages; it never includes arguments.
+     *
+     * @return the name, e.g. {@code "GET"}
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns how long the server may block, in milliseconds: -1 when the command does not block, 0 for forever.
+     *
+     * @return the block time in milliseconds, 0 or -1
+     */
+    public long blockMillis() {
+        return blockMillis;
+    }
+
+    /**
+     * Returns the number of arguments including the command's own words.
+     *
+     * @return the argument count
+     */
+    public int argumentCount() {
+        return size;
+    }
+
+    /**
+     * Returns argument {@code i} as text, for inspecting commands (for example which command a connection ran).
+     *
+     * @param i the index, 0 for the first word of the name
+     * @return the argument as text
+     * @throws IndexOutOfBoundsException when {@code i} is out of range
+     */
+    public String argumentText(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return switch (kinds[i]) {
+            case STRING -> (String) refs[i];
+            case BYTES -> new String((byte[]) refs[i], codec.charset());
+            case LONG -> Long.toString(numbers[i]);
+            default -> Double.toString(Double.longBitsToDouble(numbers[i]));
+        };
+    }
+
+    /**
+     * Returns the codec this command encodes and decodes with.
+     *
+     * @return the codec
+     */
+    public RedisCodec<?> codec() {
+        return codec;
+    }
+
+    /**
+     * Decodes the raw reply to this command.
+     *
+     * @param reply the raw reply, not an error
+     * @return the decoded value
+     * @throws io.respkit.RedisProtocolException when the reply has an unexpected shape
+     */
+    public T decode(Object reply) {
+        return decoder.decode(reply, codec);
+    }
+
+    /**
+     * Writes the command as a RESP array of bulk strings.
+     *
+     * @param writer the writer
+     * @throws IOException when the writer's stream fails
+     */
+    public void writeTo(RespWriter writer) throws IOException {
+        writer.writeArrayHeader(size);
+        for (int i = 0; i < size; i++) {
+            switch (kinds[i]) {
+                case STRING -> writer.writeBulk((String) refs[i], codec.charset());
+                case BYTES -> writer.writeBulk((byte[]) refs[i]);
+                case LONG -> writer.writeBulk(numbers[i]);
+                default -> writer.writeBulk(Double.longBitsToDouble(numbers[i]));
+            }
+        }
+    }
+
+    private Command<T> add(byte kind, Object ref, long number) {
+        if (size == kinds.length) {
+            int n = size * 2;
+            refs = Arrays.copyOf(refs, n);
+            kinds = Arrays.copyOf(kinds, n);
+            if (numbers != null) {
+                numbers = Arrays.copyOf(numbers, n);
+            }
+        }
+        if (kind == LONG || kind == DOUBLE) {
+            if (numbers == null) {
+                numbers = new long[kinds.length];
+            }
+            numbers[size] = number;
+        }
+        refs[size] = ref;
+        kinds[size] = kind;
+        size++;
+        return this;
+    }
+
+    /**
+     * Returns the command name only: arguments may hold secrets and are never shown.
+     *
+     * @return e.g. {@code "Command[GET]"}
+     */
+    @Override
+    public String toString() {
+        return "Command[" + name + "]";
+    }
+}

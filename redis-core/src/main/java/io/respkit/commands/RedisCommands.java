@@ -1,0 +1,13 @@
+package io.respkit.commands;
+
+/**
+ * Every synchronous command family in one interface: what {@link io.respkit.RedisClient} offers, and what code given
+ * a single connection (for example inside {@code RedisClient.withConnection}) can use.
+ *
+ * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is).
+ *
+ * @param <V> the value type
+ */
+public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, HashCommands<V>, ListCommands<V>,
+        SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V> {
+}

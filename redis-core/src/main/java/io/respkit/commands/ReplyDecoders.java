@@ -1,0 +1,74 @@
+package io.respkit.commands;
+
+import io.respkit.internal.commands.Decoders;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ready-made reply decoders for {@link Command#create}, for commands the typed API does not cover.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ReplyDecoders {
+
+    private ReplyDecoders() {
+    }
+
+    /**
+     * Returns the reply as the reader produced it (see {@link io.respkit.protocol.RespReader}).
+     *
+     * @return the decoder
+     */
+    public static ReplyDecoder<Object> raw() {
+        return Decoders.raw();
+    }
+
+    /**
+     * Returns the reply with bulk strings decoded by the client's codec, maps as {@link Map}, sets as
+     * {@link java.util.Set} and arrays as {@link List}.
+     *
+     * @return the decoder
+     */
+    public static ReplyDecoder<Object> decoded() {
+        return Decoders.decoded();
+    }
+
+    /**
+     * Returns a decoder for a single nullable value decoded by the client's codec.
+     *
+     * @param <V> the codec's value type
+     * @return the decoder
+     */
+    public static <V> ReplyDecoder<V> value() {
+        return Decoders.value();
+    }
+
+    /**
+     * Returns a decoder for a status or text reply, e.g. {@code OK}.
+     *
+     * @return the decoder
+     */
+    public static ReplyDecoder<String> string() {
+        return Decoders.string();
+    }
+
+    /**
+     * Returns a decoder for an integer reply.
+     *
+     * @return the decoder
+     */
+    public static ReplyDecoder<Long> integer() {
+        return Decoders.integer();
+    }
+
+    /**
+     * Returns a decoder for a list of values decoded by the client's codec.
+     *
+     * @param <V> the codec's value type
+     * @return the decoder
+     */
+    public static <V> ReplyDecoder<List<V>> valueList() {
+        return Decoders.valueList();
+    }
+}

@@ -1,0 +1,352 @@
+package io.respkit.connection;
+
+import io.respkit.internal.RedisUrlParser;
+import io.respkit.pool.PoolConfig;
+import io.respkit.protocol.RespLimits;
+import io.respkit.protocol.RespVersion;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything needed to connect to one Redis server: address, credentials, database, client name, protocol,
+ * timeouts, TLS, charset, protocol limits and pool settings. Build it by parameters with {@link #builder()}, or
+ * from a URL with {@link #fromUrl(String)}:
+ * {@code redis://[[username]:password@]host[:port][/database][?option=value&...]} or {@code rediss://...} for TLS.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the password.
+ */
+public final class RedisConfig {
+
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final int database;
+    private final String clientName;
+    private final RespVersion protocol;
+    private final Duration connectTimeout;
+    private final Duration timeout;
+    private final SslOptions ssl;
+    private final Charset charset;
+    private final RespLimits limits;
+    private final PoolConfig pool;
+
+    private RedisConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.username = b.username;
+        this.password = b.password;
+        this.database = b.database;
+        this.clientName = b.clientName;
+        this.protocol = b.protocol;
+        this.connectTimeout = b.connectTimeout;
+        this.timeout = b.timeout;
+        this.ssl = b.ssl;
+        this.charset = b.charset;
+        this.limits = b.limits;
+        this.pool = b.pool;
+    }
+
+    /**
+     * Starts a builder: {@code localhost:6379}, database 0, RESP3 (falling back to RESP2), 2 s connect and read
+     * timeouts, no TLS, UTF-8.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses a Redis URL. Options in the query: {@code timeout}, {@code connectTimeout}, {@code clientName},
+     * {@code protocol} ({@code resp2}/{@code resp3}), {@code database}, {@code maxTotal} (or
+     * {@code max_connections}), {@code maxIdle}, {@code minIdle}, {@code maxWait}, {@code verifyHostname}.
+     * Durations are seconds ({@code 2}, {@code 0.5}) or carry a unit ({@code 500ms}, {@code 2s}, {@code 1m}).
+     *
+     * @param url the URL
+     * @return the configuration
+     * @throws RedisUrlSyntaxException when the URL is malformed; the message never shows the password
+     */
+    public static RedisConfig fromUrl(String url) {
+        return RedisUrlParser.parse(url, builder()).build();
+    }
+
+    /** @return the host name or IP address */
+    public String host() {
+        return host;
+    }
+
+    /** @return the TCP port */
+    public int port() {
+        return port;
+    }
+
+    /** @return the ACL user name, or {@code null} for the default user */
+    public String username() {
+        return username;
+    }
+
+    /** @return the password, or {@code null}; never logged */
+    public String password() {
+        return password;
+    }
+
+    /** @return the database index selected after connecting */
+    public int database() {
+        return database;
+    }
+
+    /** @return the client name set with {@code CLIENT SETNAME}, or {@code null} */
+    public String clientName() {
+        return clientName;
+    }
+
+    /** @return the preferred protocol version */
+    public RespVersion protocol() {
+        return protocol;
+    }
+
+    /** @return the connect timeout */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the read timeout for a reply (blocking commands add their block time) */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return the TLS options, or {@code null} for plain TCP */
+    public SslOptions ssl() {
+        return ssl;
+    }
+
+    /** @return the charset for keys and text values */
+    public Charset charset() {
+        return charset;
+    }
+
+    /** @return the limits on what the server may send */
+    public RespLimits limits() {
+        return limits;
+    }
+
+    /** @return the pool settings */
+    public PoolConfig pool() {
+        return pool;
+    }
+
+    /**
+     * Returns {@code host:port}, the address used in messages.
+     *
+     * @return the address
+     */
+    public String address() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
+
+    /**
+     * Returns a builder holding this configuration.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.username = username;
+        b.password = password;
+        b.database = database;
+        b.clientName = clientName;
+        b.protocol = protocol;
+        b.connectTimeout = connectTimeout;
+        b.timeout = timeout;
+        b.ssl = ssl;
+        b.charset = charset;
+        b.limits = limits;
+        b.pool = pool;
+        return b;
+    }
+
+    /**
+     * Describes the configuration with the password masked.
+     *
+     * @return e.g. {@code RedisConfig[redis://:****@127.0.0.1:6379/0, RESP3, timeout=PT2S]}
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("RedisConfig[").append(ssl != null ? "rediss://" : "redis://");
+        if (username != null || password != null) {
+            if (username != null) {
+                sb.append(username);
+            }
+            if (password != null) {
+                sb.append(":****");
+            }
+            sb.append('@');
+        }
+        sb.append(address()).append('/').append(database).append(", ").append(protocol)
+                .append(", timeout=").append(timeout);
+        if (clientName != null) {
+            sb.append(", clientName=").append(clientName);
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * Builds a {@link RedisConfig}.
+     *
+     * <p>Not thread-safe.
+     */
+    public static final class Builder {
+        private String host = "localhost";
+        private int port = 6379;
+        private String username;
+        private String password;
+        private int database;
+        private String clientName;
+        private RespVersion protocol = RespVersion.RESP3;
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration timeout = Duration.ofSeconds(2);
+        private SslOptions ssl;
+        private Charset charset = StandardCharsets.UTF_8;
+        private RespLimits limits = RespLimits.DEFAULT;
+        private PoolConfig pool = PoolConfig.DEFAULT;
+
+        private Builder() {
+        }
+
+        /**
+         * Takes host, port, credentials, database, TLS and options from a URL, on top of what is set already.
+         *
+         * @param url the URL, see {@link RedisConfig#fromUrl(String)}
+         * @return this builder
+         * @throws RedisUrlSyntaxException when the URL is malformed
+         */
+        public Builder url(String url) {
+            return RedisUrlParser.parse(url, this);
+        }
+
+        /** @param host the host name or IP address @return this builder */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** @param port the TCP port, 1 to 65535 @return this builder */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** @param username the ACL user, or {@code null} for the default user @return this builder */
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        /** @param password the password, or {@code null} for none @return this builder */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** @param database the database index, 0 or more @return this builder */
+        public Builder database(int database) {
+            if (database < 0) {
+                throw new IllegalArgumentException("database must not be negative, was " + database);
+            }
+            this.database = database;
+            return this;
+        }
+
+        /** @param clientName the name for {@code CLIENT SETNAME}, or {@code null} @return this builder */
+        public Builder clientName(String clientName) {
+            if (clientName != null && (clientName.isEmpty() || clientName.indexOf(' ') >= 0)) {
+                throw new IllegalArgumentException("client name must be non-empty and contain no spaces");
+            }
+            this.clientName = clientName;
+            return this;
+        }
+
+        /** @param protocol RESP3 (falls back to RESP2 on old servers) or RESP2 @return this builder */
+        public Builder protocol(RespVersion protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /** @param connectTimeout a positive connect timeout @return this builder */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** @param timeout a positive read timeout for replies @return this builder */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** @param ssl TLS options, or {@code null} for plain TCP @return this builder */
+        public Builder ssl(SslOptions ssl) {
+            this.ssl = ssl;
+            return this;
+        }
+
+        /** @param enabled {@code true} for TLS with the JVM defaults @return this builder */
+        public Builder ssl(boolean enabled) {
+            this.ssl = enabled ? (ssl != null ? ssl : SslOptions.DEFAULT) : null;
+            return this;
+        }
+
+        /** @param charset the charset for keys and text values @return this builder */
+        public Builder charset(Charset charset) {
+            this.charset = Objects.requireNonNull(charset, "charset");
+            return this;
+        }
+
+        /** @param limits the limits on what the server may send @return this builder */
+        public Builder limits(RespLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** @param pool the pool settings @return this builder */
+        public Builder pool(PoolConfig pool) {
+            this.pool = Objects.requireNonNull(pool, "pool");
+            return this;
+        }
+
+        /**
+         * Returns the pool settings set so far, for adjusting one of them.
+         *
+         * @return the pool settings
+         */
+        public PoolConfig pool() {
+            return pool;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         */
+        public RedisConfig build() {
+            return new RedisConfig(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return d;
+        }
+    }
+}

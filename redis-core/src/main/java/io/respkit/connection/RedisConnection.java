@@ -1,0 +1,570 @@
+package io.respkit.connection;
+
+import io.respkit.RedisAuthenticationException;
+import io.respkit.RedisConnectionException;
+import io.respkit.RedisException;
+import io.respkit.RedisProtocolException;
+import io.respkit.RedisServerException;
+import io.respkit.RedisTimeoutException;
+import io.respkit.codec.StringCodec;
+import io.respkit.commands.Command;
+import io.respkit.internal.Errors;
+import io.respkit.internal.commands.Decoders;
+import io.respkit.protocol.ErrorReply;
+import io.respkit.protocol.PushMessage;
+import io.respkit.protocol.RespMap;
+import io.respkit.protocol.RespReader;
+import io.respkit.protocol.RespVersion;
+import io.respkit.protocol.RespWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SNIHostName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One blocking socket connection to a Redis server, with buffered I/O, the connect handshake ({@code HELLO 3} with
+ * {@code AUTH} and {@code SETNAME}, falling back to {@code AUTH} and RESP2 on servers without {@code HELLO}, then
+ * {@code SELECT}), read timeouts that blocking commands extend by their block time, and broken-state tracking.
+ *
+ * <p>Not thread-safe: a connection serves one caller at a time (the pool guarantees it). Any I/O error, timeout or
+ * protocol error marks it broken and closes it, so a late reply can never reach another caller. An error reply
+ * such as {@code WRONGTYPE} leaves it healthy.
+ */
+public final class RedisConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
+
+    private final RedisConfig config;
+    private final String address;
+    private final Socket socket;
+    private final InputStream in;
+    private final RespWriter writer;
+    private final RespReader reader;
+    private final int readTimeoutMillis;
+
+    private RespVersion protocol = RespVersion.RESP2;
+    private String serverVersion;
+    private volatile boolean broken;
+    private volatile boolean closed;
+    private int database;
+    private boolean inMulti;
+    private boolean watching;
+    private boolean subscribed;
+    private Consumer<PushMessage> pushHandler = push -> log.debug("Ignoring push frame '{}'", push.kind());
+
+    private RedisConnection(RedisConfig config, Socket socket) throws IOException {
+        this.config = config;
+        this.address = config.address();
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.writer = new RespWriter(socket.getOutputStream());
+        this.reader = new RespReader(config.limits());
+        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
+    }
+
+    /**
+     * Opens a connection and performs the handshake.
+     *
+     * @param config the configuration
+     * @return an open, authenticated connection on the configured database
+     * @throws RedisTimeoutException when connecting or the handshake timed out
+     * @throws RedisConnectionException when the server cannot be reached
+     * @throws RedisAuthenticationException when the server refused the credentials
+     * @throws RedisServerException when the server refused another handshake step
+     */
+    public static RedisConnection open(RedisConfig config) {
+        Socket socket = connectSocket(config);
+        RedisConnection connection;
+        try {
+            connection = new RedisConnection(config, socket);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new RedisConnectionException("Unable to open streams to " + config.address(), e);
+        }
+        try {
+            connection.handshake();
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static Socket connectSocket(RedisConfig config) {
+        Socket socket = new Socket();
+        int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(config.host(), config.port()), connectMillis);
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
+            if (config.ssl() != null) {
+                return startTls(config, socket, connectMillis);
+            }
+            return socket;
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new RedisTimeoutException("Timed out connecting to " + config.address() + " after "
+                    + connectMillis + " ms", e);
+        } catch (UnknownHostException e) {
+            closeQuietly(socket);
+            throw new RedisConnectionException("Unknown host: " + config.host(), e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new RedisConnectionException("Unable to connect to " + config.address() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Socket startTls(RedisConfig config, Socket plain, int connectMillis) throws IOException {
+        SslOptions ssl = config.ssl();
+        SSLContext context;
+        try {
+            context = ssl.sslContext() != null ? ssl.sslContext() : SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException("No default TLS context available", e);
+        }
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, config.host(), config.port(), true);
+        SSLParameters params = tls.getSSLParameters();
+        if (ssl.verifyHostname()) {
+            // JSSE checks the certificate chain but not the host name unless asked to.
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        } else {
+            log.warn("TLS hostname verification is DISABLED for {}; the connection is open to man-in-the-middle "
+                    + "attacks", config.address());
+        }
+        if (!isIpLiteral(config.host())) {
+            params.setServerNames(List.of(new SNIHostName(config.host())));
+        }
+        tls.setSSLParameters(params);
+        int previous = tls.getSoTimeout();
+        tls.setSoTimeout(connectMillis);
+        tls.startHandshake();
+        tls.setSoTimeout(previous);
+        return tls;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    private void handshake() {
+        boolean helloDone = false;
+        if (config.protocol() == RespVersion.RESP3) {
+            Command<Object> hello = Command.create(StringCodec.UTF8, "HELLO", Decoders.raw()).arg(3);
+            if (config.password() != null) {
+                hello.arg("AUTH").arg(config.username() != null ? config.username() : "default")
+                        .arg(config.password());
+            }
+            if (config.clientName() != null) {
+                hello.arg("SETNAME").arg(config.clientName());
+            }
+            Object reply = handshakeCall(hello);
+            if (reply instanceof ErrorReply error) {
+                String code = error.code();
+                if (isAuthCode(code)) {
+                    throw authFailure(error);
+                }
+                if (!"NOPROTO".equals(code) && !error.message().startsWith("ERR unknown command")) {
+                    throw Errors.fromReply(scrub(error), "HELLO", address);
+                }
+                log.debug("Server at {} does not speak RESP3; falling back to RESP2", address);
+            } else {
+                protocol = RespVersion.RESP3;
+                readHelloReply(reply);
+                helloDone = true;
+            }
+        }
+        if (!helloDone) {
+            if (config.password() != null) {
+                Command<Object> auth = Command.create(StringCodec.UTF8, "AUTH", Decoders.raw());
+                if (config.username() != null) {
+                    auth.arg(config.username());
+                }
+                auth.arg(config.password());
+                Object reply = handshakeCall(auth);
+                if (reply instanceof ErrorReply error) {
+                    throw authFailure(error);
+                }
+            }
+            if (config.clientName() != null) {
+                checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "CLIENT SETNAME", Decoders.raw())
+                        .arg(config.clientName())), "CLIENT SETNAME");
+            }
+        }
+        if (config.database() != 0) {
+            checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw())
+                    .arg(config.database())), "SELECT");
+            database = config.database();
+        }
+    }
+
+    private Object handshakeCall(Command<?> command) {
+        send(command);
+        flush(command);
+        return readReply(command);
+    }
+
+    private void checkHandshake(Object reply, String command) {
+        if (reply instanceof ErrorReply error) {
+            throw Errors.fromReply(scrub(error), command, address);
+        }
+    }
+
+    private void readHelloReply(Object reply) {
+        if (reply instanceof RespMap map) {
+            for (int i = 0; i < map.size(); i++) {
+                if ("version".equals(Decoders.text(map.key(i), config.charset()))) {
+                    serverVersion = Decoders.text(map.value(i), config.charset());
+                }
+            }
+        } else if (reply instanceof List<?> list) {
+            for (int i = 0; i + 1 < list.size(); i += 2) {
+                if ("version".equals(Decoders.text(list.get(i), config.charset()))) {
+                    serverVersion = Decoders.text(list.get(i + 1), config.charset());
+                }
+            }
+        }
+    }
+
+    private static boolean isAuthCode(String code) {
+        return "WRONGPASS".equals(code) || "NOAUTH".equals(code) || "NOPERM".equals(code)
+                || "AUTH".equals(code);
+    }
+
+    private RedisAuthenticationException authFailure(ErrorReply error) {
+        ErrorReply clean = scrub(error);
+        String code = clean.code();
+        if ("ERR".equals(code) && clean.message().contains("AUTH")) {
+            code = "WRONGPASS";
+        }
+        return new RedisAuthenticationException(code, "Authentication to " + address + " failed"
+                + (config.username() != null ? " for user '" + config.username() + "'" : "") + ": "
+                + Errors.clean(clean.message()));
+    }
+
+    /** Removes any echo of the password from a server error seen during the handshake. */
+    private ErrorReply scrub(ErrorReply error) {
+        String password = config.password();
+        if (password == null || password.isEmpty() || !error.message().contains(password)) {
+            return error;
+        }
+        return new ErrorReply(error.message().replace(password, "****"));
+    }
+
+    // ------------------------------------------------------------------------------------------ commands
+
+    /**
+     * Sends a command and returns its decoded reply.
+     *
+     * @param command the command
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws RedisServerException when the server answered with an error (the connection stays usable)
+     * @throws RedisAuthenticationException when the server answered NOAUTH, WRONGPASS or NOPERM
+     * @throws RedisTimeoutException when no reply came in time (the connection is broken)
+     * @throws RedisConnectionException when the connection failed (the connection is broken)
+     * @throws RedisProtocolException when the reply was malformed (the connection is broken)
+     */
+    public <T> T execute(Command<T> command) {
+        send(command);
+        flush(command);
+        Object reply = readReply(command);
+        if (reply instanceof ErrorReply error) {
+            throw Errors.fromReply(error, command.name(), address);
+        }
+        trackSuccess(command);
+        return command.decode(reply);
+    }
+
+    /**
+     * Buffers a command for sending without flushing, for pipelines. The buffer is written to the socket when it
+     * fills or on {@link #flush}.
+     *
+     * @param command the command
+     * @throws RedisConnectionException when writing failed (the connection is broken)
+     */
+    public void send(Command<?> command) {
+        ensureUsable(command);
+        try {
+            command.writeTo(writer);
+        } catch (IOException e) {
+            throw ioFailure(e, command);
+        }
+    }
+
+    /**
+     * Writes everything buffered to the socket.
+     *
+     * @param command the command being flushed, for messages; may be {@code null}
+     * @throws RedisConnectionException when writing failed (the connection is broken)
+     */
+    public void flush(Command<?> command) {
+        ensureUsable(command);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw ioFailure(e, command);
+        }
+    }
+
+    /**
+     * Reads the raw reply to {@code command}; an error reply is returned as an {@link ErrorReply} value. Push frames
+     * that arrive first go to the push handler, never to the caller. The read waits the configured timeout plus the
+     * command's block time.
+     *
+     * @param command the command whose reply is expected
+     * @return the raw reply
+     * @throws RedisTimeoutException when no reply came in time (the connection is broken)
+     * @throws RedisConnectionException when the connection failed (the connection is broken)
+     * @throws RedisProtocolException when the reply was malformed (the connection is broken)
+     */
+    public Object readReply(Command<?> command) {
+        ensureUsable(command);
+        long block = command.blockMillis();
+        boolean extended = block >= 0;
+        try {
+            if (extended) {
+                socket.setSoTimeout(block == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, readTimeoutMillis + block));
+            }
+            for (;;) {
+                Object reply = readFrame(command);
+                if (reply instanceof PushMessage push && !subscribed) {
+                    pushHandler.accept(push);
+                    continue;
+                }
+                if (extended) {
+                    socket.setSoTimeout(readTimeoutMillis);
+                }
+                return reply;
+            }
+        } catch (IOException e) {
+            throw ioFailure(e, command);
+        }
+    }
+
+    /**
+     * Reads the next frame of any kind, push frames included, waiting at most {@code timeoutMillis}. Used by
+     * subscribers: a timeout leaves the connection usable, because the incremental reader keeps whatever part of a
+     * frame had arrived.
+     *
+     * @param timeoutMillis how long to wait, 0 for forever
+     * @return the next frame, or {@link RespReader#INCOMPLETE} when no complete frame arrived in time
+     * @throws RedisConnectionException when the connection failed (the connection is broken)
+     * @throws RedisProtocolException when the frame was malformed (the connection is broken)
+     */
+    public Object readFrame(int timeoutMillis) {
+        ensureUsable(null);
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            try {
+                return nextFrame();
+            } catch (SocketTimeoutException e) {
+                return RespReader.INCOMPLETE;
+            }
+        } catch (IOException e) {
+            throw ioFailure(e, null);
+        } catch (RedisProtocolException e) {
+            markBroken();
+            throw new RedisProtocolException(e.getMessage() + " (subscriber on " + address + ")");
+        }
+    }
+
+    /**
+     * Sends a command and flushes it without waiting for a reply, for subscriber connections whose replies arrive
+     * as messages. Callers on different threads must synchronise on the connection.
+     *
+     * @param command the command
+     * @throws RedisConnectionException when writing failed (the connection is broken)
+     */
+    public void sendNow(Command<?> command) {
+        send(command);
+        flush(command);
+    }
+
+    private Object readFrame(Command<?> command) throws IOException {
+        try {
+            return nextFrame();
+        } catch (RedisProtocolException e) {
+            markBroken();
+            throw new RedisProtocolException(e.getMessage() + " (command " + name(command) + " on " + address + ")");
+        }
+    }
+
+    private Object nextFrame() throws IOException {
+        for (;;) {
+            Object frame = reader.read();
+            if (frame != RespReader.INCOMPLETE) {
+                return frame;
+            }
+            if (reader.readFrom(in) < 0) {
+                throw new java.io.EOFException("server closed the connection");
+            }
+        }
+    }
+
+    /**
+     * Records state a command leaves on the connection (database, MULTI, WATCH, subscriptions) so that the pool can
+     * refuse to hand a dirty connection to the next borrower.
+     *
+     * @param command a command that succeeded
+     */
+    public void trackSuccess(Command<?> command) {
+        switch (command.name()) {
+            case "SELECT" -> database = Integer.parseInt(command.argumentText(1));
+            case "MULTI" -> inMulti = true;
+            case "EXEC", "DISCARD" -> {
+                inMulti = false;
+                watching = false;
+            }
+            case "WATCH" -> watching = true;
+            case "UNWATCH" -> watching = false;
+            case "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" -> subscribed = true;
+            case "RESET" -> {
+                inMulti = false;
+                watching = false;
+                subscribed = false;
+                database = 0;
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Marks the connection as being in subscriber mode, or not.
+     *
+     * @param subscribed whether it holds subscriptions
+     */
+    public void markSubscribed(boolean subscribed) {
+        this.subscribed = subscribed;
+    }
+
+    /**
+     * Returns whether the connection carries no state a new borrower would not expect: no open MULTI, no WATCH, no
+     * subscription, and the configured database selected.
+     *
+     * @return {@code true} when it can be handed to another borrower as is
+     */
+    public boolean isClean() {
+        return !inMulti && !watching && !subscribed && database == config.database();
+    }
+
+    /**
+     * Sends {@code PING} and checks the answer.
+     *
+     * @return {@code true} when the server answered
+     */
+    public boolean ping() {
+        try {
+            return "PONG".equals(execute(Command.create(StringCodec.UTF8, "PING", Decoders.string())));
+        } catch (RedisException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sets what happens to push frames (such as client-tracking invalidations) that arrive while waiting for
+     * replies.
+     *
+     * @param handler the handler; it runs on the thread that reads the reply
+     */
+    public void onPush(Consumer<PushMessage> handler) {
+        this.pushHandler = handler == null ? push -> { } : handler;
+    }
+
+    /** @return the protocol negotiated in the handshake */
+    public RespVersion protocol() {
+        return protocol;
+    }
+
+    /** @return the server version reported by {@code HELLO}, or {@code null} when connected over RESP2 */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** @return the configuration this connection was opened with */
+    public RedisConfig config() {
+        return config;
+    }
+
+    /** @return {@code host:port} of the server */
+    public String address() {
+        return address;
+    }
+
+    /** @return {@code true} after an I/O error, timeout or protocol error; a broken connection is never reused */
+    public boolean isBroken() {
+        return broken;
+    }
+
+    /** @return {@code true} when the socket is open and the connection not broken */
+    public boolean isUsable() {
+        return !broken && !closed;
+    }
+
+    /**
+     * Marks the connection broken and closes its socket.
+     */
+    public void markBroken() {
+        broken = true;
+        close();
+    }
+
+    /**
+     * Closes the socket. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(socket);
+        }
+    }
+
+    private void ensureUsable(Command<?> command) {
+        if (broken || closed) {
+            throw new RedisConnectionException("Connection to " + address + " is "
+                    + (broken ? "broken" : "closed") + (command != null ? "; cannot run " + command.name() : ""));
+        }
+    }
+
+    private RedisConnectionException ioFailure(IOException e, Command<?> command) {
+        markBroken();
+        if (e instanceof SocketTimeoutException) {
+            long block = command == null ? -1 : command.blockMillis();
+            long waited = readTimeoutMillis + Math.max(0, block);
+            return new RedisTimeoutException("Command " + name(command) + " timed out after " + waited + " ms on "
+                    + address, e);
+        }
+        return new RedisConnectionException("Connection to " + address + " failed during " + name(command) + ": "
+                + e.getMessage(), e);
+    }
+
+    private static String name(Command<?> command) {
+        return command == null ? "read" : command.name();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a socket that is already failing
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisConnection[" + address + ", " + protocol + (broken ? ", broken" : "") + "]";
+    }
+}

@@ -1,0 +1,190 @@
+package io.respkit.pool;
+
+import io.respkit.RedisConnectionException;
+import io.respkit.RedisException;
+import io.respkit.RedisPoolExhaustedException;
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/**
+ * A pool of {@link RedisConnection}s to one server, backed by commons-pool2's {@link GenericObjectPool}. Borrowing
+ * is scoped: use {@link #borrow()} with try-with-resources or {@link #withConnection(Function)}. A connection that
+ * broke (I/O error, timeout, protocol error) or was left dirty (open MULTI, WATCH, another database, a subscription)
+ * is destroyed, never handed to the next borrower.
+ *
+ * <p>Thread-safe.
+ */
+public final class ConnectionPool implements AutoCloseable {
+
+    private final RedisConfig config;
+    private final GenericObjectPool<RedisConnection> pool;
+
+    private ConnectionPool(RedisConfig config) {
+        this.config = config;
+        PoolConfig p = config.pool();
+        GenericObjectPoolConfig<RedisConnection> c = new GenericObjectPoolConfig<>();
+        c.setMaxTotal(p.maxTotal());
+        c.setMaxIdle(p.maxIdle());
+        c.setMinIdle(p.minIdle());
+        c.setMaxWait(p.maxWait());
+        c.setBlockWhenExhausted(true);
+        c.setTestOnBorrow(p.testOnBorrow());
+        c.setTestWhileIdle(p.testWhileIdle());
+        c.setTimeBetweenEvictionRuns(p.timeBetweenEvictionRuns());
+        c.setMinEvictableIdleDuration(p.minEvictableIdleTime());
+        c.setJmxEnabled(false);
+        c.setLifo(true);
+        this.pool = new GenericObjectPool<>(new Factory(config), c);
+    }
+
+    /**
+     * Creates a pool. No connection is opened until the first borrow (or until the evictor fills {@code minIdle}).
+     *
+     * @param config the server and pool configuration
+     * @return the pool
+     */
+    public static ConnectionPool create(RedisConfig config) {
+        return new ConnectionPool(config);
+    }
+
+    /**
+     * Borrows a connection; close the lease to give it back.
+     *
+     * @return the lease
+     * @throws RedisPoolExhaustedException when none became free within the pool's maximum wait
+     * @throws RedisConnectionException when a new connection could not be opened
+     * @throws io.respkit.RedisAuthenticationException when the server refused the credentials
+     */
+    public PooledConnection borrow() {
+        try {
+            return new PooledConnection(this, pool.borrowObject());
+        } catch (RedisException e) {
+            throw e;
+        } catch (NoSuchElementException e) {
+            if (pool.isClosed()) {
+                throw new RedisException("Connection pool for " + config.address() + " is closed");
+            }
+            throw exhausted(e);
+        } catch (IllegalStateException e) {
+            throw new RedisException("Connection pool for " + config.address() + " is closed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("Interrupted while waiting for a connection to " + config.address(), e);
+        } catch (Exception e) {
+            throw new RedisConnectionException("Unable to get a connection to " + config.address(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} with a borrowed connection and gives it back, also when {@code work} throws.
+     *
+     * @param work what to do with the connection
+     * @param <T> the result type
+     * @return what {@code work} returned
+     * @throws RedisPoolExhaustedException when no connection became free in time
+     */
+    public <T> T withConnection(Function<RedisConnection, T> work) {
+        try (PooledConnection lease = borrow()) {
+            return work.apply(lease.connection());
+        }
+    }
+
+    void release(RedisConnection connection) {
+        if (!connection.isUsable() || !connection.isClean()) {
+            try {
+                pool.invalidateObject(connection);
+            } catch (Exception e) {
+                connection.close();
+            }
+        } else {
+            pool.returnObject(connection);
+        }
+    }
+
+    /**
+     * Returns the pool's current state and counters.
+     *
+     * @return a snapshot
+     */
+    public PoolStats stats() {
+        return new PoolStats(pool.getMaxTotal(), pool.getNumActive(), pool.getNumIdle(), pool.getNumWaiters(),
+                pool.getCreatedCount(), pool.getDestroyedCount(), pool.getBorrowedCount(), pool.getReturnedCount());
+    }
+
+    /**
+     * Returns the configuration the pool opens connections with.
+     *
+     * @return the configuration
+     */
+    public RedisConfig config() {
+        return config;
+    }
+
+    /**
+     * Returns whether the pool was closed.
+     *
+     * @return {@code true} after {@link #close()}
+     */
+    public boolean isClosed() {
+        return pool.isClosed();
+    }
+
+    /**
+     * Closes idle connections and refuses new borrows; borrowed connections are closed when given back.
+     */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private RedisPoolExhaustedException exhausted(Exception cause) {
+        PoolStats s = stats();
+        return new RedisPoolExhaustedException("Connection pool exhausted: no connection to " + config.address()
+                + " became free within " + config.pool().maxWait().toMillis() + " ms (maxTotal=" + s.maxTotal()
+                + ", active=" + s.active() + ", idle=" + s.idle() + ", waiters=" + s.waiters() + ")", cause);
+    }
+
+    @Override
+    public String toString() {
+        PoolStats s = stats();
+        return "ConnectionPool[" + config.address() + ", maxTotal=" + s.maxTotal() + ", active=" + s.active()
+                + ", idle=" + s.idle() + "]";
+    }
+
+    private static final class Factory extends BasePooledObjectFactory<RedisConnection> {
+        private final RedisConfig config;
+
+        Factory(RedisConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public RedisConnection create() {
+            return RedisConnection.open(config);
+        }
+
+        @Override
+        public PooledObject<RedisConnection> wrap(RedisConnection connection) {
+            return new DefaultPooledObject<>(connection);
+        }
+
+        @Override
+        public void destroyObject(PooledObject<RedisConnection> p) {
+            p.getObject().close();
+        }
+
+        @Override
+        public boolean validateObject(PooledObject<RedisConnection> p) {
+            RedisConnection c = p.getObject();
+            return c.isUsable() && c.isClean() && c.ping();
+        }
+    }
+}

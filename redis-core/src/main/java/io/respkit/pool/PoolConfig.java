@@ -1,0 +1,194 @@
+package io.respkit.pool;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Connection pool settings. Defaults: at most 16 connections ({@code maxTotal}, redis-py's {@code max_connections}),
+ * up to 16 idle, none kept warm, a finite 2 s wait when exhausted, idle connections checked with {@code PING} every
+ * 30 s and closed after 60 s idle beyond {@code minIdle}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param maxTotal most connections open at once
+ * @param maxIdle most idle connections kept
+ * @param minIdle idle connections kept open even when unused
+ * @param maxWait how long a borrower waits for a connection before {@link io.respkit.RedisPoolExhaustedException}
+ * @param testOnBorrow whether to {@code PING} every connection as it is borrowed
+ * @param testWhileIdle whether the evictor {@code PING}s idle connections
+ * @param timeBetweenEvictionRuns how often the evictor runs; zero or negative disables it
+ * @param minEvictableIdleTime how long a connection may sit idle before the evictor may close it
+ */
+public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWait, boolean testOnBorrow,
+                         boolean testWhileIdle, Duration timeBetweenEvictionRuns, Duration minEvictableIdleTime) {
+
+    /** The defaults described above. */
+    public static final PoolConfig DEFAULT = builder().build();
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException when a size is out of range or the wait is not finite and positive
+     */
+    public PoolConfig {
+        Objects.requireNonNull(maxWait, "maxWait");
+        Objects.requireNonNull(timeBetweenEvictionRuns, "timeBetweenEvictionRuns");
+        Objects.requireNonNull(minEvictableIdleTime, "minEvictableIdleTime");
+        if (maxTotal < 1) {
+            throw new IllegalArgumentException("pool maxTotal must be at least 1, was " + maxTotal);
+        }
+        if (maxIdle < 0 || minIdle < 0 || minIdle > maxIdle || maxIdle > maxTotal) {
+            throw new IllegalArgumentException("pool sizes must satisfy 0 <= minIdle <= maxIdle <= maxTotal, were "
+                    + minIdle + ", " + maxIdle + ", " + maxTotal);
+        }
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("pool maxWait must be positive and finite");
+        }
+    }
+
+    /**
+     * Starts a builder with the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding these settings.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.maxTotal = maxTotal;
+        b.maxIdle = maxIdle;
+        b.minIdle = minIdle;
+        b.maxWait = maxWait;
+        b.testOnBorrow = testOnBorrow;
+        b.testWhileIdle = testWhileIdle;
+        b.timeBetweenEvictionRuns = timeBetweenEvictionRuns;
+        b.minEvictableIdleTime = minEvictableIdleTime;
+        return b;
+    }
+
+    /**
+     * Builds a {@link PoolConfig}.
+     *
+     * <p>Not thread-safe.
+     */
+    public static final class Builder {
+        private int maxTotal = 16;
+        private Integer maxIdle;
+        private int minIdle;
+        private Duration maxWait = Duration.ofSeconds(2);
+        private boolean testOnBorrow;
+        private boolean testWhileIdle = true;
+        private Duration timeBetweenEvictionRuns = Duration.ofSeconds(30);
+        private Duration minEvictableIdleTime = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the maximum number of connections.
+         *
+         * @param maxTotal the maximum, at least 1
+         * @return this builder
+         */
+        public Builder maxTotal(int maxTotal) {
+            this.maxTotal = maxTotal;
+            return this;
+        }
+
+        /**
+         * Sets the maximum number of idle connections; defaults to {@code maxTotal}.
+         *
+         * @param maxIdle the maximum
+         * @return this builder
+         */
+        public Builder maxIdle(int maxIdle) {
+            this.maxIdle = maxIdle;
+            return this;
+        }
+
+        /**
+         * Sets how many idle connections to keep open.
+         *
+         * @param minIdle the minimum
+         * @return this builder
+         */
+        public Builder minIdle(int minIdle) {
+            this.minIdle = minIdle;
+            return this;
+        }
+
+        /**
+         * Sets how long a borrower waits when the pool is exhausted.
+         *
+         * @param maxWait a positive duration
+         * @return this builder
+         */
+        public Builder maxWait(Duration maxWait) {
+            this.maxWait = maxWait;
+            return this;
+        }
+
+        /**
+         * Sets whether every borrowed connection is checked with {@code PING} first.
+         *
+         * @param testOnBorrow whether to check
+         * @return this builder
+         */
+        public Builder testOnBorrow(boolean testOnBorrow) {
+            this.testOnBorrow = testOnBorrow;
+            return this;
+        }
+
+        /**
+         * Sets whether the evictor checks idle connections with {@code PING}.
+         *
+         * @param testWhileIdle whether to check
+         * @return this builder
+         */
+        public Builder testWhileIdle(boolean testWhileIdle) {
+            this.testWhileIdle = testWhileIdle;
+            return this;
+        }
+
+        /**
+         * Sets how often the evictor runs.
+         *
+         * @param interval the interval; zero disables eviction
+         * @return this builder
+         */
+        public Builder timeBetweenEvictionRuns(Duration interval) {
+            this.timeBetweenEvictionRuns = interval;
+            return this;
+        }
+
+        /**
+         * Sets how long a connection may be idle before the evictor may close it.
+         *
+         * @param idle the idle time
+         * @return this builder
+         */
+        public Builder minEvictableIdleTime(Duration idle) {
+            this.minEvictableIdleTime = idle;
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException when they are inconsistent
+         */
+        public PoolConfig build() {
+            int idle = maxIdle == null ? maxTotal : maxIdle;
+            return new PoolConfig(maxTotal, idle, minIdle, maxWait, testOnBorrow, testWhileIdle,
+                    timeBetweenEvictionRuns, minEvictableIdleTime);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.respkit.pool;
+
+import io.respkit.connection.RedisConnection;
+
+/**
+ * A connection borrowed from a {@link ConnectionPool}. Closing the lease gives the connection back, or destroys it
+ * when it broke or was left dirty. Closing twice is harmless.
+ *
+ * <p>Not thread-safe: a lease belongs to the thread that borrowed it.
+ */
+public final class PooledConnection implements AutoCloseable {
+
+    private final ConnectionPool pool;
+    private final RedisConnection connection;
+    private boolean released;
+
+    PooledConnection(ConnectionPool pool, RedisConnection connection) {
+        this.pool = pool;
+        this.connection = connection;
+    }
+
+    /**
+     * Returns the borrowed connection.
+     *
+     * @return the connection
+     * @throws IllegalStateException when the lease was already closed
+     */
+    public RedisConnection connection() {
+        if (released) {
+            throw new IllegalStateException("connection was already returned to the pool");
+        }
+        return connection;
+    }
+
+    /**
+     * Gives the connection back to the pool, or destroys it when it is broken or dirty.
+     */
+    @Override
+    public void close() {
+        if (!released) {
+            released = true;
+            pool.release(connection);
+        }
+    }
+}
