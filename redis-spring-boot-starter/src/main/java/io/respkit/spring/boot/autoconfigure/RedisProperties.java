@@ -1,0 +1,391 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Configuration properties for respkit, bound to {@code redis.*}.
+ *
+ * <p>Not thread-safe while being bound; read-only afterwards.
+ */
+@ConfigurationProperties(prefix = "redis")
+public class RedisProperties {
+
+    /**
+     * Connection URL, e.g. {@code redis://user:password@localhost:6379/0} or {@code rediss://...} for TLS. When set,
+     * it wins over host, port, username, password, database and ssl.enabled.
+     */
+    private String url;
+
+    /** Redis server host. */
+    private String host = "localhost";
+
+    /** Redis server port. */
+    private int port = 6379;
+
+    /** ACL user name; the default user when not set. */
+    private String username;
+
+    /** Login password. Never logged or exposed. */
+    private String password;
+
+    /** Database index selected after connecting. */
+    private int database;
+
+    /** Client name set on every connection with CLIENT SETNAME. */
+    private String clientName;
+
+    /** Protocol version: resp3 (falls back to resp2 on servers without HELLO) or resp2. */
+    private Protocol protocol = Protocol.RESP3;
+
+    /** Read timeout for a reply; blocking commands add their block time. */
+    private Duration timeout = Duration.ofSeconds(2);
+
+    /** Connect timeout. */
+    private Duration connectTimeout = Duration.ofSeconds(2);
+
+    private final Ssl ssl = new Ssl();
+
+    private final Pool pool = new Pool();
+
+    private final Listener listener = new Listener();
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public int getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(int database) {
+        this.database = database;
+    }
+
+    public String getClientName() {
+        return clientName;
+    }
+
+    public void setClientName(String clientName) {
+        this.clientName = clientName;
+    }
+
+    public Protocol getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(Protocol protocol) {
+        this.protocol = protocol;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Ssl getSsl() {
+        return ssl;
+    }
+
+    public Pool getPool() {
+        return pool;
+    }
+
+    public Listener getListener() {
+        return listener;
+    }
+
+    /** Describes the properties without the password. */
+    @Override
+    public String toString() {
+        return "RedisProperties[url=" + (url == null ? null : io.respkit.internal.RedisUrlParser.mask(url))
+                + ", host=" + host + ", port=" + port + ", database=" + database + ", password="
+                + (password == null ? null : "****") + "]";
+    }
+
+    /** The RESP protocol version. */
+    public enum Protocol {
+        /** RESP2. */
+        RESP2,
+        /** RESP3, falling back to RESP2 on servers without HELLO. */
+        RESP3
+    }
+
+    /** TLS settings. */
+    public static class Ssl {
+
+        /** Whether to use TLS. Implied by a rediss:// URL or by a bundle. */
+        private boolean enabled;
+
+        /** Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) providing trust and key material. */
+        private String bundle;
+
+        /** Whether the server certificate must match the host name. Turning this off is logged as a warning. */
+        private boolean verifyHostname = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getBundle() {
+            return bundle;
+        }
+
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
+        }
+
+        public boolean isVerifyHostname() {
+            return verifyHostname;
+        }
+
+        public void setVerifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
+        }
+    }
+
+    /** Connection pool settings. */
+    public static class Pool {
+
+        /** Maximum number of connections open at once. */
+        private int maxTotal = 16;
+
+        /** Maximum number of idle connections kept. */
+        private int maxIdle = 16;
+
+        /** Idle connections kept open even when unused. */
+        private int minIdle;
+
+        /** How long a caller waits for a connection when the pool is exhausted. Always finite. */
+        private Duration maxWait = Duration.ofSeconds(2);
+
+        /** Whether idle connections are checked with PING by the evictor. */
+        private boolean testWhileIdle = true;
+
+        /** How often the idle-connection evictor runs. */
+        private Duration timeBetweenEvictionRuns = Duration.ofSeconds(30);
+
+        public int getMaxTotal() {
+            return maxTotal;
+        }
+
+        public void setMaxTotal(int maxTotal) {
+            this.maxTotal = maxTotal;
+        }
+
+        public int getMaxIdle() {
+            return maxIdle;
+        }
+
+        public void setMaxIdle(int maxIdle) {
+            this.maxIdle = maxIdle;
+        }
+
+        public int getMinIdle() {
+            return minIdle;
+        }
+
+        public void setMinIdle(int minIdle) {
+            this.minIdle = minIdle;
+        }
+
+        public Duration getMaxWait() {
+            return maxWait;
+        }
+
+        public void setMaxWait(Duration maxWait) {
+            this.maxWait = maxWait;
+        }
+
+        public boolean isTestWhileIdle() {
+            return testWhileIdle;
+        }
+
+        public void setTestWhileIdle(boolean testWhileIdle) {
+            this.testWhileIdle = testWhileIdle;
+        }
+
+        public Duration getTimeBetweenEvictionRuns() {
+            return timeBetweenEvictionRuns;
+        }
+
+        public void setTimeBetweenEvictionRuns(Duration timeBetweenEvictionRuns) {
+            this.timeBetweenEvictionRuns = timeBetweenEvictionRuns;
+        }
+    }
+
+    /** Settings of {@code @RedisListener} containers. */
+    public static class Listener {
+
+        /** Whether listener containers start with the application context. */
+        private boolean autoStartup = true;
+
+        /** Default number of consumer workers per queue listener. */
+        private int concurrency = 1;
+
+        /** How long one blocking pop waits before checking for shutdown. */
+        private Duration pollTimeout = Duration.ofSeconds(1);
+
+        /** How long shutdown waits for in-flight messages to finish. */
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        private final Recovery recovery = new Recovery();
+
+        private final Retry retry = new Retry();
+
+        public boolean isAutoStartup() {
+            return autoStartup;
+        }
+
+        public void setAutoStartup(boolean autoStartup) {
+            this.autoStartup = autoStartup;
+        }
+
+        public int getConcurrency() {
+            return concurrency;
+        }
+
+        public void setConcurrency(int concurrency) {
+            this.concurrency = concurrency;
+        }
+
+        public Duration getPollTimeout() {
+            return pollTimeout;
+        }
+
+        public void setPollTimeout(Duration pollTimeout) {
+            this.pollTimeout = pollTimeout;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public Recovery getRecovery() {
+            return recovery;
+        }
+
+        public Retry getRetry() {
+            return retry;
+        }
+    }
+
+    /** Back-off for re-establishing a lost subscriber or consumer connection. */
+    public static class Recovery {
+
+        /** Delay before the first reconnection attempt. */
+        private Duration initialDelay = Duration.ofMillis(100);
+
+        /** Factor applied to the delay after each failed attempt. */
+        private double multiplier = 2.0;
+
+        /** Upper bound of the delay between attempts. */
+        private Duration maxDelay = Duration.ofSeconds(10);
+
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+    }
+
+    /** Retries of a failing reliable-queue handler before the item is dead-lettered. */
+    public static class Retry {
+
+        /** Total delivery attempts per item, the first included. */
+        private int attempts = 3;
+
+        /** Delay between attempts. */
+        private Duration backoff = Duration.ofMillis(100);
+
+        public int getAttempts() {
+            return attempts;
+        }
+
+        public void setAttempts(int attempts) {
+            this.attempts = attempts;
+        }
+
+        public Duration getBackoff() {
+            return backoff;
+        }
+
+        public void setBackoff(Duration backoff) {
+            this.backoff = backoff;
+        }
+    }
+}
