@@ -2,6 +2,7 @@ package io.respkit.commands;
 
 import io.respkit.internal.commands.StringDefs;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,75 @@ public interface StringCommands<V> extends BaseCommands<V> {
     }
 
     /**
+     * Sets {@code key} to {@code value} with a time to live ({@code SET ... EX}, or {@code PX} when the ttl is not a
+     * whole number of seconds).
+     *
+     * @param key the key
+     * @param value the value
+     * @param ttl a positive time to live
+     * @return {@code true}
+     * @throws IllegalArgumentException when the ttl is not positive
+     * @throws io.respkit.RedisException when the command fails
+     */
+    default boolean set(String key, V value, Duration ttl) {
+        return execute(StringDefs.set(codec(), key, value, SetArgs.ex(ttl)));
+    }
+
+    /**
+     * Sets {@code key} to {@code value} expiring after {@code seconds} ({@code SETEX}).
+     *
+     * @param key the key
+     * @param seconds a positive time to live in seconds
+     * @param value the value
+     * @return {@code true}
+     * @throws io.respkit.RedisServerException when the time to live is not positive
+     */
+    default boolean setex(String key, long seconds, V value) {
+        return execute(StringDefs.setex(codec(), key, seconds, value));
+    }
+
+    /**
+     * Sets {@code key} to {@code value} expiring after {@code ttl}: {@code SETEX} when the ttl is a whole number of
+     * seconds, else {@code PSETEX}.
+     *
+     * @param key the key
+     * @param ttl a positive time to live
+     * @param value the value
+     * @return {@code true}
+     * @throws io.respkit.RedisServerException when the time to live is not positive
+     */
+    default boolean setex(String key, Duration ttl, V value) {
+        long millis = ttl.toMillis();
+        return millis % 1000 == 0 ? execute(StringDefs.setex(codec(), key, millis / 1000, value))
+                : execute(StringDefs.psetex(codec(), key, millis, value));
+    }
+
+    /**
+     * Sets {@code key} to {@code value} expiring after {@code millis} milliseconds ({@code PSETEX}).
+     *
+     * @param key the key
+     * @param millis a positive time to live in milliseconds
+     * @param value the value
+     * @return {@code true}
+     * @throws io.respkit.RedisServerException when the time to live is not positive
+     */
+    default boolean psetex(String key, long millis, V value) {
+        return execute(StringDefs.psetex(codec(), key, millis, value));
+    }
+
+    /**
+     * Sets {@code key} only when it does not exist ({@code SETNX}).
+     *
+     * @param key the key
+     * @param value the value
+     * @return {@code true} when the key was set, {@code false} when it already existed
+     * @throws io.respkit.RedisException when the command fails
+     */
+    default boolean setnx(String key, V value) {
+        return execute(StringDefs.setnx(codec(), key, value));
+    }
+
+    /**
      * Sets {@code key} and returns its old value ({@code SET ... GET}).
      *
      * @param key the key
@@ -66,6 +136,92 @@ public interface StringCommands<V> extends BaseCommands<V> {
     }
 
     /**
+     * Sets {@code key} to {@code value} and returns the old value ({@code GETSET}); removes any time to live.
+     *
+     * @param key the key
+     * @param value the new value
+     * @return the old value, or {@code null} when the key did not exist
+     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     */
+    default V getset(String key, V value) {
+        return execute(StringDefs.getset(codec(), key, value));
+    }
+
+    /**
+     * Returns the value of {@code key} and deletes the key ({@code GETDEL}).
+     *
+     * @param key the key
+     * @return the value, or {@code null} when the key did not exist
+     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     */
+    default V getdel(String key) {
+        return execute(StringDefs.getdel(codec(), key));
+    }
+
+    /**
+     * Returns the value of {@code key} and changes its expiry ({@code GETEX ... EX/PX/EXAT/PXAT/PERSIST}).
+     *
+     * @param key the key
+     * @param args the new expiry, {@link GetExArgs#persist()} to remove it, or {@link GetExArgs#NONE}
+     * @return the value, or {@code null} when the key does not exist
+     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     */
+    default V getex(String key, GetExArgs args) {
+        return execute(StringDefs.getex(codec(), key, args));
+    }
+
+    /**
+     * Returns the substring of the value at {@code key} between two inclusive offsets ({@code GETRANGE}); negative
+     * offsets count from the end.
+     *
+     * @param key the key
+     * @param start the first offset
+     * @param end the last offset, inclusive
+     * @return the substring, empty when the key does not exist or the range is empty
+     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     */
+    default V getrange(String key, long start, long end) {
+        return execute(StringDefs.getrange(codec(), key, start, end));
+    }
+
+    /**
+     * Overwrites part of the value at {@code key} starting at {@code offset} ({@code SETRANGE}), padding with zero
+     * bytes when the value is shorter.
+     *
+     * @param key the key
+     * @param offset the byte offset, not negative
+     * @param value the bytes to write
+     * @return the length of the value afterwards
+     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     */
+    default long setrange(String key, long offset, V value) {
+        return execute(StringDefs.setrange(codec(), key, offset, value));
+    }
+
+    /**
+     * Returns the length in bytes of the value at {@code key} ({@code STRLEN}).
+     *
+     * @param key the key
+     * @return the length, 0 when the key does not exist
+     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     */
+    default long strlen(String key) {
+        return execute(StringDefs.strlen(codec(), key));
+    }
+
+    /**
+     * Appends {@code value} to the value at {@code key}, creating it when missing ({@code APPEND}).
+     *
+     * @param key the key
+     * @param value the value to append
+     * @return the length of the value afterwards
+     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     */
+    default long append(String key, V value) {
+        return execute(StringDefs.append(codec(), key, value));
+    }
+
+    /**
      * Increments the integer at {@code key} by one ({@code INCR}); a missing key counts as 0.
      *
      * @param key the key
@@ -77,6 +233,54 @@ public interface StringCommands<V> extends BaseCommands<V> {
     }
 
     /**
+     * Increments the integer at {@code key} by {@code increment} ({@code INCRBY}); a missing key counts as 0.
+     *
+     * @param key the key
+     * @param increment the amount, may be negative
+     * @return the value after the increment
+     * @throws io.respkit.RedisServerException when the value is not an integer or the result overflows
+     */
+    default long incrby(String key, long increment) {
+        return execute(StringDefs.incrby(codec(), key, increment));
+    }
+
+    /**
+     * Increments the number at {@code key} by a floating-point {@code increment} ({@code INCRBYFLOAT}); a missing key
+     * counts as 0.
+     *
+     * @param key the key
+     * @param increment the amount, may be negative, not NaN or infinite
+     * @return the value after the increment
+     * @throws io.respkit.RedisServerException when the value is not a number
+     */
+    default double incrbyfloat(String key, double increment) {
+        return execute(StringDefs.incrbyfloat(codec(), key, increment));
+    }
+
+    /**
+     * Decrements the integer at {@code key} by one ({@code DECR}); a missing key counts as 0.
+     *
+     * @param key the key
+     * @return the value after the decrement
+     * @throws io.respkit.RedisServerException when the value is not an integer
+     */
+    default long decr(String key) {
+        return execute(StringDefs.decr(codec(), key));
+    }
+
+    /**
+     * Decrements the integer at {@code key} by {@code decrement} ({@code DECRBY}); a missing key counts as 0.
+     *
+     * @param key the key
+     * @param decrement the amount, may be negative
+     * @return the value after the decrement
+     * @throws io.respkit.RedisServerException when the value is not an integer or the result overflows
+     */
+    default long decrby(String key, long decrement) {
+        return execute(StringDefs.decrby(codec(), key, decrement));
+    }
+
+    /**
      * Sets several keys at once ({@code MSET}).
      *
      * @param entries the keys and values, in iteration order
@@ -85,6 +289,17 @@ public interface StringCommands<V> extends BaseCommands<V> {
      */
     default boolean mset(Map<String, V> entries) {
         return execute(StringDefs.mset(codec(), entries));
+    }
+
+    /**
+     * Sets several keys at once only when none of them exists ({@code MSETNX}); all or nothing.
+     *
+     * @param entries the keys and values, in iteration order
+     * @return {@code true} when all keys were set, {@code false} when at least one existed and none was set
+     * @throws io.respkit.RedisException when the command fails
+     */
+    default boolean msetnx(Map<String, V> entries) {
+        return execute(StringDefs.msetnx(codec(), entries));
     }
 
     /**
