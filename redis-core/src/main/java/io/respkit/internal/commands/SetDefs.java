@@ -1,0 +1,138 @@
+package io.respkit.internal.commands;
+
+import io.respkit.codec.RedisCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.ReplyDecoder;
+import io.respkit.commands.ScanArgs;
+import io.respkit.commands.ScanPage;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Definitions of the set commands: name, arguments and reply decoder, written once and shared by the synchronous,
+ * pipeline and transaction APIs. Set replies come as arrays under RESP2 and as sets under RESP3; the decoders
+ * accept both.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SetDefs {
+
+    /** A list of values where a nil reply (missing key) becomes an empty list. */
+    private static final ReplyDecoder<List<Object>> VALUE_LIST_OR_EMPTY = (r, c) -> {
+        List<Object> list = Decoders.<Object>valueList().decode(r, c);
+        return list == null ? Collections.emptyList() : list;
+    };
+
+    private static final ReplyDecoder<ScanPage<Object>> SCAN_PAGE = Decoders.scanPage(VALUE_LIST_OR_EMPTY);
+
+    private SetDefs() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> ReplyDecoder<List<V>> valueListOrEmpty() {
+        return (ReplyDecoder<List<V>>) (ReplyDecoder<?>) VALUE_LIST_OR_EMPTY;
+    }
+
+    private static <T> Command<T> values(Command<T> cmd, Iterable<?> values) {
+        for (Object v : values) {
+            cmd.value(v);
+        }
+        return cmd;
+    }
+
+    /** SADD key member [member ...]. */
+    public static <V> Command<Long> sadd(RedisCodec<V> c, String key, Iterable<? extends V> members) {
+        return values(Command.create(c, "SADD", Decoders.integer()).key(key), members);
+    }
+
+    /** SREM key member [member ...]. */
+    public static <V> Command<Long> srem(RedisCodec<V> c, String key, Iterable<? extends V> members) {
+        return values(Command.create(c, "SREM", Decoders.integer()).key(key), members);
+    }
+
+    /** SMEMBERS key. */
+    public static <V> Command<Set<V>> smembers(RedisCodec<V> c, String key) {
+        return Command.create(c, "SMEMBERS", Decoders.<V>valueSet()).key(key);
+    }
+
+    /** SCARD key. */
+    public static Command<Long> scard(RedisCodec<?> c, String key) {
+        return Command.create(c, "SCARD", Decoders.integer()).key(key);
+    }
+
+    /** SRANDMEMBER key. */
+    public static <V> Command<V> srandmember(RedisCodec<V> c, String key) {
+        return Command.create(c, "SRANDMEMBER", Decoders.<V>value()).key(key);
+    }
+
+    /** SRANDMEMBER key count. */
+    public static <V> Command<List<V>> srandmember(RedisCodec<V> c, String key, long count) {
+        return Command.create(c, "SRANDMEMBER", SetDefs.<V>valueListOrEmpty()).key(key).arg(count);
+    }
+
+    /** SISMEMBER key member. */
+    public static <V> Command<Boolean> sismember(RedisCodec<V> c, String key, V member) {
+        return Command.create(c, "SISMEMBER", Decoders.bool()).key(key).value(member);
+    }
+
+    /** SMISMEMBER key member [member ...]. */
+    public static <V> Command<List<Boolean>> smismember(RedisCodec<V> c, String key, Iterable<? extends V> members) {
+        return values(Command.create(c, "SMISMEMBER", Decoders.booleanList()).key(key), members);
+    }
+
+    /** SPOP key. */
+    public static <V> Command<V> spop(RedisCodec<V> c, String key) {
+        return Command.create(c, "SPOP", Decoders.<V>value()).key(key);
+    }
+
+    /** SPOP key count: a missing key gives an empty set. */
+    public static <V> Command<Set<V>> spop(RedisCodec<V> c, String key, long count) {
+        return Command.create(c, "SPOP", Decoders.<V>valueSet()).key(key).arg(count);
+    }
+
+    /** SMOVE source destination member. */
+    public static <V> Command<Boolean> smove(RedisCodec<V> c, String source, String destination, V member) {
+        return Command.create(c, "SMOVE", Decoders.bool()).key(source).key(destination).value(member);
+    }
+
+    /** SINTER key [key ...]. */
+    public static <V> Command<Set<V>> sinter(RedisCodec<V> c, Iterable<String> keys) {
+        return Command.create(c, "SINTER", Decoders.<V>valueSet()).keys(keys);
+    }
+
+    /** SUNION key [key ...]. */
+    public static <V> Command<Set<V>> sunion(RedisCodec<V> c, Iterable<String> keys) {
+        return Command.create(c, "SUNION", Decoders.<V>valueSet()).keys(keys);
+    }
+
+    /** SDIFF key [key ...]. */
+    public static <V> Command<Set<V>> sdiff(RedisCodec<V> c, Iterable<String> keys) {
+        return Command.create(c, "SDIFF", Decoders.<V>valueSet()).keys(keys);
+    }
+
+    /** SINTERSTORE destination key [key ...]. */
+    public static Command<Long> sinterstore(RedisCodec<?> c, String destination, Iterable<String> keys) {
+        return Command.create(c, "SINTERSTORE", Decoders.integer()).key(destination).keys(keys);
+    }
+
+    /** SUNIONSTORE destination key [key ...]. */
+    public static Command<Long> sunionstore(RedisCodec<?> c, String destination, Iterable<String> keys) {
+        return Command.create(c, "SUNIONSTORE", Decoders.integer()).key(destination).keys(keys);
+    }
+
+    /** SDIFFSTORE destination key [key ...]. */
+    public static Command<Long> sdiffstore(RedisCodec<?> c, String destination, Iterable<String> keys) {
+        return Command.create(c, "SDIFFSTORE", Decoders.integer()).key(destination).keys(keys);
+    }
+
+    /** SSCAN key cursor [MATCH pattern] [COUNT count]: one page. */
+    @SuppressWarnings("unchecked")
+    public static <V> Command<ScanPage<V>> sscan(RedisCodec<V> c, String key, String cursor, ScanArgs args) {
+        Command<ScanPage<V>> cmd = Command.create(c, "SSCAN",
+                (ReplyDecoder<ScanPage<V>>) (ReplyDecoder<?>) SCAN_PAGE).key(key).arg(cursor);
+        args.appendTo(cmd);
+        return cmd;
+    }
+}
