@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>Script replies are decoded as a tree: bulk strings through the codec (so as {@code V}), status replies as
  * {@link String}, integers as {@link Long}, arrays as {@link List}, RESP3 maps as {@link java.util.Map}, nil as
- * {@code null}. A Lua {@code false} is nil in RESP2 and {@link Boolean#FALSE} in RESP3; Lua numbers are truncated to
- * integers by the server. A script that raises an error (or a {@code redis.call} that fails) raises
+ * {@code null}. A Lua {@code false} is {@code null}, unless the script calls {@code redis.setresp(3)} (then it is
+ * {@link Boolean#FALSE} on a RESP3 connection and {@code 0L} on a RESP2 one); Lua numbers are truncated to integers
+ * by the server. A script that raises an error (or a {@code redis.call} that fails) raises
  * {@link RedisServerException}.
  *
  * <p>Keys go in {@code keys} (the script sees them as {@code KEYS[i]}) so that the server knows which keys the
