@@ -18,12 +18,26 @@ import java.util.List;
  */
 public interface ScriptingPipelineCommands<V> extends BasePipelineCommands<V> {
 
-    /** Queues {@code EVAL}; see {@link ScriptingCommands#eval(String, List, List)}. @param script the Lua source @param keys the KEYS @param args the ARGV @return the handle */
+    /**
+     * Queues {@code EVAL}; see {@link ScriptingCommands#eval(String, List, List)}.
+     *
+     * @param script the Lua source
+     * @param keys the KEYS
+     * @param args the ARGV
+     * @return the handle
+     */
     default Response<Object> eval(String script, List<String> keys, List<? extends V> args) {
         return enqueue(ScriptingDefs.eval(codec(), script, keys, args));
     }
 
-    /** Queues {@code EVALSHA}; see {@link ScriptingCommands#evalsha}. @param sha1 the digest @param keys the KEYS @param args the ARGV @return the handle */
+    /**
+     * Queues {@code EVALSHA}; see {@link ScriptingCommands#evalsha}.
+     *
+     * @param sha1 the digest
+     * @param keys the KEYS
+     * @param args the ARGV
+     * @return the handle
+     */
     default Response<Object> evalsha(String sha1, List<String> keys, List<? extends V> args) {
         return enqueue(ScriptingDefs.evalsha(codec(), sha1, keys, args));
     }
@@ -43,22 +57,41 @@ public interface ScriptingPipelineCommands<V> extends BasePipelineCommands<V> {
         return enqueue(ScriptingDefs.eval(codec(), script.source(), keys, args));
     }
 
-    /** Queues {@code SCRIPT LOAD}; see {@link ScriptingCommands#scriptLoad}. @param script the Lua source @return the handle to the SHA1 */
+    /**
+     * Queues {@code SCRIPT LOAD}; see {@link ScriptingCommands#scriptLoad}.
+     *
+     * @param script the Lua source
+     * @return the handle to the SHA1
+     */
     default Response<String> scriptLoad(String script) {
         return enqueue(ScriptingDefs.scriptLoad(codec(), script));
     }
 
-    /** Queues {@code SCRIPT EXISTS}; see {@link ScriptingCommands#scriptExists(String...)}. @param sha1s the digests @return the handle */
+    /**
+     * Queues {@code SCRIPT EXISTS}; see {@link ScriptingCommands#scriptExists(String...)}.
+     *
+     * @param sha1s the digests
+     * @return the handle
+     */
     default Response<List<Boolean>> scriptExists(String... sha1s) {
         return enqueue(ScriptingDefs.scriptExists(codec(), Arrays.asList(sha1s)));
     }
 
-    /** Queues {@code SCRIPT EXISTS}; see {@link ScriptingCommands#scriptExists(Collection)}. @param sha1s the digests @return the handle */
+    /**
+     * Queues {@code SCRIPT EXISTS}; see {@link ScriptingCommands#scriptExists(Collection)}.
+     *
+     * @param sha1s the digests
+     * @return the handle
+     */
     default Response<List<Boolean>> scriptExists(Collection<String> sha1s) {
         return enqueue(ScriptingDefs.scriptExists(codec(), sha1s));
     }
 
-    /** Queues {@code SCRIPT FLUSH}; see {@link ScriptingCommands#scriptFlush}. @return the handle */
+    /**
+     * Queues {@code SCRIPT FLUSH}; see {@link ScriptingCommands#scriptFlush}.
+     *
+     * @return the handle
+     */
     default Response<Boolean> scriptFlush() {
         return enqueue(ScriptingDefs.scriptFlush(codec()));
     }

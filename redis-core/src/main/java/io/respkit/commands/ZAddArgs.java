@@ -51,22 +51,34 @@ public record ZAddArgs(boolean nx, boolean xx, boolean gt, boolean lt, boolean c
         }
     }
 
-    /** @return a copy with {@code NX} @throws IllegalArgumentException when combined with XX, GT or LT */
+    /**
+     * @return a copy with {@code NX}
+     * @throws IllegalArgumentException when combined with XX, GT or LT
+     */
     public ZAddArgs withNx() {
         return new ZAddArgs(true, xx, gt, lt, ch);
     }
 
-    /** @return a copy with {@code XX} @throws IllegalArgumentException when combined with NX */
+    /**
+     * @return a copy with {@code XX}
+     * @throws IllegalArgumentException when combined with NX
+     */
     public ZAddArgs withXx() {
         return new ZAddArgs(nx, true, gt, lt, ch);
     }
 
-    /** @return a copy with {@code GT} @throws IllegalArgumentException when combined with LT or NX */
+    /**
+     * @return a copy with {@code GT}
+     * @throws IllegalArgumentException when combined with LT or NX
+     */
     public ZAddArgs withGt() {
         return new ZAddArgs(nx, xx, true, lt, ch);
     }
 
-    /** @return a copy with {@code LT} @throws IllegalArgumentException when combined with GT or NX */
+    /**
+     * @return a copy with {@code LT}
+     * @throws IllegalArgumentException when combined with GT or NX
+     */
     public ZAddArgs withLt() {
         return new ZAddArgs(nx, xx, gt, true, ch);
     }

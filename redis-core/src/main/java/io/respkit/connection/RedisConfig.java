@@ -230,13 +230,19 @@ public final class RedisConfig {
             return RedisUrlParser.parse(url, this);
         }
 
-        /** @param host the host name or IP address @return this builder */
+        /**
+         * @param host the host name or IP address
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** @param port the TCP port, 1 to 65535 @return this builder */
+        /**
+         * @param port the TCP port, 1 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
@@ -245,19 +251,28 @@ public final class RedisConfig {
             return this;
         }
 
-        /** @param username the ACL user, or {@code null} for the default user @return this builder */
+        /**
+         * @param username the ACL user, or {@code null} for the default user
+         * @return this builder
+         */
         public Builder username(String username) {
             this.username = username;
             return this;
         }
 
-        /** @param password the password, or {@code null} for none @return this builder */
+        /**
+         * @param password the password, or {@code null} for none
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
-        /** @param database the database index, 0 or more @return this builder */
+        /**
+         * @param database the database index, 0 or more
+         * @return this builder
+         */
         public Builder database(int database) {
             if (database < 0) {
                 throw new IllegalArgumentException("database must not be negative, was " + database);
@@ -266,7 +281,10 @@ public final class RedisConfig {
             return this;
         }
 
-        /** @param clientName the name for {@code CLIENT SETNAME}, or {@code null} @return this builder */
+        /**
+         * @param clientName the name for {@code CLIENT SETNAME}, or {@code null}
+         * @return this builder
+         */
         public Builder clientName(String clientName) {
             if (clientName != null && (clientName.isEmpty() || clientName.indexOf(' ') >= 0)) {
                 throw new IllegalArgumentException("client name must be non-empty and contain no spaces");
@@ -275,49 +293,73 @@ public final class RedisConfig {
             return this;
         }
 
-        /** @param protocol RESP3 (falls back to RESP2 on old servers) or RESP2 @return this builder */
+        /**
+         * @param protocol RESP3 (falls back to RESP2 on old servers) or RESP2
+         * @return this builder
+         */
         public Builder protocol(RespVersion protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
-        /** @param connectTimeout a positive connect timeout @return this builder */
+        /**
+         * @param connectTimeout a positive connect timeout
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        /** @param timeout a positive read timeout for replies @return this builder */
+        /**
+         * @param timeout a positive read timeout for replies
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
             return this;
         }
 
-        /** @param ssl TLS options, or {@code null} for plain TCP @return this builder */
+        /**
+         * @param ssl TLS options, or {@code null} for plain TCP
+         * @return this builder
+         */
         public Builder ssl(SslOptions ssl) {
             this.ssl = ssl;
             return this;
         }
 
-        /** @param enabled {@code true} for TLS with the JVM defaults @return this builder */
+        /**
+         * @param enabled {@code true} for TLS with the JVM defaults
+         * @return this builder
+         */
         public Builder ssl(boolean enabled) {
             this.ssl = enabled ? (ssl != null ? ssl : SslOptions.DEFAULT) : null;
             return this;
         }
 
-        /** @param charset the charset for keys and text values @return this builder */
+        /**
+         * @param charset the charset for keys and text values
+         * @return this builder
+         */
         public Builder charset(Charset charset) {
             this.charset = Objects.requireNonNull(charset, "charset");
             return this;
         }
 
-        /** @param limits the limits on what the server may send @return this builder */
+        /**
+         * @param limits the limits on what the server may send
+         * @return this builder
+         */
         public Builder limits(RespLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** @param pool the pool settings @return this builder */
+        /**
+         * @param pool the pool settings
+         * @return this builder
+         */
         public Builder pool(PoolConfig pool) {
             this.pool = Objects.requireNonNull(pool, "pool");
             return this;

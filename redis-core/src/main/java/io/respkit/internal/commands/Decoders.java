@@ -68,7 +68,10 @@ public final class Decoders {
         return DECODED;
     }
 
-    /** @param <V> the value type @return a nullable value decoded by the codec */
+    /**
+     * @param <V> the value type
+     * @return a nullable value decoded by the codec
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<V> value() {
         return (ReplyDecoder<V>) VALUE;
@@ -104,13 +107,19 @@ public final class Decoders {
         return DOUBLE;
     }
 
-    /** @param <V> the value type @return a list of nullable values, or null for a null reply */
+    /**
+     * @param <V> the value type
+     * @return a list of nullable values, or null for a null reply
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<List<V>> valueList() {
         return (ReplyDecoder<List<V>>) (ReplyDecoder<?>) VALUE_LIST;
     }
 
-    /** @param <V> the value type @return a set of values in reply order */
+    /**
+     * @param <V> the value type
+     * @return a set of values in reply order
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<Set<V>> valueSet() {
         return (ReplyDecoder<Set<V>>) (ReplyDecoder<?>) VALUE_SET;
@@ -136,37 +145,55 @@ public final class Decoders {
         return LONG_LIST;
     }
 
-    /** @param <V> the value type @return a field-to-value map from a flat array or a RESP3 map, in reply order */
+    /**
+     * @param <V> the value type
+     * @return a field-to-value map from a flat array or a RESP3 map, in reply order
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<Map<String, V>> valueMap() {
         return (ReplyDecoder<Map<String, V>>) (ReplyDecoder<?>) VALUE_MAP;
     }
 
-    /** @param <V> the value type @return members with scores, from a flat array or an array of pairs */
+    /**
+     * @param <V> the value type
+     * @return members with scores, from a flat array or an array of pairs
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<List<ScoredValue<V>>> scoredList() {
         return (ReplyDecoder<List<ScoredValue<V>>>) (ReplyDecoder<?>) SCORED_LIST;
     }
 
-    /** @param <V> the value type @return one member with its score, or null */
+    /**
+     * @param <V> the value type
+     * @return one member with its score, or null
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<ScoredValue<V>> scoredValue() {
         return (ReplyDecoder<ScoredValue<V>>) (ReplyDecoder<?>) SCORED_VALUE;
     }
 
-    /** @param <V> the value type @return a [key, value] pair, or null */
+    /**
+     * @param <V> the value type
+     * @return a [key, value] pair, or null
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<KeyValue<V>> keyValue() {
         return (ReplyDecoder<KeyValue<V>>) (ReplyDecoder<?>) KEY_VALUE;
     }
 
-    /** @param <V> the value type @return a [key, [values...]] pair, or null */
+    /**
+     * @param <V> the value type
+     * @return a [key, [values...]] pair, or null
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<KeyValues<V>> keyValues() {
         return (ReplyDecoder<KeyValues<V>>) (ReplyDecoder<?>) KEY_VALUES;
     }
 
-    /** @param <V> the value type @return a [key, member, score] triple (BZPOPMIN/MAX), or null */
+    /**
+     * @param <V> the value type
+     * @return a [key, member, score] triple (BZPOPMIN/MAX), or null
+     */
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<KeyValue<ScoredValue<V>>> keyScoredValue() {
         return (ReplyDecoder<KeyValue<ScoredValue<V>>>) (ReplyDecoder<?>) KEY_SCORED_VALUE;
