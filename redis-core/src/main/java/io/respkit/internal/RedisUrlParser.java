@@ -7,6 +7,8 @@ import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespVersion;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -40,12 +42,18 @@ public final class RedisUrlParser {
             throw fail(masked, "it must start with redis:// or rediss://");
         }
         String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        boolean tls;
         switch (scheme) {
-            case "redis" -> b.ssl((SslOptions) null);
-            case "rediss" -> b.ssl(true);
+            case "redis" -> tls = false;
+            case "rediss" -> tls = true;
             case "unix", "redis+unix", "redis-socket" ->
                     throw fail(masked, "Unix domain sockets are not supported yet; use redis://host:port");
             default -> throw fail(masked, "unknown scheme '" + scheme + "', expected redis or rediss");
+        }
+        if (tls) {
+            b.ssl(true);
+        } else {
+            b.ssl((SslOptions) null);
         }
         String rest = url.substring(schemeEnd + 3);
         int fragment = rest.indexOf('#');
@@ -74,18 +82,63 @@ public final class RedisUrlParser {
             b.database(number(path, "database", masked, 0, Integer.MAX_VALUE));
         }
         if (query != null && !query.isEmpty()) {
+            PoolOptions pool = new PoolOptions();
             for (String pair : query.split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw fail(masked, "query option '" + pair + "' has no value");
+                if (eq < 0) {
+                    throw fail(masked, "query option '" + decode(pair, masked) + "' has no value");
                 }
-                option(decode(pair.substring(0, eq), masked), decode(pair.substring(eq + 1), masked), masked, b);
+                if (eq == 0) {
+                    throw fail(masked, "a query option has a value but no name");
+                }
+                String name = decode(pair.substring(0, eq), masked);
+                String value = decode(pair.substring(eq + 1), masked);
+                try {
+                    option(name, value, masked, tls, pool, b);
+                } catch (RedisUrlSyntaxException e) {
+                    throw e;
+                } catch (IllegalArgumentException e) {
+                    // The builder's own checks (client name, ...) must still surface as a URL syntax error.
+                    throw fail(masked, "option '" + name + "': " + e.getMessage());
+                }
             }
+            pool.apply(masked, b);
         }
         return b;
+    }
+
+    /**
+     * Pool options are collected and applied together, so that their order in the query does not matter
+     * ({@code minIdle=20&maxTotal=32} is as valid as {@code maxTotal=32&minIdle=20}).
+     */
+    private static final class PoolOptions {
+        private Integer maxTotal;
+        private Integer maxIdle;
+        private Integer minIdle;
+        private Duration maxWait;
+
+        void apply(String masked, RedisConfig.Builder b) {
+            if (maxTotal == null && maxIdle == null && minIdle == null && maxWait == null) {
+                return;
+            }
+            PoolConfig p = b.pool();
+            int total = maxTotal != null ? maxTotal : p.maxTotal();
+            int idle = maxIdle != null ? maxIdle
+                    : p.maxIdle() == p.maxTotal() ? total : Math.min(p.maxIdle(), total);
+            int min = minIdle != null ? minIdle : Math.min(p.minIdle(), idle);
+            PoolConfig.Builder pb = p.toBuilder().maxTotal(total).maxIdle(idle).minIdle(min);
+            if (maxWait != null) {
+                pb.maxWait(maxWait);
+            }
+            try {
+                b.pool(pb.build());
+            } catch (IllegalArgumentException e) {
+                throw fail(masked, e.getMessage());
+            }
+        }
     }
 
     private static void userInfo(String info, String masked, RedisConfig.Builder b) {
@@ -121,6 +174,9 @@ public final class RedisUrlParser {
             int colon = hp.lastIndexOf(':');
             host = colon >= 0 ? hp.substring(0, colon) : hp;
             port = colon >= 0 ? hp.substring(colon + 1) : null;
+            if (host.indexOf(':') >= 0) {
+                throw fail(masked, "an IPv6 address must be enclosed in brackets, e.g. redis://[::1]:6379");
+            }
         }
         if (host.isEmpty()) {
             throw fail(masked, "the host is missing");
@@ -137,7 +193,8 @@ public final class RedisUrlParser {
         }
     }
 
-    private static void option(String name, String value, String masked, RedisConfig.Builder b) {
+    private static void option(String name, String value, String masked, boolean tls, PoolOptions pool,
+                               RedisConfig.Builder b) {
         switch (name) {
             case "timeout", "socket_timeout", "socketTimeout" -> b.timeout(duration(value, name, masked));
             case "connectTimeout", "connect_timeout", "socket_connect_timeout" ->
@@ -149,27 +206,25 @@ public final class RedisUrlParser {
                 default -> throw fail(masked, "protocol must be resp2 or resp3");
             });
             case "database", "db" -> b.database(number(value, name, masked, 0, Integer.MAX_VALUE));
-            case "maxTotal", "max_connections", "maxConnections" -> {
-                int n = number(value, name, masked, 1, Integer.MAX_VALUE);
-                PoolConfig p = b.pool();
-                b.pool(p.toBuilder().maxTotal(n).maxIdle(Math.min(p.maxIdle() == p.maxTotal() ? n : p.maxIdle(), n))
-                        .minIdle(Math.min(p.minIdle(), n)).build());
-            }
-            case "maxIdle" -> b.pool(b.pool().toBuilder().maxIdle(number(value, name, masked, 0, Integer.MAX_VALUE))
-                    .build());
-            case "minIdle" -> b.pool(b.pool().toBuilder().minIdle(number(value, name, masked, 0, Integer.MAX_VALUE))
-                    .build());
-            case "maxWait" -> b.pool(b.pool().toBuilder().maxWait(duration(value, name, masked)).build());
+            case "maxTotal", "max_connections", "maxConnections" ->
+                    pool.maxTotal = number(value, name, masked, 1, Integer.MAX_VALUE);
+            case "maxIdle" -> pool.maxIdle = number(value, name, masked, 0, Integer.MAX_VALUE);
+            case "minIdle" -> pool.minIdle = number(value, name, masked, 0, Integer.MAX_VALUE);
+            case "maxWait" -> pool.maxWait = duration(value, name, masked);
             case "verifyHostname", "ssl_check_hostname" -> {
                 boolean verify = bool(value, name, masked);
-                b.ssl(new SslOptions(null, verify));
+                // Only meaningful for rediss://; it must never switch TLS on, nor drop a configured SSLContext.
+                if (tls) {
+                    SslOptions current = b.build().ssl();
+                    b.ssl(current == null ? new SslOptions(null, verify) : current.withVerifyHostname(verify));
+                }
             }
             default -> throw fail(masked, "unknown option '" + name + "'");
         }
     }
 
     private static int number(String s, String what, String masked, int min, int max) {
-        if (s.isEmpty() || s.length() > 10) {
+        if (s.isEmpty()) {
             throw fail(masked, what + " must be a number");
         }
         long n = 0;
@@ -178,7 +233,7 @@ public final class RedisUrlParser {
             if (c < '0' || c > '9') {
                 throw fail(masked, what + " must be a number");
             }
-            n = n * 10 + (c - '0');
+            n = Math.min(n * 10 + (c - '0'), Integer.MAX_VALUE + 1L); // saturate: no overflow on long inputs
         }
         if (n < min || n > max) {
             throw fail(masked, what + " must be between " + min + " and " + max);
@@ -204,24 +259,54 @@ public final class RedisUrlParser {
      * @return the positive duration
      */
     private static Duration duration(String s, String what, String masked) {
-        try {
-            Duration d;
-            if (s.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-            } else if (s.endsWith("s")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
-            } else if (s.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
-            } else {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw fail(masked, what + " must be positive");
-            }
-            return d;
-        } catch (NumberFormatException e) {
+        String number;
+        long unitNanos;
+        if (s.endsWith("ms")) {
+            number = s.substring(0, s.length() - 2);
+            unitNanos = 1_000_000L;
+        } else if (s.endsWith("s")) {
+            number = s.substring(0, s.length() - 1);
+            unitNanos = 1_000_000_000L;
+        } else if (s.endsWith("m")) {
+            number = s.substring(0, s.length() - 1);
+            unitNanos = 60_000_000_000L;
+        } else {
+            number = s;
+            unitNanos = 1_000_000_000L;
+        }
+        // Strict: Double.parseDouble would also take "2d", "0x1p3", " 2", "Infinity" and "NaN".
+        if (!isDecimal(number)) {
             throw fail(masked, what + " must be a duration such as 2, 0.5, 500ms or 2s");
         }
+        BigDecimal nanos = new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos))
+                .setScale(0, RoundingMode.HALF_UP);
+        if (nanos.signum() <= 0) {
+            throw fail(masked, what + " must be positive");
+        }
+        if (nanos.compareTo(MAX_DURATION_NANOS) > 0) {
+            throw fail(masked, what + " is too long");
+        }
+        return Duration.ofNanos(nanos.longValueExact());
+    }
+
+    private static final BigDecimal MAX_DURATION_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** Digits with an optional leading minus and at most one decimal point, and at least one digit. */
+    private static boolean isDecimal(String s) {
+        int i = s.startsWith("-") ? 1 : 0;
+        boolean digit = false;
+        boolean point = false;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
     }
 
     private static String decode(String s, String masked) {
@@ -262,21 +347,48 @@ public final class RedisUrlParser {
         }
         int schemeEnd = url.indexOf("://");
         int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
-        int end = url.length();
-        for (int i = authorityStart; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '/' || c == '?' || c == '#') {
-                end = i;
-                break;
+        // The last '@' anywhere, not just in the authority: a malformed URL may carry a raw '/', '?', '#' or '@'
+        // in its password, and masking too much is harmless while masking too little leaks the password.
+        int at = url.lastIndexOf('@');
+        String masked = url;
+        if (at >= authorityStart) {
+            int colon = url.indexOf(':', authorityStart);
+            String user = colon >= 0 && colon < at ? url.substring(authorityStart, colon) : "";
+            for (int i = 0; i < user.length(); i++) {
+                char c = user.charAt(i);
+                if (c == '/' || c == '?' || c == '#' || c == '@' || c == '[') {
+                    user = "";
+                    break;
+                }
             }
+            masked = url.substring(0, authorityStart) + user + ":****" + url.substring(at);
         }
-        int at = url.lastIndexOf('@', end - 1);
-        if (at < authorityStart) {
+        return maskQuery(masked);
+    }
+
+    /** Masks the values of query options that look like credentials, e.g. {@code ?password=...}. */
+    private static String maskQuery(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
             return url;
         }
-        int colon = url.indexOf(':', authorityStart);
-        String user = colon >= 0 && colon < at ? url.substring(authorityStart, colon) : "";
-        return url.substring(0, authorityStart) + user + ":****" + url.substring(at);
+        StringBuilder sb = new StringBuilder(url.length()).append(url, 0, q + 1);
+        String[] pairs = url.substring(q + 1).split("&", -1);
+        for (int i = 0; i < pairs.length; i++) {
+            if (i > 0) {
+                sb.append('&');
+            }
+            String pair = pairs[i];
+            int eq = pair.indexOf('=');
+            String key = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
+            if (eq >= 0 && (key.contains("pass") || key.contains("pwd") || key.contains("secret")
+                    || key.contains("token") || key.contains("auth"))) {
+                sb.append(pair, 0, eq + 1).append("****");
+            } else {
+                sb.append(pair);
+            }
+        }
+        return sb.toString();
     }
 
     private static RedisUrlSyntaxException fail(String masked, String why) {

@@ -178,6 +178,10 @@ public final class RespReader {
                     if (len > limits.maxBulkLength()) {
                         throw protocol("bulk length " + len + " exceeds the limit of " + limits.maxBulkLength());
                     }
+                    if (len > MAX_CAPACITY - 64) {
+                        // Only reachable with custom limits above 2 GiB; dataStart + len would overflow an index.
+                        throw protocol("bulk length " + len + " does not fit in a Java array");
+                    }
                     int dataStart = eol + 2;
                     long end = dataStart + len;
                     if (end + 2 > limit) {
@@ -205,11 +209,14 @@ public final class RespReader {
                         value = null;
                         break;
                     }
-                    long elements = (type == '%' || type == '|') ? count * 2 : count;
-                    if (elements > limits.maxAggregateLength()) {
-                        throw protocol("aggregate of " + elements + " elements exceeds the limit of "
-                                + limits.maxAggregateLength());
+                    boolean pairs = type == '%' || type == '|';
+                    long max = limits.maxAggregateLength();
+                    // Compared before doubling: count * 2 could overflow to a negative number and pass the check.
+                    if (count > (pairs ? max / 2 : max)) {
+                        throw protocol("aggregate of " + count + (pairs ? " pairs" : " elements")
+                                + " exceeds the limit of " + max + " elements");
                     }
+                    long elements = pairs ? count * 2 : count;
                     if (elements == 0) {
                         if (type == '|') {
                             attributes[depth] = new RespMap(List.of());

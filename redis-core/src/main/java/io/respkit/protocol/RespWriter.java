@@ -145,6 +145,11 @@ public final class RespWriter {
             return;
         }
         int len = value.length();
+        if (!utf8 && hasSurrogatePair(value)) {
+            // String.getBytes(US_ASCII) turns a surrogate pair into a single '?'; keep exactly its output.
+            writeBulk(value.getBytes(charset));
+            return;
+        }
         int encoded = utf8 ? utf8Length(value) : len;
         writeBulkHeader(encoded);
         if (encoded == len) {
@@ -219,6 +224,16 @@ public final class RespWriter {
                 buf[count++] = (byte) (0x80 | (c & 0x3F));
             }
         }
+    }
+
+    private static boolean hasSurrogatePair(String s) {
+        int last = s.length() - 1;
+        for (int i = 0; i < last; i++) {
+            if (Character.isHighSurrogate(s.charAt(i)) && Character.isLowSurrogate(s.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

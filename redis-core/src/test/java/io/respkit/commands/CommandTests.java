@@ -1,0 +1,186 @@
+package io.respkit.commands;
+
+import io.respkit.codec.ByteArrayCodec;
+import io.respkit.codec.StringCodec;
+import io.respkit.protocol.RespWriter;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Unit tests (no server) for {@link Command}: the exact RESP bytes a command writes, multi-word names, argument
+ * inspection and that {@code toString()} never shows arguments. Not thread-safe; each test builds its own commands.
+ */
+class CommandTests {
+
+    private static String wire(Command<?> command) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RespWriter writer = new RespWriter(out);
+        command.writeTo(writer);
+        writer.flush();
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static Command<Object> create(String name) {
+        return Command.create(StringCodec.UTF8, name, ReplyDecoders.raw());
+    }
+
+    @Test
+    void setWithKeyValueLongAndDouble() throws IOException {
+        Command<Object> set = create("SET").key("k").value("v").arg(10L).arg(1.5);
+        assertThat(wire(set)).isEqualTo("*5\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n$2\r\n10\r\n$3\r\n1.5\r\n");
+        assertThat(set.argumentCount()).isEqualTo(5);
+        assertThat(set.name()).isEqualTo("SET");
+    }
+
+    @Test
+    void keysAndValuesAreEncodedWithTheCodecCharset() throws IOException {
+        Command<Object> set = create("SET").key("clé").value("€");
+        assertThat(wire(set).getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(
+                "*3\r\n$3\r\nSET\r\n$4\r\nclé\r\n$3\r\n€\r\n".getBytes(StandardCharsets.UTF_8));
+
+        Command<Object> latin = Command.create(StringCodec.of(StandardCharsets.ISO_8859_1), "SET",
+                ReplyDecoders.raw()).key("clé").value("é");
+        assertThat(wire(latin)).isEqualTo("*3\r\n$3\r\nSET\r\n$3\r\nclé\r\n$1\r\né\r\n");
+    }
+
+    @Test
+    void binaryValuesAndArgumentsAreSentAsIs() throws IOException {
+        byte[] value = {0, '\r', '\n', (byte) 0xff};
+        Command<Object> set = Command.create(ByteArrayCodec.INSTANCE, "SET", ReplyDecoders.raw())
+                .key("k").value(value).arg(new byte[] {'x'});
+        String expected = "*4\r\n$3\r\nSET\r\n$1\r\nk\r\n$4\r\n\u0000\r\n\u00ff\r\n$1\r\nx\r\n";
+        assertThat(wire(set)).isEqualTo(expected);
+    }
+
+    @Test
+    void numbersAreWrittenAsRedisParsesThem() throws IOException {
+        Command<Object> cmd = create("ZADD").key("z").arg(Double.POSITIVE_INFINITY).arg("a")
+                .arg(Double.NEGATIVE_INFINITY).arg("b").arg(3.0).arg("c").arg(Long.MIN_VALUE).arg(-0.5);
+        assertThat(wire(cmd)).isEqualTo("*10\r\n$4\r\nZADD\r\n$1\r\nz\r\n$4\r\n+inf\r\n$1\r\na\r\n$4\r\n-inf\r\n"
+                + "$1\r\nb\r\n$1\r\n3\r\n$1\r\nc\r\n$20\r\n-9223372036854775808\r\n$4\r\n-0.5\r\n");
+    }
+
+    @Test
+    void multiWordNamesBecomeSeveralArguments() throws IOException {
+        Command<Object> config = create("CONFIG GET").arg("maxmemory");
+        assertThat(wire(config)).isEqualTo("*3\r\n$6\r\nCONFIG\r\n$3\r\nGET\r\n$9\r\nmaxmemory\r\n");
+        assertThat(config.argumentCount()).isEqualTo(3);
+        assertThat(config.name()).isEqualTo("CONFIG GET");
+        assertThat(config.argumentText(0)).isEqualTo("CONFIG");
+        assertThat(config.argumentText(1)).isEqualTo("GET");
+
+        Command<Object> spaced = create("  SCRIPT   LOAD ");
+        assertThat(wire(spaced)).isEqualTo("*2\r\n$6\r\nSCRIPT\r\n$4\r\nLOAD\r\n");
+    }
+
+    @Test
+    void manyArgumentsOfEveryKindGrowTheCommand() throws IOException {
+        Command<Object> cmd = create("RPUSH").key("list");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            String text;
+            switch (i % 3) {
+                case 0 -> {
+                    cmd.arg((long) i);
+                    text = Integer.toString(i);
+                }
+                case 1 -> {
+                    cmd.arg("s" + i);
+                    text = "s" + i;
+                }
+                default -> {
+                    cmd.arg(i + 0.5);
+                    text = (i + 0.5) + "";
+                }
+            }
+            expected.append('$').append(text.length()).append("\r\n").append(text).append("\r\n");
+        }
+        assertThat(cmd.argumentCount()).isEqualTo(42);
+        assertThat(wire(cmd)).isEqualTo("*42\r\n$5\r\nRPUSH\r\n$4\r\nlist\r\n" + expected);
+        assertThat(cmd.argumentText(2)).isEqualTo("0");
+        assertThat(cmd.argumentText(3)).isEqualTo("s1");
+        assertThat(cmd.argumentText(41)).isEqualTo("39");
+    }
+
+    @Test
+    void keysFromAnIterable() throws IOException {
+        Command<Object> del = create("DEL").keys(List.of("a", "b"));
+        assertThat(wire(del)).isEqualTo("*3\r\n$3\r\nDEL\r\n$1\r\na\r\n$1\r\nb\r\n");
+    }
+
+    @Test
+    void toStringNeverShowsArguments() {
+        Command<Object> auth = create("AUTH").arg("admin").arg("s3cr3t-pw");
+        assertThat(auth.toString()).isEqualTo("Command[AUTH]").doesNotContain("s3cr3t-pw").doesNotContain("admin");
+        Command<Object> set = create("SET").key("session:1").value("s3cr3t-pw").arg(5L);
+        assertThat(set.toString()).isEqualTo("Command[SET]").doesNotContain("s3cr3t-pw");
+        assertThat(create("CONFIG SET").arg("requirepass").arg("s3cr3t-pw").toString())
+                .isEqualTo("Command[CONFIG SET]");
+    }
+
+    @Test
+    void nanIsRejected() {
+        Command<Object> zadd = create("ZADD").key("z");
+        assertThatThrownBy(() -> zadd.arg(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN")
+                .hasMessageContaining("ZADD");
+        assertThat(zadd.argumentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void argumentTextShowsEachArgument() {
+        Command<Object> cmd = Command.create(StringCodec.UTF8, "SET", ReplyDecoders.raw())
+                .key("k").arg("é".getBytes(StandardCharsets.UTF_8)).arg(-42L).arg(1.5);
+        assertThat(cmd.argumentText(0)).isEqualTo("SET");
+        assertThat(cmd.argumentText(1)).isEqualTo("k");
+        assertThat(cmd.argumentText(2)).isEqualTo("é");
+        assertThat(cmd.argumentText(3)).isEqualTo("-42");
+        assertThat(cmd.argumentText(4)).isEqualTo("1.5");
+        assertThatThrownBy(() -> cmd.argumentText(5)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> cmd.argumentText(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void invalidInputIsRejected() {
+        assertThatThrownBy(() -> create("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> create("   ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> create(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Command.create(null, "GET", ReplyDecoders.raw()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Command.create(StringCodec.UTF8, "GET", null))
+                .isInstanceOf(NullPointerException.class);
+        Command<Object> get = create("GET");
+        assertThatThrownBy(() -> get.key(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> get.arg((String) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> get.arg((byte[]) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> get.value(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void blockingMarksTheBlockTime() {
+        assertThat(create("GET").blockMillis()).isEqualTo(-1);
+        assertThat(create("BLPOP").blocking(Duration.ofSeconds(2)).blockMillis()).isEqualTo(2000);
+        assertThat(create("BLPOP").blocking(Duration.ZERO).blockMillis()).isZero();
+        assertThatThrownBy(() -> create("BLPOP").blocking(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void decodeUsesTheDecoderAndCodec() {
+        Command<Long> incr = Command.create(StringCodec.UTF8, "INCR", ReplyDecoders.integer()).key("n");
+        assertThat(incr.decode(5L)).isEqualTo(5L);
+        Command<String> get = Command.create(StringCodec.UTF8, "GET", ReplyDecoders.<String>value()).key("k");
+        assertThat(get.decode("é".getBytes(StandardCharsets.UTF_8))).isEqualTo("é");
+        assertThat(get.decode(null)).isNull();
+        assertThat(get.codec()).isSameAs(StringCodec.UTF8);
+    }
+}
