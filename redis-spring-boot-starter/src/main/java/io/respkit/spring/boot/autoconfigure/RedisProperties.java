@@ -202,8 +202,8 @@ public class RedisProperties {
         /** Maximum number of connections open at once. */
         private int maxTotal = 16;
 
-        /** Maximum number of idle connections kept. */
-        private int maxIdle = 16;
+        /** Maximum number of idle connections kept. Defaults to max-total. */
+        private Integer maxIdle;
 
         /** Idle connections kept open even when unused. */
         private int minIdle;
@@ -225,11 +225,11 @@ public class RedisProperties {
             this.maxTotal = maxTotal;
         }
 
-        public int getMaxIdle() {
+        public Integer getMaxIdle() {
             return maxIdle;
         }
 
-        public void setMaxIdle(int maxIdle) {
+        public void setMaxIdle(Integer maxIdle) {
             this.maxIdle = maxIdle;
         }
 

@@ -1,0 +1,141 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import io.respkit.RedisClient;
+import io.respkit.codec.StringCodec;
+import io.respkit.connection.RedisConfig;
+import io.respkit.pool.ConnectionPool;
+import io.respkit.spring.core.JacksonJsonCodec;
+import io.respkit.spring.core.RedisCommandMetrics;
+import io.respkit.spring.core.RedisTemplate;
+import io.respkit.spring.core.ValueCodecFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configures respkit from {@code redis.*} properties: the {@link RedisConfig}, the {@link ConnectionPool}, a
+ * {@link RedisClient RedisClient&lt;String&gt;} over that pool and a {@link RedisTemplate RedisTemplate&lt;String&gt;}.
+ * Each bean backs off when the application defines its own. On shutdown the template and client go before the pool
+ * they depend on, and the pool closes its connections.
+ *
+ * <p>Thread-safe (stateless); used once by the container.
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class,
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(RedisClient.class)
+@EnableConfigurationProperties(RedisProperties.class)
+public final class RedisAutoConfiguration {
+
+    /**
+     * Builds the configuration from properties, then applies every {@link RedisConfigBuilderCustomizer} in order.
+     *
+     * @param properties the {@code redis.*} properties
+     * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
+     * @param customizers the customizers
+     * @return the configuration
+     * @throws io.respkit.connection.RedisUrlSyntaxException when {@code redis.url} is malformed
+     * @throws IllegalStateException when {@code redis.ssl.bundle} cannot be used
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public RedisConfig redisConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
+                                   ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
+        RedisConfig.Builder builder = RedisConfigFactory.builder(properties, sslBundles.getIfAvailable());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    /**
+     * Creates the connection pool; no connection opens until the first command.
+     *
+     * @param config the configuration
+     * @return the pool, closed when the context closes
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public ConnectionPool redisConnectionPool(RedisConfig config) {
+        return ConnectionPool.create(config);
+    }
+
+    /**
+     * Creates a client with String values over the pool; closing it leaves the pool to its own bean.
+     *
+     * @param pool the pool
+     * @return the client
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public RedisClient<String> redisClient(ConnectionPool pool) {
+        return RedisClient.create(pool, StringCodec.of(pool.config().charset()));
+    }
+
+    /**
+     * Creates the String-valued template, timing commands when a {@link RedisCommandMetrics} bean exists (see
+     * {@link RedisMetricsAutoConfiguration}).
+     *
+     * @param client the client
+     * @param codecFactories the codec factory for {@link RedisTemplate#forType(Class)}
+     * @param metrics the command metrics
+     * @return the template
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public RedisTemplate<String> redisTemplate(RedisClient<String> client,
+                                               ObjectProvider<ValueCodecFactory> codecFactories,
+                                               ObjectProvider<RedisCommandMetrics> metrics) {
+        return new RedisTemplate<>(client, codecFactories.getIfAvailable(), metrics.getIfAvailable());
+    }
+
+    /** JSON values for {@link RedisTemplate#forType(Class)} with the application's Jackson mapper. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
+    static class JacksonCodecConfiguration {
+
+        /**
+         * Uses the application's {@link JsonMapper} (or its only {@link ObjectMapper}) when there is one, else
+         * Jackson's shared default.
+         *
+         * @param jsonMappers the JSON mappers
+         * @param objectMappers any mappers
+         * @return the factory
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        ValueCodecFactory redisJsonCodecFactory(ObjectProvider<JsonMapper> jsonMappers,
+                                                ObjectProvider<ObjectMapper> objectMappers) {
+            ObjectMapper mapper = jsonMappers.getIfUnique();
+            if (mapper == null) {
+                mapper = objectMappers.getIfUnique(JsonMapper::shared);
+            }
+            return JacksonJsonCodec.factory(mapper);
+        }
+    }
+
+    /** Without Jackson, {@link RedisTemplate#forType(Class)} fails with an explanation. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
+    static class NoJacksonCodecConfiguration {
+
+        /**
+         * A factory that explains that Jackson is missing.
+         *
+         * @return the factory
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        ValueCodecFactory redisJsonCodecFactory() {
+            return ValueCodecFactory.unavailable("RedisTemplate.forType needs Jackson 3 "
+                    + "(tools.jackson.core:jackson-databind) on the classpath to store objects as JSON; add that "
+                    + "dependency, or use a String RedisTemplate, or withCodec(...) with your own RedisCodec");
+        }
+    }
+}

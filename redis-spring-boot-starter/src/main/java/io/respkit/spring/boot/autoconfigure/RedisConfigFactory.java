@@ -1,0 +1,105 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.SslOptions;
+import io.respkit.pool.PoolConfig;
+import io.respkit.protocol.RespVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.StringUtils;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * Turns {@link RedisProperties} into a {@link RedisConfig.Builder}. A URL wins over host, port, username, password,
+ * database and {@code ssl.enabled}; timeouts, client name, protocol and pool settings apply underneath it (the URL's
+ * own query options, when present, win over them). A TLS bundle applies on top of either.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class RedisConfigFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConfigFactory.class);
+
+    private RedisConfigFactory() {
+    }
+
+    /**
+     * Builds the configuration builder.
+     *
+     * @param properties the bound properties
+     * @param bundles the SSL bundles, or {@code null} when none are configured
+     * @return the builder, ready for customizers
+     * @throws io.respkit.connection.RedisUrlSyntaxException when {@code redis.url} is malformed
+     * @throws IllegalStateException when {@code redis.ssl.bundle} names a bundle that cannot be used
+     * @throws IllegalArgumentException when a property is out of range
+     */
+    static RedisConfig.Builder builder(RedisProperties properties, SslBundles bundles) {
+        RedisConfig.Builder b = RedisConfig.builder()
+                .timeout(properties.getTimeout())
+                .connectTimeout(properties.getConnectTimeout())
+                .protocol(properties.getProtocol() == RedisProperties.Protocol.RESP2 ? RespVersion.RESP2
+                        : RespVersion.RESP3)
+                .clientName(StringUtils.hasText(properties.getClientName()) ? properties.getClientName() : null)
+                .pool(pool(properties.getPool()));
+        RedisProperties.Ssl ssl = properties.getSsl();
+        boolean tls;
+        boolean urlVerifiesHostname = true;
+        if (StringUtils.hasText(properties.getUrl())) {
+            b.url(properties.getUrl());
+            SslOptions fromUrl = b.build().ssl();
+            tls = fromUrl != null;
+            urlVerifiesHostname = fromUrl == null || fromUrl.verifyHostname();
+        } else {
+            b.host(properties.getHost())
+                    .port(properties.getPort())
+                    .username(StringUtils.hasText(properties.getUsername()) ? properties.getUsername() : null)
+                    .password(StringUtils.hasLength(properties.getPassword()) ? properties.getPassword() : null)
+                    .database(properties.getDatabase());
+            tls = ssl.isEnabled();
+        }
+        SSLContext context = null;
+        if (StringUtils.hasText(ssl.getBundle())) {
+            context = sslContext(ssl.getBundle(), bundles);
+            tls = true;
+        }
+        if (tls) {
+            // Either source may turn verification off; neither may turn it back on behind the other's back.
+            boolean verify = ssl.isVerifyHostname() && urlVerifiesHostname;
+            if (!verify) {
+                log.warn("TLS hostname verification is turned off for Redis: any server with a trusted certificate "
+                        + "can impersonate it");
+            }
+            b.ssl(new SslOptions(context, verify));
+        } else {
+            b.ssl(false);
+        }
+        return b;
+    }
+
+    private static SSLContext sslContext(String bundle, SslBundles bundles) {
+        if (bundles == null) {
+            throw new IllegalStateException("redis.ssl.bundle is '" + bundle + "' but no SSL bundles are "
+                    + "configured; define it under spring.ssl.bundle.*");
+        }
+        try {
+            return bundles.getBundle(bundle).createSslContext();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("redis.ssl.bundle '" + bundle + "' cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static PoolConfig pool(RedisProperties.Pool pool) {
+        int maxTotal = pool.getMaxTotal();
+        int maxIdle = pool.getMaxIdle() != null ? pool.getMaxIdle() : maxTotal;
+        return PoolConfig.builder()
+                .maxTotal(maxTotal)
+                .maxIdle(maxIdle)
+                .minIdle(pool.getMinIdle())
+                .maxWait(pool.getMaxWait())
+                .testWhileIdle(pool.isTestWhileIdle())
+                .timeBetweenEvictionRuns(pool.getTimeBetweenEvictionRuns())
+                .build();
+    }
+}

@@ -1,0 +1,38 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import io.respkit.pool.ConnectionPool;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers the {@code respkit} health indicator ({@link RedisHealthIndicator}) when Spring Boot's health support
+ * (module {@code spring-boot-health}) is on the classpath and a {@link ConnectionPool} bean exists. Turn it off with
+ * {@code management.health.respkit.enabled=false}.
+ *
+ * <p>Thread-safe (stateless); used once by the container.
+ */
+@AutoConfiguration(after = RedisAutoConfiguration.class)
+@ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
+@ConditionalOnBean(ConnectionPool.class)
+public final class RedisHealthAutoConfiguration {
+
+    /**
+     * Creates the indicator; the bean name makes its health contributor name {@code respkit}.
+     *
+     * @param pool the pool to check
+     * @return the indicator
+     */
+    @Bean
+    // On the method, not the class: Spring resolves every condition class of an annotated element before evaluating
+    // any, so at class level this would fail when spring-boot-health is absent instead of backing off.
+    @ConditionalOnEnabledHealthIndicator("respkit")
+    @ConditionalOnMissingBean(name = "respkitHealthIndicator")
+    public RedisHealthIndicator respkitHealthIndicator(ConnectionPool pool) {
+        return new RedisHealthIndicator(pool);
+    }
+}

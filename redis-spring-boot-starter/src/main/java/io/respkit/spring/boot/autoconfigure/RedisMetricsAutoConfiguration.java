@@ -1,0 +1,53 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.respkit.pool.ConnectionPool;
+import io.respkit.spring.core.MicrometerCommandMetrics;
+import io.respkit.spring.core.RedisCommandMetrics;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer metrics for respkit when a {@link MeterRegistry} bean exists: pool gauges ({@link RedisPoolMetrics})
+ * and a {@code respkit.commands} timer per command for the auto-configured
+ * {@link io.respkit.spring.core.RedisTemplate} ({@link MicrometerCommandMetrics}).
+ *
+ * <p>Thread-safe (stateless); used once by the container.
+ */
+@AutoConfiguration(after = RedisAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public final class RedisMetricsAutoConfiguration {
+
+    /**
+     * Registers the pool gauges.
+     *
+     * @param pool the pool
+     * @param registry the registry
+     * @return the gauges, removed when the context closes
+     */
+    @Bean
+    @ConditionalOnBean(ConnectionPool.class)
+    @ConditionalOnMissingBean
+    public RedisPoolMetrics redisPoolMetrics(ConnectionPool pool, MeterRegistry registry) {
+        return new RedisPoolMetrics(pool, registry);
+    }
+
+    /**
+     * Times the template's commands.
+     *
+     * @param registry the registry
+     * @return the command metrics
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public RedisCommandMetrics redisCommandMetrics(MeterRegistry registry) {
+        return new MicrometerCommandMetrics(registry);
+    }
+}

@@ -1,0 +1,299 @@
+package io.respkit.spring.core;
+
+import io.respkit.Pipeline;
+import io.respkit.PipelineOptions;
+import io.respkit.RedisClient;
+import io.respkit.Transaction;
+import io.respkit.TransactionBody;
+import io.respkit.TransactionResult;
+import io.respkit.codec.RedisCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.RedisCommands;
+import io.respkit.pubsub.Subscriber;
+import org.springframework.util.ClassUtils;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The Spring-facing entry point to Redis: every typed command of {@link RedisCommands} (String keys, values through
+ * the template's codec), pipelines, transactions, pub/sub and {@link #forType(Class) JSON-typed views}. Each call
+ * borrows a pooled connection from the underlying {@link RedisClient} for its duration. When a
+ * {@link RedisCommandMetrics} is set, every command is timed; pipelines and transactions count as one call named
+ * {@code PIPELINE} or {@code MULTI}.
+ *
+ * <pre>{@code
+ * template.set("greeting", "hello");
+ * RedisTemplate<Person> people = template.forType(Person.class);   // JSON values
+ * people.set("person:1", new Person("Ada", 36));
+ * }</pre>
+ *
+ * <p>Thread-safe: share one template across the application.
+ *
+ * @param <V> the value type
+ */
+public final class RedisTemplate<V> implements RedisCommands<V> {
+
+    private static final String JACKSON_MAPPER = "tools.jackson.databind.json.JsonMapper";
+
+    /** Why {@link #forType(Class)} cannot work without Jackson, and what to do. */
+    static final String NO_JACKSON = "RedisTemplate.forType needs Jackson 3 (tools.jackson.core:jackson-databind) "
+            + "on the classpath to store objects as JSON; add that dependency, or use a RedisTemplate with "
+            + "String values, or call withCodec(...) with your own RedisCodec";
+
+    private final RedisClient<V> client;
+    private final ValueCodecFactory codecFactory;
+    private final RedisCommandMetrics metrics;
+    private final ConcurrentMap<Class<?>, RedisTemplate<?>> typed = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a template without metrics; {@link #forType(Class)} uses Jackson's default mapper when Jackson 3 is
+     * on the classpath.
+     *
+     * @param client the client to run commands with; the template never closes it
+     */
+    public RedisTemplate(RedisClient<V> client) {
+        this(client, null, null);
+    }
+
+    /**
+     * Creates a template.
+     *
+     * @param client the client to run commands with; the template never closes it
+     * @param codecFactory makes the codecs of {@link #forType(Class)}; {@code null} for JSON with Jackson's
+     *                     default mapper when Jackson 3 is present
+     * @param metrics receives command durations; {@code null} for none
+     */
+    public RedisTemplate(RedisClient<V> client, ValueCodecFactory codecFactory, RedisCommandMetrics metrics) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.codecFactory = codecFactory != null ? codecFactory : defaultCodecFactory();
+        this.metrics = metrics;
+    }
+
+    private static ValueCodecFactory defaultCodecFactory() {
+        // Checked by name so that this class loads, and String templates work, without Jackson.
+        if (ClassUtils.isPresent(JACKSON_MAPPER, RedisTemplate.class.getClassLoader())) {
+            return JacksonJsonCodec.factory();
+        }
+        return ValueCodecFactory.unavailable(NO_JACKSON);
+    }
+
+    /**
+     * Runs a command through the client, timing it when metrics are on.
+     *
+     * @throws io.respkit.RedisServerException when the server answered with an error
+     * @throws io.respkit.RedisConnectionException when the connection failed or timed out
+     */
+    @Override
+    public <T> T execute(Command<T> command) {
+        RedisCommandMetrics m = metrics;
+        if (m == null) {
+            return client.execute(command);
+        }
+        long start = System.nanoTime();
+        try {
+            return client.execute(command);
+        } finally {
+            m.record(command.name(), System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Runs any command by name, for commands the typed API does not cover; see
+     * {@link RedisClient#execute(String, Object...)}.
+     *
+     * @param command the command name, e.g. {@code "OBJECT ENCODING"}
+     * @param args the arguments
+     * @return the decoded reply
+     * @throws io.respkit.RedisServerException when the server answered with an error
+     * @throws io.respkit.RedisConnectionException when the connection failed
+     */
+    public Object execute(String command, Object... args) {
+        return timed(command, () -> client.execute(command, args));
+    }
+
+    /** @return the codec for this template's values */
+    @Override
+    public RedisCodec<V> codec() {
+        return client.codec();
+    }
+
+    /**
+     * Queues commands in a pipeline (raise on error, flush every 1000), executes it and returns every result.
+     *
+     * @param body queues the commands
+     * @return each command's result, in order
+     * @throws io.respkit.RedisPipelineException when a command failed (every reply was still read)
+     */
+    public List<Object> pipelined(Consumer<Pipeline<V>> body) {
+        return pipelined(PipelineOptions.DEFAULT, body);
+    }
+
+    /**
+     * Queues commands in a pipeline with the given options, executes it and returns every result.
+     *
+     * @param options error mode and batch size
+     * @param body queues the commands
+     * @return each command's result; failures as exceptions when {@code raiseOnError} is off
+     * @throws io.respkit.RedisPipelineException with {@code raiseOnError} on, when a command failed
+     */
+    public List<Object> pipelined(PipelineOptions options, Consumer<Pipeline<V>> body) {
+        return timed("PIPELINE", () -> client.pipelined(options, body));
+    }
+
+    /**
+     * Queues commands in a {@code MULTI}/{@code EXEC} transaction and executes it atomically.
+     *
+     * @param body queues the commands
+     * @return the results
+     * @throws io.respkit.RedisServerException {@code EXECABORT} when a command was rejected while queueing
+     */
+    public TransactionResult multi(Consumer<Transaction<V>> body) {
+        return timed("MULTI", () -> client.multi(body));
+    }
+
+    /**
+     * Runs an optimistic transaction: {@code WATCH}es the keys, runs the body (reads immediately, queues writes),
+     * executes, and starts over when a watched key changed, up to 100 attempts.
+     *
+     * @param watchKeys the keys to watch
+     * @param body reads, then queues; it may run several times
+     * @return the results of the successful attempt
+     * @throws io.respkit.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     */
+    public TransactionResult transaction(Collection<String> watchKeys, TransactionBody<V> body) {
+        return timed("MULTI", () -> client.transaction(watchKeys, body));
+    }
+
+    /**
+     * Like {@link #transaction(Collection, TransactionBody)} with a limit on attempts.
+     *
+     * @param watchKeys the keys to watch
+     * @param maxAttempts the most attempts, at least 1
+     * @param body reads, then queues; it may run several times
+     * @return the results of the successful attempt
+     * @throws io.respkit.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     * @throws IllegalArgumentException when {@code maxAttempts} is below 1
+     */
+    public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
+        return timed("MULTI", () -> client.transaction(watchKeys, maxAttempts, body));
+    }
+
+    /**
+     * Runs several commands on one borrowed connection, for example to keep a {@code CLIENT SETNAME} in effect.
+     * Commands run through {@code work}'s argument are timed like any other.
+     *
+     * @param work what to do with the connection's commands; they must not escape this call
+     * @param <R> the result type
+     * @return what {@code work} returned
+     * @throws io.respkit.RedisPoolExhaustedException when no connection became free in time
+     */
+    public <R> R withConnection(Function<RedisCommands<V>, R> work) {
+        Objects.requireNonNull(work, "work");
+        RedisCommandMetrics m = metrics;
+        if (m == null) {
+            return client.withConnection(work);
+        }
+        return client.withConnection(commands -> work.apply(new TimedCommands<>(commands, m)));
+    }
+
+    /**
+     * Opens a {@link Subscriber} on its own dedicated connection (not from the pool).
+     *
+     * @return the subscriber; close it to close its connection
+     * @throws io.respkit.RedisConnectionException when the connection cannot be opened
+     */
+    public Subscriber<V> subscriber() {
+        return client.subscriber();
+    }
+
+    /**
+     * Returns a template for objects of {@code type}, stored as JSON (by default with Jackson 3, using the
+     * application's {@code JsonMapper} when the template came from the auto-configuration). It shares this
+     * template's pool and metrics. Templates are cached per type.
+     *
+     * @param type the value type, e.g. a record
+     * @param <T> the value type
+     * @return the typed template
+     * @throws IllegalStateException when no codec can be made for the type, e.g. because Jackson is not on the
+     *         classpath
+     */
+    @SuppressWarnings("unchecked")
+    public <T> RedisTemplate<T> forType(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return (RedisTemplate<T>) typed.computeIfAbsent(type,
+                t -> new RedisTemplate<>(client.withCodec(codecFactory.codecFor(type)), codecFactory, metrics));
+    }
+
+    /**
+     * Returns a template sharing this template's pool and metrics with another codec, for example
+     * {@code ByteArrayCodec.INSTANCE} for raw bytes.
+     *
+     * @param codec the codec
+     * @param <W> its value type
+     * @return the template
+     */
+    public <W> RedisTemplate<W> withCodec(RedisCodec<W> codec) {
+        return new RedisTemplate<>(client.withCodec(codec), codecFactory, metrics);
+    }
+
+    /**
+     * Returns the client this template runs commands with, e.g. for {@code client().pool().stats()}.
+     *
+     * @return the client
+     */
+    public RedisClient<V> client() {
+        return client;
+    }
+
+    private <T> T timed(String name, Supplier<T> call) {
+        RedisCommandMetrics m = metrics;
+        if (m == null) {
+            return call.get();
+        }
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            m.record(name.toUpperCase(Locale.ROOT), System.nanoTime() - start);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisTemplate[" + client.pool().config() + ", " + codec() + "]";
+    }
+
+    /** Commands on one connection, timed. Not thread-safe, like the connection it wraps. */
+    private static final class TimedCommands<V> implements RedisCommands<V> {
+        private final RedisCommands<V> delegate;
+        private final RedisCommandMetrics metrics;
+
+        TimedCommands(RedisCommands<V> delegate, RedisCommandMetrics metrics) {
+            this.delegate = delegate;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            long start = System.nanoTime();
+            try {
+                return delegate.execute(command);
+            } finally {
+                metrics.record(command.name(), System.nanoTime() - start);
+            }
+        }
+
+        @Override
+        public RedisCodec<V> codec() {
+            return delegate.codec();
+        }
+    }
+}

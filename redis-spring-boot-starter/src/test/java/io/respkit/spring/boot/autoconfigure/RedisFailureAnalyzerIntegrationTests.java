@@ -1,0 +1,104 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import io.respkit.RedisAuthenticationException;
+import io.respkit.RedisConnectionException;
+import io.respkit.codec.StringCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.ReplyDecoders;
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
+import io.respkit.test.RedisProcess;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The failure analyzer on exceptions from real connection attempts. */
+class RedisFailureAnalyzerIntegrationTests {
+
+    @Test
+    void badUrl() {
+        Throwable[] failure = new Throwable[1];
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
+                .withPropertyValues("redis.url=redis://:hunter2@localhost:notaport")
+                .run(context -> failure[0] = context.getStartupFailure());
+        FailureAnalysis analysis = new RedisFailureAnalyzer(new MockEnvironment()
+                .withProperty("redis.url", "redis://:hunter2@localhost:notaport")).analyze(failure[0]);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).startsWith("The redis.url property is invalid: ")
+                .contains("port").doesNotContain("hunter2");
+        assertThat(analysis.getAction()).contains("redis.url").doesNotContain("hunter2");
+    }
+
+    @Test
+    void unreachableServer() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RedisConfig config = RedisConfig.builder().host("127.0.0.1").port(port).password("hunter2").build();
+        RedisConnectionException e = assertThatExceptionOfType(RedisConnectionException.class)
+                .isThrownBy(() -> RedisConnection.open(config)).actual();
+        FailureAnalysis analysis = new RedisFailureAnalyzer(new MockEnvironment()
+                .withProperty("redis.host", "127.0.0.1").withProperty("redis.port", String.valueOf(port))
+                .withProperty("redis.password", "hunter2"))
+                .analyze(new IllegalStateException("Failed to start bean", e));
+        assertThat(analysis.getDescription()).contains("127.0.0.1:" + port).contains("could not be reached")
+                .doesNotContain("hunter2");
+        assertThat(analysis.getAction()).contains("Is redis-server running").contains("127.0.0.1:" + port);
+        assertThat(analysis.getCause()).isSameAs(e);
+    }
+
+    @Test
+    void wrongPassword() {
+        // Started without --requirepass and locked afterwards: RedisProcess's readiness probe sends PING without
+        // AUTH, so a server started with --requirepass never looks ready to it.
+        try (RedisProcess server = RedisProcess.start()) {
+            try (RedisConnection admin = RedisConnection.open(server.config())) {
+                admin.execute(Command.create(StringCodec.UTF8, "CONFIG SET", ReplyDecoders.raw())
+                        .arg("requirepass").arg("pw"));
+            }
+            RedisConfig config = server.configBuilder().password("hunter2").build();
+            RedisAuthenticationException e = assertThatExceptionOfType(RedisAuthenticationException.class)
+                    .isThrownBy(() -> RedisConnection.open(config)).actual();
+            FailureAnalysis analysis = new RedisFailureAnalyzer(new MockEnvironment()
+                    .withProperty("redis.url", "redis://:hunter2@" + server.host() + ":" + server.port()))
+                    .analyze(e);
+            assertThat(analysis.getDescription()).contains("refused the credentials")
+                    .contains(server.host() + ":" + server.port()).doesNotContain("hunter2");
+            assertThat(analysis.getAction()).contains("redis.username").contains("redis.password")
+                    .doesNotContain("hunter2");
+        }
+    }
+
+    @Test
+    void otherFailuresAreNotOurs() {
+        assertThat(new RedisFailureAnalyzer(null).analyze(new IllegalStateException("unrelated"))).isNull();
+    }
+
+    @Test
+    void registeredInSpringFactoriesWithTheEnvironment() {
+        MockEnvironment environment = new MockEnvironment();
+        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver
+                        .of(Environment.class, environment)
+                        .and(BeanFactory.class, new DefaultListableBeanFactory()),
+                        // Other analyzers of the test classpath may need classes it lacks (e.g. spring-web).
+                        SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }));
+        assertThat(analyzers).hasAtLeastOneElementOfType(RedisFailureAnalyzer.class);
+    }
+}
