@@ -1,0 +1,45 @@
+package io.respkit.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The respkit sample: walks through the seed tutorial (keys, strings, counters, hashes, lists, sets, sorted sets, a
+ * queue, pub/sub radio channels and pipelines) the Spring way, then exits. It uses Redis on localhost:6379, or
+ * {@code redis.url} when given; when nothing answers it starts a throwaway local Redis and stops it on exit.
+ *
+ * <p>Not meant to be shared between threads; {@code main} runs once.
+ */
+@SpringBootApplication
+public class SampleApplication {
+
+    /**
+     * Runs the demo and exits with 0 when it completed.
+     *
+     * @param args Spring Boot arguments, e.g. {@code --redis.url=redis://127.0.0.1:6380}
+     */
+    public static void main(String[] args) {
+        boolean urlGiven = System.getenv("REDIS_URL") != null || System.getProperty("redis.url") != null;
+        for (String arg : args) {
+            urlGiven |= arg.startsWith("--redis.url=");
+        }
+        try (ThrowawayRedis redis = urlGiven ? null : ThrowawayRedis.ensure("localhost", 6379)) {
+            SpringApplication app = new SpringApplication(SampleApplication.class);
+            Map<String, Object> defaults = new HashMap<>();
+            if (redis != null && redis.url() != null) {
+                defaults.put("redis.url", redis.url());
+                defaults.put("sample.throwaway-server", true);
+            }
+            app.setDefaultProperties(defaults);
+            int exit;
+            try (ConfigurableApplicationContext context = app.run(args)) {
+                exit = context.getBean(DemoReport.class).completed() ? 0 : 1;
+            }
+            System.exit(exit);
+        }
+    }
+}
