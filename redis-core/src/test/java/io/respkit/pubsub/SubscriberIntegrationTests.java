@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Pub/sub against a real server over RESP2 and RESP3: multi-channel and pattern subscriptions, message order,
@@ -68,6 +69,8 @@ class SubscriberIntegrationTests {
                 assertThat(sub.next(WAIT)).isEqualTo(new Message<>("ch" + (i % 3 + 1), "m" + i));
             }
             assertThat(sub.next(Duration.ofMillis(50))).isNull();
+            // under one millisecond must not mean "forever"
+            assertThat(assertTimeoutPreemptively(WAIT, () -> sub.next(Duration.ofNanos(1000)))).isNull();
 
             sub.unsubscribe("ch2");
             assertThat(sub.next(WAIT)).isEqualTo(event(SubscriptionEvent.Kind.UNSUBSCRIBE, "ch2", 2));
