@@ -61,6 +61,7 @@ public final class RedisConnection implements AutoCloseable {
     private boolean inMulti;
     private boolean watching;
     private boolean subscribed;
+    private boolean altered;
     private Consumer<PushMessage> pushHandler = push -> log.debug("Ignoring push frame '{}'", push.kind());
 
     private RedisConnection(RedisConfig config, Socket socket) throws IOException {
@@ -414,13 +415,15 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Records state a command leaves on the connection (database, MULTI, WATCH, subscriptions) so that the pool can
-     * refuse to hand a dirty connection to the next borrower.
+     * Records state a command leaves on the connection (database, MULTI, WATCH, subscriptions, and changes the pool
+     * cannot undo such as {@code HELLO}, {@code AUTH}, {@code RESET} or {@code CLIENT SETNAME}) so that the pool can
+     * refuse to hand a dirty connection to the next borrower. Command names match case-insensitively.
      *
      * @param command a command that succeeded
      */
     public void trackSuccess(Command<?> command) {
-        switch (command.name()) {
+        String name = upper(command.argumentText(0));
+        switch (name) {
             case "SELECT" -> database = Integer.parseInt(command.argumentText(1));
             case "MULTI" -> inMulti = true;
             case "EXEC", "DISCARD" -> {
@@ -430,15 +433,20 @@ public final class RedisConnection implements AutoCloseable {
             case "WATCH" -> watching = true;
             case "UNWATCH" -> watching = false;
             case "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" -> subscribed = true;
-            case "RESET" -> {
-                inMulti = false;
-                watching = false;
-                subscribed = false;
-                database = 0;
+            case "HELLO", "AUTH", "RESET", "MONITOR" -> altered = true;
+            case "CLIENT" -> {
+                String sub = command.argumentCount() > 1 ? upper(command.argumentText(1)) : "";
+                if ("SETNAME".equals(sub) || "TRACKING".equals(sub) || "REPLY".equals(sub)) {
+                    altered = true;
+                }
             }
             default -> {
             }
         }
+    }
+
+    private static String upper(String word) {
+        return word.toUpperCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -452,12 +460,14 @@ public final class RedisConnection implements AutoCloseable {
 
     /**
      * Returns whether the connection carries no state a new borrower would not expect: no open MULTI, no WATCH, no
-     * subscription, and the configured database selected.
+     * subscription, the configured database selected, and no {@code HELLO}, {@code AUTH}, {@code RESET},
+     * {@code MONITOR}, {@code CLIENT SETNAME}, {@code CLIENT TRACKING} or {@code CLIENT REPLY} run since the
+     * handshake.
      *
      * @return {@code true} when it can be handed to another borrower as is
      */
     public boolean isClean() {
-        return !inMulti && !watching && !subscribed && database == config.database();
+        return !inMulti && !watching && !subscribed && !altered && database == config.database();
     }
 
     /**

@@ -98,14 +98,13 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     void release(RedisConnection connection) {
-        if (!connection.isUsable() || !connection.isClean()) {
-            try {
-                pool.invalidateObject(connection);
-            } catch (Exception e) {
-                connection.close();
-            }
-        } else {
+        // Always hand it back: the factory's passivateObject refuses a broken or dirty connection, which makes the
+        // pool destroy it. (invalidateObject would instead open a replacement at once, on the releasing thread,
+        // which costs a connect and handshake timeout when the server is down or hung.)
+        try {
             pool.returnObject(connection);
+        } catch (RuntimeException e) {
+            connection.close();
         }
     }
 
@@ -179,6 +178,15 @@ public final class ConnectionPool implements AutoCloseable {
         @Override
         public void destroyObject(PooledObject<RedisConnection> p) {
             p.getObject().close();
+        }
+
+        @Override
+        public void passivateObject(PooledObject<RedisConnection> p) {
+            RedisConnection c = p.getObject();
+            if (!c.isUsable() || !c.isClean()) {
+                throw new RedisConnectionException("Connection to " + c.address() + " is "
+                        + (c.isUsable() ? "dirty" : "broken") + "; destroying it");
+            }
         }
 
         @Override

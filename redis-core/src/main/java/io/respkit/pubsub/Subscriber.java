@@ -136,9 +136,14 @@ public final class Subscriber<V> implements AutoCloseable {
      * @return the message, or {@code null} when none arrived in time
      * @throws RedisConnectionException when the connection failed or the subscriber was closed
      * @throws io.respkit.RedisProtocolException when the server sent malformed data
+     * @throws IllegalArgumentException when {@code timeout} is negative
      */
     public PubSubMessage<V> next(Duration timeout) {
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative");
+        }
+        // a timeout under one millisecond must not become 0, which the socket takes as "wait forever"
+        int millis = timeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (readLock) {
             for (;;) {
