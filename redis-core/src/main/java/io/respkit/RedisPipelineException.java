@@ -27,13 +27,20 @@ public final class RedisPipelineException extends RedisServerException {
      * @param results every result in order, failures as exceptions
      */
     public RedisPipelineException(int index, String command, RedisException first, List<Object> results) {
-        super(first instanceof RedisServerException s ? s.code() : "ERR",
+        super(codeOf(first),
                 first instanceof RedisServerException s ? s.serverMessage() : first.getMessage(),
                 "Command #" + index + " (" + command + ") of pipeline failed: " + first.getMessage());
         this.index = index;
         this.command = command;
         this.results = Collections.unmodifiableList(new ArrayList<>(results));
         initCause(first);
+    }
+
+    private static String codeOf(RedisException e) {
+        if (e instanceof RedisServerException s) {
+            return s.code();
+        }
+        return e instanceof RedisAuthenticationException a ? a.code() : "ERR";
     }
 
     /** @return the index of the first failed command */

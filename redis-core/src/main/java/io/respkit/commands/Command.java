@@ -61,7 +61,8 @@ public final class Command<T> {
     public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder) {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(decoder, "decoder");
-        if (name == null || name.isBlank()) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
             throw new IllegalArgumentException("command name must not be blank");
         }
         Command<T> command = new Command<>(name, codec, decoder);
@@ -220,7 +221,7 @@ public final class Command<T> {
             case STRING -> (String) refs[i];
             case BYTES -> new String((byte[]) refs[i], codec.charset());
             case LONG -> Long.toString(numbers[i]);
-            default -> Double.toString(Double.longBitsToDouble(numbers[i]));
+            default -> doubleText(Double.longBitsToDouble(numbers[i]));
         };
     }
 
@@ -260,6 +261,17 @@ public final class Command<T> {
                 default -> writer.writeBulk(Double.longBitsToDouble(numbers[i]));
             }
         }
+    }
+
+    /** Formats a double as {@link RespWriter#writeBulk(double)} sends it. */
+    private static String doubleText(double d) {
+        if (d == Double.POSITIVE_INFINITY) {
+            return "+inf";
+        }
+        if (d == Double.NEGATIVE_INFINITY) {
+            return "-inf";
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     private Command<T> add(byte kind, Object ref, long number) {

@@ -153,7 +153,7 @@ class CommandTests {
     void invalidInputIsRejected() {
         assertThatThrownBy(() -> create("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> create("   ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> create(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> create(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Command.create(null, "GET", ReplyDecoders.raw()))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Command.create(StringCodec.UTF8, "GET", null))
