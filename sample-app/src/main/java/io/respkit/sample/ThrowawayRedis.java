@@ -29,11 +29,16 @@ final class ThrowawayRedis implements AutoCloseable {
     private final Process process;
     private final AutoCloseable container;
     private final String url;
+    private boolean closed;
 
     private ThrowawayRedis(Process process, AutoCloseable container, String url) {
         this.process = process;
         this.container = container;
         this.url = url;
+        if (process != null || container != null) {
+            // Ctrl-C runs shutdown hooks, not main's finally blocks: stop the throwaway server either way.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "throwaway-redis-stop"));
+        }
     }
 
     /**
@@ -107,7 +112,11 @@ final class ThrowawayRedis implements AutoCloseable {
 
     /** Stops the throwaway server, if one was started. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (process != null) {
             process.destroy();
             try {

@@ -1,0 +1,45 @@
+package io.respkit.sample;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the demo's sections in the tutorial's order once the application has started, then marks the report
+ * complete; {@code main} then closes the context and exits.
+ *
+ * <p>Thread-safe: runs once, on the main thread.
+ */
+@Component
+public class DemoRunner implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
+
+    private final DataTypesDemo dataTypes;
+    private final QueueAndRadioDemo queueAndRadio;
+    private final PipelineDemo pipelines;
+    private final DemoReport report;
+
+    DemoRunner(DataTypesDemo dataTypes, QueueAndRadioDemo queueAndRadio, PipelineDemo pipelines, DemoReport report) {
+        this.dataTypes = dataTypes;
+        this.queueAndRadio = queueAndRadio;
+        this.pipelines = pipelines;
+        this.report = report;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        log.info("=== keys, strings, counters, hashes, lists, sets, sorted sets");
+        dataTypes.run();
+        log.info("=== queue: LPUSH producer, @RedisListener(queue) consumer");
+        queueAndRadio.runQueue();
+        log.info("=== pub/sub: three users listening to fm97.5, fm80.5 and fm77.5");
+        queueAndRadio.runRadio();
+        log.info("=== pipelines");
+        pipelines.run();
+        report.complete();
+        log.info("=== demo complete; heard: {}", report.heard());
+    }
+}

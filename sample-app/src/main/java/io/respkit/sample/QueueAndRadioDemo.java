@@ -1,0 +1,107 @@
+package io.respkit.sample;
+
+import io.respkit.spring.core.RedisTemplate;
+import io.respkit.spring.listener.annotation.Channel;
+import io.respkit.spring.listener.annotation.RedisListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The tutorial's queue and pub/sub sections: a producer LPUSHes to {@code my_queue} and a
+ * {@code @RedisListener(queue = "my_queue")} consumes it in order; a publisher posts to {@code fm97.5},
+ * {@code fm80.5} and {@code fm77.5} and three listeners subscribe as the tutorial's three users do.
+ *
+ * <p>Thread-safe: listener methods run on listener threads and only record into the thread-safe report.
+ */
+@Component
+public class QueueAndRadioDemo {
+
+    static final List<String> JOBS = List.of("job-0", "job-1", "job-2", "job-3", "job-4");
+    static final List<String> BROADCASTS = List.of("fm97.5", "fm80.5", "fm77.5", "fm97.5", "fm77.5", "fm80.5");
+
+    private static final Logger log = LoggerFactory.getLogger(QueueAndRadioDemo.class);
+
+    private final RedisTemplate<String> redis;
+    private final DemoReport report;
+
+    QueueAndRadioDemo(RedisTemplate<String> redis, DemoReport report) {
+        this.redis = redis;
+        this.report = report;
+    }
+
+    /** The consumer: BRPOP on a dedicated connection, FIFO with the LPUSH producer below. */
+    @RedisListener(id = "my-queue-consumer", queue = "my_queue")
+    void consume(String job) {
+        log.info("consumer took {}", job);
+        report.consumed(job);
+    }
+
+    @RedisListener(id = "zhangsan", channels = {"fm97.5", "fm77.5"})
+    void zhangsan(String message, @Channel String channel) {
+        hear("zhangsan", channel, message);
+    }
+
+    @RedisListener(id = "lisi", channels = "fm80.5")
+    void lisi(String message, @Channel String channel) {
+        hear("lisi", channel, message);
+    }
+
+    @RedisListener(id = "wangwu", channels = "fm97.5")
+    void wangwu(String message, @Channel String channel) {
+        hear("wangwu", channel, message);
+    }
+
+    private void hear(String user, String channel, String message) {
+        log.info("user {} heard on {}: {}", user, channel, message);
+        report.heard(user, channel + ": " + message);
+    }
+
+    void runQueue() {
+        for (String job : JOBS) {
+            redis.lpush("my_queue", job);
+            log.info("producer pushed {}", job);
+        }
+        await("the consumer to take every job", () -> report.consumed().size() >= JOBS.size());
+    }
+
+    void runRadio() {
+        // Subscriptions are made asynchronously at start-up; publish only once every channel has its listeners.
+        await("the radio listeners to subscribe", () -> {
+            Map<String, Long> subscribers = redis.pubsubNumsub("fm97.5", "fm80.5", "fm77.5");
+            return subscribers.values().stream().allMatch(n -> n > 0);
+        });
+        for (int i = 0; i < BROADCASTS.size(); i++) {
+            String channel = BROADCASTS.get(i);
+            long receivers = redis.publish(channel, "broadcast #" + i);
+            log.info("published broadcast #{} on {} to {} subscriber(s)", i, channel, receivers);
+        }
+        await("every listener to hear its channels", () -> heardCount("zhangsan") == 4 && heardCount("lisi") == 2
+                && heardCount("wangwu") == 2);
+    }
+
+    private int heardCount(String user) {
+        List<String> heard = report.heard().get(user);
+        return heard == null ? 0 : heard.size();
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + what, e);
+            }
+        }
+    }
+}
