@@ -280,4 +280,46 @@ class RedisListenerQueueIntegrationTests {
                     assertThat(lrange(client, "gated")).containsExactly("late");
                 });
     }
+
+    static class SturdyListener {
+
+        final List<String> items = new CopyOnWriteArrayList<>();
+
+        @RedisListener(id = "sturdy", queue = "sturdy")
+        void on(String item) {
+            items.add(item);
+        }
+    }
+
+    @Test
+    void workerReconnectsAfterTheServerDropsItsConnection(RedisServer server) {
+        runner(server).withBean(SturdyListener.class).run(context -> {
+            SturdyListener l = context.getBean(SturdyListener.class);
+            client.execute("LPUSH", "sturdy", "before");
+            await().atMost(WAIT).until(() -> l.items.contains("before"));
+
+            await().atMost(WAIT).until(() -> blockedWorkerId() != null);
+            Long killed = (Long) client.execute("CLIENT", "KILL", "ID", blockedWorkerId());
+            assertThat(killed).isEqualTo(1);
+
+            client.execute("LPUSH", "sturdy", "after");
+            await().atMost(WAIT).until(() -> l.items.contains("after"));
+            assertThat(l.items).containsExactly("before", "after");
+        });
+    }
+
+    /** The id of the client blocked in BRPOP on 'sturdy', or null while there is none. */
+    private static String blockedWorkerId() {
+        String list = (String) client.execute("CLIENT", "LIST");
+        for (String line : list.split("\n")) {
+            if (line.contains("cmd=brpop") && line.contains("flags=b")) {
+                for (String field : line.split(" ")) {
+                    if (field.startsWith("id=")) {
+                        return field.substring(3);
+                    }
+                }
+            }
+        }
+        return null;
+    }
 }
