@@ -24,8 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -335,7 +333,7 @@ public final class PubSubListenerContainer {
     }
 
     /** One listener: its subscriptions, its mailbox and its lifecycle. */
-    private final class Handle implements RedisListenerContainer, Runnable {
+    private final class Handle implements RedisListenerContainer {
 
         private final String id;
         private final List<String> channels;
@@ -343,10 +341,7 @@ public final class PubSubListenerContainer {
         private final RedisMessageHandler handler;
         private final RedisListenerErrorHandler errorHandler;
         private final boolean autoStartup;
-        private final LinkedBlockingQueue<RedisMessage<byte[]>> mailbox =
-                new LinkedBlockingQueue<>(MAILBOX_CAPACITY);
-        private final Object idle = new Object();
-        private boolean scheduled;
+        private final ListenerMailbox mailbox;
         private volatile boolean running;
 
         Handle(String id, List<String> channels, List<String> patterns, RedisMessageHandler handler,
@@ -357,6 +352,7 @@ public final class PubSubListenerContainer {
             this.handler = handler;
             this.errorHandler = errorHandler;
             this.autoStartup = autoStartup;
+            this.mailbox = new ListenerMailbox(id, MAILBOX_CAPACITY, this::invoke, () -> executor);
         }
 
         @Override
@@ -380,6 +376,7 @@ public final class PubSubListenerContainer {
                 if (running) {
                     return;
                 }
+                mailbox.reset();
                 running = true;
                 List<String> newChannels = new ArrayList<>();
                 List<String> newPatterns = new ArrayList<>();
@@ -452,7 +449,7 @@ public final class PubSubListenerContainer {
                 if (handles.stream().noneMatch(h -> h.running)) {
                     stopAll();
                 } else {
-                    awaitIdle(System.nanoTime() + settings.shutdownTimeout().toNanos());
+                    mailbox.awaitIdle(System.nanoTime() + settings.shutdownTimeout().toNanos());
                 }
             }
         }
@@ -463,64 +460,7 @@ public final class PubSubListenerContainer {
                 return;
             }
             metrics.received(id);
-            try {
-                while (!mailbox.offer(message, settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    if (!running || !active) {
-                        return;
-                    }
-                    log.warn("Listener '{}' is {} messages behind; pausing the subscriber", id, mailbox.size());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            schedule();
-        }
-
-        private void schedule() {
-            synchronized (idle) {
-                if (scheduled) {
-                    return;
-                }
-                scheduled = true;
-            }
-            try {
-                executor.execute(this);
-            } catch (RejectedExecutionException e) {
-                // Stopping: the executor no longer takes tasks, so drain here rather than drop messages.
-                run();
-            }
-        }
-
-        /** Drains a batch of the mailbox on an executor thread; one drain per listener at a time keeps order. */
-        @Override
-        public void run() {
-            for (;;) {
-                for (int i = 0; i < 64; i++) {
-                    RedisMessage<byte[]> m = mailbox.poll();
-                    if (m == null) {
-                        break;
-                    }
-                    invoke(m);
-                }
-                synchronized (idle) {
-                    if (mailbox.isEmpty()) {
-                        scheduled = false;
-                        idle.notifyAll();
-                        return;
-                    }
-                }
-                ExecutorService e = executor;
-                if (e != null && !e.isShutdown()) {
-                    try {
-                        // Yield the thread to other listeners; this drain stays scheduled.
-                        e.execute(this);
-                        return;
-                    } catch (RejectedExecutionException ignored) {
-                        // fall through and keep draining on this thread
-                    }
-                }
-            }
+            mailbox.offer(message, settings.pollTimeout(), () -> running && active);
         }
 
         private void invoke(RedisMessage<byte[]> message) {
@@ -537,24 +477,6 @@ public final class PubSubListenerContainer {
                     errorHandler.handleError(id, message, cause);
                 } catch (RuntimeException handlerFailure) {
                     log.error("Error handler of listener '{}' failed", id, handlerFailure);
-                }
-            }
-        }
-
-        private void awaitIdle(long deadlineNanos) {
-            synchronized (idle) {
-                while (scheduled || !mailbox.isEmpty()) {
-                    long left = deadlineNanos - System.nanoTime();
-                    if (left <= 0) {
-                        log.warn("Listener '{}' stopped with {} messages not yet handled", id, mailbox.size());
-                        return;
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(idle, left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
                 }
             }
         }

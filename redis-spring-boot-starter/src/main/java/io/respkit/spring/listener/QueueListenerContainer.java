@@ -73,7 +73,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
      * @param metrics the metrics
      * @throws IllegalArgumentException when concurrency or maxAttempts is below 1
      */
-    public QueueListenerContainer(QueueSpec spec, RedisMessageHandler handler,
+    public QueueListenerContainer(QueueListenerSpec spec, RedisMessageHandler handler,
             RedisListenerErrorHandler errorHandler, RedisConfig config, ListenerContainerSettings settings,
             RedisListenerMetrics metrics) {
         this.id = spec.listenerId();
@@ -89,39 +89,6 @@ public final class QueueListenerContainer implements RedisListenerContainer {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ops = new QueueOperations(queue, settings.pollTimeout());
-    }
-
-    /**
-     * What a queue container consumes and how.
-     *
-     * <p>Immutable and thread-safe.
-     *
-     * @param listenerId the listener id
-     * @param queue the list key
-     * @param concurrency the number of workers
-     * @param reliable whether to use processing lists, retries and dead-lettering
-     * @param deadLetterQueue where failed reliable items go
-     * @param maxAttempts total attempts per reliable item
-     * @param autoStartup whether the registry starts it with the context
-     */
-    public record QueueSpec(String listenerId, String queue, int concurrency, boolean reliable,
-            String deadLetterQueue, int maxAttempts, boolean autoStartup) {
-
-        /**
-         * Checks the components.
-         *
-         * @throws IllegalArgumentException when a number is below 1
-         * @throws NullPointerException when a name is null
-         */
-        public QueueSpec {
-            Objects.requireNonNull(listenerId, "listenerId");
-            Objects.requireNonNull(queue, "queue");
-            Objects.requireNonNull(deadLetterQueue, "deadLetterQueue");
-            if (concurrency < 1 || maxAttempts < 1) {
-                throw new IllegalArgumentException("concurrency and maxAttempts of listener '" + listenerId
-                        + "' must be at least 1");
-            }
-        }
     }
 
     @Override
@@ -246,7 +213,9 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 join(w.thread, deadline);
                 if (w.thread.isAlive()) {
                     w.forced = true;
-                    forced.add(w.consumerId);
+                    if (w.busy) {
+                        forced.add(w.consumerId);
+                    }
                     RedisConnection c = w.connection;
                     if (c != null) {
                         c.close();
@@ -362,6 +331,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             private final String processingKey;
             private volatile boolean active = true;
             private volatile boolean forced;
+            private volatile boolean busy;
             private volatile RedisConnection connection;
             private Thread thread;
 
@@ -386,10 +356,15 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                             if (item != null) {
                                 // Handled even when stop was requested meanwhile: the item has left the queue.
                                 metrics.received(id);
-                                if (reliable) {
-                                    handleReliably(c, item);
-                                } else {
-                                    handleOnce(item);
+                                busy = true;
+                                try {
+                                    if (reliable) {
+                                        handleReliably(c, item);
+                                    } else {
+                                        handleOnce(item);
+                                    }
+                                } finally {
+                                    busy = false;
                                 }
                             }
                         } catch (RedisException e) {

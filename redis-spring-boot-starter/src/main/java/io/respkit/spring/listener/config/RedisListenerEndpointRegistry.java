@@ -4,6 +4,7 @@ import io.respkit.connection.RedisConfig;
 import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.PubSubListenerContainer;
 import io.respkit.spring.listener.QueueListenerContainer;
+import io.respkit.spring.listener.QueueListenerSpec;
 import io.respkit.spring.listener.RedisListenerContainer;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
@@ -107,7 +108,7 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
                     : settings.defaultAutoStartup();
             if (endpoint.kind() == MethodRedisListenerEndpoint.Kind.QUEUE) {
                 String queue = endpoint.queue();
-                QueueListenerContainer.QueueSpec spec = new QueueListenerContainer.QueueSpec(endpoint.id(), queue,
+                QueueListenerSpec spec = new QueueListenerSpec(endpoint.id(), queue,
                         endpoint.concurrency() != null ? endpoint.concurrency() : settings.defaultConcurrency(),
                         endpoint.reliable(),
                         endpoint.deadLetterQueue() != null ? endpoint.deadLetterQueue() : queue + ":dead",
