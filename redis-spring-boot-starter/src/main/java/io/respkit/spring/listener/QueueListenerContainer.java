@@ -351,6 +351,9 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                             if (c == null || !c.isUsable()) {
                                 c = connect();
                                 delay = settings.recovery().initialDelay();
+                                if (!active) {
+                                    break; // stopped while connecting: take nothing more
+                                }
                             }
                             byte[] item = reliable ? ops.take(c, processingKey) : ops.pop(c);
                             if (item != null) {

@@ -20,8 +20,9 @@ import java.util.Objects;
  * Calls a listener method for each message: works out once, from the method's signature, what each parameter
  * receives, then per message converts the payload and invokes the method.
  *
- * <p>Parameters may be: the payload ({@code String} decoded with the connection charset, {@code byte[]} as is, or
- * any other type read from JSON by a {@link PayloadConverter}), at most one; a {@code String} annotated
+ * <p>Parameters may be: the payload ({@code String}, {@code CharSequence} or {@code Object} decoded as text with the
+ * connection charset, {@code byte[]} as is, or any other type read from JSON by a {@link PayloadConverter}), at most
+ * one; a {@code String} annotated
  * {@link Channel} (the channel or queue key) or {@link Pattern} (the matching pattern, or {@code null}); or a
  * {@link RedisMessage}, whose type argument selects the payload conversion the same way.
  *
