@@ -1,0 +1,140 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.respkit.connection.RedisConfig;
+import io.respkit.spring.listener.ListenerContainerSettings;
+import io.respkit.spring.listener.ListenerThreads;
+import io.respkit.spring.listener.LoggingRedisListenerErrorHandler;
+import io.respkit.spring.listener.MicrometerRedisListenerMetrics;
+import io.respkit.spring.listener.RecoveryBackoff;
+import io.respkit.spring.listener.RedisListenerErrorHandler;
+import io.respkit.spring.listener.RedisListenerMetrics;
+import io.respkit.spring.listener.adapter.JacksonPayloadConverter;
+import io.respkit.spring.listener.adapter.PayloadConverter;
+import io.respkit.spring.listener.annotation.RedisListenerAnnotationBeanPostProcessor;
+import io.respkit.spring.listener.config.RedisListenerEndpointRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration of {@code @RedisListener}: the annotation post-processor, the endpoint registry that owns the
+ * listener containers, a logging default error handler, JSON payload conversion when Jackson 3 is present (with
+ * the context's {@code JsonMapper} or {@code ObjectMapper} when there is one) and Micrometer counters when
+ * Micrometer is present. Active when a {@link RedisConfig} bean exists; every bean backs off when the application
+ * defines its own. Settings come from {@code redis.listener.*}; {@code spring.threads.virtual.enabled} runs
+ * listeners on virtual threads where the JVM has them.
+ *
+ * <p>Configuration classes are thread-safe; they hold no state.
+ */
+@AutoConfiguration(afterName = "io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration")
+@ConditionalOnBean(RedisConfig.class)
+@EnableConfigurationProperties(RedisProperties.class)
+public final class RedisListenerAutoConfiguration {
+
+    /**
+     * The post-processor that finds {@code @RedisListener} methods; static so that it does not force this
+     * configuration to be created early.
+     *
+     * @return the post-processor
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    static RedisListenerAnnotationBeanPostProcessor redisListenerAnnotationBeanPostProcessor() {
+        return new RedisListenerAnnotationBeanPostProcessor();
+    }
+
+    /**
+     * The default error handler, which logs.
+     *
+     * @return the error handler
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RedisListenerErrorHandler redisListenerErrorHandler() {
+        return new LoggingRedisListenerErrorHandler();
+    }
+
+    /**
+     * The registry of listener containers.
+     *
+     * @param config where containers connect
+     * @param properties {@code redis.*}
+     * @param environment for {@code spring.application.name} and {@code spring.threads.virtual.enabled}
+     * @param metrics the metrics, when configured
+     * @param converter the JSON payload converter, when Jackson is present
+     * @param errorHandler the default error handler
+     * @return the registry
+     */
+    @Bean(name = RedisListenerEndpointRegistry.BEAN_NAME)
+    @ConditionalOnMissingBean
+    RedisListenerEndpointRegistry redisListenerEndpointRegistry(RedisConfig config, RedisProperties properties,
+            Environment environment, ObjectProvider<RedisListenerMetrics> metrics,
+            ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
+        return new RedisListenerEndpointRegistry(config, settings(properties.getListener(), environment),
+                metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
+    }
+
+    static ListenerContainerSettings settings(RedisProperties.Listener listener, Environment environment) {
+        RedisProperties.Recovery recovery = listener.getRecovery();
+        boolean virtual = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)
+                && ListenerThreads.virtualThreadsAvailable();
+        String name = environment.getProperty("spring.application.name");
+        return new ListenerContainerSettings(listener.getPollTimeout(), listener.getShutdownTimeout(),
+                new RecoveryBackoff(recovery.getInitialDelay(), recovery.getMultiplier(), recovery.getMaxDelay()),
+                listener.getRetry().getBackoff(), listener.isAutoStartup(), listener.getConcurrency(),
+                listener.getRetry().getAttempts(), virtual, name == null || name.isBlank() ? "app" : name);
+    }
+
+    /** JSON payloads with Jackson 3. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    static class JacksonPayloadConfiguration {
+
+        /**
+         * Converts payloads with the context's {@code JsonMapper}, else its {@code ObjectMapper}, else Jackson's
+         * shared default mapper.
+         *
+         * @param jsonMapper the context's JsonMapper
+         * @param objectMapper the context's ObjectMapper
+         * @return the converter
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        PayloadConverter redisListenerPayloadConverter(ObjectProvider<JsonMapper> jsonMapper,
+                ObjectProvider<ObjectMapper> objectMapper) {
+            ObjectMapper mapper = jsonMapper.getIfUnique();
+            if (mapper == null) {
+                mapper = objectMapper.getIfUnique(JsonMapper::shared);
+            }
+            return new JacksonPayloadConverter(mapper);
+        }
+    }
+
+    /** Listener counters in Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        /**
+         * Counts into the context's {@link MeterRegistry}, or nothing when there is none.
+         *
+         * @param registry the meter registry
+         * @return the metrics
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        RedisListenerMetrics redisListenerMetrics(ObjectProvider<MeterRegistry> registry) {
+            MeterRegistry r = registry.getIfUnique();
+            return r == null ? RedisListenerMetrics.noop() : new MicrometerRedisListenerMetrics(r);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.respkit.spring.listener;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings shared by all listener containers, usually mapped from {@code redis.listener.*}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param pollTimeout how long one blocking pop or subscriber read waits before checking for shutdown
+ * @param shutdownTimeout how long stopping waits for in-flight messages
+ * @param recovery back-off for reconnecting lost subscriber and worker connections
+ * @param retryBackoff delay between attempts of a failing reliable queue item
+ * @param defaultAutoStartup auto-startup of listeners that do not say
+ * @param defaultConcurrency workers of queue listeners that do not say
+ * @param defaultMaxAttempts attempts of reliable queue listeners that do not say
+ * @param virtualThreads whether to run listeners on virtual threads when the JVM has them
+ * @param consumerIdPrefix first part of reliable consumer ids, usually {@code spring.application.name}
+ */
+public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownTimeout, RecoveryBackoff recovery,
+        Duration retryBackoff, boolean defaultAutoStartup, int defaultConcurrency, int defaultMaxAttempts,
+        boolean virtualThreads, String consumerIdPrefix) {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when a duration is not positive or a default below 1
+     */
+    public ListenerContainerSettings {
+        Objects.requireNonNull(recovery, "recovery");
+        Objects.requireNonNull(consumerIdPrefix, "consumerIdPrefix");
+        if (pollTimeout.isNegative() || pollTimeout.isZero()) {
+            throw new IllegalArgumentException("redis.listener.poll-timeout must be positive");
+        }
+        if (shutdownTimeout.isNegative() || retryBackoff.isNegative()) {
+            throw new IllegalArgumentException("redis.listener timeouts must not be negative");
+        }
+        if (defaultConcurrency < 1 || defaultMaxAttempts < 1) {
+            throw new IllegalArgumentException("redis.listener concurrency and retry attempts must be at least 1");
+        }
+    }
+
+    /**
+     * Returns settings with the property defaults of {@code redis.listener.*}.
+     *
+     * @return the defaults
+     */
+    public static ListenerContainerSettings defaults() {
+        return new ListenerContainerSettings(Duration.ofSeconds(1), Duration.ofSeconds(10),
+                new RecoveryBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10)), Duration.ofMillis(100),
+                true, 1, 3, false, "app");
+    }
+}

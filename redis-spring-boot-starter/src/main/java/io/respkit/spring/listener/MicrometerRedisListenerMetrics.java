@@ -1,0 +1,62 @@
+package io.respkit.spring.listener;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link RedisListenerMetrics} as Micrometer counters {@code respkit.listener.received}, {@code .processed},
+ * {@code .failed} and {@code .dead-lettered}, each tagged {@code listener=<id>}. Only loaded when Micrometer is on
+ * the classpath.
+ *
+ * <p>Thread-safe.
+ */
+public final class MicrometerRedisListenerMetrics implements RedisListenerMetrics {
+
+    /** Prefix of every counter name. */
+    public static final String PREFIX = "respkit.listener.";
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    /**
+     * Creates metrics registering counters in {@code registry}.
+     *
+     * @param registry the registry
+     * @throws NullPointerException when the registry is null
+     */
+    public MicrometerRedisListenerMetrics(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    @Override
+    public void received(String listenerId) {
+        counter("received", listenerId).increment();
+    }
+
+    @Override
+    public void processed(String listenerId) {
+        counter("processed", listenerId).increment();
+    }
+
+    @Override
+    public void failed(String listenerId) {
+        counter("failed", listenerId).increment();
+    }
+
+    @Override
+    public void deadLettered(String listenerId) {
+        counter("dead-lettered", listenerId).increment();
+    }
+
+    private Counter counter(String name, String listenerId) {
+        // Cached because Counter.builder(...).register(...) looks the meter up on every call.
+        return counters.computeIfAbsent(name + '\u0000' + listenerId, k -> Counter.builder(PREFIX + name)
+                .description("Redis listener messages " + name)
+                .tag("listener", listenerId)
+                .register(registry));
+    }
+}

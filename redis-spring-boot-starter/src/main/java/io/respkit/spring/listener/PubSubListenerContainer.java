@@ -1,0 +1,489 @@
+package io.respkit.spring.listener;
+
+import io.respkit.RedisException;
+import io.respkit.codec.ByteArrayCodec;
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
+import io.respkit.pubsub.Message;
+import io.respkit.pubsub.PatternMessage;
+import io.respkit.pubsub.PubSubMessage;
+import io.respkit.pubsub.Subscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one pub/sub container shared by every channel and pattern listener: ONE dedicated subscriber connection
+ * (a core {@link Subscriber} over {@link RedisConnection#open}) read by one thread, which hands each message to the
+ * mailbox of every listener it concerns; mailboxes drain on a bounded executor (virtual threads when enabled), one
+ * message at a time per listener, so each listener sees its messages in publication order.
+ *
+ * <p>When the connection is lost the reader reconnects with the recovery back-off, logs when the connection was
+ * lost and when it was restored, and subscribes again to exactly the channels and patterns of the running
+ * listeners. Subscription changes and resubscription happen under one lock, so a channel is never subscribed
+ * twice. Messages published while disconnected are not received: Redis pub/sub does not store them.
+ *
+ * <p>Listeners are added with {@link #addListener}; each returned {@link RedisListenerContainer} starts and stops
+ * its listener's subscriptions; the connection is open while at least one listener runs. When a listener's mailbox
+ * is full the reader waits, which pushes back on the server (whose output-buffer limit may then drop the
+ * connection, after which the container reconnects).
+ *
+ * <p>Thread-safe.
+ */
+public final class PubSubListenerContainer {
+
+    private static final Logger log = LoggerFactory.getLogger(PubSubListenerContainer.class);
+    private static final int MAILBOX_CAPACITY = 10_000;
+
+    private final RedisConfig config;
+    private final ListenerContainerSettings settings;
+    private final RedisListenerMetrics metrics;
+    private final Object lifecycleLock = new Object();
+    private final Object subscriptionLock = new Object();
+    private final Map<String, Set<Handle>> byChannel = new ConcurrentHashMap<>();
+    private final Map<String, Set<Handle>> byPattern = new ConcurrentHashMap<>();
+    private final List<Handle> handles = new CopyOnWriteArrayList<>();
+
+    private final Object pauseLock = new Object();
+    private volatile boolean active;
+    // Incremented on every start, so that a reader left over from an earlier run (one that outlived the shutdown
+    // timeout) can never take part in a later one.
+    private volatile int generation;
+    private Thread reader;
+    private Subscriber<byte[]> subscriber;
+    private volatile ExecutorService executor;
+    private volatile long connections;
+
+    /**
+     * Creates a stopped container.
+     *
+     * @param config where to connect the subscriber
+     * @param settings poll timeout, shutdown timeout, recovery back-off and threading
+     * @param metrics the metrics
+     */
+    public PubSubListenerContainer(RedisConfig config, ListenerContainerSettings settings,
+            RedisListenerMetrics metrics) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Adds a listener, stopped.
+     *
+     * @param listenerId the listener id
+     * @param channels channels to subscribe to by name
+     * @param patterns patterns to subscribe to
+     * @param handler the handler
+     * @param errorHandler told about failures
+     * @param autoStartup whether the registry starts it with the context
+     * @return the listener's container
+     */
+    public RedisListenerContainer addListener(String listenerId, Collection<String> channels,
+            Collection<String> patterns, RedisMessageHandler handler, RedisListenerErrorHandler errorHandler,
+            boolean autoStartup) {
+        Handle handle = new Handle(listenerId, List.copyOf(channels), List.copyOf(patterns), handler, errorHandler,
+                autoStartup);
+        handles.add(handle);
+        return handle;
+    }
+
+    /**
+     * Returns whether the subscriber connection is up and subscribed.
+     *
+     * @return {@code true} while connected
+     */
+    public boolean isConnected() {
+        synchronized (subscriptionLock) {
+            return subscriber != null && subscriber.isOpen();
+        }
+    }
+
+    /**
+     * Returns how many subscriber connections have been established, the first included; a value above 1 means
+     * the container reconnected.
+     *
+     * @return the number of connections opened
+     */
+    public long getConnectionCount() {
+        return connections;
+    }
+
+    /**
+     * Returns whether the reader runs, i.e. whether at least one listener runs.
+     *
+     * @return {@code true} while running
+     */
+    public boolean isRunning() {
+        return active;
+    }
+
+    private void startIfNeeded() {
+        if (active) {
+            return;
+        }
+        active = true;
+        int gen = ++generation;
+        if (settings.virtualThreads() && ListenerThreads.virtualThreadsAvailable()) {
+            // One virtual thread per drain task. Bounded all the same: each listener has at most one drain
+            // scheduled at a time, so there are never more tasks than listeners.
+            executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 0, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    ListenerThreads.factory("respkit-pubsub-", true));
+        } else {
+            int threads = Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors()));
+            executor = Executors.newFixedThreadPool(threads, ListenerThreads.factory("respkit-pubsub-", false));
+        }
+        reader = ListenerThreads.factory("respkit-subscriber-", false).newThread(() -> readLoop(gen));
+        reader.start();
+    }
+
+    private void stopAll() {
+        active = false;
+        wakeUp();
+        synchronized (subscriptionLock) {
+            if (subscriber != null) {
+                subscriber.close();
+            }
+        }
+        Thread t = reader;
+        reader = null;
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        joinQuietly(t, deadline);
+        ExecutorService e = executor;
+        if (e != null) {
+            e.shutdown();
+            try {
+                if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    log.warn("Pub/sub listeners did not finish within {}; interrupting them",
+                            settings.shutdownTimeout());
+                    e.shutdownNow();
+                }
+            } catch (InterruptedException ex) {
+                e.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean current(int gen) {
+        return active && generation == gen;
+    }
+
+    private void readLoop(int gen) {
+        Instant lostAt = null;
+        Duration delay = settings.recovery().initialDelay();
+        while (current(gen)) {
+            Subscriber<byte[]> s;
+            try {
+                s = connect(gen);
+            } catch (RedisException e) {
+                if (!current(gen)) {
+                    break;
+                }
+                if (lostAt == null) {
+                    lostAt = Instant.now();
+                }
+                log.warn("Pub/sub subscriber cannot connect to {}: {}; retrying in {}", config.address(),
+                        e.getMessage(), delay);
+                if (!pause(delay, gen)) {
+                    break;
+                }
+                delay = settings.recovery().next(delay);
+                continue;
+            }
+            if (s == null) {
+                break;
+            }
+            if (lostAt != null) {
+                Instant restored = Instant.now();
+                log.warn("Pub/sub subscriber to {} restored at {} after losing the connection at {} ({} ms without "
+                        + "subscriptions; messages published then were not received)", config.address(), restored,
+                        lostAt, Duration.between(lostAt, restored).toMillis());
+                lostAt = null;
+            }
+            delay = settings.recovery().initialDelay();
+            try {
+                while (current(gen)) {
+                    PubSubMessage<byte[]> message = s.next(settings.pollTimeout());
+                    if (message != null) {
+                        dispatch(message);
+                    }
+                }
+            } catch (RedisException e) {
+                if (current(gen)) {
+                    lostAt = Instant.now();
+                    log.warn("Pub/sub subscriber lost its connection to {} at {}: {}; reconnecting", config.address(),
+                            lostAt, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                if (current(gen)) {
+                    lostAt = Instant.now();
+                    log.error("Pub/sub subscriber failed unexpectedly at {}; reconnecting", lostAt, e);
+                }
+            } finally {
+                synchronized (subscriptionLock) {
+                    if (subscriber == s) {
+                        subscriber = null;
+                    }
+                }
+                s.close();
+            }
+        }
+    }
+
+    /** Opens a subscriber and subscribes it, under the lock, to everything running listeners need. */
+    private Subscriber<byte[]> connect(int gen) {
+        Subscriber<byte[]> s = new Subscriber<>(RedisConnection.open(config), ByteArrayCodec.INSTANCE);
+        synchronized (subscriptionLock) {
+            if (!current(gen)) {
+                s.close();
+                return null;
+            }
+            try {
+                if (!byChannel.isEmpty()) {
+                    s.subscribe(byChannel.keySet().toArray(String[]::new));
+                }
+                if (!byPattern.isEmpty()) {
+                    s.psubscribe(byPattern.keySet().toArray(String[]::new));
+                }
+            } catch (RedisException e) {
+                s.close();
+                throw e;
+            }
+            subscriber = s;
+            connections++;
+        }
+        log.debug("Pub/sub subscriber connected to {} with channels {} and patterns {}", config.address(),
+                byChannel.keySet(), byPattern.keySet());
+        return s;
+    }
+
+    private void dispatch(PubSubMessage<byte[]> message) {
+        if (message instanceof Message<byte[]> m) {
+            deliver(byChannel.get(m.channel()),
+                    new RedisMessage<>(m.channel(), null, m.payload(), RedisMessage.Kind.CHANNEL, 1));
+        } else if (message instanceof PatternMessage<byte[]> m) {
+            deliver(byPattern.get(m.pattern()),
+                    new RedisMessage<>(m.channel(), m.pattern(), m.payload(), RedisMessage.Kind.PATTERN, 1));
+        } else {
+            log.debug("Pub/sub subscription change: {}", message);
+        }
+    }
+
+    private void deliver(Set<Handle> targets, RedisMessage<byte[]> message) {
+        if (targets == null) {
+            return;
+        }
+        for (Handle h : targets) {
+            h.offer(message);
+        }
+    }
+
+    /** Sleeps without holding locks; returns {@code false} when the container stopped meanwhile. */
+    private boolean pause(Duration delay, int gen) {
+        long deadline = System.nanoTime() + delay.toNanos();
+        synchronized (pauseLock) {
+            while (current(gen)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void wakeUp() {
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+    }
+
+    private static void joinQuietly(Thread t, long deadlineNanos) {
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One listener: its subscriptions, its mailbox and its lifecycle. */
+    private final class Handle implements RedisListenerContainer {
+
+        private final String id;
+        private final List<String> channels;
+        private final List<String> patterns;
+        private final RedisMessageHandler handler;
+        private final RedisListenerErrorHandler errorHandler;
+        private final boolean autoStartup;
+        private final ListenerMailbox mailbox;
+        private volatile boolean running;
+
+        Handle(String id, List<String> channels, List<String> patterns, RedisMessageHandler handler,
+                RedisListenerErrorHandler errorHandler, boolean autoStartup) {
+            this.id = id;
+            this.channels = channels;
+            this.patterns = patterns;
+            this.handler = handler;
+            this.errorHandler = errorHandler;
+            this.autoStartup = autoStartup;
+            this.mailbox = new ListenerMailbox(id, MAILBOX_CAPACITY, this::invoke, () -> executor);
+        }
+
+        @Override
+        public String getListenerId() {
+            return id;
+        }
+
+        @Override
+        public boolean isAutoStartup() {
+            return autoStartup;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public void start() {
+            synchronized (lifecycleLock) {
+                if (running) {
+                    return;
+                }
+                mailbox.reset();
+                running = true;
+                List<String> newChannels = new ArrayList<>();
+                List<String> newPatterns = new ArrayList<>();
+                synchronized (subscriptionLock) {
+                    register(byChannel, channels, newChannels);
+                    register(byPattern, patterns, newPatterns);
+                    if (active && subscriber != null) {
+                        try {
+                            if (!newChannels.isEmpty()) {
+                                subscriber.subscribe(newChannels.toArray(String[]::new));
+                            }
+                            if (!newPatterns.isEmpty()) {
+                                subscriber.psubscribe(newPatterns.toArray(String[]::new));
+                            }
+                        } catch (RedisException e) {
+                            // The reader sees the broken connection and resubscribes everything on reconnect.
+                            log.debug("Subscribing listener '{}' deferred to reconnect: {}", id, e.getMessage());
+                        }
+                    }
+                }
+                startIfNeeded();
+            }
+        }
+
+        private void register(Map<String, Set<Handle>> index, List<String> names, List<String> added) {
+            for (String name : names) {
+                Set<Handle> set = index.computeIfAbsent(name, k -> new CopyOnWriteArraySet<>());
+                if (set.isEmpty()) {
+                    added.add(name);
+                }
+                set.add(this);
+            }
+        }
+
+        private void unregister(Map<String, Set<Handle>> index, List<String> names, List<String> removed) {
+            for (String name : names) {
+                Set<Handle> set = index.get(name);
+                if (set != null && set.remove(this) && set.isEmpty()) {
+                    index.remove(name);
+                    removed.add(name);
+                }
+            }
+        }
+
+        @Override
+        public void stop() {
+            synchronized (lifecycleLock) {
+                if (!running) {
+                    return;
+                }
+                running = false;
+                List<String> goneChannels = new ArrayList<>();
+                List<String> gonePatterns = new ArrayList<>();
+                synchronized (subscriptionLock) {
+                    unregister(byChannel, channels, goneChannels);
+                    unregister(byPattern, patterns, gonePatterns);
+                    if (subscriber != null) {
+                        try {
+                            if (!goneChannels.isEmpty()) {
+                                subscriber.unsubscribe(goneChannels.toArray(String[]::new));
+                            }
+                            if (!gonePatterns.isEmpty()) {
+                                subscriber.punsubscribe(gonePatterns.toArray(String[]::new));
+                            }
+                        } catch (RedisException e) {
+                            log.debug("Unsubscribing listener '{}' failed: {}", id, e.getMessage());
+                        }
+                    }
+                }
+                if (handles.stream().noneMatch(h -> h.running)) {
+                    stopAll();
+                } else {
+                    mailbox.awaitIdle(System.nanoTime() + settings.shutdownTimeout().toNanos());
+                }
+            }
+        }
+
+        /** Called by the reader thread; waits while the mailbox is full so that no message is dropped. */
+        void offer(RedisMessage<byte[]> message) {
+            if (!running) {
+                return;
+            }
+            metrics.received(id);
+            mailbox.offer(message, settings.pollTimeout(), () -> running && active);
+        }
+
+        private void invoke(RedisMessage<byte[]> message) {
+            try {
+                handler.handle(message);
+                metrics.processed(id);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable ex) {
+                metrics.failed(id);
+                Throwable cause = ex instanceof ListenerExecutionFailedException && ex.getCause() != null
+                        ? ex.getCause() : ex;
+                try {
+                    errorHandler.handleError(id, message, cause);
+                } catch (RuntimeException handlerFailure) {
+                    log.error("Error handler of listener '{}' failed", id, handlerFailure);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PubSubListener[" + id + ", channels=" + channels + ", patterns=" + patterns + "]";
+        }
+    }
+}

@@ -1,0 +1,497 @@
+package io.respkit.spring.listener;
+
+import io.respkit.RedisException;
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Consumes one Redis list with {@code concurrency} workers, each on its own dedicated {@link RedisConnection}
+ * (opened from the {@link RedisConfig}, not borrowed from the pool, because a blocking pop holds it for up to the
+ * poll timeout).
+ *
+ * <p><b>Plain mode</b> ({@code reliable = false}): {@code BRPOP queue pollTimeout} in a loop; with {@code LPUSH}
+ * producers items are consumed first in, first out. When the handler throws, the error handler is told and the
+ * item is lost by design (at-most-once); a forced shutdown loses the in-flight item the same way.
+ *
+ * <p><b>Reliable mode</b>: {@code BLMOVE queue <queue>:processing:<consumerId> RIGHT LEFT pollTimeout}, then
+ * {@code LREM} from the processing list once the method returned. A throwing handler is retried after
+ * {@code retryBackoff} up to {@code maxAttempts} attempts in total, then the error handler is told and the item
+ * moves to the dead-letter list in one {@code MULTI}. Consumer ids are stable per worker
+ * ({@code <prefix>:<listenerId>:<index>}); a per-container heartbeat thread keeps
+ * {@code <queue>:consumer:<consumerId>} alive ({@code PX 3*pollTimeout}) independently of how long handlers take,
+ * and at start and then every 30 s moves the items of processing lists whose heartbeat is gone (consumers that
+ * crashed) back to the consumption end of the queue. Each worker also recovers its own processing list whenever it
+ * (re)connects: what is there was taken by an earlier incarnation that did not finish it, or was moved by a pop
+ * whose reply was lost with the connection. Delivery is at-least-once: make handlers idempotent. Attempt counts
+ * are not persisted, so a recovered item starts again at attempt 1.
+ *
+ * <p><b>Shutdown</b> ({@link #stop()}): workers stop taking items; in-flight items finish within the shutdown
+ * timeout. Workers still busy after it are cut off (connection closed, thread interrupted): their reliable item
+ * stays in the processing list and is recovered on restart.
+ *
+ * <p>Workers whose connection breaks reconnect with the recovery back-off. Thread-safe.
+ */
+public final class QueueListenerContainer implements RedisListenerContainer {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueListenerContainer.class);
+    private static final Duration RECOVERY_SCAN_INTERVAL = Duration.ofSeconds(30);
+
+    private final String id;
+    private final String queue;
+    private final int concurrency;
+    private final boolean reliable;
+    private final String deadLetterQueue;
+    private final int maxAttempts;
+    private final RedisMessageHandler handler;
+    private final RedisListenerErrorHandler errorHandler;
+    private final boolean autoStartup;
+    private final RedisConfig config;
+    private final ListenerContainerSettings settings;
+    private final RedisListenerMetrics metrics;
+    private final QueueOperations ops;
+    private final Object lifecycleLock = new Object();
+
+    private volatile Run current;
+
+    /**
+     * Creates a stopped container.
+     *
+     * @param spec what to consume and how
+     * @param handler the handler
+     * @param errorHandler told about final failures
+     * @param config where workers connect
+     * @param settings poll timeout, shutdown timeout, back-offs, threading
+     * @param metrics the metrics
+     * @throws IllegalArgumentException when concurrency or maxAttempts is below 1
+     */
+    public QueueListenerContainer(QueueListenerSpec spec, RedisMessageHandler handler,
+            RedisListenerErrorHandler errorHandler, RedisConfig config, ListenerContainerSettings settings,
+            RedisListenerMetrics metrics) {
+        this.id = spec.listenerId();
+        this.queue = spec.queue();
+        this.concurrency = spec.concurrency();
+        this.reliable = spec.reliable();
+        this.deadLetterQueue = spec.deadLetterQueue();
+        this.maxAttempts = spec.maxAttempts();
+        this.autoStartup = spec.autoStartup();
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.ops = new QueueOperations(queue, settings.pollTimeout());
+    }
+
+    @Override
+    public String getListenerId() {
+        return id;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return current != null;
+    }
+
+    /**
+     * Returns the stable consumer id of worker {@code index}.
+     *
+     * @param index the worker index, from 0
+     * @return {@code <prefix>:<listenerId>:<index>}
+     */
+    public String consumerId(int index) {
+        return settings.consumerIdPrefix() + ":" + id + ":" + index;
+    }
+
+    /**
+     * Returns the processing list of worker {@code index} (reliable mode).
+     *
+     * @param index the worker index, from 0
+     * @return {@code <queue>:processing:<consumerId>}
+     */
+    public String processingKey(int index) {
+        return ops.processingKey(consumerId(index));
+    }
+
+    /**
+     * Starts the workers (and, in reliable mode, the heartbeat thread); does nothing when running. Connections
+     * are opened by the workers, so a server that is down delays consumption rather than failing the start.
+     */
+    @Override
+    public void start() {
+        synchronized (lifecycleLock) {
+            if (current != null) {
+                return;
+            }
+            Run run = new Run();
+            current = run;
+            run.start();
+        }
+    }
+
+    @Override
+    public void requestStop() {
+        Run run = current;
+        if (run != null) {
+            run.requestStop();
+        }
+    }
+
+    /**
+     * Stops taking items, waits up to the shutdown timeout for in-flight ones, then cuts off workers still busy.
+     */
+    @Override
+    public void stop() {
+        synchronized (lifecycleLock) {
+            Run run = current;
+            if (run == null) {
+                return;
+            }
+            run.requestStop();
+            run.awaitStop(System.nanoTime() + settings.shutdownTimeout().toNanos());
+            current = null;
+        }
+    }
+
+    /** One start-to-stop run: its workers share nothing with those of earlier or later runs. */
+    private final class Run {
+
+        private final List<Worker> workers = new ArrayList<>();
+        private final Object pauseLock = new Object();
+        private volatile boolean active = true;
+        // Outlives 'active': heartbeats must go on while in-flight items finish, or another instance could
+        // recover (and process again) items that are still being handled here.
+        private volatile boolean heartbeating = true;
+        private Thread heartbeatThread;
+
+        void start() {
+            boolean virtual = settings.virtualThreads();
+            ThreadFactory factory = ListenerThreads.factory("respkit-queue-" + id + "-", virtual);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                ids.add(consumerId(i));
+            }
+            if (reliable) {
+                heartbeatThread = ListenerThreads.factory("respkit-queue-heartbeat-" + id + "-", false)
+                        .newThread(() -> new Heartbeat(ids).run());
+                heartbeatThread.start();
+            }
+            for (int i = 0; i < concurrency; i++) {
+                Worker w = new Worker(i, consumerId(i));
+                workers.add(w);
+                w.thread = factory.newThread(w);
+                w.thread.start();
+            }
+        }
+
+        void requestStop() {
+            active = false;
+            for (Worker w : workers) {
+                w.active = false;
+            }
+            synchronized (pauseLock) {
+                pauseLock.notifyAll();
+            }
+        }
+
+        void awaitStop(long deadline) {
+            List<String> forced = new ArrayList<>();
+            for (Worker w : workers) {
+                join(w.thread, deadline);
+                if (w.thread.isAlive()) {
+                    w.forced = true;
+                    if (w.busy) {
+                        forced.add(w.consumerId);
+                    }
+                    RedisConnection c = w.connection;
+                    if (c != null) {
+                        c.close();
+                    }
+                    w.thread.interrupt();
+                }
+            }
+            if (!forced.isEmpty()) {
+                log.warn("Queue listener '{}' stopped with {} in-flight item(s) unfinished after {}{}", id,
+                        forced.size(), settings.shutdownTimeout(), reliable
+                                ? "; they stay in their processing lists and are recovered on restart"
+                                : "; they are lost (use reliable = true to keep them)");
+            }
+            heartbeating = false;
+            synchronized (pauseLock) {
+                pauseLock.notifyAll();
+            }
+            if (heartbeatThread != null) {
+                join(heartbeatThread, System.nanoTime() + settings.pollTimeout().toNanos() * 2);
+            }
+        }
+
+        /** Waits without holding locks; returns {@code false} once the waiter should stop. */
+        boolean pause(Duration delay, Worker worker) {
+            long deadline = System.nanoTime() + delay.toNanos();
+            synchronized (pauseLock) {
+                while (worker == null ? heartbeating : worker.active) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return true;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Keeps the workers' heartbeat keys alive and recovers processing lists of dead consumers. */
+        private final class Heartbeat {
+
+            private final List<String> ids;
+
+            Heartbeat(List<String> ids) {
+                this.ids = ids;
+            }
+
+            void run() {
+                RedisConnection connection = null;
+                Duration delay = settings.recovery().initialDelay();
+                long nextScan = System.nanoTime();
+                try {
+                    while (heartbeating) {
+                        try {
+                            if (connection == null || !connection.isUsable()) {
+                                connection = RedisConnection.open(config);
+                                delay = settings.recovery().initialDelay();
+                            }
+                            for (String consumerId : ids) {
+                                ops.heartbeat(connection, consumerId);
+                            }
+                            if (System.nanoTime() - nextScan >= 0) {
+                                recoverAbandoned(connection);
+                                nextScan = System.nanoTime() + RECOVERY_SCAN_INTERVAL.toNanos();
+                            }
+                            if (!pause(settings.pollTimeout(), null)) {
+                                break;
+                            }
+                        } catch (RedisException e) {
+                            closeQuietly(connection);
+                            connection = null;
+                            log.warn("Heartbeat of queue listener '{}' failed: {}; retrying in {}", id,
+                                    e.getMessage(), delay);
+                            if (!pause(delay, null)) {
+                                break;
+                            }
+                            delay = settings.recovery().next(delay);
+                        }
+                    }
+                } finally {
+                    // Gone for good: let other instances recover whatever a cut-off worker left behind right away.
+                    try {
+                        if (connection == null || !connection.isUsable()) {
+                            connection = RedisConnection.open(config);
+                        }
+                        ops.clearHeartbeats(connection, ids);
+                    } catch (RedisException e) {
+                        log.debug("Could not clear heartbeats of queue listener '{}': {}", id, e.getMessage());
+                    }
+                    closeQuietly(connection);
+                }
+            }
+
+            private void recoverAbandoned(RedisConnection connection) {
+                for (String owner : ops.abandonedConsumers(connection, ids::contains)) {
+                    int moved = ops.recover(connection, ops.processingKey(owner));
+                    if (moved > 0) {
+                        log.warn("Queue listener '{}' moved {} item(s) left by dead consumer '{}' back to '{}'", id,
+                                moved, owner, queue);
+                    }
+                }
+            }
+        }
+
+        /** One consumer: a thread with its own connection. */
+        private final class Worker implements Runnable {
+
+            private final int index;
+            private final String consumerId;
+            private final String processingKey;
+            private volatile boolean active = true;
+            private volatile boolean forced;
+            private volatile boolean busy;
+            private volatile RedisConnection connection;
+            private Thread thread;
+
+            Worker(int index, String consumerId) {
+                this.index = index;
+                this.consumerId = consumerId;
+                this.processingKey = ops.processingKey(consumerId);
+            }
+
+            @Override
+            public void run() {
+                Duration delay = settings.recovery().initialDelay();
+                try {
+                    while (active) {
+                        try {
+                            RedisConnection c = connection;
+                            if (c == null || !c.isUsable()) {
+                                c = connect();
+                                delay = settings.recovery().initialDelay();
+                                if (!active) {
+                                    break; // stopped while connecting: take nothing more
+                                }
+                            }
+                            byte[] item = reliable ? ops.take(c, processingKey) : ops.pop(c);
+                            if (item != null) {
+                                // Handled even when stop was requested meanwhile: the item has left the queue.
+                                metrics.received(id);
+                                busy = true;
+                                try {
+                                    if (reliable) {
+                                        handleReliably(c, item);
+                                    } else {
+                                        handleOnce(item);
+                                    }
+                                } finally {
+                                    busy = false;
+                                }
+                            }
+                        } catch (RedisException e) {
+                            closeQuietly(connection);
+                            connection = null;
+                            if (!active) {
+                                break;
+                            }
+                            log.warn("Queue listener '{}' worker {} lost its connection: {}; reconnecting in {}", id,
+                                    index, e.getMessage(), delay);
+                            if (!pause(delay, this)) {
+                                break;
+                            }
+                            delay = settings.recovery().next(delay);
+                        }
+                    }
+                } finally {
+                    closeQuietly(connection);
+                    connection = null;
+                }
+            }
+
+            private RedisConnection connect() {
+                RedisConnection c = RedisConnection.open(config);
+                connection = c;
+                if (reliable) {
+                    ops.heartbeat(c, consumerId);
+                    int moved = ops.recover(c, processingKey);
+                    if (moved > 0) {
+                        log.warn("Queue listener '{}' moved {} unfinished item(s) of consumer '{}' back to '{}'", id,
+                                moved, consumerId, queue);
+                    }
+                }
+                return c;
+            }
+
+            private void handleOnce(byte[] item) {
+                RedisMessage<byte[]> message = new RedisMessage<>(queue, null, item, RedisMessage.Kind.QUEUE, 1);
+                try {
+                    handler.handle(message);
+                    metrics.processed(id);
+                } catch (VirtualMachineError fatal) {
+                    throw fatal;
+                } catch (Throwable e) {
+                    metrics.failed(id);
+                    reportFailure(message, e);
+                }
+            }
+
+            private void handleReliably(RedisConnection c, byte[] item) {
+                for (int attempt = 1; ; attempt++) {
+                    RedisMessage<byte[]> message = new RedisMessage<>(queue, null, item, RedisMessage.Kind.QUEUE,
+                            attempt);
+                    try {
+                        handler.handle(message);
+                    } catch (VirtualMachineError fatal) {
+                        throw fatal;
+                    } catch (Throwable e) {
+                        metrics.failed(id);
+                        if (forced) {
+                            // Cut off by shutdown: the item stays in the processing list for recovery.
+                            return;
+                        }
+                        if (attempt < maxAttempts) {
+                            log.debug("Queue listener '{}' attempt {} of {} failed: {}", id, attempt, maxAttempts,
+                                    e.toString());
+                            if (!settings.retryBackoff().isZero() && !sleep(settings.retryBackoff())) {
+                                return;
+                            }
+                            continue;
+                        }
+                        reportFailure(message, e);
+                        ops.deadLetter(c, processingKey, deadLetterQueue, item);
+                        metrics.deadLettered(id);
+                        return;
+                    }
+                    // After a cut-off the connection is closed and this throws: the item then stays for recovery.
+                    ops.acknowledge(c, processingKey, item);
+                    metrics.processed(id);
+                    return;
+                }
+            }
+
+            /** Sleeps between attempts; returns {@code false} when interrupted (forced shutdown). */
+            private boolean sleep(Duration d) {
+                try {
+                    Thread.sleep(d.toMillis());
+                    return !forced;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+
+            private void reportFailure(RedisMessage<byte[]> message, Throwable e) {
+                Throwable cause = e instanceof ListenerExecutionFailedException && e.getCause() != null
+                        ? e.getCause() : e;
+                try {
+                    errorHandler.handleError(id, message, cause);
+                } catch (RuntimeException handlerFailure) {
+                    log.error("Error handler of listener '{}' failed", id, handlerFailure);
+                }
+            }
+        }
+    }
+
+    private static void join(Thread t, long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        try {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(RedisConnection connection) {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "QueueListenerContainer[" + id + ", queue=" + queue + ", concurrency=" + concurrency + ", reliable="
+                + reliable + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package io.respkit.spring.listener;
+
+/**
+ * Counts what listener containers do, per listener id. Containers depend only on this interface, so Micrometer
+ * stays optional; {@link #noop()} counts nothing.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface RedisListenerMetrics {
+
+    /**
+     * A message or queue item was taken for the listener.
+     *
+     * @param listenerId the listener id
+     */
+    void received(String listenerId);
+
+    /**
+     * The listener method returned normally.
+     *
+     * @param listenerId the listener id
+     */
+    void processed(String listenerId);
+
+    /**
+     * The listener method threw (counted per attempt).
+     *
+     * @param listenerId the listener id
+     */
+    void failed(String listenerId);
+
+    /**
+     * A reliable queue item was moved to its dead-letter list.
+     *
+     * @param listenerId the listener id
+     */
+    void deadLettered(String listenerId);
+
+    /**
+     * Returns metrics that count nothing.
+     *
+     * @return the no-op instance
+     */
+    static RedisListenerMetrics noop() {
+        return NoopMetrics.INSTANCE;
+    }
+
+    /** The no-op implementation. */
+    enum NoopMetrics implements RedisListenerMetrics {
+        /** The instance. */
+        INSTANCE;
+
+        @Override
+        public void received(String listenerId) {
+        }
+
+        @Override
+        public void processed(String listenerId) {
+        }
+
+        @Override
+        public void failed(String listenerId) {
+        }
+
+        @Override
+        public void deadLettered(String listenerId) {
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.respkit.spring.listener.config;
+
+import io.respkit.spring.listener.adapter.MessagingMethodInvoker;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The description of one {@code @RedisListener}: a bean method and what it listens to, with placeholders already
+ * resolved. Settings left {@code null} take the registry's defaults ({@code redis.listener.*}). The annotation
+ * post-processor builds these; {@link RedisListenerEndpointRegistry} turns them into containers.
+ *
+ * <p>Immutable and thread-safe (the bean itself is whatever it is).
+ *
+ * @param id the listener id, unique in the application
+ * @param bean the bean
+ * @param method the method to invoke, invocable on {@code bean} (for proxies, the proxy's method)
+ * @param channels channels to subscribe to by name
+ * @param patterns patterns to subscribe to
+ * @param queue the list to consume, or {@code null}
+ * @param autoStartup whether to start with the context, or {@code null} for the default
+ * @param concurrency queue workers, or {@code null} for the default
+ * @param errorHandler bean name of the error handler, or {@code null} for the default
+ * @param reliable whether queue consumption is reliable
+ * @param deadLetterQueue the dead-letter list, or {@code null} for {@code <queue>:dead}
+ * @param maxAttempts total attempts for reliable queues, or {@code null} for the default
+ */
+public record MethodRedisListenerEndpoint(String id, Object bean, Method method, List<String> channels,
+        List<String> patterns, String queue, Boolean autoStartup, Integer concurrency, String errorHandler,
+        boolean reliable, String deadLetterQueue, Integer maxAttempts) {
+
+    /** What an endpoint listens to. */
+    public enum Kind {
+        /** Channels by name. */
+        CHANNELS,
+        /** Channel patterns. */
+        PATTERNS,
+        /** A list. */
+        QUEUE
+    }
+
+    /**
+     * Validates the description.
+     *
+     * @throws IllegalStateException naming the method when not exactly one of channels, patterns and queue is
+     *         set, when queue-only settings are used on a pub/sub listener, or when a number is below 1
+     * @throws NullPointerException when id, bean or method is null
+     */
+    public MethodRedisListenerEndpoint {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(bean, "bean");
+        Objects.requireNonNull(method, "method");
+        channels = List.copyOf(channels == null ? List.of() : channels);
+        patterns = List.copyOf(patterns == null ? List.of() : patterns);
+        queue = queue == null || queue.isEmpty() ? null : queue;
+        deadLetterQueue = deadLetterQueue == null || deadLetterQueue.isEmpty() ? null : deadLetterQueue;
+        errorHandler = errorHandler == null || errorHandler.isEmpty() ? null : errorHandler;
+        String where = "@RedisListener on " + MessagingMethodInvoker.describe(method);
+        int kinds = (channels.isEmpty() ? 0 : 1) + (patterns.isEmpty() ? 0 : 1) + (queue == null ? 0 : 1);
+        if (kinds != 1) {
+            throw new IllegalStateException(where + " must set exactly one of 'channels', 'patterns' or 'queue'"
+                    + (kinds == 0 ? ", but sets none (or they resolved to empty)"
+                            : ", but sets " + String.join(" and ", setKinds(channels, patterns, queue))));
+        }
+        for (String name : channels) {
+            requireName(where, "channel", name);
+        }
+        for (String name : patterns) {
+            requireName(where, "pattern", name);
+        }
+        if (queue == null && (reliable || concurrency != null || deadLetterQueue != null || maxAttempts != null)) {
+            throw new IllegalStateException(where + " sets 'reliable', 'concurrency', 'deadLetterQueue' or "
+                    + "'maxAttempts', which only apply to queue listeners");
+        }
+        if (!reliable && (deadLetterQueue != null || maxAttempts != null)) {
+            throw new IllegalStateException(where + " sets 'deadLetterQueue' or 'maxAttempts', which need "
+                    + "'reliable = true'");
+        }
+        if ((concurrency != null && concurrency < 1) || (maxAttempts != null && maxAttempts < 1)) {
+            throw new IllegalStateException(where + " must set 'concurrency' and 'maxAttempts' to at least 1");
+        }
+    }
+
+    private static List<String> setKinds(List<String> channels, List<String> patterns, String queue) {
+        java.util.ArrayList<String> set = new java.util.ArrayList<>();
+        if (!channels.isEmpty()) {
+            set.add("'channels'");
+        }
+        if (!patterns.isEmpty()) {
+            set.add("'patterns'");
+        }
+        if (queue != null) {
+            set.add("'queue'");
+        }
+        return set;
+    }
+
+    private static void requireName(String where, String what, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalStateException(where + " has a blank " + what + " name");
+        }
+    }
+
+    /**
+     * Returns what the endpoint listens to.
+     *
+     * @return the kind
+     */
+    public Kind kind() {
+        return queue != null ? Kind.QUEUE : channels.isEmpty() ? Kind.PATTERNS : Kind.CHANNELS;
+    }
+
+    /**
+     * Describes the endpoint without the bean.
+     *
+     * @return e.g. {@code MethodRedisListenerEndpoint[orders.onOrder, QUEUE]}
+     */
+    @Override
+    public String toString() {
+        return "MethodRedisListenerEndpoint[" + id + ", " + kind() + ", " + MessagingMethodInvoker.describe(method)
+                + "]";
+    }
+}
