@@ -23,11 +23,18 @@ public class SampleApplication {
      * @param args Spring Boot arguments, e.g. {@code --redis.url=redis://127.0.0.1:6380}
      */
     public static void main(String[] args) {
-        boolean urlGiven = System.getenv("REDIS_URL") != null || System.getProperty("redis.url") != null;
+        boolean urlGiven = System.getProperty("redis.url") != null;
+        String host = "localhost";
+        int port = 6379;
         for (String arg : args) {
             urlGiven |= arg.startsWith("--redis.url=");
+            if (arg.startsWith("--redis.host=")) {
+                host = arg.substring("--redis.host=".length());
+            } else if (arg.startsWith("--redis.port=")) {
+                port = Integer.parseInt(arg.substring("--redis.port=".length()));
+            }
         }
-        try (ThrowawayRedis redis = urlGiven ? null : ThrowawayRedis.ensure("localhost", 6379)) {
+        try (ThrowawayRedis redis = urlGiven ? null : ThrowawayRedis.ensure(host, port)) {
             SpringApplication app = new SpringApplication(SampleApplication.class);
             Map<String, Object> defaults = new HashMap<>();
             if (redis != null && redis.url() != null) {
