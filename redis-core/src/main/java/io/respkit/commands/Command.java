@@ -103,6 +103,21 @@ public final class Command<T> {
     }
 
     /**
+     * Adds each value, encoded by this command's codec.
+     *
+     * @param values the values, of the codec's value type
+     * @return this command
+     * @throws NullPointerException when a value is null
+     * @throws ClassCastException when a value is not of the codec's type
+     */
+    public Command<T> values(Iterable<?> values) {
+        for (Object v : values) {
+            value(v);
+        }
+        return this;
+    }
+
+    /**
      * Adds a text argument (a keyword, a field, a channel), encoded with the codec's charset.
      *
      * @param text the text

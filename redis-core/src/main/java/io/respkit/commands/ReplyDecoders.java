@@ -71,4 +71,23 @@ public final class ReplyDecoders {
     public static <V> ReplyDecoder<List<V>> valueList() {
         return Decoders.valueList();
     }
+
+    /**
+     * Returns a decoder for a list of texts (keys, fields, channel names) in the client's charset.
+     *
+     * @return the decoder
+     */
+    public static ReplyDecoder<List<String>> stringList() {
+        return Decoders.stringList();
+    }
+
+    /**
+     * Returns a decoder for a {@code [key, value]} pair as blocking pops return it, or {@code null} for nil.
+     *
+     * @param <V> the codec's value type
+     * @return the decoder
+     */
+    public static <V> ReplyDecoder<KeyValue<V>> keyValue() {
+        return Decoders.keyValue();
+    }
 }

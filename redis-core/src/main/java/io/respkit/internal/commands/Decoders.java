@@ -46,6 +46,8 @@ public final class Decoders {
     private static final ReplyDecoder<Boolean> OK = (r, c) -> r != null;
     private static final ReplyDecoder<Double> DOUBLE = (r, c) -> r == null ? null : toDouble(r);
     private static final ReplyDecoder<Object> VALUE_LIST = (r, c) -> r == null ? null : valueList(r, c);
+    private static final ReplyDecoder<Object> VALUE_LIST_OR_EMPTY =
+            (r, c) -> r == null ? Collections.emptyList() : valueList(r, c);
     private static final ReplyDecoder<Object> VALUE_SET = (r, c) -> valueSet(r, c);
     private static final ReplyDecoder<List<String>> STRING_LIST = (r, c) -> stringList(r, c.charset());
     private static final ReplyDecoder<List<Boolean>> BOOLEAN_LIST = (r, c) -> booleanList(r);
@@ -114,6 +116,17 @@ public final class Decoders {
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<List<V>> valueList() {
         return (ReplyDecoder<List<V>>) (ReplyDecoder<?>) VALUE_LIST;
+    }
+
+    /**
+     * Returns a decoder for a list of nullable values that yields an empty list for a nil reply.
+     *
+     * @param <V> the value type
+     * @return the decoder
+     */
+    @SuppressWarnings("unchecked")
+    public static <V> ReplyDecoder<List<V>> valueListOrEmpty() {
+        return (ReplyDecoder<List<V>>) (ReplyDecoder<?>) VALUE_LIST_OR_EMPTY;
     }
 
     /**

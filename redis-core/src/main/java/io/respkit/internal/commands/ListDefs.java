@@ -22,24 +22,7 @@ import java.util.List;
 public final class ListDefs {
 
     /** A list of values where a nil reply (missing key) becomes an empty list. */
-    private static final ReplyDecoder<List<Object>> VALUE_LIST_OR_EMPTY = (r, c) -> {
-        List<Object> list = Decoders.<Object>valueList().decode(r, c);
-        return list == null ? Collections.emptyList() : list;
-    };
-
     private ListDefs() {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> ReplyDecoder<List<V>> valueListOrEmpty() {
-        return (ReplyDecoder<List<V>>) (ReplyDecoder<?>) VALUE_LIST_OR_EMPTY;
-    }
-
-    private static <T> Command<T> values(Command<T> cmd, Iterable<?> values) {
-        for (Object v : values) {
-            cmd.value(v);
-        }
-        return cmd;
     }
 
     /**
@@ -51,22 +34,22 @@ public final class ListDefs {
 
     /** LPUSH key element [element ...]. */
     public static <V> Command<Long> lpush(RedisCodec<V> c, String key, Iterable<? extends V> values) {
-        return values(Command.create(c, "LPUSH", Decoders.integer()).key(key), values);
+        return Command.create(c, "LPUSH", Decoders.integer()).key(key).values(values);
     }
 
     /** LPUSHX key element [element ...]. */
     public static <V> Command<Long> lpushx(RedisCodec<V> c, String key, Iterable<? extends V> values) {
-        return values(Command.create(c, "LPUSHX", Decoders.integer()).key(key), values);
+        return Command.create(c, "LPUSHX", Decoders.integer()).key(key).values(values);
     }
 
     /** RPUSH key element [element ...]. */
     public static <V> Command<Long> rpush(RedisCodec<V> c, String key, Iterable<? extends V> values) {
-        return values(Command.create(c, "RPUSH", Decoders.integer()).key(key), values);
+        return Command.create(c, "RPUSH", Decoders.integer()).key(key).values(values);
     }
 
     /** RPUSHX key element [element ...]. */
     public static <V> Command<Long> rpushx(RedisCodec<V> c, String key, Iterable<? extends V> values) {
-        return values(Command.create(c, "RPUSHX", Decoders.integer()).key(key), values);
+        return Command.create(c, "RPUSHX", Decoders.integer()).key(key).values(values);
     }
 
     /** LINSERT key BEFORE|AFTER pivot element. */
@@ -82,7 +65,7 @@ public final class ListDefs {
 
     /** LRANGE key start stop. */
     public static <V> Command<List<V>> lrange(RedisCodec<V> c, String key, long start, long stop) {
-        return Command.create(c, "LRANGE", ListDefs.<V>valueListOrEmpty()).key(key).arg(start).arg(stop);
+        return Command.create(c, "LRANGE", Decoders.<V>valueListOrEmpty()).key(key).arg(start).arg(stop);
     }
 
     /** LLEN key. */
@@ -97,7 +80,7 @@ public final class ListDefs {
 
     /** LPOP key count: a missing key gives an empty list. */
     public static <V> Command<List<V>> lpop(RedisCodec<V> c, String key, long count) {
-        return Command.create(c, "LPOP", ListDefs.<V>valueListOrEmpty()).key(key).arg(count);
+        return Command.create(c, "LPOP", Decoders.<V>valueListOrEmpty()).key(key).arg(count);
     }
 
     /** RPOP key. */
@@ -107,7 +90,7 @@ public final class ListDefs {
 
     /** RPOP key count: a missing key gives an empty list. */
     public static <V> Command<List<V>> rpop(RedisCodec<V> c, String key, long count) {
-        return Command.create(c, "RPOP", ListDefs.<V>valueListOrEmpty()).key(key).arg(count);
+        return Command.create(c, "RPOP", Decoders.<V>valueListOrEmpty()).key(key).arg(count);
     }
 
     /** RPOPLPUSH source destination. */

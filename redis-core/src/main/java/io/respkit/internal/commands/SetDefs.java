@@ -20,36 +20,19 @@ import java.util.Set;
 public final class SetDefs {
 
     /** A list of values where a nil reply (missing key) becomes an empty list. */
-    private static final ReplyDecoder<List<Object>> VALUE_LIST_OR_EMPTY = (r, c) -> {
-        List<Object> list = Decoders.<Object>valueList().decode(r, c);
-        return list == null ? Collections.emptyList() : list;
-    };
-
-    private static final ReplyDecoder<ScanPage<Object>> SCAN_PAGE = Decoders.scanPage(VALUE_LIST_OR_EMPTY);
+    private static final ReplyDecoder<ScanPage<Object>> SCAN_PAGE = Decoders.scanPage(Decoders.valueListOrEmpty());
 
     private SetDefs() {
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> ReplyDecoder<List<V>> valueListOrEmpty() {
-        return (ReplyDecoder<List<V>>) (ReplyDecoder<?>) VALUE_LIST_OR_EMPTY;
-    }
-
-    private static <T> Command<T> values(Command<T> cmd, Iterable<?> values) {
-        for (Object v : values) {
-            cmd.value(v);
-        }
-        return cmd;
-    }
-
     /** SADD key member [member ...]. */
     public static <V> Command<Long> sadd(RedisCodec<V> c, String key, Iterable<? extends V> members) {
-        return values(Command.create(c, "SADD", Decoders.integer()).key(key), members);
+        return Command.create(c, "SADD", Decoders.integer()).key(key).values(members);
     }
 
     /** SREM key member [member ...]. */
     public static <V> Command<Long> srem(RedisCodec<V> c, String key, Iterable<? extends V> members) {
-        return values(Command.create(c, "SREM", Decoders.integer()).key(key), members);
+        return Command.create(c, "SREM", Decoders.integer()).key(key).values(members);
     }
 
     /** SMEMBERS key. */
@@ -69,7 +52,7 @@ public final class SetDefs {
 
     /** SRANDMEMBER key count. */
     public static <V> Command<List<V>> srandmember(RedisCodec<V> c, String key, long count) {
-        return Command.create(c, "SRANDMEMBER", SetDefs.<V>valueListOrEmpty()).key(key).arg(count);
+        return Command.create(c, "SRANDMEMBER", Decoders.<V>valueListOrEmpty()).key(key).arg(count);
     }
 
     /** SISMEMBER key member. */
@@ -79,7 +62,7 @@ public final class SetDefs {
 
     /** SMISMEMBER key member [member ...]. */
     public static <V> Command<List<Boolean>> smismember(RedisCodec<V> c, String key, Iterable<? extends V> members) {
-        return values(Command.create(c, "SMISMEMBER", Decoders.booleanList()).key(key), members);
+        return Command.create(c, "SMISMEMBER", Decoders.booleanList()).key(key).values(members);
     }
 
     /** SPOP key. */
