@@ -176,7 +176,7 @@ class RedisListenerPubSubIntegrationTests {
 
             Long killed = (Long) client.execute("CLIENT", "KILL", "TYPE", "pubsub");
             assertThat(killed).isEqualTo(1);
-            assertThat(numsub(client, "pings")).isZero();
+            // No check that NUMSUB dropped to 0 here: the container may already have resubscribed.
 
             await().atMost(Duration.ofSeconds(5)).until(() -> pubSub.getConnectionCount() == 2
                     && numsub(client, "pings") == 1);
