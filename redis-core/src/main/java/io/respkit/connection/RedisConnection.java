@@ -573,6 +573,41 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches the connection to multiplexed use: from now on reads wait for as long as it takes (callers enforce
+     * their own deadlines), and {@link #readNextFrame()} serves one dedicated reader thread while other threads
+     * write. Used by the auto-pipelining mode; a multiplexed connection is never returned to a pool.
+     *
+     * @throws RedisConnectionException when the socket option cannot be set (the connection is broken)
+     */
+    public void enterMultiplexedMode() {
+        try {
+            socket.setSoTimeout(0);
+        } catch (IOException e) {
+            throw ioFailure(e, null);
+        }
+    }
+
+    /**
+     * Reads the next frame, push frames included, with the socket timeout as it stands; for the dedicated reader
+     * thread of a multiplexed connection (see {@link #enterMultiplexedMode()}).
+     *
+     * @return the next frame
+     * @throws RedisConnectionException when the connection failed or was closed (the connection is broken)
+     * @throws RedisProtocolException when the frame was malformed (the connection is broken)
+     */
+    public Object readNextFrame() {
+        ensureUsable(null);
+        try {
+            return nextFrame();
+        } catch (IOException e) {
+            throw ioFailure(e, null);
+        } catch (RedisProtocolException e) {
+            markBroken();
+            throw new RedisProtocolException(e.getMessage() + " (multiplexed connection to " + address + ")");
+        }
+    }
+
     @Override
     public String toString() {
         return "RedisConnection[" + address + ", " + protocol + (broken ? ", broken" : "") + "]";
