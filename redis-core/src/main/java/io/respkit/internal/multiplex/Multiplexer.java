@@ -1,0 +1,152 @@
+package io.respkit.internal.multiplex;
+
+import io.respkit.RedisConnectionException;
+import io.respkit.RedisException;
+import io.respkit.RedisTimeoutException;
+import io.respkit.commands.Command;
+import io.respkit.connection.RedisConfig;
+import io.respkit.protocol.PushMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Owns the shared {@link MultiplexedConnection} of a client: opens it on first use, and replaces it after it failed,
+ * so one failure costs only the commands that were in flight. Decides which commands may share it.
+ *
+ * <p>Thread-safe.
+ */
+public final class Multiplexer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Multiplexer.class);
+
+    /**
+     * Commands that block the connection or leave state on it; they run on dedicated pooled connections. Matched on
+     * the first word, upper case.
+     */
+    private static final Set<String> DEDICATED = Set.of("BLPOP", "BRPOP", "BLMOVE", "BRPOPLPUSH", "BLMPOP",
+            "BZPOPMIN", "BZPOPMAX", "BZMPOP", "XREAD", "XREADGROUP", "WAIT", "WAITAOF", "MULTI", "EXEC",
+            "DISCARD", "WATCH", "UNWATCH", "SELECT", "SWAPDB", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE",
+            "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE", "CLIENT", "HELLO", "AUTH", "RESET", "MONITOR", "QUIT",
+            "DEBUG", "READONLY", "READWRITE", "ASKING", "SYNC", "PSYNC", "SHUTDOWN");
+
+    private final RedisConfig config;
+    private final Consumer<PushMessage> pushHandler;
+    private final long timeoutMillis;
+    private final Object openLock = new Object();
+    private volatile MultiplexedConnection current;
+    private volatile boolean closed;
+
+    /**
+     * Creates the owner; nothing is opened until the first command.
+     *
+     * @param config the configuration
+     * @param pushHandler receives RESP3 push frames
+     */
+    public Multiplexer(RedisConfig config, Consumer<PushMessage> pushHandler) {
+        this.config = config;
+        this.pushHandler = pushHandler;
+        this.timeoutMillis = config.timeout().toMillis();
+    }
+
+    /**
+     * Returns whether a command may run on the shared connection: it neither blocks nor changes connection state.
+     *
+     * @param command the command
+     * @return {@code true} when it may be multiplexed
+     */
+    public static boolean shareable(Command<?> command) {
+        if (command.blockMillis() >= 0) {
+            return false;
+        }
+        String name = command.argumentText(0);
+        return !DEDICATED.contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Runs a command on the shared connection and waits for its reply, at most the configured timeout.
+     *
+     * @param command a shareable command
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws io.respkit.RedisServerException when the server answered with an error
+     * @throws RedisTimeoutException when no reply came in time; the shared connection is replaced
+     * @throws RedisConnectionException when the connection failed; it is replaced
+     */
+    public <T> T execute(Command<T> command) {
+        MultiplexedConnection c = connection();
+        MultiplexedConnection.Pending<T> pending = c.submit(command);
+        try {
+            return pending.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name() + " timed out after "
+                    + timeoutMillis + " ms on " + c.address(), e);
+            c.fail(timeout); // a hung server: fail everything in flight and start over on a new connection
+            throw timeout;
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause(), command);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("Interrupted while waiting for " + command.name() + " on " + c.address(), e);
+        }
+    }
+
+    /**
+     * Submits a command to the shared connection without waiting.
+     *
+     * @param command a shareable command
+     * @param <T> the reply type
+     * @return the future reply
+     * @throws RedisConnectionException when no connection can be opened
+     */
+    public <T> CompletableFuture<T> submit(Command<T> command) {
+        return connection().submit(command);
+    }
+
+    private MultiplexedConnection connection() {
+        MultiplexedConnection c = current;
+        if (c != null && c.isUsable()) {
+            return c;
+        }
+        synchronized (openLock) {
+            if (closed) {
+                throw new RedisException("Client for " + config.address() + " is closed");
+            }
+            c = current;
+            if (c == null || !c.isUsable()) {
+                if (c != null) {
+                    log.debug("Replacing failed multiplexed connection to {}", config.address());
+                }
+                c = MultiplexedConnection.open(config, pushHandler);
+                current = c;
+            }
+            return c;
+        }
+    }
+
+    private static RedisException unwrap(Throwable cause, Command<?> command) {
+        if (cause instanceof RedisException e) {
+            return e;
+        }
+        return new RedisException("Command " + command.name() + " failed", cause);
+    }
+
+    /** Closes the shared connection; later calls fail. */
+    @Override
+    public void close() {
+        synchronized (openLock) {
+            closed = true;
+            MultiplexedConnection c = current;
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+}
