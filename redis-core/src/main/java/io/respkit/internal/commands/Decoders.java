@@ -53,12 +53,12 @@ public final class Decoders {
     private static final ReplyDecoder<List<Boolean>> BOOLEAN_LIST = (r, c) -> booleanList(r);
     private static final ReplyDecoder<List<Double>> DOUBLE_LIST = (r, c) -> doubleList(r);
     private static final ReplyDecoder<List<Long>> LONG_LIST = (r, c) -> longList(r);
-    private static final ReplyDecoder<Object> VALUE_MAP = (r, c) -> valueMap(r, c);
-    private static final ReplyDecoder<Object> SCORED_LIST = (r, c) -> scoredList(r, c);
-    private static final ReplyDecoder<Object> SCORED_VALUE = (r, c) -> scoredValue(r, c);
-    private static final ReplyDecoder<Object> KEY_VALUE = (r, c) -> keyValue(r, c);
-    private static final ReplyDecoder<Object> KEY_VALUES = (r, c) -> keyValues(r, c);
-    private static final ReplyDecoder<Object> KEY_SCORED_VALUE = (r, c) -> keyScoredValue(r, c);
+    private static final ReplyDecoder<Object> VALUE_MAP = (r, c) -> AggregateDecoders.valueMap(r, c);
+    private static final ReplyDecoder<Object> SCORED_LIST = (r, c) -> AggregateDecoders.scoredList(r, c);
+    private static final ReplyDecoder<Object> SCORED_VALUE = (r, c) -> AggregateDecoders.scoredValue(r, c);
+    private static final ReplyDecoder<Object> KEY_VALUE = (r, c) -> AggregateDecoders.keyValue(r, c);
+    private static final ReplyDecoder<Object> KEY_VALUES = (r, c) -> AggregateDecoders.keyValues(r, c);
+    private static final ReplyDecoder<Object> KEY_SCORED_VALUE = (r, c) -> AggregateDecoders.keyScoredValue(r, c);
 
     /** @return the reply as the reader produced it */
     public static ReplyDecoder<Object> raw() {
@@ -386,7 +386,7 @@ public final class Decoders {
         }
     }
 
-    private static List<Object> valueList(Object reply, RedisCodec<?> codec) {
+    static List<Object> valueList(Object reply, RedisCodec<?> codec) {
         List<Object> items = elements(reply);
         List<Object> out = new ArrayList<>(items.size());
         for (Object item : items) {
@@ -446,96 +446,6 @@ public final class Decoders {
         return out;
     }
 
-    private static Map<String, Object> valueMap(Object reply, RedisCodec<?> codec) {
-        if (reply == null) {
-            return Collections.emptyMap();
-        }
-        List<Object> items = elements(reply);
-        if (items.size() % 2 != 0) {
-            throw shape("map", reply);
-        }
-        Map<String, Object> out = new LinkedHashMap<>(Math.max(16, items.size() * 2 / 3 + 1));
-        for (int i = 0; i < items.size(); i += 2) {
-            Object v = items.get(i + 1);
-            out.put(text(items.get(i), codec.charset()), v == null ? null : value(v, codec));
-        }
-        return out;
-    }
-
-    private static List<Object> scoredList(Object reply, RedisCodec<?> codec) {
-        if (reply == null) {
-            return Collections.emptyList();
-        }
-        List<Object> items = elements(reply);
-        if (!items.isEmpty() && isAggregate(items.get(0))) {
-            // RESP3: an array of [member, score] pairs
-            List<Object> out = new ArrayList<>(items.size());
-            for (Object pair : items) {
-                out.add(scoredValue(pair, codec));
-            }
-            return out;
-        }
-        if (items.size() % 2 != 0) {
-            throw shape("member/score list", reply);
-        }
-        List<Object> out = new ArrayList<>(items.size() / 2);
-        for (int i = 0; i < items.size(); i += 2) {
-            out.add(new ScoredValue<>(value(items.get(i), codec), toDouble(items.get(i + 1))));
-        }
-        return out;
-    }
-
-    private static ScoredValue<Object> scoredValue(Object reply, RedisCodec<?> codec) {
-        if (reply == null) {
-            return null;
-        }
-        List<Object> pair = elements(reply);
-        if (pair.isEmpty()) {
-            return null;
-        }
-        if (pair.size() == 1 && isAggregate(pair.get(0))) {
-            return scoredValue(pair.get(0), codec);
-        }
-        if (pair.size() != 2) {
-            throw shape("member/score pair", reply);
-        }
-        return new ScoredValue<>(value(pair.get(0), codec), toDouble(pair.get(1)));
-    }
-
-    private static KeyValue<Object> keyValue(Object reply, RedisCodec<?> codec) {
-        if (reply == null) {
-            return null;
-        }
-        List<Object> pair = elements(reply);
-        if (pair.size() != 2) {
-            throw shape("key/value pair", reply);
-        }
-        return new KeyValue<>(text(pair.get(0), codec.charset()), value(pair.get(1), codec));
-    }
-
-    private static KeyValues<Object> keyValues(Object reply, RedisCodec<?> codec) {
-        if (reply == null) {
-            return null;
-        }
-        List<Object> pair = elements(reply);
-        if (pair.size() != 2) {
-            throw shape("key/values pair", reply);
-        }
-        return new KeyValues<>(text(pair.get(0), codec.charset()), valueList(pair.get(1), codec));
-    }
-
-    private static KeyValue<ScoredValue<Object>> keyScoredValue(Object reply, RedisCodec<?> codec) {
-        if (reply == null) {
-            return null;
-        }
-        List<Object> triple = elements(reply);
-        if (triple.size() != 3) {
-            throw shape("key/member/score triple", reply);
-        }
-        return new KeyValue<>(text(triple.get(0), codec.charset()),
-                new ScoredValue<>(value(triple.get(1), codec), toDouble(triple.get(2))));
-    }
-
     /**
      * Decodes a whole reply tree: bulk strings by the codec, maps to {@link LinkedHashMap}, sets to
      * {@link LinkedHashSet}, arrays to lists; numbers, booleans, nulls and errors as they are.
@@ -545,43 +455,7 @@ public final class Decoders {
      * @return the decoded tree
      */
     public static Object decodeTree(Object reply, RedisCodec<?> codec) {
-        if (reply == null || reply instanceof Long || reply instanceof Double || reply instanceof Boolean
-                || reply instanceof BigInteger || reply instanceof ErrorReply) {
-            return reply;
-        }
-        if (reply instanceof byte[] || reply instanceof VerbatimString) {
-            return value(reply, codec);
-        }
-        if (reply instanceof String) {
-            return reply;
-        }
-        if (reply instanceof RespMap map) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            for (int i = 0; i < map.size(); i++) {
-                out.put(decodeTree(map.key(i), codec), decodeTree(map.value(i), codec));
-            }
-            return out;
-        }
-        if (reply instanceof RespSet set) {
-            Set<Object> out = new LinkedHashSet<>();
-            for (Object o : set.elements()) {
-                out.add(decodeTree(o, codec));
-            }
-            return out;
-        }
-        if (reply instanceof AttributedReply a) {
-            return decodeTree(a.value(), codec);
-        }
-        List<Object> items = elements(reply);
-        List<Object> out = new ArrayList<>(items.size());
-        for (Object o : items) {
-            out.add(decodeTree(o, codec));
-        }
-        return out;
-    }
-
-    private static boolean isAggregate(Object o) {
-        return o instanceof List || o instanceof RespSet || o instanceof RespMap;
+        return AggregateDecoders.decodeTree(reply, codec);
     }
 
     /**
