@@ -127,7 +127,8 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
                 }
             }
             if (firstQueueError != null && abort instanceof RedisServerException s) {
-                throw new RedisServerException(s.code(), s.serverMessage(), abort.getMessage()
+                // Same type as the server's EXECABORT (RedisExecAbortException), with the rejected command named.
+                throw Errors.withMessage(s, abort.getMessage()
                         + "; command #" + firstQueueIndex + " (" + queued.get(firstQueueIndex).commandName()
                         + ") was rejected: " + firstQueueError.getMessage());
             }

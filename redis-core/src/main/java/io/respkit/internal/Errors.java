@@ -1,7 +1,14 @@
 package io.respkit.internal;
 
 import io.respkit.RedisAuthenticationException;
+import io.respkit.RedisBusyException;
 import io.respkit.RedisException;
+import io.respkit.RedisExecAbortException;
+import io.respkit.RedisLoadingException;
+import io.respkit.RedisMasterDownException;
+import io.respkit.RedisMaxClientsException;
+import io.respkit.RedisOutOfMemoryException;
+import io.respkit.RedisReadOnlyException;
 import io.respkit.RedisServerException;
 import io.respkit.protocol.ErrorReply;
 
@@ -14,6 +21,8 @@ import io.respkit.protocol.ErrorReply;
 public final class Errors {
 
     private static final String ARGS_ECHO = ", with args beginning with:";
+    // The server sends this before closing a connection it cannot accept; the code is a plain ERR.
+    private static final String MAX_CLIENTS = "ERR max number of clients reached";
 
     private Errors() {
     }
@@ -24,8 +33,9 @@ public final class Errors {
      * @param error the error reply
      * @param command the command name
      * @param address the server's host:port
-     * @return {@link RedisAuthenticationException} for NOAUTH, WRONGPASS and NOPERM, else
-     *         {@link RedisServerException}
+     * @return {@link RedisAuthenticationException} for NOAUTH, WRONGPASS and NOPERM; for LOADING, BUSY, OOM,
+     *         READONLY, MASTERDOWN, EXECABORT and "max number of clients reached" the matching subclass of
+     *         {@link RedisServerException} (keeping the server's code); else {@link RedisServerException}
      */
     public static RedisException fromReply(ErrorReply error, String command, String address) {
         String message = clean(error.message());
@@ -34,7 +44,35 @@ public final class Errors {
         if ("NOAUTH".equals(code) || "WRONGPASS".equals(code) || "NOPERM".equals(code)) {
             return new RedisAuthenticationException(code, text);
         }
-        return new RedisServerException(code, message, text);
+        return serverException(code, message, text);
+    }
+
+    /**
+     * Returns a copy of a server exception, of the same type and code, with another message, e.g. to add context.
+     *
+     * @param original the exception
+     * @param message the new full message, naming the command and host:port, never arguments
+     * @return the copy, its cause set to {@code original}
+     */
+    public static RedisServerException withMessage(RedisServerException original, String message) {
+        RedisServerException copy = serverException(original.code(), original.serverMessage(), message);
+        copy.initCause(original);
+        return copy;
+    }
+
+    private static RedisServerException serverException(String code, String serverMessage, String text) {
+        return switch (code) {
+            case "LOADING" -> new RedisLoadingException(code, serverMessage, text);
+            case "BUSY" -> new RedisBusyException(code, serverMessage, text);
+            case "OOM" -> new RedisOutOfMemoryException(code, serverMessage, text);
+            case "READONLY" -> new RedisReadOnlyException(code, serverMessage, text);
+            case "MASTERDOWN" -> new RedisMasterDownException(code, serverMessage, text);
+            case "EXECABORT" -> new RedisExecAbortException(code, serverMessage, text);
+            case "ERR" -> serverMessage.startsWith(MAX_CLIENTS)
+                    ? new RedisMaxClientsException(code, serverMessage, text)
+                    : new RedisServerException(code, serverMessage, text);
+            default -> new RedisServerException(code, serverMessage, text);
+        };
     }
 
     /**

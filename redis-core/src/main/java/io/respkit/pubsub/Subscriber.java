@@ -2,8 +2,10 @@ package io.respkit.pubsub;
 
 import io.respkit.RedisConnectionException;
 import io.respkit.RedisException;
+import io.respkit.RedisProtocolException;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
+import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
@@ -19,7 +21,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A pub/sub subscriber on its own dedicated connection: subscribe and unsubscribe to channels and patterns at any
@@ -37,6 +41,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p><b>Reconnection</b> (on unless turned off in the constructor): when the connection is lost (the server
+ * restarted, {@code CLIENT KILL}, a network failure), the thread reading messages opens a new connection with
+ * back-off (50 ms doubling up to 2 s, for as long as that read's timeout allows, retried by the next read) and
+ * subscribes it again to exactly the channels and patterns subscribed at that moment, each once. It then delivers a
+ * {@link SubscriptionEvent.Kind#RECONNECTED} event, telling the reader that messages published during the gap were
+ * not received (Redis pub/sub does not store them), followed by the server's confirmations of the resubscriptions.
+ * {@link #reconnects()} counts reconnections. Only a reading thread reconnects.
+ *
  * <p>Thread-safe for subscribing, unsubscribing and closing; messages are read by one thread at a time.
  *
  * @param <V> the payload type
@@ -46,23 +58,49 @@ public final class Subscriber<V> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final RedisConnection connection;
+    private static final long FIRST_RETRY_MILLIS = 50;
+    private static final long MAX_RETRY_MILLIS = 2_000;
+
+    private final RedisConfig config;
     private final RedisCodec<V> codec;
+    private final boolean reconnect;
+    // Guards the connection swap and every write, so that a subscription change is either made before a
+    // reconnection (and then resubscribed) or sent on the new connection: never lost, never sent twice.
     private final Object writeLock = new Object();
     private final Object readLock = new Object();
+    private final Object closeSignal = new Object();
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Set<String> patterns = ConcurrentHashMap.newKeySet();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile RedisConnection connection;
     private volatile boolean closed;
+    private long lostAtNanos;
+    private long retryMillis = FIRST_RETRY_MILLIS;
+
+    /**
+     * Wraps a dedicated connection, reconnecting when it is lost; the subscriber owns it and closes it.
+     *
+     * @param connection a connection used for nothing else
+     * @param codec the payload codec
+     */
+    public Subscriber(RedisConnection connection, RedisCodec<V> codec) {
+        this(connection, codec, true);
+    }
 
     /**
      * Wraps a dedicated connection; the subscriber owns it and closes it.
      *
      * @param connection a connection used for nothing else
      * @param codec the payload codec
+     * @param reconnect whether to reconnect and resubscribe when the connection is lost; when {@code false}, reads
+     *        and subscription changes on a lost connection throw {@link RedisConnectionException}, for callers
+     *        that reconnect themselves
      */
-    public Subscriber(RedisConnection connection, RedisCodec<V> codec) {
+    public Subscriber(RedisConnection connection, RedisCodec<V> codec, boolean reconnect) {
         this.connection = connection;
+        this.config = connection.config();
         this.codec = codec;
+        this.reconnect = reconnect;
         connection.markSubscribed(true);
     }
 
@@ -74,8 +112,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void subscribe(String... names) {
-        send("SUBSCRIBE", names);
-        channels.addAll(Arrays.asList(names));
+        change("SUBSCRIBE", names, () -> channels.addAll(Arrays.asList(names)));
     }
 
     /**
@@ -85,8 +122,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void psubscribe(String... names) {
-        send("PSUBSCRIBE", names);
-        patterns.addAll(Arrays.asList(names));
+        change("PSUBSCRIBE", names, () -> patterns.addAll(Arrays.asList(names)));
     }
 
     /**
@@ -96,12 +132,13 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void unsubscribe(String... names) {
-        send("UNSUBSCRIBE", names);
-        if (names.length == 0) {
-            channels.clear();
-        } else {
-            channels.removeAll(Arrays.asList(names));
-        }
+        change("UNSUBSCRIBE", names, () -> {
+            if (names.length == 0) {
+                channels.clear();
+            } else {
+                channels.removeAll(Arrays.asList(names));
+            }
+        });
     }
 
     /**
@@ -111,30 +148,56 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void punsubscribe(String... names) {
-        send("PUNSUBSCRIBE", names);
-        if (names.length == 0) {
-            patterns.clear();
-        } else {
-            patterns.removeAll(Arrays.asList(names));
+        change("PUNSUBSCRIBE", names, () -> {
+            if (names.length == 0) {
+                patterns.clear();
+            } else {
+                patterns.removeAll(Arrays.asList(names));
+            }
+        });
+    }
+
+    /**
+     * Sends a subscription change and records it, both under the write lock. Without reconnection the change is
+     * recorded only once sent. With it, the change is recorded first and a send failure on a lost connection is
+     * left to the reader, which resubscribes whatever is recorded when it reconnects.
+     */
+    private void change(String command, String[] names, Runnable record) {
+        synchronized (writeLock) {
+            if (!reconnect) {
+                send(connection, command, names);
+                record.run();
+                return;
+            }
+            record.run();
+            try {
+                send(connection, command, names);
+            } catch (RedisConnectionException e) {
+                if (closed) {
+                    throw e;
+                }
+                log.debug("{} on {} deferred until the subscriber reconnects: {}", command, config.address(),
+                        e.getMessage());
+            }
         }
     }
 
-    private void send(String command, String... names) {
+    private void send(RedisConnection target, String command, String... names) {
         Command<Object> cmd = Command.create(codec, command, Decoders.raw());
         for (String name : names) {
             cmd.arg(name);
         }
-        synchronized (writeLock) {
-            connection.sendNow(cmd);
-        }
+        target.sendNow(cmd);
     }
 
     /**
      * Waits for the next message or subscription event.
      *
      * @param timeout how long to wait; zero waits forever
-     * @return the message, or {@code null} when none arrived in time
-     * @throws RedisConnectionException when the connection failed or the subscriber was closed
+     * @return the message, or {@code null} when none arrived in time (also when the connection was lost and could
+     *         not be restored in time; the next call tries again)
+     * @throws RedisConnectionException when the subscriber was closed, or when the connection failed and this
+     *         subscriber does not reconnect
      * @throws io.respkit.RedisProtocolException when the server sent malformed data
      * @throws IllegalArgumentException when {@code timeout} is negative
      */
@@ -147,7 +210,15 @@ public final class Subscriber<V> implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (readLock) {
             for (;;) {
-                Object frame = connection.readFrame(millis);
+                Object frame;
+                try {
+                    frame = connection.readFrame(millis);
+                } catch (RedisConnectionException | RedisProtocolException e) {
+                    if (closed || !reconnect) {
+                        throw e;
+                    }
+                    return reconnect(e, timeout.isZero() ? Long.MAX_VALUE : deadline);
+                }
                 if (frame == RespReader.INCOMPLETE) {
                     return null;
                 }
@@ -164,6 +235,94 @@ public final class Subscriber<V> implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Opens a new connection and resubscribes it, retrying with back-off until {@code deadline}.
+     *
+     * @return the {@code RECONNECTED} event, or {@code null} when the deadline passed first
+     */
+    private PubSubMessage<V> reconnect(RuntimeException cause, long deadline) {
+        if (lostAtNanos == 0) {
+            lostAtNanos = System.nanoTime();
+            log.warn("Subscriber lost its connection to {}: {}; reconnecting", config.address(), cause.getMessage());
+        }
+        for (;;) {
+            ensureOpen();
+            try {
+                int subscriptions = swapConnection(RedisConnection.open(config));
+                reconnects.incrementAndGet();
+                long gapMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAtNanos);
+                lostAtNanos = 0;
+                retryMillis = FIRST_RETRY_MILLIS;
+                log.warn("Subscriber reconnected to {} after {} ms and resubscribed to {} channel(s) and {} "
+                        + "pattern(s); messages published meanwhile were not received", config.address(), gapMillis,
+                        channels.size(), patterns.size());
+                return new SubscriptionEvent<>(SubscriptionEvent.Kind.RECONNECTED, null, subscriptions);
+            } catch (RedisException e) {
+                ensureOpen();
+                log.debug("Subscriber cannot reconnect to {} yet: {}", config.address(), e.getMessage());
+            }
+            long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            long wait = Math.min(retryMillis, left);
+            if (wait <= 0) {
+                return null;
+            }
+            retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+            synchronized (closeSignal) {
+                if (!closed) {
+                    try {
+                        closeSignal.wait(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RedisConnectionException("Interrupted while reconnecting the subscriber to "
+                                + config.address(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Installs a fresh connection and subscribes it to what is recorded; returns how many names it subscribed. */
+    private int swapConnection(RedisConnection fresh) {
+        synchronized (writeLock) {
+            if (closed) {
+                fresh.close();
+                ensureOpen();
+            }
+            fresh.markSubscribed(true);
+            try {
+                if (!channels.isEmpty()) {
+                    send(fresh, "SUBSCRIBE", channels.toArray(String[]::new));
+                }
+                if (!patterns.isEmpty()) {
+                    send(fresh, "PSUBSCRIBE", patterns.toArray(String[]::new));
+                }
+            } catch (RedisException e) {
+                fresh.close();
+                throw e;
+            }
+            RedisConnection old = connection;
+            connection = fresh;
+            old.close();
+            return channels.size() + patterns.size();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new RedisConnectionException("Subscriber to " + config.address() + " is closed");
+        }
+    }
+
+    /**
+     * Returns how many times this subscriber reconnected after losing its connection.
+     *
+     * @return the number of reconnections, 0 while the first connection lasts
+     */
+    public long reconnects() {
+        return reconnects.get();
     }
 
     /**
@@ -262,7 +421,12 @@ public final class Subscriber<V> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        connection.close();
+        synchronized (writeLock) {
+            connection.close();
+        }
+        synchronized (closeSignal) {
+            closeSignal.notifyAll();
+        }
     }
 
     private PubSubMessage<V> toMessage(Object frame) {

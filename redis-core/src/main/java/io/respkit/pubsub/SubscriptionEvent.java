@@ -1,13 +1,16 @@
 package io.respkit.pubsub;
 
 /**
- * The server's confirmation of a subscription change.
+ * The server's confirmation of a subscription change, or the subscriber's notice that it reconnected
+ * ({@link Kind#RECONNECTED}).
  *
  * <p>Immutable and thread-safe.
  *
  * @param kind what changed
- * @param channel the channel or pattern, or {@code null} when unsubscribing from nothing
- * @param count how many channels and patterns the connection is subscribed to now
+ * @param channel the channel or pattern, or {@code null} when unsubscribing from nothing and for
+ *        {@link Kind#RECONNECTED}
+ * @param count how many channels and patterns the connection is subscribed to now; for {@link Kind#RECONNECTED},
+ *        how many it asked the new connection to subscribe to again
  * @param <V> the payload type of the subscriber (unused by events)
  */
 public record SubscriptionEvent<V>(Kind kind, String channel, long count) implements PubSubMessage<V> {
@@ -21,6 +24,12 @@ public record SubscriptionEvent<V>(Kind kind, String channel, long count) implem
         /** {@code PSUBSCRIBE} confirmed. */
         PSUBSCRIBE,
         /** {@code PUNSUBSCRIBE} confirmed. */
-        PUNSUBSCRIBE
+        PUNSUBSCRIBE,
+        /**
+         * The subscriber lost its connection and opened a new one, subscribed again to its channels and patterns:
+         * messages published while it was disconnected were not received. Confirmations of the resubscriptions
+         * follow.
+         */
+        RECONNECTED
     }
 }

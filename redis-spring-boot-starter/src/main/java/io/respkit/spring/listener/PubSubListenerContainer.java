@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one pub/sub container shared by every channel and pattern listener: ONE dedicated subscriber connection
@@ -37,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  * <p>When the connection is lost the reader reconnects with the recovery back-off, logs when the connection was
  * lost and when it was restored, and subscribes again to exactly the channels and patterns of the running
  * listeners. Subscription changes and resubscription happen under one lock, so a channel is never subscribed
- * twice. Messages published while disconnected are not received: Redis pub/sub does not store them.
+ * twice. Messages published while disconnected are not received: Redis pub/sub does not store them, so each running
+ * listener's error handler is told of the gap ({@link RedisListenerErrorHandler#handleSubscriptionGap}) and
+ * {@link #getGapCount()} counts gaps.
  *
  * <p>Listeners are added with {@link #addListener}; each returned {@link RedisListenerContainer} starts and stops
  * its listener's subscriptions; the connection is open while at least one listener runs. When a listener's mailbox
@@ -69,6 +72,7 @@ public final class PubSubListenerContainer {
     private Subscriber<byte[]> subscriber;
     private volatile ExecutorService executor;
     private volatile long connections;
+    private final AtomicLong gaps = new AtomicLong();
 
     /**
      * Creates a stopped container.
@@ -123,6 +127,16 @@ public final class PubSubListenerContainer {
      */
     public long getConnectionCount() {
         return connections;
+    }
+
+    /**
+     * Returns how many times the subscriber connection was lost (or could not be opened) and later restored, i.e.
+     * how many periods listeners were not subscribed.
+     *
+     * @return the number of restored gaps
+     */
+    public long getGapCount() {
+        return gaps.get();
     }
 
     /**
@@ -215,6 +229,8 @@ public final class PubSubListenerContainer {
                 log.warn("Pub/sub subscriber to {} restored at {} after losing the connection at {} ({} ms without "
                         + "subscriptions; messages published then were not received)", config.address(), restored,
                         lostAt, Duration.between(lostAt, restored).toMillis());
+                gaps.incrementAndGet();
+                reportGap(lostAt, restored);
                 lostAt = null;
             }
             delay = settings.recovery().initialDelay();
@@ -247,9 +263,26 @@ public final class PubSubListenerContainer {
         }
     }
 
+    /** Tells each running listener's error handler that it was not subscribed from {@code lostAt} to now. */
+    private void reportGap(Instant lostAt, Instant restored) {
+        for (Handle h : handles) {
+            if (!h.running) {
+                continue;
+            }
+            try {
+                h.errorHandler.handleSubscriptionGap(h.id,
+                        new SubscriptionGap(lostAt, restored, h.channels, h.patterns));
+            } catch (RuntimeException e) {
+                log.error("Error handler of listener '{}' failed on a subscription gap", h.id, e);
+            }
+        }
+    }
+
     /** Opens a subscriber and subscribes it, under the lock, to everything running listeners need. */
     private Subscriber<byte[]> connect(int gen) {
-        Subscriber<byte[]> s = new Subscriber<>(RedisConnection.open(config), ByteArrayCodec.INSTANCE);
+        // No reconnection inside the Subscriber: this reader reconnects itself, with the recovery back-off, and
+        // reports the gap to the listeners.
+        Subscriber<byte[]> s = new Subscriber<>(RedisConnection.open(config), ByteArrayCodec.INSTANCE, false);
         synchronized (subscriptionLock) {
             if (!current(gen)) {
                 s.close();

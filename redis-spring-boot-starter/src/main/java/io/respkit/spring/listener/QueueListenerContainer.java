@@ -414,6 +414,21 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 } catch (Throwable e) {
                     metrics.failed(id);
                     reportFailure(message, e);
+                } finally {
+                    clearStrayInterrupt();
+                }
+            }
+
+            /**
+             * Clears an interrupt that did not come from a forced shutdown (the container interrupts its workers
+             * only then). Left set, it would make every later retry pause and every interruptible handler fail at
+             * once, stranding items in the processing list until the next restart, and on virtual threads it
+             * would close the worker's socket.
+             */
+            private void clearStrayInterrupt() {
+                if (!forced && Thread.interrupted()) {
+                    log.warn("Queue listener '{}' worker {} was interrupted outside a shutdown; the interrupt is "
+                            + "cleared and the worker goes on", id, index);
                 }
             }
 
@@ -423,10 +438,12 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                             attempt);
                     try {
                         handler.handle(message);
+                        clearStrayInterrupt();
                     } catch (VirtualMachineError fatal) {
                         throw fatal;
                     } catch (Throwable e) {
                         metrics.failed(id);
+                        clearStrayInterrupt();
                         if (forced) {
                             // Cut off by shutdown: the item stays in the processing list for recovery.
                             return;
@@ -451,14 +468,30 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 }
             }
 
-            /** Sleeps between attempts; returns {@code false} when interrupted (forced shutdown). */
+            /**
+             * Sleeps between attempts; returns {@code false} on a forced shutdown. Any other interrupt is not a
+             * reason to give up the item: the sleep goes on and the item is retried.
+             */
             private boolean sleep(Duration d) {
-                try {
-                    Thread.sleep(d.toMillis());
-                    return !forced;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
+                long deadline = System.nanoTime() + d.toNanos();
+                for (;;) {
+                    long left = deadline - System.nanoTime();
+                    if (forced) {
+                        return false;
+                    }
+                    if (left <= 0) {
+                        return true;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(left);
+                    } catch (InterruptedException e) {
+                        if (forced) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                        log.warn("Queue listener '{}' worker {} was interrupted between attempts outside a "
+                                + "shutdown; the item is retried all the same", id, index);
+                    }
                 }
             }
 

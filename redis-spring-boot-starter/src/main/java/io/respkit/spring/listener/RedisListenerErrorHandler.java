@@ -20,4 +20,16 @@ public interface RedisListenerErrorHandler {
      * @param error what the listener threw (unwrapped from reflection)
      */
     void handleError(String listenerId, RedisMessage<byte[]> message, Throwable error);
+
+    /**
+     * Is told, once per running pub/sub listener, that its subscriptions were restored after the container's
+     * subscriber connection was lost: messages published during {@code gap} were not received. Called on the
+     * container's reader thread before it reads again, so it should return quickly. The container has already
+     * logged the gap; by default nothing more happens. Exceptions thrown here are logged and otherwise ignored.
+     *
+     * @param listenerId the listener's id
+     * @param gap when the listener was not subscribed, and what was subscribed again
+     */
+    default void handleSubscriptionGap(String listenerId, SubscriptionGap gap) {
+    }
 }
