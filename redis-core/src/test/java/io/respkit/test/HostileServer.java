@@ -353,7 +353,8 @@ public final class HostileServer implements AutoCloseable {
         } else if (v instanceof BigInteger b) {
             line(out, '(', b.toString());
         } else if (v instanceof VerbatimString vs) {
-            byte[] format = vs.format().getBytes(StandardCharsets.UTF_8);
+            // The reader decodes the three format bytes as ISO-8859-1, one char per byte.
+            byte[] format = vs.format().getBytes(StandardCharsets.ISO_8859_1);
             byte[] all = new byte[format.length + 1 + vs.content().length];
             System.arraycopy(format, 0, all, 0, format.length);
             all[format.length] = ':';
@@ -397,14 +398,15 @@ public final class HostileServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ scripts
 
     /**
-     * What the server sends instead of a real reply: a sequence of byte runs, pauses and an optional close. Build
-     * it before handing it to {@link #answerNext}; it is played once.
+     * What the server sends instead of a real reply: a sequence of byte runs, pauses and an optional close at the
+     * end. Build it before handing it to {@link #answerNext}; it is played once.
      *
      * <p>Not thread-safe while being built; safe to hand to the server afterwards.
      */
     public static final class Script {
 
         private final List<Step> steps = new ArrayList<>();
+        private volatile boolean close;
 
         private Script() {
         }
@@ -481,40 +483,26 @@ public final class HostileServer implements AutoCloseable {
         }
 
         /**
-         * Closes the connection after the bytes sent so far.
+         * Closes the connection once the script has been sent, wherever this is called while building it.
          *
          * @return this script
          */
         public Script thenClose() {
-            steps.add(out -> {
-                throw new CloseRequested();
-            });
+            close = true;
             return this;
         }
 
-        /** Plays the script; returns {@code false} when it closed the connection. */
+        /** Plays the script; returns {@code false} when it ends by closing the connection. */
         boolean play(OutputStream out) throws IOException {
-            try {
-                for (Step step : steps) {
-                    step.run(out);
-                }
-                return true;
-            } catch (CloseRequested e) {
-                return false;
+            for (Step step : steps) {
+                step.run(out);
             }
+            return !close;
         }
 
         @FunctionalInterface
         private interface Step {
             void run(OutputStream out) throws IOException;
-        }
-
-        private static final class CloseRequested extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-
-            CloseRequested() {
-                super(null, null, false, false);
-            }
         }
     }
 }
