@@ -329,7 +329,8 @@ public final class RespReader {
         if (to - from < 4 || buf[from + 3] != ':') {
             throw protocol("verbatim string without its three-letter format prefix");
         }
-        return new VerbatimString(new String(buf, from, 3, StandardCharsets.US_ASCII),
+        // ISO-8859-1 maps each byte to one char, so an odd format survives intact instead of becoming U+FFFD.
+        return new VerbatimString(new String(buf, from, 3, StandardCharsets.ISO_8859_1),
                 Arrays.copyOfRange(buf, from + 4, to));
     }
 
