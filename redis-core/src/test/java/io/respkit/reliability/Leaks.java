@@ -59,7 +59,8 @@ final class Leaks {
             if (i % 2 == 0) {
                 assertThat(redis.execute("ECHO", value)).isEqualTo(value);
             } else {
-                String key = "routed:" + random.nextInt(64);
+                // Per-thread keys: concurrent callers must not overwrite each other's values between SET and GET.
+                String key = "routed:" + Thread.currentThread().getId() + ":" + random.nextInt(64);
                 assertThat(redis.set(key, value)).isTrue();
                 assertThat(redis.get(key)).isEqualTo(value);
             }

@@ -56,7 +56,29 @@ public final class ServerFaults {
         }, THREAD_PREFIX + THREADS.incrementAndGet());
         t.setDaemon(true);
         t.start();
+        awaitAsleep(server, seconds, done);
         return done;
+    }
+
+    /**
+     * Returns once the server no longer answers a {@code PING} promptly, so that a command the caller sends next is
+     * sure to wait for the sleep (the server could otherwise still serve it before reading the {@code DEBUG SLEEP}).
+     * Best effort, bounded to 2 s; a probe's late {@code PONG} is simply dropped with its socket.
+     */
+    private static void awaitAsleep(RedisServer server, double seconds, CompletableFuture<String> done) {
+        int patience = (int) Math.max(1, Math.min(100, seconds * 1000 / 4));
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!done.isDone() && System.nanoTime() < deadline) {
+            try (Socket probe = connect(server)) {
+                probe.setSoTimeout(patience);
+                send(probe, "PING");
+                readLine(probe.getInputStream());
+            } catch (java.net.SocketTimeoutException e) {
+                return; // no prompt answer: the server is asleep
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+        }
     }
 
     /**
