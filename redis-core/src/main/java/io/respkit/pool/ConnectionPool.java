@@ -22,11 +22,14 @@ import java.util.function.Function;
  * broke (I/O error, timeout, protocol error) or was left dirty (open MULTI, WATCH, another database, a subscription)
  * is destroyed, never handed to the next borrower.
  *
- * <p>Stale connections: when a connection comes back broken (an I/O error or timeout, such as after the server was
- * restarted), every connection opened before that moment is suspect. Idle ones are closed at once, and those still
- * borrowed are closed instead of being handed out again, so that after a server restart at most one caller per
- * in-flight borrow sees the failure. A connection that sat idle for {@link PoolConfig#validateAfterIdle()} or longer
- * is checked with {@code PING} before it is handed out.
+ * <p>Stale connections: when a connection comes back broken (an I/O error, a timeout or a malformed reply, as after
+ * the server was restarted or became unreachable), every connection opened before that moment is suspect: none of
+ * them is handed out again. Each is closed when next borrowed (the borrower gets another one, opening a new one when
+ * needed) or when the evictor next looks at it. After a server restart, callers that come one after another therefore see at most one failure between them (only
+ * callers already holding an old connection at the same time can each fail once). A connection that sat idle for
+ * {@link PoolConfig#validateAfterIdle()} or longer is checked with {@code PING} before it is handed out, which spares
+ * even that one caller after a quiet period. The price of a timeout caused by a slow command rather than a dead
+ * server is only that the pool reconnects.
  *
  * <p>Thread-safe.
  */
@@ -112,12 +115,12 @@ public final class ConnectionPool implements AutoCloseable {
     void release(RedisConnection connection) {
         if (connection.isBroken()) {
             // The socket failed (I/O error, timeout, protocol error): the server may have restarted or become
-            // unreachable, so every connection opened until now may be dead as well. Idle ones are closed now;
-            // borrowed ones are refused by activateObject when they are next borrowed.
+            // unreachable, so every connection opened until now may be dead as well. activateObject refuses them
+            // when they are next borrowed. Lazily rather than with pool.clear(): closing the live idle connections
+            // of a healthy server, after a mere timeout, would only cost reconnects.
             staleBeforeNanos = System.nanoTime();
-            log.debug("A connection to {} failed; discarding connections opened before the failure",
+            log.debug("A connection to {} failed; connections opened before the failure will not be reused",
                     config.address());
-            pool.clear();
         }
         // Always hand it back: the factory's passivateObject refuses a broken or dirty connection, which makes the
         // pool destroy it. (invalidateObject would instead open a replacement at once, on the releasing thread,
