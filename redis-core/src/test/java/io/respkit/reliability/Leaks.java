@@ -5,17 +5,15 @@ import io.respkit.pool.ConnectionPool;
 import io.respkit.test.FaultProxy;
 import io.respkit.test.ServerFaults;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Shared checks of the reliability tests: no stray threads, the pool whole, and every reply routed to its own
- * caller.
+ * Shared checks of the reliability tests: the pool whole, every reply routed to its own caller, and the threads
+ * {@link NoStrayThreads} watches.
  *
  * <p>Stateless and thread-safe.
  */
@@ -24,22 +22,17 @@ final class Leaks {
     private Leaks() {
     }
 
-    /** @return names of live threads started by respkit, a fault proxy or {@link ServerFaults} */
-    static List<String> faultThreads() {
-        List<String> names = new ArrayList<>();
+    /** @return live threads started by respkit, a fault proxy or {@link ServerFaults} */
+    static Set<Thread> faultThreadSet() {
+        Set<Thread> threads = new HashSet<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             String n = t.getName();
             if (t.isAlive() && (n.startsWith("respkit") || n.startsWith(FaultProxy.THREAD_PREFIX)
                     || n.startsWith(ServerFaults.THREAD_PREFIX))) {
-                names.add(n);
+                threads.add(t);
             }
         }
-        return names;
-    }
-
-    /** Waits until no respkit, fault-proxy or server-faults thread runs any more. */
-    static void assertNoStrayThreads() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(faultThreads()).isEmpty());
+        return threads;
     }
 
     /** Asserts that nothing is borrowed from the pool. */

@@ -13,7 +13,6 @@ import io.respkit.pool.PoolStats;
 import io.respkit.test.FaultProxy;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +30,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a pipeline whose replies are cut off mid-reply fails every unanswered command with a typed error, discards its
  * connection, and leaves the pool whole.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, NoStrayThreads.class})
 class PipelineFaultIntegrationTests {
 
     /** Each GET reply of a 1,000-byte value is {@code $1000\r\n} + 1,000 bytes + {@code \r\n}. */
     private static final int VALUE_SIZE = 1000;
     private static final int REPLY_SIZE = VALUE_SIZE + 9;
     private static final int COMMANDS = 50;
-
-    @AfterEach
-    void noStrayThreads() {
-        Leaks.assertNoStrayThreads();
-    }
 
     private static ConnectionPool pool(io.respkit.connection.RedisConfig.Builder b) {
         return ConnectionPool.create(b.timeout(Duration.ofSeconds(2)).pool(PoolConfig.builder().maxTotal(2).build())

@@ -9,7 +9,6 @@ import io.respkit.test.FaultProxy;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
 import io.respkit.test.ServerFaults;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,15 +24,10 @@ import static org.awaitility.Awaitility.await;
  * that timed out is destroyed (its late reply can never reach another caller), and the next 1,000 commands on the
  * same pool each get their own reply.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, NoStrayThreads.class})
 class ReadTimeoutIntegrationTests {
 
     private static final Duration TIMEOUT = Duration.ofMillis(250);
-
-    @AfterEach
-    void noStrayThreads() {
-        Leaks.assertNoStrayThreads();
-    }
 
     @Test
     void serverHangingInDebugSleepTimesOutAndTheLateReplyIsNeverSeen(RedisServer server) {

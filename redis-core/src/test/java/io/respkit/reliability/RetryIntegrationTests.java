@@ -13,7 +13,6 @@ import io.respkit.pool.PooledConnection;
 import io.respkit.test.FaultProxy;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,15 +31,10 @@ import static org.awaitility.Awaitility.await;
  * Scenario 2: a write whose reply was lost is never run again by the client, and a read is retried (once, on a fresh
  * connection) only when {@link RedisConfig.Builder#retryReads(boolean)} is on.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, NoStrayThreads.class})
 class RetryIntegrationTests {
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);
-
-    @AfterEach
-    void noStrayThreads() {
-        Leaks.assertNoStrayThreads();
-    }
 
     private static ConnectionPool pool(FaultProxy proxy, boolean retryReads) {
         return ConnectionPool.create(proxy.configBuilder().timeout(TIMEOUT).retryReads(retryReads)

@@ -8,7 +8,6 @@ import io.respkit.pool.PoolConfig;
 import io.respkit.pool.PooledConnection;
 import io.respkit.test.RedisProcess;
 import io.respkit.test.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,15 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link PoolConfig.Builder#validateAfterIdle(Duration)} the dead connections are found by {@code PING} before any
  * caller uses them, and with {@code retryReads} a read never fails at all.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, NoStrayThreads.class})
 class ServerRestartIntegrationTests {
 
     private static final int IDLE = 8;
-
-    @AfterEach
-    void noStrayThreads() {
-        Leaks.assertNoStrayThreads();
-    }
 
     private static RedisConfig.Builder config(RedisProcess server, Duration validateAfterIdle) {
         return server.configBuilder().timeout(Duration.ofSeconds(2))

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * is either reset before the connection is reused or the connection is destroyed; the next borrower always sees
  * database 0, no {@code MULTI}, no {@code WATCH} and no subscription.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, NoStrayThreads.class})
 class StateLeakIntegrationTests {
 
     private RedisClient<String> other;
@@ -47,7 +47,6 @@ class StateLeakIntegrationTests {
     @AfterEach
     void close() {
         other.close();
-        Leaks.assertNoStrayThreads();
     }
 
     private static ConnectionPool singleConnectionPool(RedisServer server, RespVersion protocol) {
