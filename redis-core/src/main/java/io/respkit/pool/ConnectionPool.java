@@ -23,13 +23,13 @@ import java.util.function.Function;
  * is destroyed, never handed to the next borrower.
  *
  * <p>Stale connections: when a connection comes back broken (an I/O error, a timeout or a malformed reply, as after
- * the server was restarted or became unreachable), every connection opened before that moment is suspect: none of
- * them is handed out again. Each is closed when next borrowed (the borrower gets another one, opening a new one when
- * needed) or when the evictor next looks at it. After a server restart, callers that come one after another therefore see at most one failure between them (only
- * callers already holding an old connection at the same time can each fail once). A connection that sat idle for
- * {@link PoolConfig#validateAfterIdle()} or longer is checked with {@code PING} before it is handed out, which spares
- * even that one caller after a quiet period. The price of a timeout caused by a slow command rather than a dead
- * server is only that the pool reconnects.
+ * the server was restarted or became unreachable), every connection opened before that moment is suspect, and none
+ * of them is handed out again: each is closed when next borrowed (the borrower gets another one, or a new one) or
+ * when the evictor next looks at it. After a server restart, callers that come one after another therefore see at
+ * most one failure between them; only callers already holding an old connection at the same time can each fail once.
+ * A connection that sat idle for {@link PoolConfig#validateAfterIdle()} or longer is checked with {@code PING}
+ * before it is handed out, which spares even that one caller after a quiet period. When the timeout came from a slow
+ * command rather than a dead server, the only cost is that the pool reconnects.
  *
  * <p>Thread-safe.
  */
