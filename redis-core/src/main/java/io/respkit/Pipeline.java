@@ -153,7 +153,10 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
             responses.get(i).fail(e);
         }
         if (unread > 0) {
-            connection.markBroken(); // replies still owed on this socket must never reach another caller
+            // Replies still owed on this socket must never reach another caller, so the socket is closed. Closed,
+            // not marked broken: the socket itself did not fail (when it did, it already marked itself broken),
+            // and a broken connection would make the pool discard every other connection as possibly stale.
+            connection.close();
         }
         unread = 0;
     }

@@ -11,6 +11,8 @@ import io.respkit.internal.commands.Decoders;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PooledConnection;
 import io.respkit.pubsub.Subscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +39,7 @@ import java.util.function.Function;
  */
 public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(RedisClient.class);
     private static final int DEFAULT_WATCH_ATTEMPTS = 100;
 
     private final ConnectionPool pool;
@@ -116,8 +119,37 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         return new RedisClient<>(pool, false, other);
     }
 
+    /**
+     * Runs one command on a borrowed connection. When the client was configured with
+     * {@link io.respkit.connection.RedisConfig.Builder#retryReads(boolean) retryReads} and the command is
+     * {@linkplain Command#isReadOnly() read-only}, a connection failure (a timeout included) on the borrowed
+     * connection is followed by exactly one more attempt on a fresh connection; a write is never run twice.
+     *
+     * @param command the command
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws RedisServerException when the server answered with an error
+     * @throws RedisTimeoutException when no reply came in time (after the retry, for a retried read)
+     * @throws RedisConnectionException when the connection failed (after the retry, for a retried read)
+     * @throws RedisPoolExhaustedException when no connection became free in time
+     */
     @Override
     public <T> T execute(Command<T> command) {
+        boolean retry = command.isReadOnly() && pool.config().retryReads();
+        try (PooledConnection lease = pool.borrow()) {
+            try {
+                return lease.connection().execute(command);
+            } catch (RedisConnectionException e) {
+                // Only failures on a borrowed connection qualify: a failed borrow (server unreachable, pool
+                // exhausted) would most likely fail the same way again, and only cost another timeout.
+                if (!retry) {
+                    throw e;
+                }
+                log.debug("Retrying read-only {} on a fresh connection after: {}", command.name(), e.getMessage());
+            }
+        }
+        // The failed connection is broken, so the pool destroyed it on release and, having seen a connection
+        // fail, no longer hands out idle connections opened before the failure: this borrow gets a fresh one.
         try (PooledConnection lease = pool.borrow()) {
             return lease.connection().execute(command);
         }

@@ -38,6 +38,7 @@ public final class Command<T> {
     private byte[] kinds;
     private int size;
     private long blockMillis = -1;
+    private boolean readOnly;
 
     private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder) {
         this.name = name;
@@ -192,6 +193,28 @@ public final class Command<T> {
         }
         this.blockMillis = timeout.toMillis();
         return this;
+    }
+
+    /**
+     * Marks the command as a read that changes nothing on the server, so that running it twice is harmless. A client
+     * configured with {@link io.respkit.connection.RedisConfig.Builder#retryReads(boolean)} may then retry it once on
+     * a fresh connection after a connection failure; commands not marked are never retried, because a write whose
+     * reply was lost may already have been applied.
+     *
+     * @return this command
+     */
+    public Command<T> readOnly() {
+        this.readOnly = true;
+        return this;
+    }
+
+    /**
+     * Returns whether the command was marked with {@link #readOnly()}.
+     *
+     * @return {@code true} for a read that is safe to retry
+     */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /**

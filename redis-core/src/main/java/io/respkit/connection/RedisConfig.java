@@ -33,6 +33,7 @@ public final class RedisConfig {
     private final Charset charset;
     private final RespLimits limits;
     private final PoolConfig pool;
+    private final boolean retryReads;
 
     private RedisConfig(Builder b) {
         this.host = b.host;
@@ -48,6 +49,7 @@ public final class RedisConfig {
         this.charset = b.charset;
         this.limits = b.limits;
         this.pool = b.pool;
+        this.retryReads = b.retryReads;
     }
 
     /**
@@ -63,7 +65,8 @@ public final class RedisConfig {
     /**
      * Parses a Redis URL. Options in the query: {@code timeout}, {@code connectTimeout}, {@code clientName},
      * {@code protocol} ({@code resp2}/{@code resp3}), {@code database}, {@code maxTotal} (or
-     * {@code max_connections}), {@code maxIdle}, {@code minIdle}, {@code maxWait}, {@code verifyHostname}.
+     * {@code max_connections}), {@code maxIdle}, {@code minIdle}, {@code maxWait}, {@code verifyHostname},
+     * {@code retryReads} ({@code true}/{@code false}).
      * Durations are seconds ({@code 2}, {@code 0.5}) or carry a unit ({@code 500ms}, {@code 2s}, {@code 1m}).
      *
      * @param url the URL
@@ -140,6 +143,16 @@ public final class RedisConfig {
     }
 
     /**
+     * Returns whether a read-only command ({@link io.respkit.commands.Command#isReadOnly()}) that failed with a
+     * connection error is retried once on a fresh connection. Writes are never retried.
+     *
+     * @return {@code true} when reads are retried; off by default
+     */
+    public boolean retryReads() {
+        return retryReads;
+    }
+
+    /**
      * Returns {@code host:port}, the address used in messages.
      *
      * @return the address
@@ -168,6 +181,7 @@ public final class RedisConfig {
         b.charset = charset;
         b.limits = limits;
         b.pool = pool;
+        b.retryReads = retryReads;
         return b;
     }
 
@@ -193,6 +207,9 @@ public final class RedisConfig {
         if (clientName != null) {
             sb.append(", clientName=").append(clientName);
         }
+        if (retryReads) {
+            sb.append(", retryReads");
+        }
         return sb.append(']').toString();
     }
 
@@ -215,6 +232,7 @@ public final class RedisConfig {
         private Charset charset = StandardCharsets.UTF_8;
         private RespLimits limits = RespLimits.DEFAULT;
         private PoolConfig pool = PoolConfig.DEFAULT;
+        private boolean retryReads;
 
         private Builder() {
         }
@@ -362,6 +380,21 @@ public final class RedisConfig {
          */
         public Builder pool(PoolConfig pool) {
             this.pool = Objects.requireNonNull(pool, "pool");
+            return this;
+        }
+
+        /**
+         * Sets whether a read-only command (GET, MGET, EXISTS, TTL, HGETALL, LRANGE, SMEMBERS, ZRANGE, ...; see
+         * {@link io.respkit.commands.Command#readOnly()}) that failed with a {@link io.respkit.RedisConnectionException}
+         * (a timeout included) is run once more on a fresh connection. Off by default. Writes are never retried:
+         * a write whose reply was lost may already have been applied, and running it again (INCR, LPUSH, ...)
+         * would apply it twice. Pipelines, transactions and {@code withConnection} are never retried either.
+         *
+         * @param retryReads whether to retry reads once
+         * @return this builder
+         */
+        public Builder retryReads(boolean retryReads) {
+            this.retryReads = retryReads;
             return this;
         }
 

@@ -10,6 +10,8 @@ import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.NoSuchElementException;
 import java.util.function.Function;
@@ -20,12 +22,25 @@ import java.util.function.Function;
  * broke (I/O error, timeout, protocol error) or was left dirty (open MULTI, WATCH, another database, a subscription)
  * is destroyed, never handed to the next borrower.
  *
+ * <p>Stale connections: when a connection comes back broken (an I/O error, a timeout or a malformed reply, as after
+ * the server was restarted or became unreachable), every connection opened before that moment is suspect, and none
+ * of them is handed out again: each is closed when next borrowed (the borrower gets another one, or a new one) or
+ * when the evictor next looks at it. After a server restart, callers that come one after another therefore see at
+ * most one failure between them; only callers already holding an old connection at the same time can each fail once.
+ * A connection that sat idle for {@link PoolConfig#validateAfterIdle()} or longer is checked with {@code PING}
+ * before it is handed out, which spares even that one caller after a quiet period. When the timeout came from a slow
+ * command rather than a dead server, the only cost is that the pool reconnects.
+ *
  * <p>Thread-safe.
  */
 public final class ConnectionPool implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
+
     private final RedisConfig config;
     private final GenericObjectPool<RedisConnection> pool;
+    /** Connections opened before this {@link System#nanoTime()} are stale: a connection failed after they opened. */
+    private volatile long staleBeforeNanos = System.nanoTime();
 
     private ConnectionPool(RedisConfig config) {
         this.config = config;
@@ -42,7 +57,7 @@ public final class ConnectionPool implements AutoCloseable {
         c.setMinEvictableIdleDuration(p.minEvictableIdleTime());
         c.setJmxEnabled(false);
         c.setLifo(true);
-        this.pool = new GenericObjectPool<>(new Factory(config), c);
+        this.pool = new GenericObjectPool<>(new Factory(), c);
     }
 
     /**
@@ -98,6 +113,15 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     void release(RedisConnection connection) {
+        if (connection.isBroken()) {
+            // The socket failed (I/O error, timeout, protocol error): the server may have restarted or become
+            // unreachable, so every connection opened until now may be dead as well. activateObject refuses them
+            // when they are next borrowed. Lazily rather than with pool.clear(): closing the live idle connections
+            // of a healthy server, after a mere timeout, would only cost reconnects.
+            staleBeforeNanos = System.nanoTime();
+            log.debug("A connection to {} failed; connections opened before the failure will not be reused",
+                    config.address());
+        }
         // Always hand it back: the factory's passivateObject refuses a broken or dirty connection, which makes the
         // pool destroy it. (invalidateObject would instead open a replacement at once, on the releasing thread,
         // which costs a connect and handshake timeout when the server is down or hung.)
@@ -158,12 +182,18 @@ public final class ConnectionPool implements AutoCloseable {
                 + ", idle=" + s.idle() + "]";
     }
 
-    private static final class Factory extends BasePooledObjectFactory<RedisConnection> {
-        private final RedisConfig config;
+    /** A pooled connection with monotonic timestamps, which the wall-clock ones of commons-pool2 are not. */
+    private static final class Tracked extends DefaultPooledObject<RedisConnection> {
+        private final long createdNanos = System.nanoTime();
+        private volatile long returnedNanos = createdNanos;
+        private volatile boolean activated;
 
-        Factory(RedisConfig config) {
-            this.config = config;
+        Tracked(RedisConnection connection) {
+            super(connection);
         }
+    }
+
+    private final class Factory extends BasePooledObjectFactory<RedisConnection> {
 
         @Override
         public RedisConnection create() {
@@ -172,7 +202,33 @@ public final class ConnectionPool implements AutoCloseable {
 
         @Override
         public PooledObject<RedisConnection> wrap(RedisConnection connection) {
-            return new DefaultPooledObject<>(connection);
+            return new Tracked(connection);
+        }
+
+        /**
+         * Refuses a stale or dead idle connection; the pool then destroys it and tries the next one (or opens a new
+         * one). A connection opened for this very borrow is never refused: commons-pool2 would report that as an
+         * exhausted pool.
+         */
+        @Override
+        public void activateObject(PooledObject<RedisConnection> p) {
+            Tracked t = (Tracked) p;
+            if (!t.activated) {
+                t.activated = true;
+                return;
+            }
+            RedisConnection c = t.getObject();
+            if (t.createdNanos - staleBeforeNanos < 0) {
+                throw new RedisConnectionException("Connection to " + c.address()
+                        + " was opened before a connection failure; discarding it");
+            }
+            long idleLimit = config.pool().validateAfterIdle().toNanos();
+            if (idleLimit > 0 && System.nanoTime() - t.returnedNanos >= idleLimit && !c.ping()) {
+                // A dead idle connection says the same as a failed one: the others opened before it are suspect.
+                staleBeforeNanos = System.nanoTime();
+                throw new RedisConnectionException("Idle connection to " + c.address()
+                        + " did not answer PING; discarding it");
+            }
         }
 
         @Override
@@ -187,6 +243,7 @@ public final class ConnectionPool implements AutoCloseable {
                 throw new RedisConnectionException("Connection to " + c.address() + " is "
                         + (c.isUsable() ? "dirty" : "broken") + "; destroying it");
             }
+            ((Tracked) p).returnedNanos = System.nanoTime();
         }
 
         @Override

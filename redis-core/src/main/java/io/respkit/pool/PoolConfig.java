@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Connection pool settings. Defaults: at most 16 connections ({@code maxTotal}, redis-py's {@code max_connections}),
  * up to 16 idle, none kept warm, a finite 2 s wait when exhausted, idle connections checked with {@code PING} every
- * 30 s and closed after 60 s idle beyond {@code minIdle}.
+ * 30 s and closed after 60 s idle beyond {@code minIdle}, and a connection that sat idle for 30 s or more checked with
+ * {@code PING} as it is borrowed.
  *
  * <p>Immutable and thread-safe.
  *
@@ -18,9 +19,15 @@ import java.util.Objects;
  * @param testWhileIdle whether the evictor {@code PING}s idle connections
  * @param timeBetweenEvictionRuns how often the evictor runs; zero or negative disables it
  * @param minEvictableIdleTime how long a connection may sit idle before the evictor may close it
+ * @param validateAfterIdle a connection idle at least this long is checked with {@code PING} as it is borrowed (and
+ *        discarded when it does not answer); zero disables the check
  */
 public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWait, boolean testOnBorrow,
-                         boolean testWhileIdle, Duration timeBetweenEvictionRuns, Duration minEvictableIdleTime) {
+                         boolean testWhileIdle, Duration timeBetweenEvictionRuns, Duration minEvictableIdleTime,
+                         Duration validateAfterIdle) {
+
+    /** The default for {@link #validateAfterIdle()}: 30 s. */
+    public static final Duration DEFAULT_VALIDATE_AFTER_IDLE = Duration.ofSeconds(30);
 
     /** The defaults described above. */
     public static final PoolConfig DEFAULT = builder().build();
@@ -28,10 +35,15 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
     /**
      * Validates the settings.
      *
-     * @throws IllegalArgumentException when a size is out of range or the wait is not finite and positive
+     * @throws IllegalArgumentException when a size is out of range, the wait is not finite and positive, or
+     *         {@code validateAfterIdle} is negative
      */
     public PoolConfig {
         Objects.requireNonNull(maxWait, "maxWait");
+        Objects.requireNonNull(validateAfterIdle, "validateAfterIdle");
+        if (validateAfterIdle.isNegative()) {
+            throw new IllegalArgumentException("pool validateAfterIdle must not be negative");
+        }
         Objects.requireNonNull(timeBetweenEvictionRuns, "timeBetweenEvictionRuns");
         Objects.requireNonNull(minEvictableIdleTime, "minEvictableIdleTime");
         if (maxTotal < 1) {
@@ -44,6 +56,26 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new IllegalArgumentException("pool maxWait must be positive and finite");
         }
+    }
+
+    /**
+     * Creates settings with the default {@link #validateAfterIdle()} (30 s); kept
+     * for callers written before that setting existed.
+     *
+     * @param maxTotal most connections open at once
+     * @param maxIdle most idle connections kept
+     * @param minIdle idle connections kept open even when unused
+     * @param maxWait how long a borrower waits for a connection
+     * @param testOnBorrow whether to {@code PING} every connection as it is borrowed
+     * @param testWhileIdle whether the evictor {@code PING}s idle connections
+     * @param timeBetweenEvictionRuns how often the evictor runs; zero or negative disables it
+     * @param minEvictableIdleTime how long a connection may sit idle before the evictor may close it
+     * @throws IllegalArgumentException when a size is out of range or the wait is not finite and positive
+     */
+    public PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWait, boolean testOnBorrow,
+                      boolean testWhileIdle, Duration timeBetweenEvictionRuns, Duration minEvictableIdleTime) {
+        this(maxTotal, maxIdle, minIdle, maxWait, testOnBorrow, testWhileIdle, timeBetweenEvictionRuns,
+                minEvictableIdleTime, DEFAULT_VALIDATE_AFTER_IDLE);
     }
 
     /**
@@ -70,6 +102,7 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
         b.testWhileIdle = testWhileIdle;
         b.timeBetweenEvictionRuns = timeBetweenEvictionRuns;
         b.minEvictableIdleTime = minEvictableIdleTime;
+        b.validateAfterIdle = validateAfterIdle;
         return b;
     }
 
@@ -87,6 +120,7 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
         private boolean testWhileIdle = true;
         private Duration timeBetweenEvictionRuns = Duration.ofSeconds(30);
         private Duration minEvictableIdleTime = Duration.ofSeconds(60);
+        private Duration validateAfterIdle = DEFAULT_VALIDATE_AFTER_IDLE;
 
         private Builder() {
         }
@@ -180,6 +214,19 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
         }
 
         /**
+         * Sets how long a connection must have been idle to be checked with {@code PING} as it is borrowed. Such a
+         * check costs one round trip, paid only after a quiet period, and catches connections that died while idle
+         * (server restarted, a firewall dropped the flow) before a caller's command is sent on them.
+         *
+         * @param idle the idle time; zero disables the check ({@link #testOnBorrow(boolean)} checks every borrow)
+         * @return this builder
+         */
+        public Builder validateAfterIdle(Duration idle) {
+            this.validateAfterIdle = idle;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -188,7 +235,7 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
         public PoolConfig build() {
             int idle = maxIdle == null ? maxTotal : maxIdle;
             return new PoolConfig(maxTotal, idle, minIdle, maxWait, testOnBorrow, testWhileIdle,
-                    timeBetweenEvictionRuns, minEvictableIdleTime);
+                    timeBetweenEvictionRuns, minEvictableIdleTime, validateAfterIdle);
         }
     }
 }

@@ -108,12 +108,12 @@ public final class HashDefs {
 
     /** HGET key field. */
     public static <V> Command<V> hget(RedisCodec<V> c, String key, String field) {
-        return Command.create(c, "HGET", Decoders.<V>value()).key(key).arg(field);
+        return Command.create(c, "HGET", Decoders.<V>value()).key(key).arg(field).readOnly();
     }
 
     /** HMGET key field [field ...]. */
     public static <V> Command<List<V>> hmget(RedisCodec<V> c, String key, Iterable<String> fields) {
-        Command<List<V>> cmd = Command.create(c, "HMGET", Decoders.<V>valueList()).key(key);
+        Command<List<V>> cmd = Command.create(c, "HMGET", Decoders.<V>valueList()).key(key).readOnly();
         for (String field : fields) {
             cmd.arg(field);
         }
@@ -122,32 +122,32 @@ public final class HashDefs {
 
     /** HGETALL key. */
     public static <V> Command<Map<String, V>> hgetall(RedisCodec<V> c, String key) {
-        return Command.create(c, "HGETALL", Decoders.<V>valueMap()).key(key);
+        return Command.create(c, "HGETALL", Decoders.<V>valueMap()).key(key).readOnly();
     }
 
     /** HKEYS key. */
     public static Command<List<String>> hkeys(RedisCodec<?> c, String key) {
-        return Command.create(c, "HKEYS", Decoders.stringList()).key(key);
+        return Command.create(c, "HKEYS", Decoders.stringList()).key(key).readOnly();
     }
 
     /** HVALS key. */
     public static <V> Command<List<V>> hvals(RedisCodec<V> c, String key) {
-        return Command.create(c, "HVALS", Decoders.<V>valueList()).key(key);
+        return Command.create(c, "HVALS", Decoders.<V>valueList()).key(key).readOnly();
     }
 
     /** HEXISTS key field. */
     public static Command<Boolean> hexists(RedisCodec<?> c, String key, String field) {
-        return Command.create(c, "HEXISTS", Decoders.bool()).key(key).arg(field);
+        return Command.create(c, "HEXISTS", Decoders.bool()).key(key).arg(field).readOnly();
     }
 
     /** HLEN key. */
     public static Command<Long> hlen(RedisCodec<?> c, String key) {
-        return Command.create(c, "HLEN", Decoders.integer()).key(key);
+        return Command.create(c, "HLEN", Decoders.integer()).key(key).readOnly();
     }
 
     /** HSTRLEN key field. */
     public static Command<Long> hstrlen(RedisCodec<?> c, String key, String field) {
-        return Command.create(c, "HSTRLEN", Decoders.integer()).key(key).arg(field);
+        return Command.create(c, "HSTRLEN", Decoders.integer()).key(key).arg(field).readOnly();
     }
 
     /** HINCRBY key field increment. */
@@ -173,24 +173,25 @@ public final class HashDefs {
     public static <V> Command<ScanPage<Map.Entry<String, V>>> hscan(RedisCodec<V> c, String key, String cursor,
             ScanArgs args) {
         Command<ScanPage<Map.Entry<String, V>>> cmd = Command.create(c, "HSCAN", HashDefs.<V>entryPage())
-                .key(key).arg(cursor);
+                .key(key).arg(cursor).readOnly();
         args.appendTo(cmd);
         return cmd;
     }
 
     /** HRANDFIELD key. */
     public static Command<String> hrandfield(RedisCodec<?> c, String key) {
-        return Command.create(c, "HRANDFIELD", Decoders.string()).key(key);
+        return Command.create(c, "HRANDFIELD", Decoders.string()).key(key).readOnly();
     }
 
     /** HRANDFIELD key count. */
     public static Command<List<String>> hrandfield(RedisCodec<?> c, String key, long count) {
-        return Command.create(c, "HRANDFIELD", Decoders.stringList()).key(key).arg(count);
+        return Command.create(c, "HRANDFIELD", Decoders.stringList()).key(key).arg(count).readOnly();
     }
 
     /** HRANDFIELD key count WITHVALUES. */
     public static <V> Command<List<Map.Entry<String, V>>> hrandfieldWithValues(RedisCodec<V> c, String key,
             long count) {
-        return Command.create(c, "HRANDFIELD", HashDefs.<V>entryList()).key(key).arg(count).arg("WITHVALUES");
+        return Command.create(c, "HRANDFIELD", HashDefs.<V>entryList()).key(key).arg(count).arg("WITHVALUES")
+                .readOnly();
     }
 }

@@ -29,24 +29,26 @@ public final class KeyDefs {
 
     /** KEYS pattern. */
     public static Command<List<String>> keys(RedisCodec<?> c, String pattern) {
-        return Command.create(c, "KEYS", Decoders.stringList()).arg(Objects.requireNonNull(pattern, "pattern"));
+        return Command.create(c, "KEYS", Decoders.stringList()).arg(Objects.requireNonNull(pattern, "pattern"))
+                .readOnly();
     }
 
     /** SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]. */
     public static Command<ScanPage<String>> scan(RedisCodec<?> c, String cursor, ScanArgs args) {
-        Command<ScanPage<String>> cmd = Command.create(c, "SCAN", SCAN_PAGE).arg(Objects.requireNonNull(cursor, "cursor"));
+        Command<ScanPage<String>> cmd = Command.create(c, "SCAN", SCAN_PAGE).arg(Objects.requireNonNull(cursor, "cursor"))
+                .readOnly();
         args.appendTo(cmd);
         return cmd;
     }
 
     /** TYPE key. */
     public static Command<String> type(RedisCodec<?> c, String key) {
-        return Command.create(c, "TYPE", Decoders.string()).key(key);
+        return Command.create(c, "TYPE", Decoders.string()).key(key).readOnly();
     }
 
     /** EXISTS key [key ...]. */
     public static Command<Long> exists(RedisCodec<?> c, Collection<String> keys) {
-        return Command.create(c, "EXISTS", Decoders.integer()).keys(nonEmpty(keys, "EXISTS"));
+        return Command.create(c, "EXISTS", Decoders.integer()).keys(nonEmpty(keys, "EXISTS")).readOnly();
     }
 
     /** RENAME key newkey. */
@@ -110,17 +112,17 @@ public final class KeyDefs {
 
     /** TTL key. */
     public static Command<Long> ttl(RedisCodec<?> c, String key) {
-        return Command.create(c, "TTL", Decoders.integer()).key(key);
+        return Command.create(c, "TTL", Decoders.integer()).key(key).readOnly();
     }
 
     /** PTTL key. */
     public static Command<Long> pttl(RedisCodec<?> c, String key) {
-        return Command.create(c, "PTTL", Decoders.integer()).key(key);
+        return Command.create(c, "PTTL", Decoders.integer()).key(key).readOnly();
     }
 
     /** DBSIZE. */
     public static Command<Long> dbsize(RedisCodec<?> c) {
-        return Command.create(c, "DBSIZE", Decoders.integer());
+        return Command.create(c, "DBSIZE", Decoders.integer()).readOnly();
     }
 
     /** FLUSHDB [SYNC|ASYNC]; {@code mode} may be null. */
@@ -137,7 +139,7 @@ public final class KeyDefs {
 
     /** RANDOMKEY. */
     public static Command<String> randomkey(RedisCodec<?> c) {
-        return Command.create(c, "RANDOMKEY", Decoders.string());
+        return Command.create(c, "RANDOMKEY", Decoders.string()).readOnly();
     }
 
     private static Command<Boolean> condition(Command<Boolean> cmd, ExpireCondition condition) {

@@ -60,17 +60,17 @@ public final class ListDefs {
 
     /** LINDEX key index. */
     public static <V> Command<V> lindex(RedisCodec<V> c, String key, long index) {
-        return Command.create(c, "LINDEX", Decoders.<V>value()).key(key).arg(index);
+        return Command.create(c, "LINDEX", Decoders.<V>value()).key(key).arg(index).readOnly();
     }
 
     /** LRANGE key start stop. */
     public static <V> Command<List<V>> lrange(RedisCodec<V> c, String key, long start, long stop) {
-        return Command.create(c, "LRANGE", Decoders.<V>valueListOrEmpty()).key(key).arg(start).arg(stop);
+        return Command.create(c, "LRANGE", Decoders.<V>valueListOrEmpty()).key(key).arg(start).arg(stop).readOnly();
     }
 
     /** LLEN key. */
     public static Command<Long> llen(RedisCodec<?> c, String key) {
-        return Command.create(c, "LLEN", Decoders.integer()).key(key);
+        return Command.create(c, "LLEN", Decoders.integer()).key(key).readOnly();
     }
 
     /** LPOP key. */
@@ -129,14 +129,14 @@ public final class ListDefs {
 
     /** LPOS key element [RANK rank] [MAXLEN len]. */
     public static <V> Command<Long> lpos(RedisCodec<V> c, String key, V value, LPosArgs args) {
-        Command<Long> cmd = Command.create(c, "LPOS", Decoders.nullableInteger()).key(key).value(value);
+        Command<Long> cmd = Command.create(c, "LPOS", Decoders.nullableInteger()).key(key).value(value).readOnly();
         args.appendTo(cmd);
         return cmd;
     }
 
     /** LPOS key element [RANK rank] COUNT count [MAXLEN len]. */
     public static <V> Command<List<Long>> lpos(RedisCodec<V> c, String key, V value, long count, LPosArgs args) {
-        Command<List<Long>> cmd = Command.create(c, "LPOS", Decoders.longList()).key(key).value(value);
+        Command<List<Long>> cmd = Command.create(c, "LPOS", Decoders.longList()).key(key).value(value).readOnly();
         args.appendTo(cmd);
         return cmd.arg("COUNT").arg(count);
     }

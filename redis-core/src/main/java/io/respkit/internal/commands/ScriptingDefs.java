@@ -43,7 +43,7 @@ public final class ScriptingDefs {
         if (sha1s.isEmpty()) {
             throw new IllegalArgumentException("SCRIPT EXISTS needs at least one SHA1");
         }
-        Command<List<Boolean>> cmd = Command.create(c, "SCRIPT EXISTS", Decoders.booleanList());
+        Command<List<Boolean>> cmd = Command.create(c, "SCRIPT EXISTS", Decoders.booleanList()).readOnly();
         for (String sha : sha1s) {
             cmd.arg(sha);
         }

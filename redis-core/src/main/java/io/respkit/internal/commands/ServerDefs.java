@@ -71,17 +71,17 @@ public final class ServerDefs {
 
     /** PING. */
     public static Command<String> ping(RedisCodec<?> c) {
-        return Command.create(c, "PING", Decoders.string());
+        return Command.create(c, "PING", Decoders.string()).readOnly();
     }
 
     /** PING message: the server echoes the message. */
     public static <V> Command<V> ping(RedisCodec<V> c, V message) {
-        return Command.create(c, "PING", Decoders.<V>value()).value(message);
+        return Command.create(c, "PING", Decoders.<V>value()).value(message).readOnly();
     }
 
     /** ECHO message. */
     public static <V> Command<V> echo(RedisCodec<V> c, V message) {
-        return Command.create(c, "ECHO", Decoders.<V>value()).value(message);
+        return Command.create(c, "ECHO", Decoders.<V>value()).value(message).readOnly();
     }
 
     /** SELECT index (the connection tracks the database it leaves selected). */
@@ -91,7 +91,7 @@ public final class ServerDefs {
 
     /** INFO [section ...]. */
     public static Command<ServerInfo> info(RedisCodec<?> c, Collection<String> sections) {
-        Command<ServerInfo> cmd = Command.create(c, "INFO", INFO);
+        Command<ServerInfo> cmd = Command.create(c, "INFO", INFO).readOnly();
         for (String section : sections) {
             cmd.arg(Objects.requireNonNull(section, "section"));
         }
@@ -100,7 +100,7 @@ public final class ServerDefs {
 
     /** TIME. */
     public static Command<Instant> time(RedisCodec<?> c) {
-        return Command.create(c, "TIME", TIME);
+        return Command.create(c, "TIME", TIME).readOnly();
     }
 
     /** CLIENT SETNAME name. */
@@ -110,22 +110,22 @@ public final class ServerDefs {
 
     /** CLIENT GETNAME. */
     public static Command<String> clientGetName(RedisCodec<?> c) {
-        return Command.create(c, "CLIENT GETNAME", Decoders.string());
+        return Command.create(c, "CLIENT GETNAME", Decoders.string()).readOnly();
     }
 
     /** CLIENT ID. */
     public static Command<Long> clientId(RedisCodec<?> c) {
-        return Command.create(c, "CLIENT ID", Decoders.integer());
+        return Command.create(c, "CLIENT ID", Decoders.integer()).readOnly();
     }
 
     /** CLIENT LIST. */
     public static Command<String> clientList(RedisCodec<?> c) {
-        return Command.create(c, "CLIENT LIST", Decoders.string());
+        return Command.create(c, "CLIENT LIST", Decoders.string()).readOnly();
     }
 
     /** CONFIG GET pattern. */
     public static Command<Map<String, String>> configGet(RedisCodec<?> c, String pattern) {
-        return Command.create(c, "CONFIG GET", STRING_MAP).arg(Objects.requireNonNull(pattern, "pattern"));
+        return Command.create(c, "CONFIG GET", STRING_MAP).arg(Objects.requireNonNull(pattern, "pattern")).readOnly();
     }
 
     /** CONFIG SET parameter value [parameter value ...]. */
@@ -147,13 +147,13 @@ public final class ServerDefs {
 
     /** PUBSUB CHANNELS [pattern]; {@code pattern} may be null for all. */
     public static Command<List<String>> pubsubChannels(RedisCodec<?> c, String pattern) {
-        Command<List<String>> cmd = Command.create(c, "PUBSUB CHANNELS", Decoders.stringList());
+        Command<List<String>> cmd = Command.create(c, "PUBSUB CHANNELS", Decoders.stringList()).readOnly();
         return pattern == null ? cmd : cmd.arg(pattern);
     }
 
     /** PUBSUB NUMSUB [channel ...]. */
     public static Command<Map<String, Long>> pubsubNumsub(RedisCodec<?> c, Collection<String> channels) {
-        Command<Map<String, Long>> cmd = Command.create(c, "PUBSUB NUMSUB", COUNT_MAP);
+        Command<Map<String, Long>> cmd = Command.create(c, "PUBSUB NUMSUB", COUNT_MAP).readOnly();
         for (String channel : channels) {
             cmd.arg(Objects.requireNonNull(channel, "channel"));
         }

@@ -37,32 +37,32 @@ public final class SetDefs {
 
     /** SMEMBERS key. */
     public static <V> Command<Set<V>> smembers(RedisCodec<V> c, String key) {
-        return Command.create(c, "SMEMBERS", Decoders.<V>valueSet()).key(key);
+        return Command.create(c, "SMEMBERS", Decoders.<V>valueSet()).key(key).readOnly();
     }
 
     /** SCARD key. */
     public static Command<Long> scard(RedisCodec<?> c, String key) {
-        return Command.create(c, "SCARD", Decoders.integer()).key(key);
+        return Command.create(c, "SCARD", Decoders.integer()).key(key).readOnly();
     }
 
     /** SRANDMEMBER key. */
     public static <V> Command<V> srandmember(RedisCodec<V> c, String key) {
-        return Command.create(c, "SRANDMEMBER", Decoders.<V>value()).key(key);
+        return Command.create(c, "SRANDMEMBER", Decoders.<V>value()).key(key).readOnly();
     }
 
     /** SRANDMEMBER key count. */
     public static <V> Command<List<V>> srandmember(RedisCodec<V> c, String key, long count) {
-        return Command.create(c, "SRANDMEMBER", Decoders.<V>valueListOrEmpty()).key(key).arg(count);
+        return Command.create(c, "SRANDMEMBER", Decoders.<V>valueListOrEmpty()).key(key).arg(count).readOnly();
     }
 
     /** SISMEMBER key member. */
     public static <V> Command<Boolean> sismember(RedisCodec<V> c, String key, V member) {
-        return Command.create(c, "SISMEMBER", Decoders.bool()).key(key).value(member);
+        return Command.create(c, "SISMEMBER", Decoders.bool()).key(key).value(member).readOnly();
     }
 
     /** SMISMEMBER key member [member ...]. */
     public static <V> Command<List<Boolean>> smismember(RedisCodec<V> c, String key, Iterable<? extends V> members) {
-        return Command.create(c, "SMISMEMBER", Decoders.booleanList()).key(key).values(members);
+        return Command.create(c, "SMISMEMBER", Decoders.booleanList()).key(key).values(members).readOnly();
     }
 
     /** SPOP key. */
@@ -82,17 +82,17 @@ public final class SetDefs {
 
     /** SINTER key [key ...]. */
     public static <V> Command<Set<V>> sinter(RedisCodec<V> c, Iterable<String> keys) {
-        return Command.create(c, "SINTER", Decoders.<V>valueSet()).keys(keys);
+        return Command.create(c, "SINTER", Decoders.<V>valueSet()).keys(keys).readOnly();
     }
 
     /** SUNION key [key ...]. */
     public static <V> Command<Set<V>> sunion(RedisCodec<V> c, Iterable<String> keys) {
-        return Command.create(c, "SUNION", Decoders.<V>valueSet()).keys(keys);
+        return Command.create(c, "SUNION", Decoders.<V>valueSet()).keys(keys).readOnly();
     }
 
     /** SDIFF key [key ...]. */
     public static <V> Command<Set<V>> sdiff(RedisCodec<V> c, Iterable<String> keys) {
-        return Command.create(c, "SDIFF", Decoders.<V>valueSet()).keys(keys);
+        return Command.create(c, "SDIFF", Decoders.<V>valueSet()).keys(keys).readOnly();
     }
 
     /** SINTERSTORE destination key [key ...]. */
@@ -114,7 +114,7 @@ public final class SetDefs {
     @SuppressWarnings("unchecked")
     public static <V> Command<ScanPage<V>> sscan(RedisCodec<V> c, String key, String cursor, ScanArgs args) {
         Command<ScanPage<V>> cmd = Command.create(c, "SSCAN",
-                (ReplyDecoder<ScanPage<V>>) (ReplyDecoder<?>) SCAN_PAGE).key(key).arg(cursor);
+                (ReplyDecoder<ScanPage<V>>) (ReplyDecoder<?>) SCAN_PAGE).key(key).arg(cursor).readOnly();
         args.appendTo(cmd);
         return cmd;
     }

@@ -70,17 +70,17 @@ public final class SortedSetDefs {
 
     /** ZCARD key. */
     public static Command<Long> zcard(RedisCodec<?> c, String key) {
-        return Command.create(c, "ZCARD", Decoders.integer()).key(key);
+        return Command.create(c, "ZCARD", Decoders.integer()).key(key).readOnly();
     }
 
     /** ZSCORE key member. */
     public static <V> Command<Double> zscore(RedisCodec<V> c, String key, V member) {
-        return Command.create(c, "ZSCORE", Decoders.doubleValue()).key(key).value(member);
+        return Command.create(c, "ZSCORE", Decoders.doubleValue()).key(key).value(member).readOnly();
     }
 
     /** ZMSCORE key member [member ...]. */
     public static <V> Command<List<Double>> zmscore(RedisCodec<V> c, String key, Collection<? extends V> members) {
-        Command<List<Double>> cmd = Command.create(c, "ZMSCORE", Decoders.doubleList()).key(key);
+        Command<List<Double>> cmd = Command.create(c, "ZMSCORE", Decoders.doubleList()).key(key).readOnly();
         for (V m : members) {
             cmd.value(m);
         }
@@ -89,22 +89,22 @@ public final class SortedSetDefs {
 
     /** ZRANK key member. */
     public static <V> Command<Long> zrank(RedisCodec<V> c, String key, V member) {
-        return Command.create(c, "ZRANK", Decoders.nullableInteger()).key(key).value(member);
+        return Command.create(c, "ZRANK", Decoders.nullableInteger()).key(key).value(member).readOnly();
     }
 
     /** ZREVRANK key member. */
     public static <V> Command<Long> zrevrank(RedisCodec<V> c, String key, V member) {
-        return Command.create(c, "ZREVRANK", Decoders.nullableInteger()).key(key).value(member);
+        return Command.create(c, "ZREVRANK", Decoders.nullableInteger()).key(key).value(member).readOnly();
     }
 
     /** ZCOUNT key min max. */
     public static Command<Long> zcount(RedisCodec<?> c, String key, double min, double max) {
-        return Command.create(c, "ZCOUNT", Decoders.integer()).key(key).arg(min).arg(max);
+        return Command.create(c, "ZCOUNT", Decoders.integer()).key(key).arg(min).arg(max).readOnly();
     }
 
     /** ZCOUNT key min max, with bounds as Redis text ({@code -inf}, {@code (100}). */
     public static Command<Long> zcount(RedisCodec<?> c, String key, String min, String max) {
-        return Command.create(c, "ZCOUNT", Decoders.integer()).key(key).arg(min).arg(max);
+        return Command.create(c, "ZCOUNT", Decoders.integer()).key(key).arg(min).arg(max).readOnly();
     }
 
     /** ZREMRANGEBYSCORE key min max. */
@@ -189,7 +189,7 @@ public final class SortedSetDefs {
     public static <V> Command<ScanPage<ScoredValue<V>>> zscan(RedisCodec<V> c, String key, String cursor,
             ScanArgs args) {
         Command<ScanPage<ScoredValue<V>>> cmd = Command.create(c, "ZSCAN",
-                Decoders.scanPage(Decoders.<V>scoredList())).key(key).arg(cursor);
+                Decoders.scanPage(Decoders.<V>scoredList())).key(key).arg(cursor).readOnly();
         args.appendTo(cmd);
         return cmd;
     }

@@ -55,7 +55,7 @@ public final class StringDefs {
 
     /** GET key. */
     public static <V> Command<V> get(RedisCodec<V> c, String key) {
-        return Command.create(c, "GET", Decoders.<V>value()).key(key);
+        return Command.create(c, "GET", Decoders.<V>value()).key(key).readOnly();
     }
 
     /** GETSET key value. */
@@ -91,12 +91,12 @@ public final class StringDefs {
 
     /** MGET key [key ...]. */
     public static <V> Command<List<V>> mget(RedisCodec<V> c, Iterable<String> keys) {
-        return Command.create(c, "MGET", Decoders.<V>valueList()).keys(keys);
+        return Command.create(c, "MGET", Decoders.<V>valueList()).keys(keys).readOnly();
     }
 
     /** STRLEN key. */
     public static Command<Long> strlen(RedisCodec<?> c, String key) {
-        return Command.create(c, "STRLEN", Decoders.integer()).key(key);
+        return Command.create(c, "STRLEN", Decoders.integer()).key(key).readOnly();
     }
 
     /** APPEND key value. */
@@ -106,7 +106,7 @@ public final class StringDefs {
 
     /** GETRANGE key start end. */
     public static <V> Command<V> getrange(RedisCodec<V> c, String key, long start, long end) {
-        return Command.create(c, "GETRANGE", Decoders.<V>value()).key(key).arg(start).arg(end);
+        return Command.create(c, "GETRANGE", Decoders.<V>value()).key(key).arg(start).arg(end).readOnly();
     }
 
     /** SETRANGE key offset value. */
