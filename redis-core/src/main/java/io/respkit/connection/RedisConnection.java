@@ -8,6 +8,7 @@ import io.respkit.RedisServerException;
 import io.respkit.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
+import io.respkit.internal.AuthErrors;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SNIHostName;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -96,10 +99,44 @@ public final class RedisConnection implements AutoCloseable {
         try {
             connection.handshake();
             return connection;
+        } catch (RedisConnectionException e) {
+            connection.close();
+            throw handshakeFailure(config, e);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * Adds what an operator needs to know to an I/O failure during the handshake: a TLS-only port closes a plain
+     * connection as soon as it sees the plain-text {@code HELLO}, and a server requiring a client certificate
+     * (TLS 1.3) only says so when the first reply is read.
+     */
+    private static RedisConnectionException handshakeFailure(RedisConfig config, RedisConnectionException e) {
+        if (e instanceof RedisTimeoutException || e.getCause() == null) {
+            return e;
+        }
+        Throwable cause = e.getCause();
+        boolean closed = cause instanceof java.io.EOFException || cause instanceof SocketException;
+        if (config.ssl() != null && TlsFailures.isTls(cause)) {
+            return new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
+                    + TlsFailures.describe(cause, config), cause);
+        }
+        if (config.ssl() != null && closed) {
+            // With TLS 1.3 the server checks the client certificate after the client considers the handshake
+            // done, so a refused (or missing) certificate shows up as a closed connection on the first command.
+            return new RedisConnectionException("TLS connection to " + config.address() + " was closed by the "
+                    + "server during the connection handshake (" + cause.getMessage() + "); if the server requires "
+                    + "a client certificate (tls-auth-clients), configure a key store with a client certificate "
+                    + "its CA trusts", cause);
+        }
+        if (config.ssl() == null && closed) {
+            return new RedisConnectionException("Connection to " + config.address() + " was closed by the server "
+                    + "during the connection handshake; if the port only accepts TLS, connect with rediss:// or "
+                    + "RedisConfig.Builder.ssl(...) (no TLS handshake was attempted)", cause);
+        }
+        return e;
     }
 
     private static Socket connectSocket(RedisConfig config) {
@@ -110,10 +147,6 @@ public final class RedisConnection implements AutoCloseable {
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(config.host(), config.port()), connectMillis);
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
-            if (config.ssl() != null) {
-                return startTls(config, socket, connectMillis);
-            }
-            return socket;
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             throw new RedisTimeoutException("Timed out connecting to " + config.address() + " after "
@@ -125,7 +158,32 @@ public final class RedisConnection implements AutoCloseable {
             closeQuietly(socket);
             throw new RedisConnectionException("Unable to connect to " + config.address() + ": " + e.getMessage(), e);
         }
+        if (config.ssl() == null) {
+            return socket;
+        }
+        try {
+            return startTls(config, socket, connectMillis);
+        } catch (SocketTimeoutException e) {
+            // A plain-text Redis port waits for a newline that a TLS ClientHello never sends.
+            closeQuietly(socket);
+            throw new RedisTimeoutException("TLS handshake with " + config.address() + " timed out after "
+                    + connectMillis + " ms; is this a plain (non-TLS) port?", e);
+        } catch (SSLException e) {
+            closeQuietly(socket);
+            throw new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
+                    + TlsFailures.describe(e, config), e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // e.g. an IllegalArgumentException from SNIHostName for a host name SNI cannot carry
+            closeQuietly(socket);
+            throw new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
+                    + e.getMessage(), e);
+        }
     }
+
 
     private static Socket startTls(RedisConfig config, Socket plain, int connectMillis) throws IOException {
         SslOptions ssl = config.ssl();
@@ -138,13 +196,16 @@ public final class RedisConnection implements AutoCloseable {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, config.host(), config.port(), true);
         SSLParameters params = tls.getSSLParameters();
         if (ssl.verifyHostname()) {
-            // JSSE checks the certificate chain but not the host name unless asked to.
+            // JSSE checks the certificate chain but not the host name unless asked to; "HTTPS" checks DNS names
+            // and IP addresses against the subject alternative names (RFC 2818).
             params.setEndpointIdentificationAlgorithm("HTTPS");
-        } else {
-            log.warn("TLS hostname verification is DISABLED for {}; the connection is open to man-in-the-middle "
-                    + "attacks", config.address());
+        } else if (OnceLog.first("tls-no-verify|" + config.address())) {
+            log.warn("TLS hostname verification is DISABLED for {}: any certificate from a trusted CA is accepted "
+                    + "for this host, so the connection is open to man-in-the-middle attacks", config.address());
         }
-        if (!isIpLiteral(config.host())) {
+        if (!TlsFailures.isIp(config.host())) {
+            // SNI lets a TLS proxy or a multi-tenant endpoint pick the right certificate; RFC 6066 forbids it
+            // for IP literals.
             params.setServerNames(List.of(new SNIHostName(config.host())));
         }
         tls.setSSLParameters(params);
@@ -155,22 +216,17 @@ public final class RedisConnection implements AutoCloseable {
         return tls;
     }
 
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
-    }
-
     private void handshake() {
         boolean helloDone = false;
+        String clientName = config.clientName();
         if (config.protocol() == RespVersion.RESP3) {
-            Command<Object> hello = Command.create(StringCodec.UTF8, "HELLO", Decoders.raw()).arg(3);
-            if (config.password() != null) {
-                hello.arg("AUTH").arg(config.username() != null ? config.username() : "default")
-                        .arg(config.password());
+            Object reply = handshakeCall(hello(clientName));
+            if (clientName != null && reply instanceof ErrorReply error && "NOPERM".equals(error.code())) {
+                // A least-privilege ACL user may not set its name; connect without it rather than not at all.
+                nameRefused(error);
+                clientName = null;
+                reply = handshakeCall(hello(null));
             }
-            if (config.clientName() != null) {
-                hello.arg("SETNAME").arg(config.clientName());
-            }
-            Object reply = handshakeCall(hello);
             if (reply instanceof ErrorReply error) {
                 String code = error.code();
                 if (isAuthCode(code)) {
@@ -198,15 +254,41 @@ public final class RedisConnection implements AutoCloseable {
                     throw authFailure(error);
                 }
             }
-            if (config.clientName() != null) {
-                checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "CLIENT SETNAME", Decoders.raw())
-                        .arg(config.clientName())), "CLIENT SETNAME");
+            if (clientName != null) {
+                Object reply = handshakeCall(Command.create(StringCodec.UTF8, "CLIENT SETNAME", Decoders.raw())
+                        .arg(clientName));
+                if (reply instanceof ErrorReply error && "NOPERM".equals(error.code())) {
+                    nameRefused(error);
+                } else {
+                    checkHandshake(reply, "CLIENT SETNAME");
+                }
             }
         }
         if (config.database() != 0) {
             checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw())
                     .arg(config.database())), "SELECT");
             database = config.database();
+        }
+    }
+
+    private Command<Object> hello(String clientName) {
+        Command<Object> hello = Command.create(StringCodec.UTF8, "HELLO", Decoders.raw()).arg(3);
+        if (config.password() != null) {
+            hello.arg("AUTH").arg(config.username() != null ? config.username() : "default").arg(config.password());
+        }
+        if (clientName != null) {
+            hello.arg("SETNAME").arg(clientName);
+        }
+        return hello;
+    }
+
+    private void nameRefused(ErrorReply error) {
+        String user = config.username() != null ? config.username() : "default";
+        if (OnceLog.first("setname|" + address + '|' + user + '|' + config.clientName())) {
+            log.warn("Redis user '{}' at {} may not set the client name '{}' ({}); connecting without it",
+                    user, address, config.clientName(), Errors.clean(scrub(error).message()));
+        } else {
+            log.debug("Connecting to {} without the client name '{}': not permitted", address, config.clientName());
         }
     }
 
@@ -239,22 +321,33 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     private static boolean isAuthCode(String code) {
-        return "WRONGPASS".equals(code) || "NOAUTH".equals(code) || "NOPERM".equals(code)
-                || "AUTH".equals(code);
+        return AuthErrors.isAuthCode(code) || "AUTH".equals(code);
     }
 
     private RedisAuthenticationException authFailure(ErrorReply error) {
         ErrorReply clean = scrub(error);
         String code = clean.code();
-        if ("ERR".equals(code) && clean.message().contains("AUTH")) {
+        if (("ERR".equals(code) || "AUTH".equals(code)) && clean.message().contains("AUTH")) {
+            // Servers before 6.0 answer a wrong password with "ERR invalid password" (or "-AUTH failed").
             code = "WRONGPASS";
         }
-        return new RedisAuthenticationException(code, "Authentication to " + address + " failed"
-                + (config.username() != null ? " for user '" + config.username() + "'" : "") + ": "
-                + Errors.clean(clean.message()));
+        String message;
+        if ("NOAUTH".equals(code) && config.password() == null) {
+            message = "Authentication to " + address + " required: the server answered NOAUTH and no password is "
+                    + "configured";
+        } else {
+            message = "Authentication to " + address + " failed"
+                    + (config.username() != null ? " for user '" + config.username() + "'" : "") + ": "
+                    + Errors.clean(clean.message());
+        }
+        return AuthErrors.create(code, message);
     }
 
-    /** Removes any echo of the password from a server error seen during the handshake. */
+    /**
+     * Removes any echo of the configured password from a server error: servers quote some arguments back (for
+     * example {@code HELLO}'s "Syntax error in HELLO option '...'"), and such a message would otherwise end up in
+     * an exception message or a log.
+     */
     private ErrorReply scrub(ErrorReply error) {
         String password = config.password();
         if (password == null || password.isEmpty() || !error.message().contains(password)) {
@@ -282,7 +375,7 @@ public final class RedisConnection implements AutoCloseable {
         flush(command);
         Object reply = readReply(command);
         if (reply instanceof ErrorReply error) {
-            throw Errors.fromReply(error, command.name(), address);
+            throw AuthErrors.typed(Errors.fromReply(error, command.name(), address));
         }
         trackSuccess(command);
         return command.decode(reply);
@@ -347,7 +440,7 @@ public final class RedisConnection implements AutoCloseable {
                 if (extended) {
                     socket.setSoTimeout(readTimeoutMillis);
                 }
-                return reply;
+                return reply instanceof ErrorReply error ? scrub(error) : reply;
             }
         } catch (IOException e) {
             throw ioFailure(e, command);
@@ -369,7 +462,8 @@ public final class RedisConnection implements AutoCloseable {
         try {
             socket.setSoTimeout(timeoutMillis);
             try {
-                return nextFrame();
+                Object frame = nextFrame();
+                return frame instanceof ErrorReply error ? scrub(error) : frame;
             } catch (SocketTimeoutException e) {
                 return RespReader.INCOMPLETE;
             }
@@ -556,6 +650,10 @@ public final class RedisConnection implements AutoCloseable {
             long waited = readTimeoutMillis + Math.max(0, block);
             return new RedisTimeoutException("Command " + name(command) + " timed out after " + waited + " ms on "
                     + address, e);
+        }
+        if (config.ssl() != null && TlsFailures.isTls(e)) {
+            return new RedisConnectionException("TLS failure on the connection to " + address + " during "
+                    + name(command) + ": " + TlsFailures.describe(e, config), e);
         }
         return new RedisConnectionException("Connection to " + address + " failed during " + name(command) + ": "
                 + e.getMessage(), e);
