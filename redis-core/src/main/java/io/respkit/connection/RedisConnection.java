@@ -233,7 +233,7 @@ public final class RedisConnection implements AutoCloseable {
                     throw authFailure(error);
                 }
                 if (!"NOPROTO".equals(code) && !error.message().startsWith("ERR unknown command")) {
-                    throw Errors.fromReply(scrub(error), "HELLO", address);
+                    throw AuthErrors.typed(Errors.fromReply(scrub(error), "HELLO", address));
                 }
                 log.debug("Server at {} does not speak RESP3; falling back to RESP2", address);
             } else {
@@ -300,7 +300,7 @@ public final class RedisConnection implements AutoCloseable {
 
     private void checkHandshake(Object reply, String command) {
         if (reply instanceof ErrorReply error) {
-            throw Errors.fromReply(scrub(error), command, address);
+            throw AuthErrors.typed(Errors.fromReply(scrub(error), command, address));
         }
     }
 
