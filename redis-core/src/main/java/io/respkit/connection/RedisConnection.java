@@ -20,18 +20,10 @@ import io.respkit.protocol.RespWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SNIHostName;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -55,6 +47,7 @@ public final class RedisConnection implements AutoCloseable {
     private final RespWriter writer;
     private final RespReader reader;
     private final int readTimeoutMillis;
+    private final SecretScrubber scrubber;
 
     private RespVersion protocol = RespVersion.RESP2;
     private String serverVersion;
@@ -75,6 +68,7 @@ public final class RedisConnection implements AutoCloseable {
         this.writer = new RespWriter(socket.getOutputStream());
         this.reader = new RespReader(config.limits());
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
+        this.scrubber = new SecretScrubber(config.password());
     }
 
     /**
@@ -88,12 +82,12 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisServerException when the server refused another handshake step
      */
     public static RedisConnection open(RedisConfig config) {
-        Socket socket = connectSocket(config);
+        Socket socket = Sockets.connect(config);
         RedisConnection connection;
         try {
             connection = new RedisConnection(config, socket);
         } catch (IOException e) {
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
             throw new RedisConnectionException("Unable to open streams to " + config.address(), e);
         }
         try {
@@ -101,119 +95,11 @@ public final class RedisConnection implements AutoCloseable {
             return connection;
         } catch (RedisConnectionException e) {
             connection.close();
-            throw handshakeFailure(config, e);
+            throw Sockets.handshakeFailure(config, e);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
-    }
-
-    /**
-     * Adds what an operator needs to know to an I/O failure during the handshake: a TLS-only port closes a plain
-     * connection as soon as it sees the plain-text {@code HELLO}, and a server requiring a client certificate
-     * (TLS 1.3) only says so when the first reply is read.
-     */
-    private static RedisConnectionException handshakeFailure(RedisConfig config, RedisConnectionException e) {
-        if (e instanceof RedisTimeoutException || e.getCause() == null) {
-            return e;
-        }
-        Throwable cause = e.getCause();
-        boolean closed = cause instanceof java.io.EOFException || cause instanceof SocketException;
-        if (config.ssl() != null && TlsFailures.isTls(cause)) {
-            return new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
-                    + TlsFailures.describe(cause, config), cause);
-        }
-        if (config.ssl() != null && closed) {
-            // With TLS 1.3 the server checks the client certificate after the client considers the handshake
-            // done, so a refused (or missing) certificate shows up as a closed connection on the first command.
-            return new RedisConnectionException("TLS connection to " + config.address() + " was closed by the "
-                    + "server during the connection handshake (" + cause.getMessage() + "); if the server requires "
-                    + "a client certificate (tls-auth-clients), configure a key store with a client certificate "
-                    + "its CA trusts", cause);
-        }
-        if (config.ssl() == null && closed) {
-            return new RedisConnectionException("Connection to " + config.address() + " was closed by the server "
-                    + "during the connection handshake; if the port only accepts TLS, connect with rediss:// or "
-                    + "RedisConfig.Builder.ssl(...) (no TLS handshake was attempted)", cause);
-        }
-        return e;
-    }
-
-    private static Socket connectSocket(RedisConfig config) {
-        Socket socket = new Socket();
-        int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
-        try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(config.host(), config.port()), connectMillis);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
-        } catch (SocketTimeoutException e) {
-            closeQuietly(socket);
-            throw new RedisTimeoutException("Timed out connecting to " + config.address() + " after "
-                    + connectMillis + " ms", e);
-        } catch (UnknownHostException e) {
-            closeQuietly(socket);
-            throw new RedisConnectionException("Unknown host: " + config.host(), e);
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw new RedisConnectionException("Unable to connect to " + config.address() + ": " + e.getMessage(), e);
-        }
-        if (config.ssl() == null) {
-            return socket;
-        }
-        try {
-            return startTls(config, socket, connectMillis);
-        } catch (SocketTimeoutException e) {
-            // A plain-text Redis port waits for a newline that a TLS ClientHello never sends.
-            closeQuietly(socket);
-            throw new RedisTimeoutException("TLS handshake with " + config.address() + " timed out after "
-                    + connectMillis + " ms; is this a plain (non-TLS) port?", e);
-        } catch (SSLException e) {
-            closeQuietly(socket);
-            throw new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
-                    + TlsFailures.describe(e, config), e);
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
-                    + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // e.g. an IllegalArgumentException from SNIHostName for a host name SNI cannot carry
-            closeQuietly(socket);
-            throw new RedisConnectionException("TLS handshake with " + config.address() + " failed: "
-                    + e.getMessage(), e);
-        }
-    }
-
-
-    private static Socket startTls(RedisConfig config, Socket plain, int connectMillis) throws IOException {
-        SslOptions ssl = config.ssl();
-        SSLContext context;
-        try {
-            context = ssl.sslContext() != null ? ssl.sslContext() : SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IOException("No default TLS context available", e);
-        }
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, config.host(), config.port(), true);
-        SSLParameters params = tls.getSSLParameters();
-        if (ssl.verifyHostname()) {
-            // JSSE checks the certificate chain but not the host name unless asked to; "HTTPS" checks DNS names
-            // and IP addresses against the subject alternative names (RFC 2818).
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-        } else if (OnceLog.first("tls-no-verify|" + config.address())) {
-            log.warn("TLS hostname verification is DISABLED for {}: any certificate from a trusted CA is accepted "
-                    + "for this host, so the connection is open to man-in-the-middle attacks", config.address());
-        }
-        if (!TlsFailures.isIp(config.host())) {
-            // SNI lets a TLS proxy or a multi-tenant endpoint pick the right certificate; RFC 6066 forbids it
-            // for IP literals.
-            params.setServerNames(List.of(new SNIHostName(config.host())));
-        }
-        tls.setSSLParameters(params);
-        int previous = tls.getSoTimeout();
-        tls.setSoTimeout(connectMillis);
-        tls.startHandshake();
-        tls.setSoTimeout(previous);
-        return tls;
     }
 
     private void handshake() {
@@ -343,17 +229,8 @@ public final class RedisConnection implements AutoCloseable {
         return AuthErrors.create(code, message);
     }
 
-    /**
-     * Removes any echo of the configured password from a server error: servers quote some arguments back (for
-     * example {@code HELLO}'s "Syntax error in HELLO option '...'"), and such a message would otherwise end up in
-     * an exception message or a log.
-     */
     private ErrorReply scrub(ErrorReply error) {
-        String password = config.password();
-        if (password == null || password.isEmpty() || !error.message().contains(password)) {
-            return error;
-        }
-        return new ErrorReply(error.message().replace(password, "****"));
+        return scrubber.scrub(error);
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -440,7 +317,9 @@ public final class RedisConnection implements AutoCloseable {
                 if (extended) {
                     socket.setSoTimeout(readTimeoutMillis);
                 }
-                return reply instanceof ErrorReply error ? scrub(error) : reply;
+                // Only error replies (and EXEC results) are inspected: the success path costs nothing.
+                return reply instanceof ErrorReply || reply instanceof List<?>
+                        ? scrubber.scrub(SecretScrubber.commandName(command.argumentText(0)), reply) : reply;
             }
         } catch (IOException e) {
             throw ioFailure(e, command);
@@ -463,7 +342,7 @@ public final class RedisConnection implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             try {
                 Object frame = nextFrame();
-                return frame instanceof ErrorReply error ? scrub(error) : frame;
+                return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
             } catch (SocketTimeoutException e) {
                 return RespReader.INCOMPLETE;
             }
@@ -632,7 +511,7 @@ public final class RedisConnection implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }
     }
 
@@ -661,14 +540,6 @@ public final class RedisConnection implements AutoCloseable {
 
     private static String name(Command<?> command) {
         return command == null ? "read" : command.name();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing a socket that is already failing
-        }
     }
 
     @Override
