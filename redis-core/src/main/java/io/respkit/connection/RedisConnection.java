@@ -72,13 +72,17 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Opens a connection and performs the handshake.
+     * Opens a connection and performs the handshake. With a client name configured for a user that may not set it
+     * ({@code NOPERM}), the connection is opened without the name and a warning is logged once.
      *
      * @param config the configuration
      * @return an open, authenticated connection on the configured database
-     * @throws RedisTimeoutException when connecting or the handshake timed out
-     * @throws RedisConnectionException when the server cannot be reached
-     * @throws RedisAuthenticationException when the server refused the credentials
+     * @throws RedisTimeoutException when connecting, the TLS handshake or the connection handshake timed out
+     * @throws RedisConnectionException when the server cannot be reached, or TLS failed; the message says why
+     *         (certificate not trusted, host name mismatch, client certificate refused, plain port or TLS port)
+     * @throws RedisAuthenticationException when the server refused the credentials: a
+     *         {@link io.respkit.RedisWrongPasswordException}, {@link io.respkit.RedisNoAuthException} or
+     *         {@link io.respkit.RedisNoPermissionException}; retrying cannot help
      * @throws RedisServerException when the server refused another handshake step
      */
     public static RedisConnection open(RedisConfig config) {
@@ -242,7 +246,9 @@ public final class RedisConnection implements AutoCloseable {
      * @param <T> the reply type
      * @return the decoded reply
      * @throws RedisServerException when the server answered with an error (the connection stays usable)
-     * @throws RedisAuthenticationException when the server answered NOAUTH, WRONGPASS or NOPERM
+     * @throws RedisAuthenticationException when the server answered NOAUTH, WRONGPASS or NOPERM (as
+     *         {@link io.respkit.RedisNoAuthException}, {@link io.respkit.RedisWrongPasswordException},
+     *         {@link io.respkit.RedisNoPermissionException}; the connection stays usable)
      * @throws RedisTimeoutException when no reply came in time (the connection is broken)
      * @throws RedisConnectionException when the connection failed (the connection is broken)
      * @throws RedisProtocolException when the reply was malformed (the connection is broken)
