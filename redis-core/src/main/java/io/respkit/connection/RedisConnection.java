@@ -8,6 +8,7 @@ import io.respkit.RedisServerException;
 import io.respkit.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
+import io.respkit.internal.AuthErrors;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
@@ -19,16 +20,10 @@ import io.respkit.protocol.RespWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SNIHostName;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -52,6 +47,7 @@ public final class RedisConnection implements AutoCloseable {
     private final RespWriter writer;
     private final RespReader reader;
     private final int readTimeoutMillis;
+    private final SecretScrubber scrubber;
 
     private RespVersion protocol = RespVersion.RESP2;
     private String serverVersion;
@@ -72,112 +68,62 @@ public final class RedisConnection implements AutoCloseable {
         this.writer = new RespWriter(socket.getOutputStream());
         this.reader = new RespReader(config.limits());
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
+        this.scrubber = new SecretScrubber(config.password());
     }
 
     /**
-     * Opens a connection and performs the handshake.
+     * Opens a connection and performs the handshake. With a client name configured for a user that may not set it
+     * ({@code NOPERM}), the connection is opened without the name and a warning is logged once.
      *
      * @param config the configuration
      * @return an open, authenticated connection on the configured database
-     * @throws RedisTimeoutException when connecting or the handshake timed out
-     * @throws RedisConnectionException when the server cannot be reached
-     * @throws RedisAuthenticationException when the server refused the credentials
+     * @throws RedisTimeoutException when connecting, the TLS handshake or the connection handshake timed out
+     * @throws RedisConnectionException when the server cannot be reached, or TLS failed; the message says why
+     *         (certificate not trusted, host name mismatch, client certificate refused, plain port or TLS port)
+     * @throws RedisAuthenticationException when the server refused the credentials: a
+     *         {@link io.respkit.RedisWrongPasswordException}, {@link io.respkit.RedisNoAuthException} or
+     *         {@link io.respkit.RedisNoPermissionException}; retrying cannot help
      * @throws RedisServerException when the server refused another handshake step
      */
     public static RedisConnection open(RedisConfig config) {
-        Socket socket = connectSocket(config);
+        Socket socket = Sockets.connect(config);
         RedisConnection connection;
         try {
             connection = new RedisConnection(config, socket);
         } catch (IOException e) {
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
             throw new RedisConnectionException("Unable to open streams to " + config.address(), e);
         }
         try {
             connection.handshake();
             return connection;
+        } catch (RedisConnectionException e) {
+            connection.close();
+            throw Sockets.handshakeFailure(config, e);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
     }
 
-    private static Socket connectSocket(RedisConfig config) {
-        Socket socket = new Socket();
-        int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
-        try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(config.host(), config.port()), connectMillis);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
-            if (config.ssl() != null) {
-                return startTls(config, socket, connectMillis);
-            }
-            return socket;
-        } catch (SocketTimeoutException e) {
-            closeQuietly(socket);
-            throw new RedisTimeoutException("Timed out connecting to " + config.address() + " after "
-                    + connectMillis + " ms", e);
-        } catch (UnknownHostException e) {
-            closeQuietly(socket);
-            throw new RedisConnectionException("Unknown host: " + config.host(), e);
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw new RedisConnectionException("Unable to connect to " + config.address() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Socket startTls(RedisConfig config, Socket plain, int connectMillis) throws IOException {
-        SslOptions ssl = config.ssl();
-        SSLContext context;
-        try {
-            context = ssl.sslContext() != null ? ssl.sslContext() : SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IOException("No default TLS context available", e);
-        }
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, config.host(), config.port(), true);
-        SSLParameters params = tls.getSSLParameters();
-        if (ssl.verifyHostname()) {
-            // JSSE checks the certificate chain but not the host name unless asked to.
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-        } else {
-            log.warn("TLS hostname verification is DISABLED for {}; the connection is open to man-in-the-middle "
-                    + "attacks", config.address());
-        }
-        if (!isIpLiteral(config.host())) {
-            params.setServerNames(List.of(new SNIHostName(config.host())));
-        }
-        tls.setSSLParameters(params);
-        int previous = tls.getSoTimeout();
-        tls.setSoTimeout(connectMillis);
-        tls.startHandshake();
-        tls.setSoTimeout(previous);
-        return tls;
-    }
-
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
-    }
-
     private void handshake() {
         boolean helloDone = false;
+        String clientName = config.clientName();
         if (config.protocol() == RespVersion.RESP3) {
-            Command<Object> hello = Command.create(StringCodec.UTF8, "HELLO", Decoders.raw()).arg(3);
-            if (config.password() != null) {
-                hello.arg("AUTH").arg(config.username() != null ? config.username() : "default")
-                        .arg(config.password());
+            Object reply = handshakeCall(hello(clientName));
+            if (clientName != null && reply instanceof ErrorReply error && "NOPERM".equals(error.code())) {
+                // A least-privilege ACL user may not set its name; connect without it rather than not at all.
+                nameRefused(error);
+                clientName = null;
+                reply = handshakeCall(hello(null));
             }
-            if (config.clientName() != null) {
-                hello.arg("SETNAME").arg(config.clientName());
-            }
-            Object reply = handshakeCall(hello);
             if (reply instanceof ErrorReply error) {
                 String code = error.code();
                 if (isAuthCode(code)) {
                     throw authFailure(error);
                 }
                 if (!"NOPROTO".equals(code) && !error.message().startsWith("ERR unknown command")) {
-                    throw Errors.fromReply(scrub(error), "HELLO", address);
+                    throw AuthErrors.typed(Errors.fromReply(scrub(error), "HELLO", address));
                 }
                 log.debug("Server at {} does not speak RESP3; falling back to RESP2", address);
             } else {
@@ -198,15 +144,41 @@ public final class RedisConnection implements AutoCloseable {
                     throw authFailure(error);
                 }
             }
-            if (config.clientName() != null) {
-                checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "CLIENT SETNAME", Decoders.raw())
-                        .arg(config.clientName())), "CLIENT SETNAME");
+            if (clientName != null) {
+                Object reply = handshakeCall(Command.create(StringCodec.UTF8, "CLIENT SETNAME", Decoders.raw())
+                        .arg(clientName));
+                if (reply instanceof ErrorReply error && "NOPERM".equals(error.code())) {
+                    nameRefused(error);
+                } else {
+                    checkHandshake(reply, "CLIENT SETNAME");
+                }
             }
         }
         if (config.database() != 0) {
             checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw())
                     .arg(config.database())), "SELECT");
             database = config.database();
+        }
+    }
+
+    private Command<Object> hello(String clientName) {
+        Command<Object> hello = Command.create(StringCodec.UTF8, "HELLO", Decoders.raw()).arg(3);
+        if (config.password() != null) {
+            hello.arg("AUTH").arg(config.username() != null ? config.username() : "default").arg(config.password());
+        }
+        if (clientName != null) {
+            hello.arg("SETNAME").arg(clientName);
+        }
+        return hello;
+    }
+
+    private void nameRefused(ErrorReply error) {
+        String user = config.username() != null ? config.username() : "default";
+        if (OnceLog.first("setname|" + address + '|' + user + '|' + config.clientName())) {
+            log.warn("Redis user '{}' at {} may not set the client name '{}' ({}); connecting without it",
+                    user, address, config.clientName(), Errors.clean(scrub(error).message()));
+        } else {
+            log.debug("Connecting to {} without the client name '{}': not permitted", address, config.clientName());
         }
     }
 
@@ -218,7 +190,7 @@ public final class RedisConnection implements AutoCloseable {
 
     private void checkHandshake(Object reply, String command) {
         if (reply instanceof ErrorReply error) {
-            throw Errors.fromReply(scrub(error), command, address);
+            throw AuthErrors.typed(Errors.fromReply(scrub(error), command, address));
         }
     }
 
@@ -239,28 +211,30 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     private static boolean isAuthCode(String code) {
-        return "WRONGPASS".equals(code) || "NOAUTH".equals(code) || "NOPERM".equals(code)
-                || "AUTH".equals(code);
+        return AuthErrors.isAuthCode(code) || "AUTH".equals(code);
     }
 
     private RedisAuthenticationException authFailure(ErrorReply error) {
         ErrorReply clean = scrub(error);
         String code = clean.code();
-        if ("ERR".equals(code) && clean.message().contains("AUTH")) {
+        if (("ERR".equals(code) || "AUTH".equals(code)) && clean.message().contains("AUTH")) {
+            // Servers before 6.0 answer a wrong password with "ERR invalid password" (or "-AUTH failed").
             code = "WRONGPASS";
         }
-        return new RedisAuthenticationException(code, "Authentication to " + address + " failed"
-                + (config.username() != null ? " for user '" + config.username() + "'" : "") + ": "
-                + Errors.clean(clean.message()));
+        String message;
+        if ("NOAUTH".equals(code) && config.password() == null) {
+            message = "Authentication to " + address + " required: the server answered NOAUTH and no password is "
+                    + "configured";
+        } else {
+            message = "Authentication to " + address + " failed"
+                    + (config.username() != null ? " for user '" + config.username() + "'" : "") + ": "
+                    + Errors.clean(clean.message());
+        }
+        return AuthErrors.create(code, message);
     }
 
-    /** Removes any echo of the password from a server error seen during the handshake. */
     private ErrorReply scrub(ErrorReply error) {
-        String password = config.password();
-        if (password == null || password.isEmpty() || !error.message().contains(password)) {
-            return error;
-        }
-        return new ErrorReply(error.message().replace(password, "****"));
+        return scrubber.scrub(error);
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -272,7 +246,9 @@ public final class RedisConnection implements AutoCloseable {
      * @param <T> the reply type
      * @return the decoded reply
      * @throws RedisServerException when the server answered with an error (the connection stays usable)
-     * @throws RedisAuthenticationException when the server answered NOAUTH, WRONGPASS or NOPERM
+     * @throws RedisAuthenticationException when the server answered NOAUTH, WRONGPASS or NOPERM (as
+     *         {@link io.respkit.RedisNoAuthException}, {@link io.respkit.RedisWrongPasswordException},
+     *         {@link io.respkit.RedisNoPermissionException}; the connection stays usable)
      * @throws RedisTimeoutException when no reply came in time (the connection is broken)
      * @throws RedisConnectionException when the connection failed (the connection is broken)
      * @throws RedisProtocolException when the reply was malformed (the connection is broken)
@@ -282,7 +258,7 @@ public final class RedisConnection implements AutoCloseable {
         flush(command);
         Object reply = readReply(command);
         if (reply instanceof ErrorReply error) {
-            throw Errors.fromReply(error, command.name(), address);
+            throw AuthErrors.typed(Errors.fromReply(error, command.name(), address));
         }
         trackSuccess(command);
         return command.decode(reply);
@@ -347,7 +323,9 @@ public final class RedisConnection implements AutoCloseable {
                 if (extended) {
                     socket.setSoTimeout(readTimeoutMillis);
                 }
-                return reply;
+                // Only error replies (and EXEC results) are inspected: the success path costs nothing.
+                return reply instanceof ErrorReply || reply instanceof List<?>
+                        ? scrubber.scrub(SecretScrubber.commandName(command.argumentText(0)), reply) : reply;
             }
         } catch (IOException e) {
             throw ioFailure(e, command);
@@ -369,7 +347,8 @@ public final class RedisConnection implements AutoCloseable {
         try {
             socket.setSoTimeout(timeoutMillis);
             try {
-                return nextFrame();
+                Object frame = nextFrame();
+                return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
             } catch (SocketTimeoutException e) {
                 return RespReader.INCOMPLETE;
             }
@@ -538,7 +517,7 @@ public final class RedisConnection implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }
     }
 
@@ -557,20 +536,16 @@ public final class RedisConnection implements AutoCloseable {
             return new RedisTimeoutException("Command " + name(command) + " timed out after " + waited + " ms on "
                     + address, e);
         }
+        if (config.ssl() != null && TlsFailures.isTls(e)) {
+            return new RedisConnectionException("TLS failure on the connection to " + address + " during "
+                    + name(command) + ": " + TlsFailures.describe(e, config), e);
+        }
         return new RedisConnectionException("Connection to " + address + " failed during " + name(command) + ": "
                 + e.getMessage(), e);
     }
 
     private static String name(Command<?> command) {
         return command == null ? "read" : command.name();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing a socket that is already failing
-        }
     }
 
     /**

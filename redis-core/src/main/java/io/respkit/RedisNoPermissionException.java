@@ -1,0 +1,21 @@
+package io.respkit;
+
+/**
+ * The authenticated ACL user may not run the command or touch the key ({@code NOPERM}). Retrying cannot succeed
+ * until the user's ACL rules change; the connection stays healthy.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public class RedisNoPermissionException extends RedisAuthenticationException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was refused, naming the command and server
+     */
+    public RedisNoPermissionException(String message) {
+        super("NOPERM", message);
+    }
+}
