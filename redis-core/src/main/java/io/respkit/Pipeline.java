@@ -94,7 +94,7 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
                     r.fail(Errors.fromReply(error, command.name(), connection.address()));
                 } else {
                     connection.trackSuccess(command);
-                    r.complete(reply);
+                    r.completeRaw(reply);
                 }
             }
         } catch (RedisException e) {

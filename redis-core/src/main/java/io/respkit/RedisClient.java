@@ -8,6 +8,7 @@ import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.ConnectionCommands;
 import io.respkit.internal.commands.Decoders;
+import io.respkit.internal.multiplex.Multiplexer;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PooledConnection;
 import io.respkit.pubsub.Subscriber;
@@ -41,12 +42,23 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisClient.class);
     private static final int DEFAULT_WATCH_ATTEMPTS = 100;
+    private static final java.util.function.Consumer<io.respkit.protocol.PushMessage> PUSH_LOGGER =
+            push -> log.debug("Ignoring push frame '{}' on the shared connection", push.kind());
 
     private final ConnectionPool pool;
     private final boolean ownsPool;
     private final RedisCodec<V> codec;
+    private final Multiplexer multiplexer;
+    private final boolean ownsMultiplexer;
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec) {
+        this(pool, ownsPool, codec, new Multiplexer(pool.config(), PUSH_LOGGER), true);
+    }
+
+    private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec, Multiplexer multiplexer,
+                        boolean ownsMultiplexer) {
+        this.multiplexer = multiplexer;
+        this.ownsMultiplexer = ownsMultiplexer;
         this.pool = Objects.requireNonNull(pool, "pool");
         this.ownsPool = ownsPool;
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -116,7 +128,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @return the client
      */
     public <W> RedisClient<W> withCodec(RedisCodec<W> other) {
-        return new RedisClient<>(pool, false, other);
+        return new RedisClient<>(pool, false, other, multiplexer, false);
     }
 
     /**
@@ -136,6 +148,17 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     @Override
     public <T> T execute(Command<T> command) {
         boolean retry = command.isReadOnly() && pool.config().retryReads();
+        if (pool.config().multiplexed() && Multiplexer.shareable(command)) {
+            try {
+                return multiplexer.execute(command);
+            } catch (RedisConnectionException e) {
+                if (!retry) {
+                    throw e;
+                }
+                log.debug("Retrying read-only {} on a fresh connection after: {}", command.name(), e.getMessage());
+                return multiplexer.execute(command);
+            }
+        }
         try (PooledConnection lease = pool.borrow()) {
             try {
                 return lease.connection().execute(command);
@@ -350,9 +373,32 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      */
     @Override
     public void close() {
+        if (ownsMultiplexer) {
+            multiplexer.close();
+        }
         if (ownsPool) {
             pool.close();
         }
+    }
+
+    /**
+     * Returns the asynchronous view of this client: every typed command returns at once with a {@link Response},
+     * which is a {@link java.util.concurrent.CompletableFuture} completed when the reply arrives. Ordinary commands
+     * share one auto-pipelined connection (the Java counterpart of an asyncio pipeline: issue thousands, then
+     * wait for all); blocking and stateful commands run on pooled connections on a separate thread.
+     *
+     * <pre>{@code
+     * List<Response<Boolean>> sets = new ArrayList<>();
+     * for (int i = 0; i < 10_000; i++) {
+     *     sets.add(redis.async().set("key:" + i, "value:" + i));
+     * }
+     * CompletableFuture.allOf(sets.toArray(CompletableFuture[]::new)).join();
+     * }</pre>
+     *
+     * @return the asynchronous commands, sharing this client's connections
+     */
+    public AsyncCommands<V> async() {
+        return new AsyncCommands<>(this, multiplexer);
     }
 
     @Override

@@ -2,55 +2,60 @@ package io.respkit;
 
 import io.respkit.commands.Command;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
 /**
- * The future result of one command queued in a {@link Pipeline} or {@link Transaction}, available once the
- * pipeline or transaction has run.
+ * The future result of one command: queued in a {@link Pipeline} or {@link Transaction} (available once it ran),
+ * or sent through {@link RedisClient#async()} (available when the reply arrives). It is a
+ * {@link CompletableFuture}, so results compose with {@code thenApply}, {@code allOf} and the rest; its
+ * {@link #get()} throws unchecked respkit exceptions.
  *
- * <p>Not thread-safe: read it on the thread that ran the pipeline, after it ran.
+ * <p>Thread-safe, as {@link CompletableFuture} is. Stages attached without {@code Async} may run on respkit's
+ * reader thread: keep them short, or use the {@code ...Async} variants.
  *
  * @param <T> the result type
  */
-public final class Response<T> {
-
-    private static final Object PENDING = new Object();
+public final class Response<T> extends CompletableFuture<T> {
 
     private final String commandName;
-    private Command<T> command;
-    private Object value = PENDING;
-    private RedisException failure;
+    private final boolean waits;
+    private volatile Command<T> command;
+    private volatile RedisException failure;
 
     Response(Command<T> command) {
+        this(command, false);
+    }
+
+    Response(Command<T> command, boolean waits) {
         this.command = command;
         this.commandName = command.name();
+        this.waits = waits;
     }
 
     /**
-     * Returns the command's result.
+     * Returns the command's result. A pipeline or transaction response must have run first; an asynchronous one
+     * waits for its reply.
      *
      * @return the decoded result, possibly {@code null}
      * @throws IllegalStateException when the pipeline or transaction has not run yet
      * @throws RedisException the command's own failure: a {@link RedisServerException} for an error reply, a
      *         {@link RedisConnectionException} when the connection failed before its reply was read
      */
-    @SuppressWarnings("unchecked")
+    @Override
     public T get() {
-        if (failure != null) {
-            throw failure;
-        }
-        if (value == PENDING) {
+        if (!isDone() && !waits) {
             throw new IllegalStateException("The result of " + commandName
                     + " is not available before the pipeline or transaction has executed");
         }
-        return (T) value;
-    }
-
-    /**
-     * Returns whether the command has a result or a failure.
-     *
-     * @return {@code true} once it ran
-     */
-    public boolean isDone() {
-        return failure != null || value != PENDING;
+        try {
+            return super.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("Interrupted while waiting for the reply to " + commandName, e);
+        }
     }
 
     /**
@@ -71,27 +76,48 @@ public final class Response<T> {
         return commandName;
     }
 
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+        RedisException e = unwrap(ex);
+        if (failure == null && !isDone()) {
+            failure = e;
+        }
+        command = null;
+        return super.completeExceptionally(e);
+    }
+
     Command<T> command() {
         return command;
     }
 
-    void complete(Object raw) {
+    void completeRaw(Object raw) {
+        Command<T> c = command;
         try {
-            value = command.decode(raw);
+            complete(c.decode(raw));
         } catch (RedisException e) {
-            failure = e;
+            completeExceptionally(e);
         }
         command = null; // lets a long pipeline release its arguments once answered
     }
 
     void fail(RedisException e) {
-        failure = e;
-        command = null;
+        completeExceptionally(e);
     }
 
     /** Returns the result, or the failure when there is one; for result lists. */
     Object resultOrFailure() {
-        return failure != null ? failure : value;
+        return failure != null ? failure : getNow(null);
+    }
+
+    private static RedisException unwrap(Throwable t) {
+        Throwable cause = t;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RedisException e) {
+            return e;
+        }
+        return new RedisException("Command failed: " + cause, cause);
     }
 
     @Override

@@ -156,7 +156,7 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
                 r.fail(Errors.fromReply(error, r.commandName(), connection.address()));
             } else {
                 Command<?> command = r.command();
-                r.complete(reply);
+                r.completeRaw(reply);
                 connection.trackSuccess(command);
             }
             results.add(r.resultOrFailure());

@@ -34,6 +34,7 @@ public final class RedisConfig {
     private final RespLimits limits;
     private final PoolConfig pool;
     private final boolean retryReads;
+    private final boolean multiplexed;
 
     private RedisConfig(Builder b) {
         this.host = b.host;
@@ -50,6 +51,7 @@ public final class RedisConfig {
         this.limits = b.limits;
         this.pool = b.pool;
         this.retryReads = b.retryReads;
+        this.multiplexed = b.multiplexed;
     }
 
     /**
@@ -153,6 +155,15 @@ public final class RedisConfig {
     }
 
     /**
+     * Returns whether ordinary commands share one auto-pipelined connection instead of borrowing pooled ones.
+     *
+     * @return {@code true} for the multiplexed mode
+     */
+    public boolean multiplexed() {
+        return multiplexed;
+    }
+
+    /**
      * Returns {@code host:port}, the address used in messages.
      *
      * @return the address
@@ -182,6 +193,7 @@ public final class RedisConfig {
         b.limits = limits;
         b.pool = pool;
         b.retryReads = retryReads;
+        b.multiplexed = multiplexed;
         return b;
     }
 
@@ -206,6 +218,9 @@ public final class RedisConfig {
                 .append(", timeout=").append(timeout);
         if (clientName != null) {
             sb.append(", clientName=").append(clientName);
+        }
+        if (multiplexed) {
+            sb.append(", multiplexed");
         }
         if (retryReads) {
             sb.append(", retryReads");
@@ -233,6 +248,7 @@ public final class RedisConfig {
         private RespLimits limits = RespLimits.DEFAULT;
         private PoolConfig pool = PoolConfig.DEFAULT;
         private boolean retryReads;
+        private boolean multiplexed;
 
         private Builder() {
         }
@@ -395,6 +411,20 @@ public final class RedisConfig {
          */
         public Builder retryReads(boolean retryReads) {
             this.retryReads = retryReads;
+            return this;
+        }
+
+        /**
+         * Sets whether the client runs ordinary commands on one shared connection with automatic pipelining: many
+         * threads' commands are coalesced into single socket writes. Blocking commands, transactions, WATCH,
+         * SELECT, pub/sub and other stateful commands still run on dedicated pooled connections, and pipelines keep
+         * their own pooled connection. Off by default.
+         *
+         * @param multiplexed whether to multiplex
+         * @return this builder
+         */
+        public Builder multiplexed(boolean multiplexed) {
+            this.multiplexed = multiplexed;
             return this;
         }
 

@@ -42,7 +42,7 @@ public final class Errors {
         String code = error.code();
         String text = message + " (command " + command + " on " + address + ")";
         if ("NOAUTH".equals(code) || "WRONGPASS".equals(code) || "NOPERM".equals(code)) {
-            return new RedisAuthenticationException(code, text);
+            return AuthErrors.create(code, text);
         }
         return serverException(code, message, text);
     }

@@ -212,6 +212,7 @@ public final class RedisUrlParser {
             case "minIdle" -> pool.minIdle = number(value, name, masked, 0, Integer.MAX_VALUE);
             case "maxWait" -> pool.maxWait = duration(value, name, masked);
             case "retryReads", "retry_reads" -> b.retryReads(bool(value, name, masked));
+            case "multiplexed" -> b.multiplexed(bool(value, name, masked));
             case "verifyHostname", "ssl_check_hostname" -> {
                 boolean verify = bool(value, name, masked);
                 // Only meaningful for rediss://; it must never switch TLS on, nor drop a configured SSLContext.

@@ -110,6 +110,18 @@ public final class Multiplexer implements AutoCloseable {
         return connection().submit(command);
     }
 
+    /**
+     * Fails the current shared connection (if any) with {@code cause}, so that the next command opens a new one.
+     *
+     * @param cause why, e.g. a timeout seen by an asynchronous caller
+     */
+    public void failCurrent(RedisException cause) {
+        MultiplexedConnection c = current;
+        if (c != null) {
+            c.fail(cause);
+        }
+    }
+
     private MultiplexedConnection connection() {
         MultiplexedConnection c = current;
         if (c != null && c.isUsable()) {

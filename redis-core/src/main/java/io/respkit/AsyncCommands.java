@@ -1,0 +1,100 @@
+package io.respkit;
+
+import io.respkit.codec.RedisCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.internal.multiplex.Multiplexer;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every typed command, asynchronously: each method returns a {@link Response} (a
+ * {@link java.util.concurrent.CompletableFuture}) at once. Ordinary commands go to the client's shared
+ * auto-pipelined connection, so thousands of concurrent calls cost a handful of socket writes; blocking commands
+ * (BRPOP, ...) and stateful ones (WATCH, SELECT, ...) run on pooled connections on respkit's async worker threads.
+ * A reply that does not arrive within the configured timeout fails with {@link RedisTimeoutException}.
+ *
+ * <p>Thread-safe. Obtain it with {@link RedisClient#async()}.
+ *
+ * @param <V> the value type
+ */
+public final class AsyncCommands<V> implements RedisPipelineCommands<V> {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Runs blocking and stateful commands; threads are created on demand and retire after a minute idle. */
+    private static final ExecutorService DEDICATED = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "respkit-async-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+
+    private final RedisClient<V> client;
+    private final Multiplexer multiplexer;
+    private final long timeoutMillis;
+
+    AsyncCommands(RedisClient<V> client, Multiplexer multiplexer) {
+        this.client = client;
+        this.multiplexer = multiplexer;
+        this.timeoutMillis = client.pool().config().timeout().toMillis();
+    }
+
+    @Override
+    public RedisCodec<V> codec() {
+        return client.codec();
+    }
+
+    /**
+     * Sends a command and returns its future reply.
+     *
+     * @param command the command
+     * @param <T> the reply type
+     * @return the future reply; it fails with the command's {@link RedisException}
+     */
+    @Override
+    public <T> Response<T> enqueue(Command<T> command) {
+        Response<T> response = new Response<>(command, true);
+        if (Multiplexer.shareable(command)) {
+            CompletableFuture<T> reply;
+            try {
+                reply = multiplexer.submit(command);
+            } catch (RedisException e) {
+                response.fail(e);
+                return response;
+            }
+            reply.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+                if (error == null) {
+                    response.complete(value);
+                } else if (error instanceof TimeoutException) {
+                    RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name()
+                            + " timed out after " + timeoutMillis + " ms", error);
+                    multiplexer.failCurrent(timeout); // a hung server: start over on a new connection
+                    response.fail(timeout);
+                } else {
+                    response.completeExceptionally(error);
+                }
+            });
+        } else {
+            DEDICATED.execute(() -> {
+                try {
+                    response.complete(client.execute(command));
+                } catch (RuntimeException e) {
+                    response.completeExceptionally(e);
+                }
+            });
+        }
+        return response;
+    }
+
+    @Override
+    public String toString() {
+        return "AsyncCommands[" + client + "]";
+    }
+}
