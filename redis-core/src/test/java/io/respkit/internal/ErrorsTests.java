@@ -36,7 +36,12 @@ class ErrorsTests {
     void authenticationCodesMapToRedisAuthenticationException(String message) {
         RedisException e = Errors.fromReply(new ErrorReply(message), "GET", "127.0.0.1:6379");
         String code = message.substring(0, message.indexOf(' '));
-        assertThat(e).isExactlyInstanceOf(RedisAuthenticationException.class);
+        Class<?> expected = switch (code) {
+            case "NOAUTH" -> io.respkit.RedisNoAuthException.class;
+            case "WRONGPASS" -> io.respkit.RedisWrongPasswordException.class;
+            default -> io.respkit.RedisNoPermissionException.class;
+        };
+        assertThat(e).isInstanceOf(RedisAuthenticationException.class).isExactlyInstanceOf(expected);
         assertThat(((RedisAuthenticationException) e).code()).isEqualTo(code);
         assertThat(e.getMessage()).isEqualTo(message + " (command GET on 127.0.0.1:6379)");
     }
