@@ -44,8 +44,8 @@ public final class Command<T> {
         this.name = name;
         this.codec = codec;
         this.decoder = decoder;
-        this.refs = new Object[8];
-        this.kinds = new byte[8];
+        this.refs = new Object[4];
+        this.kinds = new byte[4];
     }
 
     /**
