@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs respkit, Jedis, Lettuce and Spring Data Redis side by side on identical workloads against a redis-server of
+# its own (a free loopback port, stopped by PID at the end), adds redis-benchmark's ceiling rows, and writes the
+# medians, spreads and ratios into docs/benchmarks.md. Takes about 10 minutes on 2 cores.
+#
+#   benchmarks/run.sh                      # the full run: 3 interleaved rounds
+#   benchmarks/run.sh --rounds 5 --only pipeline_set,mt_get_64 --out /tmp/b.md
+#   benchmarks/run.sh --scale 0.01         # a quick pass, figures meaningless
+#   benchmarks/run.sh --jmh [JMH options]  # the JMH benchmarks instead, with -prof gc (bytes per operation)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+CP="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+# A fixed heap, so no contender pays for heap growth the others did not.
+JVM=(-Xms2g -Xmx2g -XX:+UseG1GC)
+if [ "${1:-}" = "--jmh" ]; then
+    shift
+    exec java "${JVM[@]}" -cp "$CP" org.openjdk.jmh.Main -prof gc -f 1 -wi 3 -w 2s -i 5 -r 3s "$@"
+fi
+exec java "${JVM[@]}" -cp "$CP" io.respkit.benchmarks.BenchmarkRunner "$@"

@@ -1,0 +1,272 @@
+package io.respkit.benchmarks;
+
+import io.respkit.RedisClient;
+import io.respkit.connection.RedisConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The plain side-by-side runner behind {@code benchmarks/run.sh}: starts its own {@code redis-server} (or uses
+ * {@code --port}), runs every workload against every contender interleaved (A B C, A B C, ...) for several rounds,
+ * each run preceded by an unmeasured warm-up on the same fresh client, adds {@code redis-benchmark}'s ceiling rows,
+ * and writes the medians, spreads and ratios to {@code docs/benchmarks.md}.
+ *
+ * <p>Not thread-safe; one run at a time.
+ */
+public final class BenchmarkRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchmarkRunner.class);
+    private static final double WARMUP = 0.2;
+
+    private final String host;
+    private final int port;
+    private final Options options;
+    private final Report report = new Report();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    /**
+     * What to run.
+     *
+     * @param rounds interleaved rounds per workload
+     * @param scale multiplies every count and duration: 1 for the real run, tiny for a smoke pass
+     * @param redisBenchmark whether to add the {@code redis-benchmark} rows
+     * @param only workload names to run, empty for all
+     */
+    public record Options(int rounds, double scale, boolean redisBenchmark, List<String> only) {
+    }
+
+    private BenchmarkRunner(String host, int port, Options options) {
+        this.host = host;
+        this.port = port;
+        this.options = options;
+    }
+
+    /**
+     * Runs the benchmarks against a server.
+     *
+     * @param host the server host (loopback)
+     * @param port the server port
+     * @param options what to run
+     * @return the report with every sample
+     */
+    public static Report run(String host, int port, Options options) {
+        BenchmarkRunner runner = new BenchmarkRunner(host, port, options);
+        try (RedisClient<String> control = RedisClient.create(RedisConfig.builder().host(host).port(port).build())) {
+            runner.all(control);
+        }
+        return runner.report;
+    }
+
+    /**
+     * Command line: {@code [--rounds N] [--scale X] [--port P] [--out FILE] [--no-redis-benchmark]
+     * [--only w1,w2]}.
+     *
+     * @param args the arguments
+     * @throws IOException when the report cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        int rounds = 3;
+        double scale = 1;
+        int port = 0;
+        Path out = Path.of("docs/benchmarks.md");
+        boolean rb = true;
+        List<String> only = List.of();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--scale" -> scale = Double.parseDouble(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--no-redis-benchmark" -> rb = false;
+                case "--only" -> only = List.of(args[++i].split(","));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Options options = new Options(rounds, scale, rb && RedisBenchmarkTool.available(), only);
+        LocalRedis own = port == 0 ? LocalRedis.start() : null;
+        try {
+            int p = own != null ? own.port() : port;
+            Report report = run("127.0.0.1", p, options);
+            report.writeTo(out, header(options, p));
+            log.info("Wrote {}", out.toAbsolutePath());
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    private void all(RedisClient<String> control) {
+        int pairs = count(10_000);
+        int pipelined = count(200_000);
+        long mtMillis = Math.max(50, Math.round(10_000 * options.scale));
+        int messages = count(200_000);
+        int items = count(100_000);
+        int iterations = count(10_000);
+        if (wanted("seq_set_get")) {
+            report.describe("seq_set_get", fmt(pairs) + " SET+GET pairs, sequential, one connection; ops are commands,"
+                    + " latency per command");
+            drivers(control, Contenders.singleConnection(host, port, true), d -> Workloads.seqSetGet(d, pairs,
+                    prefix()), d -> Workloads.seqSetGet(d, warm(pairs), prefix()));
+            ceiling(1, 1, 2 * pairs, "set,get", "seq_set_get", "seq_set_get");
+        }
+        if (wanted("pipeline_set")) {
+            report.describe("pipeline_set", fmt(pipelined) + " SET in pipelines of 1,000, one connection");
+            drivers(control, Contenders.singleConnection(host, port, false), d -> Workloads.pipelineSet(d,
+                    pipelined, 1_000, prefix()), d -> Workloads.pipelineSet(d, warm(pipelined), 1_000, prefix()));
+            ceiling(1, 1_000, pipelined, "set", "pipeline_set");
+        }
+        if (wanted("pipeline_get")) {
+            report.describe("pipeline_get", fmt(pipelined) + " GET in pipelines of 1,000, one connection");
+            drivers(control, Contenders.singleConnection(host, port, false), d -> Workloads.pipelineGet(d,
+                    pipelined, 1_000, prefix()), d -> Workloads.pipelineGet(d, warm(pipelined), 1_000, prefix()));
+            ceiling(1, 1_000, pipelined, "get", "pipeline_get");
+        }
+        for (int threads : new int[] {16, 64}) {
+            String w = "mt_get_" + threads;
+            if (wanted(w)) {
+                report.describe(w, threads + " threads, synchronous GET of random keys among 1,000, for "
+                        + mtMillis / 1000.0 + " s");
+                drivers(control, Contenders.multiThreaded(host, port, threads), d -> Workloads.mtGet(d, threads,
+                        mtMillis, prefix()), d -> Workloads.mtGet(d, threads, Math.max(20, mtMillis / 5), prefix()));
+                ceiling(threads, 1, Math.max(10_000, count(threads * 6_000)), "get", w);
+            }
+        }
+        if (wanted("hash_mix")) {
+            report.describe("hash_mix", fmt(iterations) + " iterations of HSET (3 fields) + HGETALL + HINCRBY; ops are"
+                    + " iterations, latency per iteration");
+            drivers(control, Contenders.singleConnection(host, port, true), d -> Workloads.hashMix(d, iterations,
+                    prefix()), d -> Workloads.hashMix(d, warm(iterations), prefix()));
+        }
+        if (wanted("pubsub")) {
+            report.describe("pubsub", fmt(messages) + " messages of 64 bytes to one subscriber (published by one"
+                    + " common pipelined publisher); ops are messages delivered, in order");
+            drivers(control, Contenders.singleConnection(host, port, false), d -> Workloads.pubsub(d, control,
+                    messages, prefix()), d -> Workloads.pubsub(d, control, warm(messages), prefix()));
+        }
+        if (wanted("queue")) {
+            report.describe("queue", fmt(items) + " items LPUSHed (1,000 per command) while one consumer waits;"
+                    + " ops are items consumed, FIFO");
+            for (int r = 0; r < options.rounds; r++) {
+                for (Supplier<QueueConsumer> s : Contenders.queueConsumers(host, port)) {
+                    try (QueueConsumer warm = s.get()) {
+                        Workloads.queue(warm, control, warm(items), prefix(), "queue");
+                    }
+                    control.flushall();
+                    try (QueueConsumer c = s.get()) {
+                        record(Workloads.queue(c, control, items, prefix(), "queue"));
+                    }
+                    control.flushall();
+                }
+            }
+        }
+    }
+
+    private void drivers(RedisClient<String> control, List<Supplier<Driver>> contenders,
+                         java.util.function.Function<Driver, Sample> measured,
+                         java.util.function.Consumer<Driver> warmUp) {
+        for (int r = 0; r < options.rounds; r++) {
+            for (Supplier<Driver> s : contenders) {
+                try (Driver d = s.get()) {
+                    warmUp.accept(d);
+                    control.flushall();
+                    record(measured.apply(d));
+                }
+                control.flushall();
+            }
+        }
+    }
+
+    private void ceiling(int clients, int pipeline, int requests, String tests, String... workloads) {
+        if (!options.redisBenchmark) {
+            return;
+        }
+        String[] names = tests.split(",");
+        for (int r = 0; r < options.rounds; r++) {
+            List<Sample> got = RedisBenchmarkTool.run(port, clients, pipeline, requests, tests, workloads);
+            for (int i = 0; i < got.size(); i++) {
+                Sample s = got.get(i);
+                record(new Sample(s.workload(), "redis-benchmark " + names[i].toUpperCase(Locale.ROOT),
+                        s.operations(), s.nanos(), s.p50Micros(), s.p99Micros(), s.bytesPerOp(), s.lost()));
+            }
+        }
+    }
+
+    private void record(Sample s) {
+        report.add(s);
+        log.info(String.format(Locale.ROOT, "%-13s %-34s %,12.0f ops/s  p50 %6.0f us  p99 %6.0f us  %,8.0f B/op%s",
+                s.workload(), s.contender(), s.opsPerSecond(), s.p50Micros(), s.p99Micros(), s.bytesPerOp(),
+                s.lost() > 0 ? "  LOST " + s.lost() : ""));
+    }
+
+    private boolean wanted(String workload) {
+        return options.only.isEmpty() || options.only.contains(workload);
+    }
+
+    private int count(int full) {
+        return Math.max(10, (int) Math.round(full * options.scale));
+    }
+
+    private static int warm(int n) {
+        return Math.max(10, (int) (n * WARMUP));
+    }
+
+    private String prefix() {
+        return "bench:" + runs.incrementAndGet() + ":";
+    }
+
+    private static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String header(Options options, int port) {
+        return "Run of " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", " + command("redis-server", "--version")
+                + ", a fresh server on a free loopback port. " + options.rounds() + " rounds, contenders interleaved"
+                + " (A B C, A B C, ...), each run on a fresh client after an unmeasured warm-up of 20%. Figures are"
+                + " medians over the rounds with min–max; bytes/op counts heap allocation of every JVM thread"
+                + " (the client's I/O threads included) divided by operations. Ratios compare respkit with the best"
+                + " of Jedis " + version("redis.clients.jedis.Jedis") + ", Lettuce "
+                + version("io.lettuce.core.RedisClient") + " and Spring Data Redis "
+                + version("org.springframework.data.redis.core.StringRedisTemplate")
+                + " (over Lettuce, pooled) in the same run.";
+    }
+
+    private static String version(String className) {
+        try {
+            Package p = Class.forName(className).getPackage();
+            String v = p.getImplementationVersion();
+            return v != null ? v : "?";
+        } catch (ClassNotFoundException e) {
+            return "?";
+        }
+    }
+
+    private static String command(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line = r.readLine();
+                p.waitFor();
+                return line == null ? String.join(" ", cmd) : line.replaceAll(" sha=.*", "");
+            }
+        } catch (IOException e) {
+            return "redis-server (version unknown)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "redis-server (version unknown)";
+        }
+    }
+}

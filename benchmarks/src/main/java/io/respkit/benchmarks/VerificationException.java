@@ -1,0 +1,19 @@
+package io.respkit.benchmarks;
+
+/**
+ * Thrown when a contender returned a wrong reply, lost an item or delivered out of order: a benchmark whose replies
+ * are wrong measures nothing, so the run stops.
+ */
+public final class VerificationException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong, and for which contender
+     */
+    public VerificationException(String message) {
+        super(message);
+    }
+}

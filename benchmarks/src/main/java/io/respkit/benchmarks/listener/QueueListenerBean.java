@@ -1,0 +1,23 @@
+package io.respkit.benchmarks.listener;
+
+import io.respkit.spring.listener.annotation.RedisListener;
+
+/**
+ * The benchmark's {@code @RedisListener}: one worker consuming {@code bench.queue}, as an application would write
+ * it.
+ *
+ * <p>Thread-safe: the container calls it from its worker thread.
+ */
+class QueueListenerBean {
+
+    private final QueueSink sink;
+
+    QueueListenerBean(QueueSink sink) {
+        this.sink = sink;
+    }
+
+    @RedisListener(id = "bench-queue", queue = "${bench.queue}", concurrency = "1")
+    void onItem(String item) {
+        sink.sink().accept(item);
+    }
+}

@@ -1,0 +1,106 @@
+package io.respkit.benchmarks;
+
+import io.respkit.benchmarks.jmh.ClientBenchmarks;
+import io.respkit.benchmarks.jmh.MultiThreadedGetBenchmarks;
+import io.respkit.test.RedisServer;
+import io.respkit.test.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The smoke pass CI runs: every workload against every contender with tiny counts on a real server, so the
+ * benchmarks are known to compile, run and verify every reply. It times nothing and asserts no speed.
+ */
+@ExtendWith(RedisServerExtension.class)
+class BenchmarksSmokeIntegrationTests {
+
+    @Test
+    void everyWorkloadRunsForEveryContenderAndVerifiesItsReplies(RedisServer server, @TempDir Path dir)
+            throws Exception {
+        Report report = BenchmarkRunner.run(server.host(), server.port(),
+                new BenchmarkRunner.Options(1, 0.002, false, List.of()));
+
+        Map<String, Map<String, List<Sample>>> samples = report.samples();
+        assertThat(samples).containsOnlyKeys("seq_set_get", "pipeline_set", "pipeline_get", "mt_get_16",
+                "mt_get_64", "hash_mix", "pubsub", "queue");
+        List<String> everyone = List.of("respkit", "jedis", "lettuce", "spring-data-redis");
+        samples.forEach((workload, byContender) -> assertThat(byContender).as(workload).containsKeys(
+                everyone.toArray(String[]::new)));
+        assertThat(samples.get("mt_get_64")).containsKey("respkit-mux");
+        assertThat(samples.get("queue")).containsKey("respkit @RedisListener");
+        samples.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream).forEach(s -> {
+            assertThat(s.operations()).as(s.toString()).isPositive();
+            assertThat(s.lost()).as(s.toString()).isLessThanOrEqualTo(0);
+        });
+
+        Path md = dir.resolve("benchmarks.md");
+        Files.writeString(md, "# Benchmarks\n\nintro\n\n" + Report.BEGIN + "\nold\n" + Report.END + "\n\nanalysis\n");
+        report.writeTo(md, "smoke run");
+        String text = Files.readString(md);
+        assertThat(text).startsWith("# Benchmarks\n\nintro\n\n").endsWith("\nanalysis\n").doesNotContain("\nold\n")
+                .contains("### pipeline_set", "| respkit |", "| jedis |", "pipeline_set vs Jedis", "smoke run");
+    }
+
+    @Test
+    void jmhBenchmarkMethodsRunAndVerifyForEveryContender(RedisServer server) {
+        System.setProperty("bench.port", Integer.toString(server.port()));
+        try {
+            for (String client : List.of("respkit", "jedis", "lettuce", "spring-data-redis")) {
+                ClientBenchmarks b = new ClientBenchmarks();
+                b.client = client;
+                b.setUp();
+                try {
+                    assertThat(b.pipelineSet()).isEqualTo(1_000);
+                    assertThat(b.pipelineGet()).startsWith("value:");
+                    assertThat(b.setGet()).startsWith("value:");
+                    assertThat(b.hashMix()).isEqualTo(8);
+                } finally {
+                    b.tearDown();
+                }
+            }
+            for (String client : List.of("respkit", "respkit-mux", "jedis", "lettuce", "spring-data-redis")) {
+                MultiThreadedGetBenchmarks b = new MultiThreadedGetBenchmarks();
+                b.client = client;
+                b.setUp();
+                try {
+                    assertThat(b.get()).startsWith("value:");
+                } finally {
+                    b.tearDown();
+                }
+            }
+        } finally {
+            System.clearProperty("bench.port");
+        }
+    }
+
+    @Test
+    void payloadsAre64BytesAndCarryTheirSequenceNumber() {
+        assertThat(Workloads.payload(42)).hasSize(64).startsWith("0000000042:");
+    }
+
+    @Test
+    void latencyPercentilesComeFromTheRecordedBuckets() {
+        LatencyRecorder r = new LatencyRecorder();
+        for (int i = 1; i <= 100; i++) {
+            r.record(i * 1_000L);
+        }
+        assertThat(r.count()).isEqualTo(100);
+        assertThat(r.percentileMicros(50)).isEqualTo(51);
+        assertThat(r.percentileMicros(99)).isEqualTo(100);
+        assertThat(new LatencyRecorder().percentileMicros(50)).isNaN();
+    }
+
+    @Test
+    void medianOfEvenAndOddCounts() {
+        assertThat(Report.median(new double[] {3, 1, 2})).isEqualTo(2);
+        assertThat(Report.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
+    }
+}
