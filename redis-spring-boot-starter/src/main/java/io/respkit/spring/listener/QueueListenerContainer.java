@@ -124,6 +124,15 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     }
 
     /**
+     * Returns the most items a worker takes per round trip.
+     *
+     * @return the batch size, at least 1
+     */
+    public int batchSize() {
+        return batches.batchSize();
+    }
+
+    /**
      * Returns the stable consumer id of worker {@code index}.
      *
      * @param index the worker index, from 0
