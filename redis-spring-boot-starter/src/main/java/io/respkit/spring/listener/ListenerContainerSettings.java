@@ -15,12 +15,13 @@ import java.util.Objects;
  * @param defaultAutoStartup auto-startup of listeners that do not say
  * @param defaultConcurrency workers of queue listeners that do not say
  * @param defaultMaxAttempts attempts of reliable queue listeners that do not say
+ * @param defaultBatchSize most items a queue worker takes per round trip, for listeners that do not say
  * @param virtualThreads whether to run listeners on virtual threads when the JVM has them
  * @param consumerIdPrefix first part of reliable consumer ids, usually {@code spring.application.name}
  */
 public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownTimeout, RecoveryBackoff recovery,
         Duration retryBackoff, boolean defaultAutoStartup, int defaultConcurrency, int defaultMaxAttempts,
-        boolean virtualThreads, String consumerIdPrefix) {
+        int defaultBatchSize, boolean virtualThreads, String consumerIdPrefix) {
 
     /**
      * Checks the components.
@@ -40,6 +41,33 @@ public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownT
         if (defaultConcurrency < 1 || defaultMaxAttempts < 1) {
             throw new IllegalArgumentException("redis.listener concurrency and retry attempts must be at least 1");
         }
+        if (defaultBatchSize < 1) {
+            throw new IllegalArgumentException("redis.listener.batch-size must be at least 1, but is "
+                    + defaultBatchSize);
+        }
+    }
+
+    /**
+     * Creates settings whose queue listeners take one item per round trip ({@code defaultBatchSize} 1), as before
+     * batches existed.
+     *
+     * @param pollTimeout how long one blocking pop or subscriber read waits before checking for shutdown
+     * @param shutdownTimeout how long stopping waits for in-flight messages
+     * @param recovery back-off for reconnecting lost subscriber and worker connections
+     * @param retryBackoff delay between attempts of a failing reliable queue item
+     * @param defaultAutoStartup auto-startup of listeners that do not say
+     * @param defaultConcurrency workers of queue listeners that do not say
+     * @param defaultMaxAttempts attempts of reliable queue listeners that do not say
+     * @param virtualThreads whether to run listeners on virtual threads when the JVM has them
+     * @param consumerIdPrefix first part of reliable consumer ids
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when a duration is not positive or a default below 1
+     */
+    public ListenerContainerSettings(Duration pollTimeout, Duration shutdownTimeout, RecoveryBackoff recovery,
+            Duration retryBackoff, boolean defaultAutoStartup, int defaultConcurrency, int defaultMaxAttempts,
+            boolean virtualThreads, String consumerIdPrefix) {
+        this(pollTimeout, shutdownTimeout, recovery, retryBackoff, defaultAutoStartup, defaultConcurrency,
+                defaultMaxAttempts, 1, virtualThreads, consumerIdPrefix);
     }
 
     /**
@@ -50,6 +78,6 @@ public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownT
     public static ListenerContainerSettings defaults() {
         return new ListenerContainerSettings(Duration.ofSeconds(1), Duration.ofSeconds(10),
                 new RecoveryBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10)), Duration.ofMillis(100),
-                true, 1, 3, false, "app");
+                true, 1, 3, 1, false, "app");
     }
 }

@@ -34,9 +34,24 @@ import java.util.concurrent.TimeUnit;
  * whose reply was lost with the connection. Delivery is at-least-once: make handlers idempotent. Attempt counts
  * are not persisted, so a recovered item starts again at attempt 1.
  *
+ * <p><b>Batches</b> ({@code batchSize} n &gt; 1): each worker round trip takes up to n items that are already
+ * there, but the handler is still called once per item, in queue order, and metrics count per item. In plain mode
+ * the round trip is {@code BLMPOP pollTimeout 1 queue RIGHT COUNT n} (Redis 7.0+), which blocks for the first item
+ * and returns up to n, oldest first. When the server answers "unknown command" the container remembers it and uses
+ * {@code BRPOP} followed by {@code RPOP queue n-1} (Redis 6.2+) instead, both written in one flush. A handler
+ * failure on one item goes to the error handler and the rest of the batch goes on; every item of a fetched batch
+ * has left the queue, so each is still delivered at most once. In reliable mode the round trip is {@code BLMOVE}
+ * followed by up to n-1 pipelined {@code LMOVE queue processing RIGHT LEFT}: every item of the batch is in the
+ * processing list and is retried, acknowledged or dead-lettered on its own, exactly as a single item. With
+ * several workers a batch only ever goes to one of them, so FIFO order holds across batches with one worker only.
+ *
  * <p><b>Shutdown</b> ({@link #stop()}): workers stop taking items; in-flight items finish within the shutdown
  * timeout. Workers still busy after it are cut off (connection closed, thread interrupted): their reliable item
- * stays in the processing list and is recovered on restart.
+ * stays in the processing list and is recovered on restart. Items of a fetched batch that were not yet handed to
+ * the handler when the worker stops are put back at the consumption end of the queue ({@code RPUSH}, newest first,
+ * so that they are consumed next and in their original order; reliable mode moves them out of the processing list
+ * in the same {@code MULTI}); after a cut-off, plain mode puts them back over a fresh connection, and reliable mode
+ * leaves them in the processing list for recovery.
  *
  * <p>Workers whose connection breaks reconnect with the recovery back-off. Thread-safe.
  */
@@ -58,6 +73,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     private final ListenerContainerSettings settings;
     private final RedisListenerMetrics metrics;
     private final QueueOperations ops;
+    private final QueueBatches batches;
     private final Object lifecycleLock = new Object();
 
     private volatile Run current;
@@ -71,7 +87,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
      * @param config where workers connect
      * @param settings poll timeout, shutdown timeout, back-offs, threading
      * @param metrics the metrics
-     * @throws IllegalArgumentException when concurrency or maxAttempts is below 1
+     * @throws IllegalArgumentException when concurrency, maxAttempts or batchSize is below 1
      */
     public QueueListenerContainer(QueueListenerSpec spec, RedisMessageHandler handler,
             RedisListenerErrorHandler errorHandler, RedisConfig config, ListenerContainerSettings settings,
@@ -89,6 +105,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ops = new QueueOperations(queue, settings.pollTimeout());
+        this.batches = new QueueBatches(id, queue, spec.batchSize(), settings.pollTimeout(), ops);
     }
 
     @Override
@@ -104,6 +121,15 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     @Override
     public boolean isRunning() {
         return current != null;
+    }
+
+    /**
+     * Returns the most items a worker takes per round trip.
+     *
+     * @return the batch size, at least 1
+     */
+    public int batchSize() {
+        return batches.batchSize();
     }
 
     /**
@@ -355,20 +381,9 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                                     break; // stopped while connecting: take nothing more
                                 }
                             }
-                            byte[] item = reliable ? ops.take(c, processingKey) : ops.pop(c);
-                            if (item != null) {
-                                // Handled even when stop was requested meanwhile: the item has left the queue.
-                                metrics.received(id);
-                                busy = true;
-                                try {
-                                    if (reliable) {
-                                        handleReliably(c, item);
-                                    } else {
-                                        handleOnce(item);
-                                    }
-                                } finally {
-                                    busy = false;
-                                }
+                            List<byte[]> batch = reliable ? batches.take(c, processingKey) : batches.pop(c);
+                            if (!batch.isEmpty()) {
+                                handleBatch(c, batch);
                             }
                         } catch (RedisException e) {
                             closeQuietly(connection);
@@ -402,6 +417,35 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                     }
                 }
                 return c;
+            }
+
+            /**
+             * Hands the items to the handler one by one. The first is handled even when stop was requested
+             * meanwhile (it has left the queue, as with single items); the rest are put back once the worker stops.
+             */
+            private void handleBatch(RedisConnection c, List<byte[]> batch) {
+                int handed = 0;
+                try {
+                    while (handed < batch.size() && (handed == 0 || active)) {
+                        byte[] item = batch.get(handed++);
+                        metrics.received(id);
+                        busy = true;
+                        try {
+                            if (reliable) {
+                                handleReliably(c, item);
+                            } else {
+                                handleOnce(item);
+                            }
+                        } finally {
+                            busy = false;
+                        }
+                    }
+                } finally {
+                    if (handed < batch.size()) {
+                        batches.returnUnhandled(c, reliable ? processingKey : null, batch.subList(handed,
+                                batch.size()), config);
+                    }
+                }
             }
 
             private void handleOnce(byte[] item) {
@@ -525,6 +569,6 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     @Override
     public String toString() {
         return "QueueListenerContainer[" + id + ", queue=" + queue + ", concurrency=" + concurrency + ", reliable="
-                + reliable + "]";
+                + reliable + ", batchSize=" + batches.batchSize() + "]";
     }
 }

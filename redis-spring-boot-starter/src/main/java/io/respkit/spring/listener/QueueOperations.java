@@ -64,12 +64,21 @@ final class QueueOperations {
 
     /** {@code MULTI; LREM processing 1 item; LPUSH dead item; EXEC}: atomically moves a failed item aside. */
     void deadLetter(RedisConnection connection, String processingKey, String deadLetterQueue, byte[] item) {
+        atomically(connection, List.of(
+                Command.create(ByteArrayCodec.INSTANCE, "LREM", Decoders.raw()).key(processingKey).arg(1).arg(item),
+                Command.create(ByteArrayCodec.INSTANCE, "LPUSH", Decoders.raw()).key(deadLetterQueue).arg(item)));
+    }
+
+    /**
+     * {@code MULTI; commands...; EXEC}. The commands must decode their replies raw: inside MULTI each answers
+     * {@code QUEUED}.
+     */
+    void atomically(RedisConnection connection, List<? extends Command<?>> commands) {
         connection.execute(Command.create(StringCodec.UTF8, "MULTI", Decoders.string()));
         try {
-            connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LREM", Decoders.raw())
-                    .key(processingKey).arg(1).arg(item));
-            connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LPUSH", Decoders.raw())
-                    .key(deadLetterQueue).arg(item));
+            for (Command<?> command : commands) {
+                connection.execute(command);
+            }
         } catch (RedisServerException e) {
             // The server refused to queue a command: leave MULTI so the connection stays usable.
             connection.execute(Command.create(StringCodec.UTF8, "DISCARD", Decoders.string()));

@@ -9,7 +9,8 @@ package io.respkit.spring.listener;
 public interface RedisListenerMetrics {
 
     /**
-     * A message or queue item was taken for the listener.
+     * A message or queue item was taken for the listener. Items of a queue batch count one by one as they are
+     * handed to the listener; items a stopping worker puts back are not counted.
      *
      * @param listenerId the listener id
      */

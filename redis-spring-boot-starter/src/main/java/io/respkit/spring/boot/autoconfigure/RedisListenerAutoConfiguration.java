@@ -91,7 +91,7 @@ public final class RedisListenerAutoConfiguration {
         return new ListenerContainerSettings(listener.getPollTimeout(), listener.getShutdownTimeout(),
                 new RecoveryBackoff(recovery.getInitialDelay(), recovery.getMultiplier(), recovery.getMaxDelay()),
                 listener.getRetry().getBackoff(), listener.isAutoStartup(), listener.getConcurrency(),
-                listener.getRetry().getAttempts(), virtual, name == null || name.isBlank() ? "app" : name);
+                listener.getRetry().getAttempts(), listener.getBatchSize(), virtual, name == null || name.isBlank() ? "app" : name);
     }
 
     /** JSON payloads with Jackson 3. */

@@ -275,6 +275,12 @@ public class RedisProperties {
         /** Default number of consumer workers per queue listener. */
         private int concurrency = 1;
 
+        /**
+         * Default maximum number of items a queue listener worker takes per round trip (BLMPOP COUNT in plain mode,
+         * pipelined LMOVEs in reliable mode); 1 takes one item per round trip.
+         */
+        private int batchSize = 1;
+
         /** How long one blocking pop waits before checking for shutdown. */
         private Duration pollTimeout = Duration.ofSeconds(1);
 
@@ -299,6 +305,14 @@ public class RedisProperties {
 
         public void setConcurrency(int concurrency) {
             this.concurrency = concurrency;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
         }
 
         public Duration getPollTimeout() {

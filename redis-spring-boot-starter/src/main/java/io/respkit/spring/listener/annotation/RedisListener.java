@@ -24,6 +24,9 @@ import java.lang.annotation.Target;
  *
  * @RedisListener(queue = "${app.jobs}", concurrency = "4", reliable = true)
  * void onJob(RedisMessage<Job> job) { ... }
+ *
+ * @RedisListener(queue = "events", batchSize = "100")
+ * void onEvent(String event) { ... }
  * }</pre>
  *
  * <p>Queue delivery: by default items are taken with {@code BRPOP} and an item whose handler throws is lost
@@ -117,4 +120,14 @@ public @interface RedisListener {
      * @return the number, or empty for the default
      */
     String maxAttempts() default "";
+
+    /**
+     * Queue listeners only: the most items a worker takes from the queue per round trip ({@code BLMPOP ... COUNT
+     * n} in plain mode; {@code BLMOVE} plus pipelined {@code LMOVE}s in reliable mode). The method is still called
+     * once per item, in queue order. Must be at least 1; defaults to {@code redis.listener.batch-size} (1: one
+     * item per round trip). See {@link io.respkit.spring.listener.QueueListenerContainer} for the semantics.
+     *
+     * @return the number, or empty for the default
+     */
+    String batchSize() default "";
 }

@@ -138,7 +138,8 @@ public final class RedisListenerAnnotationBeanPostProcessor
                 resolveNames(a.patterns()), resolveString(a.queue()), resolveBoolean(where, "autoStartup",
                         a.autoStartup()), resolveInteger(where, "concurrency", a.concurrency()),
                 resolveString(a.errorHandler()), a.reliable(), resolveString(a.deadLetterQueue()),
-                resolveInteger(where, "maxAttempts", a.maxAttempts()));
+                resolveInteger(where, "maxAttempts", a.maxAttempts()), resolveInteger(where, "batchSize",
+                        a.batchSize()));
     }
 
     private Object resolve(String value) {

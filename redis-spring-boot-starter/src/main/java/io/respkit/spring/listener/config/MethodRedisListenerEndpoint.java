@@ -25,10 +25,11 @@ import java.util.Objects;
  * @param reliable whether queue consumption is reliable
  * @param deadLetterQueue the dead-letter list, or {@code null} for {@code <queue>:dead}
  * @param maxAttempts total attempts for reliable queues, or {@code null} for the default
+ * @param batchSize most queue items a worker takes per round trip, or {@code null} for the default
  */
 public record MethodRedisListenerEndpoint(String id, Object bean, Method method, List<String> channels,
         List<String> patterns, String queue, Boolean autoStartup, Integer concurrency, String errorHandler,
-        boolean reliable, String deadLetterQueue, Integer maxAttempts) {
+        boolean reliable, String deadLetterQueue, Integer maxAttempts, Integer batchSize) {
 
     /** What an endpoint listens to. */
     public enum Kind {
@@ -69,9 +70,10 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
         for (String name : patterns) {
             requireName(where, "pattern", name);
         }
-        if (queue == null && (reliable || concurrency != null || deadLetterQueue != null || maxAttempts != null)) {
-            throw new IllegalStateException(where + " sets 'reliable', 'concurrency', 'deadLetterQueue' or "
-                    + "'maxAttempts', which only apply to queue listeners");
+        if (queue == null && (reliable || concurrency != null || deadLetterQueue != null || maxAttempts != null
+                || batchSize != null)) {
+            throw new IllegalStateException(where + " sets 'reliable', 'concurrency', 'deadLetterQueue', "
+                    + "'maxAttempts' or 'batchSize', which only apply to queue listeners");
         }
         if (!reliable && (deadLetterQueue != null || maxAttempts != null)) {
             throw new IllegalStateException(where + " sets 'deadLetterQueue' or 'maxAttempts', which need "
@@ -80,6 +82,35 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
         if ((concurrency != null && concurrency < 1) || (maxAttempts != null && maxAttempts < 1)) {
             throw new IllegalStateException(where + " must set 'concurrency' and 'maxAttempts' to at least 1");
         }
+        if (batchSize != null && batchSize < 1) {
+            throw new IllegalStateException(where + " (listener '" + id + "') has batchSize = " + batchSize
+                    + ", but it must be at least 1");
+        }
+    }
+
+    /**
+     * Describes a listener that takes the default batch size.
+     *
+     * @param id the listener id, unique in the application
+     * @param bean the bean
+     * @param method the method to invoke
+     * @param channels channels to subscribe to by name
+     * @param patterns patterns to subscribe to
+     * @param queue the list to consume, or {@code null}
+     * @param autoStartup whether to start with the context, or {@code null} for the default
+     * @param concurrency queue workers, or {@code null} for the default
+     * @param errorHandler bean name of the error handler, or {@code null} for the default
+     * @param reliable whether queue consumption is reliable
+     * @param deadLetterQueue the dead-letter list, or {@code null} for {@code <queue>:dead}
+     * @param maxAttempts total attempts for reliable queues, or {@code null} for the default
+     * @throws IllegalStateException as the canonical constructor
+     * @throws NullPointerException when id, bean or method is null
+     */
+    public MethodRedisListenerEndpoint(String id, Object bean, Method method, List<String> channels,
+            List<String> patterns, String queue, Boolean autoStartup, Integer concurrency, String errorHandler,
+            boolean reliable, String deadLetterQueue, Integer maxAttempts) {
+        this(id, bean, method, channels, patterns, queue, autoStartup, concurrency, errorHandler, reliable,
+                deadLetterQueue, maxAttempts, null);
     }
 
     private static List<String> setKinds(List<String> channels, List<String> patterns, String queue) {

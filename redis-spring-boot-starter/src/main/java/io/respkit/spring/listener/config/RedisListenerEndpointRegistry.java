@@ -113,7 +113,8 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
                         endpoint.reliable(),
                         endpoint.deadLetterQueue() != null ? endpoint.deadLetterQueue() : queue + ":dead",
                         endpoint.maxAttempts() != null ? endpoint.maxAttempts() : settings.defaultMaxAttempts(),
-                        autoStartup);
+                        autoStartup,
+                        endpoint.batchSize() != null ? endpoint.batchSize() : settings.defaultBatchSize());
                 container = new QueueListenerContainer(spec, invoker, errorHandler, config, settings, metrics);
             } else {
                 container = pubSub.addListener(endpoint.id(), endpoint.channels(), endpoint.patterns(), invoker,

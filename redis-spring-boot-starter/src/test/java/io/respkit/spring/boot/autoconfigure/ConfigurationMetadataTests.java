@@ -30,11 +30,14 @@ class ConfigurationMetadataTests {
             }
         }
         assertThat(properties).containsKeys("redis.pool.max-total", "redis.listener.retry.attempts",
-                "redis.url", "redis.ssl.bundle");
+                "redis.url", "redis.ssl.bundle", "redis.listener.batch-size");
         assertThat(properties.get("redis.pool.max-total").path("description").asString())
                 .isEqualTo("Maximum number of connections open at once.");
         assertThat(properties.get("redis.pool.max-total").path("defaultValue").asInt()).isEqualTo(16);
         assertThat(properties.get("redis.listener.retry.attempts").path("description").asString())
                 .isEqualTo("Total delivery attempts per item, the first included.");
+        assertThat(properties.get("redis.listener.batch-size").path("defaultValue").asInt()).isEqualTo(1);
+        assertThat(properties.get("redis.listener.batch-size").path("description").asString())
+                .startsWith("Default maximum number of items a queue listener worker takes per round trip");
     }
 }
