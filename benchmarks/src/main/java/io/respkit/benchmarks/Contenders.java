@@ -93,6 +93,8 @@ public final class Contenders {
         String url = "redis://" + host + ":" + port;
         return List.of(() -> QueueConsumer.brpopLoop(RespkitDriver.pooled(host, port, 2)),
                 () -> new ListenerQueueConsumer("respkit @RedisListener", url, 1),
+                () -> new ListenerQueueConsumer("respkit @RedisListener batch=" + LISTENER_BATCH, url,
+                        LISTENER_BATCH),
                 () -> QueueConsumer.brpopLoop(JedisDriver.single(host, port)),
                 () -> QueueConsumer.brpopLoop(new LettuceDriver(host, port)),
                 () -> QueueConsumer.brpopLoop(new SpringDataDriver(host, port, 2)));

@@ -35,7 +35,8 @@ class BenchmarksSmokeIntegrationTests {
         samples.forEach((workload, byContender) -> assertThat(byContender).as(workload).containsKeys(
                 everyone.toArray(String[]::new)));
         assertThat(samples.get("mt_get_64")).containsKey("respkit-mux");
-        assertThat(samples.get("queue")).containsKey("respkit @RedisListener");
+        assertThat(samples.get("queue")).containsKeys("respkit @RedisListener",
+                "respkit @RedisListener batch=" + Contenders.LISTENER_BATCH);
         samples.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream).forEach(s -> {
             assertThat(s.operations()).as(s.toString()).isPositive();
             assertThat(s.lost()).as(s.toString()).isLessThanOrEqualTo(0);

@@ -60,6 +60,9 @@ public final class Subscriber<V> implements AutoCloseable {
 
     private static final long FIRST_RETRY_MILLIS = 50;
     private static final long MAX_RETRY_MILLIS = 2_000;
+    private static final Duration LISTEN_POLL = Duration.ofSeconds(1);
+    private static final byte[] MESSAGE = ascii("message");
+    private static final byte[] PMESSAGE = ascii("pmessage");
 
     private final RedisConfig config;
     private final RedisCodec<V> codec;
@@ -76,6 +79,10 @@ public final class Subscriber<V> implements AutoCloseable {
     private volatile boolean closed;
     private long lostAtNanos;
     private long retryMillis = FIRST_RETRY_MILLIS;
+    // The channel of the last message, decoded once: a subscriber mostly sees the same few channels, and decoding
+    // the name of every message was a measurable share of its cost. Touched only under readLock.
+    private byte[] lastChannelBytes;
+    private String lastChannel;
 
     /**
      * Wraps a dedicated connection, reconnecting when it is lost; the subscriber owns it and closes it.
@@ -342,7 +349,7 @@ public final class Subscriber<V> implements AutoCloseable {
                         return false;
                     }
                     try {
-                        next = Subscriber.this.next(Duration.ofSeconds(1));
+                        next = Subscriber.this.next(LISTEN_POLL);
                     } catch (RedisConnectionException e) {
                         if (closed) {
                             return false;
@@ -444,7 +451,15 @@ public final class Subscriber<V> implements AutoCloseable {
         if (parts.isEmpty()) {
             return null;
         }
-        String kind = Decoders.text(parts.get(0), codec.charset());
+        Object first = parts.get(0);
+        // Messages dominate: recognise them from the raw bytes, without decoding the kind.
+        if (first instanceof byte[] b && parts.size() == 3 && Arrays.equals(b, MESSAGE)) {
+            return new Message<>(channel(parts.get(1)), Decoders.value(parts.get(2), codec));
+        }
+        if (first instanceof byte[] b && parts.size() == 4 && Arrays.equals(b, PMESSAGE)) {
+            return new PatternMessage<>(text(parts, 1), channel(parts.get(2)), Decoders.value(parts.get(3), codec));
+        }
+        String kind = Decoders.text(first, codec.charset());
         switch (kind) {
             case "message":
                 return new Message<>(text(parts, 1), Decoders.value(parts.get(2), codec));
@@ -466,6 +481,21 @@ public final class Subscriber<V> implements AutoCloseable {
 
     private SubscriptionEvent<V> event(SubscriptionEvent.Kind kind, List<Object> parts) {
         return new SubscriptionEvent<>(kind, text(parts, 1), parts.size() > 2 ? Decoders.toLong(parts.get(2)) : 0);
+    }
+
+    private String channel(Object raw) {
+        if (raw instanceof byte[] bytes) {
+            if (!Arrays.equals(bytes, lastChannelBytes)) {
+                lastChannel = Decoders.text(bytes, codec.charset());
+                lastChannelBytes = bytes;
+            }
+            return lastChannel;
+        }
+        return raw == null ? null : Decoders.text(raw, codec.charset());
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private String text(List<Object> parts, int i) {

@@ -3,7 +3,8 @@ package io.respkit.benchmarks.listener;
 import io.respkit.spring.listener.annotation.RedisListener;
 
 /**
- * The benchmark's {@code @RedisListener}: one worker consuming {@code bench.queue}, as an application would write
+ * The benchmark's {@code @RedisListener}: one worker consuming {@code bench.queue}, {@code bench.batch-size} items
+ * per round trip, as an application would write
  * it.
  *
  * <p>Thread-safe: the container calls it from its worker thread.
@@ -16,7 +17,8 @@ class QueueListenerBean {
         this.sink = sink;
     }
 
-    @RedisListener(id = "bench-queue", queue = "${bench.queue}", concurrency = "1")
+    @RedisListener(id = "bench-queue", queue = "${bench.queue}", concurrency = "1",
+            batchSize = "${bench.batch-size}")
     void onItem(String item) {
         sink.sink().accept(item);
     }
