@@ -18,6 +18,9 @@ public final class RespWriter {
     private static final byte[] POS_INF = "+inf".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEG_INF = "-inf".getBytes(StandardCharsets.US_ASCII);
 
+    /** Strings up to this length take the one-pass ASCII path; it needs them to fit the buffer whole. */
+    private static final int ASCII_FAST_MAX = 1024;
+
     private final OutputStream out;
     private final byte[] buf;
     private int count;
@@ -140,6 +143,9 @@ public final class RespWriter {
      */
     public void writeBulk(String value, Charset charset) throws IOException {
         boolean utf8 = charset == StandardCharsets.UTF_8;
+        if ((utf8 || charset == StandardCharsets.US_ASCII) && tryAscii(value)) {
+            return;
+        }
         if (!utf8 && charset != StandardCharsets.US_ASCII) {
             writeBulk(value.getBytes(charset));
             return;
@@ -170,6 +176,49 @@ public final class RespWriter {
         }
         ensure(2);
         putCrlf();
+    }
+
+    /**
+     * Writes {@code value} as a bulk string in one pass when it is short and pure ASCII (keys, fields, most values),
+     * where UTF-8 and ASCII agree byte for byte: the header assumes one byte per char, and the chars are copied
+     * while they are checked. At the first non-ASCII char the partial write is undone and {@code false} returned.
+     */
+    private boolean tryAscii(String value) throws IOException {
+        int len = value.length();
+        if (len > ASCII_FAST_MAX || len + 16 > buf.length) {
+            return false;
+        }
+        if (buf.length - count < len + 16) {
+            flushBuffer();
+        }
+        int mark = count;
+        byte[] b = buf;
+        int p = count;
+        b[p++] = '$';
+        if (len < 10) {
+            b[p++] = (byte) ('0' + len);
+        } else if (len < 100) {
+            b[p++] = (byte) ('0' + len / 10);
+            b[p++] = (byte) ('0' + len % 10);
+        } else {
+            count = p;
+            putLong(len);
+            p = count;
+        }
+        b[p++] = '\r';
+        b[p++] = '\n';
+        for (int i = 0; i < len; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                count = mark;
+                return false;
+            }
+            b[p++] = (byte) c;
+        }
+        b[p++] = '\r';
+        b[p++] = '\n';
+        count = p;
+        return true;
     }
 
     /**
