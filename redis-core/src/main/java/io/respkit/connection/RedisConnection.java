@@ -406,7 +406,11 @@ public final class RedisConnection implements AutoCloseable {
      * @param command a command that succeeded
      */
     public void trackSuccess(Command<?> command) {
-        String name = upper(command.argumentText(0));
+        String first = command.argumentText(0);
+        if (!mayChangeState(first)) {
+            return; // GET, SET, HSET, ...: the hot path stays free of case conversion and string switches
+        }
+        String name = upper(first);
         switch (name) {
             case "SELECT" -> database = Integer.parseInt(command.argumentText(1));
             case "MULTI" -> inMulti = true;
@@ -427,6 +431,27 @@ public final class RedisConnection implements AutoCloseable {
             default -> {
             }
         }
+    }
+
+    /**
+     * A cheap filter on the first word of a command: {@code false} guarantees the command is none of those
+     * {@link #trackSuccess} records, judged by first letter (either case) and length.
+     */
+    static boolean mayChangeState(String word) {
+        int len = word.length();
+        if (len < 4 || len > 10) {
+            return false;
+        }
+        return switch (word.charAt(0) | 0x20) {
+            case 's' -> len == 6 || len == 9 || len == 10; // SELECT, SUBSCRIBE, SSUBSCRIBE
+            case 'm' -> len == 5 || len == 7;              // MULTI, MONITOR
+            case 'e', 'a' -> len == 4;                     // EXEC, AUTH
+            case 'd', 'u' -> len == 7;                     // DISCARD, UNWATCH
+            case 'w', 'h', 'r' -> len == 5;                // WATCH, HELLO, RESET
+            case 'p' -> len == 10;                         // PSUBSCRIBE
+            case 'c' -> len == 6;                          // CLIENT
+            default -> false;
+        };
     }
 
     private static String upper(String word) {
