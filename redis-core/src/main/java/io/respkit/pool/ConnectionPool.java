@@ -13,7 +13,6 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +40,8 @@ import java.util.function.Function;
  * after another, the common case, then takes it back without touching commons-pool2. The slot gives way whenever
  * the pool has to decide: a connection in it that is stale, idle for {@link PoolConfig#validateAfterIdle()} or
  * longer, or found while the pool is full or closing goes back through commons-pool2, which checks, pings or
- * destroys it as before; the evictor first moves it back, so idle connections are still evicted and tested; and
+ * destroys it as before; the evictor first moves it back, so idle connections are still evicted (at most one
+ * eviction period later) and tested; and
  * with {@link PoolConfig#testOnBorrow()} or {@code maxIdle} 0 the slot is not used at all. {@link #stats()} counts
  * the connection in the slot as idle.
  *
@@ -294,15 +294,12 @@ public final class ConnectionPool implements AutoCloseable {
         Tracked(RedisConnection connection) {
             super(connection);
         }
-
-        /** Idle time for the evictor, from the monotonic return time (which also covers time spent in the slot). */
-        @Override
-        public Duration getIdleDuration() {
-            return Duration.ofNanos(Math.max(0, System.nanoTime() - returnedNanos));
-        }
     }
 
-    /** Moves the slot connection back before each eviction run, so that the evictor sees every idle connection. */
+    /**
+     * Moves the slot connection back before each eviction run, so that the evictor sees every idle connection. Its
+     * idle clock (commons-pool2's) then starts at that move: eviction comes at most one eviction period later.
+     */
     private final class SlotAwarePool extends GenericObjectPool<RedisConnection> {
         SlotAwarePool(Factory factory, GenericObjectPoolConfig<RedisConnection> c) {
             super(factory, c);
