@@ -21,9 +21,11 @@ public final class Response<T> extends CompletableFuture<T> {
     private final boolean waits;
     /**
      * The command until it is answered, then only its name (a String the command already holds): a long pipeline
-     * releases the arguments of answered commands, and one field less keeps every response at 32 bytes.
+     * releases the arguments of answered commands, and one field less keeps every response at 32 bytes. Not
+     * volatile: only the owning pipeline or transaction needs the command, and any other thread reading the field
+     * sees either the command or its name, both safely published by their final fields, and either names it.
      */
-    private volatile Object command;
+    private Object command;
     private volatile RedisException failure;
 
     Response(Command<T> command) {

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class RespNumbers {
 
+    /** Up to 18 decimal digits always fit a long, so only longer numbers pay for the overflow check's division. */
+    private static final int MAX_SAFE_DIGITS = 18;
+
     private RespNumbers() {
     }
 
@@ -26,12 +29,13 @@ final class RespNumbers {
             throw RespReader.protocol("negative length for type '" + (char) type + "'");
         }
         long n = 0;
+        boolean mayOverflow = to - from > MAX_SAFE_DIGITS;
         for (int i = from; i < to; i++) {
             int d = buf[i] - '0';
             if (d < 0 || d > 9) {
                 throw RespReader.protocol("non-digit in length for type '" + (char) type + "'");
             }
-            if (n > (Long.MAX_VALUE - d) / 10) {
+            if (mayOverflow && n > (Long.MAX_VALUE - d) / 10) {
                 throw RespReader.protocol("length overflows a 64-bit integer");
             }
             n = n * 10 + d;
@@ -50,13 +54,14 @@ final class RespNumbers {
             throw RespReader.protocol("integer without digits");
         }
         long n = 0;
+        boolean mayOverflow = to - i > MAX_SAFE_DIGITS;
         for (; i < to; i++) {
             int d = buf[i] - '0';
             if (d < 0 || d > 9) {
                 throw RespReader.protocol("non-digit in integer");
             }
             // Accumulate negatively so that Long.MIN_VALUE parses.
-            if (n < (Long.MIN_VALUE + d) / 10) {
+            if (mayOverflow && n < (Long.MIN_VALUE + d) / 10) {
                 throw RespReader.protocol("integer overflows a 64-bit integer");
             }
             n = n * 10 - d;

@@ -41,6 +41,8 @@ public final class RespReader {
     private static final Object CONTINUE = new Object();
     private static final int INITIAL_CAPACITY = 8192;
     private static final int RETAINED_CAPACITY = 64 * 1024;
+    /** How far a read that filled the whole buffer makes it grow: replies arriving faster than one read takes. */
+    private static final int STREAMING_CAPACITY = 32 * 1024;
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
     private static final int MAX_PREALLOCATED_ELEMENTS = 1024;
 
@@ -49,6 +51,8 @@ public final class RespReader {
     private byte[] buf = new byte[INITIAL_CAPACITY];
     private int pos;
     private int limit;
+    /** Set when the last read filled every free byte: the socket had more, so fewer, larger reads will do. */
+    private boolean streaming;
 
     // The aggregate stack: what is being built at each nesting level.
     private List<Object>[] lists = newListArray(8);
@@ -101,9 +105,11 @@ public final class RespReader {
      */
     public int readFrom(InputStream in) throws IOException {
         ensureWritable();
-        int n = in.read(buf, limit, buf.length - limit);
+        int free = buf.length - limit;
+        int n = in.read(buf, limit, free);
         if (n > 0) {
             limit += n;
+            streaming = n == free && buf.length < STREAMING_CAPACITY;
         }
         return n;
     }
@@ -405,6 +411,16 @@ public final class RespReader {
         if (pos == limit) {
             pos = 0;
             limit = 0;
+        }
+        if (streaming) {
+            // Grows only after a read filled the buffer with bytes actually received (see below), to a small cap.
+            streaming = false;
+            byte[] bigger = new byte[Math.min(buf.length * 2, STREAMING_CAPACITY)];
+            System.arraycopy(buf, pos, bigger, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+            buf = bigger;
+            return;
         }
         if (limit < buf.length) {
             return;

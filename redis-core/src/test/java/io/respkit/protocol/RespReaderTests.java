@@ -535,4 +535,25 @@ class RespReaderTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(StandardCharsets.UTF_8))
                 .isInstanceOf(io.respkit.RedisProtocolException.class).hasMessageContaining("not followed by CRLF");
     }
+
+    @Test
+    void aStreamThatFillsEveryReadIsReadWholeAsTheBufferGrows() throws java.io.IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < 20_000; i++) {
+            all.writeBytes(bytes("$" + ("value:" + i).length() + "\r\nvalue:" + i + "\r\n"));
+        }
+        InputStream in = new java.io.ByteArrayInputStream(all.toByteArray());
+        RespReader reader = new RespReader();
+        int next = 0;
+        while (next < 20_000) {
+            Object v = reader.read(StandardCharsets.UTF_8);
+            if (v == RespReader.INCOMPLETE) {
+                assertThat(reader.readFrom(in)).isPositive();
+                continue;
+            }
+            assertThat(v).isEqualTo("value:" + next++);
+        }
+        assertThat(reader.hasBufferedBytes()).isFalse();
+        assertThat(reader.readFrom(in)).isEqualTo(-1);
+    }
 }

@@ -352,6 +352,36 @@ class RespWriterTests {
         assertThat(sink.toString(StandardCharsets.ISO_8859_1)).isEqualTo(expected.toString());
     }
 
+    @Test
+    void defaultBufferGrowsToSixtyFourKibibytesBeforeItWritesAPipelineBatch() throws IOException {
+        RespWriter writer = new RespWriter(out);
+        StringBuilder expected = new StringBuilder();
+        int i = 0;
+        while (expected.length() < 60_000) {
+            String key = "key:" + i++;
+            writer.writeArrayHeader(2);
+            writer.writeBulk("GET", StandardCharsets.UTF_8);
+            writer.writeBulk(key, StandardCharsets.UTF_8);
+            expected.append("*2\r\n$3\r\nGET\r\n$").append(key.length()).append("\r\n").append(key).append("\r\n");
+        }
+        assertThat(out.writes).as("60 KB still fit the grown buffer").isZero();
+        byte[] big = new byte[10_000];
+        writer.writeBulk(big);
+        expected.append("$10000\r\n").append(new String(big, StandardCharsets.ISO_8859_1)).append("\r\n");
+        assertThat(out.writes).as("past 64 KiB the buffer is written").isEqualTo(1);
+        assertThat(written(writer)).isEqualTo(bytes(expected.toString()));
+    }
+
+    @Test
+    void aFixedSizeBufferNeverGrows() throws IOException {
+        RespWriter writer = new RespWriter(out, 1024);
+        for (int i = 0; i < 100; i++) {
+            writer.writeBulk("0123456789012345678901234567890123456789", StandardCharsets.UTF_8);
+            assertThat(writer.buffered()).isLessThanOrEqualTo(1024);
+        }
+        assertThat(out.writes).isGreaterThanOrEqualTo(4);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
