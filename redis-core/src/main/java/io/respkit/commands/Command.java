@@ -36,7 +36,17 @@ public final class Command<T> {
     private static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
 
     static {
-        CommandAccess.install(c -> c.bulkTextCharset);
+        CommandAccess.install(new CommandAccess.Accessor() {
+            @Override
+            public Charset bulkTextCharset(Command<?> command) {
+                return command.bulkTextCharset;
+            }
+
+            @Override
+            public <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int arguments) {
+                return Command.create(codec, name, decoder, arguments);
+            }
+        });
     }
 
     private final String name;
@@ -53,12 +63,12 @@ public final class Command<T> {
     /** The charset a top-level bulk reply may be decoded with straight from the read buffer, or null. */
     private final Charset bulkTextCharset;
 
-    private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder) {
+    private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
         this.name = name;
         this.codec = codec;
         this.decoder = decoder;
         this.bulkTextCharset = Decoders.bulkTextCharset(decoder, codec);
-        this.refs = new Object[4];
+        this.refs = new Object[capacity];
     }
 
     /**
@@ -73,13 +83,18 @@ public final class Command<T> {
      * @throws IllegalArgumentException when the name is blank
      */
     public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder) {
+        return create(codec, name, decoder, 4);
+    }
+
+    /** Starts a command with room for {@code capacity} arguments, name included, before its array grows. */
+    private static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int capacity) {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("command name must not be blank");
         }
-        Command<T> command = new Command<>(name, codec, decoder);
+        Command<T> command = new Command<>(name, codec, decoder, Math.max(1, capacity));
         int space = name.indexOf(' ');
         if (space < 0) {
             command.add(name, 0);

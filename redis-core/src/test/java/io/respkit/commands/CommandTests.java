@@ -175,6 +175,19 @@ class CommandTests {
     }
 
     @Test
+    void exactlySizedCommandsStillGrowAndWriteTheSameBytes() throws IOException {
+        Command<Object> tight = io.respkit.internal.CommandAccess.create(StringCodec.UTF8, "CONFIG SET",
+                ReplyDecoders.raw(), 0).arg("maxmemory").arg(10L).arg("x").arg(1.5);
+        assertThat(wire(tight)).isEqualTo(wire(create("CONFIG SET").arg("maxmemory").arg(10L).arg("x").arg(1.5)));
+        assertThat(tight.argumentCount()).isEqualTo(6);
+        assertThat(wire(io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k")))
+                .isEqualTo("*2\r\n$3\r\nGET\r\n$1\r\nk\r\n");
+        assertThat(wire(io.respkit.internal.commands.HashDefs.hset(StringCodec.UTF8, "h",
+                new java.util.LinkedHashMap<>(java.util.Map.of("f", "v")))))
+                .isEqualTo("*4\r\n$4\r\nHSET\r\n$1\r\nh\r\n$1\r\nf\r\n$1\r\nv\r\n");
+    }
+
+    @Test
     void readOnlyAndBlockingAreIndependent() {
         Command<Object> plain = create("GET");
         assertThat(plain.isReadOnly()).isFalse();
