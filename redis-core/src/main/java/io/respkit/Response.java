@@ -18,9 +18,14 @@ import java.util.concurrent.ExecutionException;
  */
 public final class Response<T> extends CompletableFuture<T> {
 
-    private final String commandName;
     private final boolean waits;
-    private volatile Command<T> command;
+    /**
+     * The command until it is answered, then only its name (a String the command already holds): a long pipeline
+     * releases the arguments of answered commands, and one field less keeps every response at 32 bytes. Not
+     * volatile: only the owning pipeline or transaction needs the command, and any other thread reading the field
+     * sees either the command or its name, both safely published by their final fields, and either names it.
+     */
+    private Object command;
     private volatile RedisException failure;
 
     Response(Command<T> command) {
@@ -29,7 +34,6 @@ public final class Response<T> extends CompletableFuture<T> {
 
     Response(Command<T> command, boolean waits) {
         this.command = command;
-        this.commandName = command.name();
         this.waits = waits;
     }
 
@@ -45,7 +49,7 @@ public final class Response<T> extends CompletableFuture<T> {
     @Override
     public T get() {
         if (!isDone() && !waits) {
-            throw new IllegalStateException("The result of " + commandName
+            throw new IllegalStateException("The result of " + commandName()
                     + " is not available before the pipeline or transaction has executed");
         }
         try {
@@ -54,7 +58,7 @@ public final class Response<T> extends CompletableFuture<T> {
             throw unwrap(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedisException("Interrupted while waiting for the reply to " + commandName, e);
+            throw new RedisException("Interrupted while waiting for the reply to " + commandName(), e);
         }
     }
 
@@ -73,7 +77,8 @@ public final class Response<T> extends CompletableFuture<T> {
      * @return e.g. {@code "SET"}
      */
     public String commandName() {
-        return commandName;
+        Object c = command;
+        return c instanceof Command<?> cmd ? cmd.name() : (String) c;
     }
 
     @Override
@@ -82,22 +87,32 @@ public final class Response<T> extends CompletableFuture<T> {
         if (failure == null && !isDone()) {
             failure = e;
         }
-        command = null;
+        release();
         return super.completeExceptionally(e);
     }
 
+    @SuppressWarnings("unchecked")
     Command<T> command() {
-        return command;
+        Object c = command;
+        return c instanceof Command<?> cmd ? (Command<T>) cmd : null;
     }
 
     void completeRaw(Object raw) {
-        Command<T> c = command;
+        Command<T> c = command();
         try {
             complete(c.decode(raw));
         } catch (RedisException e) {
             completeExceptionally(e);
         }
-        command = null; // lets a long pipeline release its arguments once answered
+        release();
+    }
+
+    /** Lets a long pipeline release the arguments of an answered command; its name stays for messages. */
+    private void release() {
+        Object c = command;
+        if (c instanceof Command<?> cmd) {
+            command = cmd.name();
+        }
     }
 
     void fail(RedisException e) {
@@ -122,6 +137,6 @@ public final class Response<T> extends CompletableFuture<T> {
 
     @Override
     public String toString() {
-        return "Response[" + commandName + (failure != null ? ", failed" : isDone() ? ", done" : ", pending") + "]";
+        return "Response[" + commandName() + (failure != null ? ", failed" : isDone() ? ", done" : ", pending") + "]";
     }
 }

@@ -1,9 +1,12 @@
 package io.respkit.commands;
 
 import io.respkit.codec.RedisCodec;
+import io.respkit.internal.CommandAccess;
+import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.RespWriter;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,27 +28,47 @@ import java.util.Objects;
  */
 public final class Command<T> {
 
-    private static final byte STRING = 0;
-    private static final byte BYTES = 1;
-    private static final byte LONG = 2;
-    private static final byte DOUBLE = 3;
+    // A number argument's slot in refs holds one of these markers and its value (or raw double bits) sits in the
+    // lazily created numbers array; String and byte[] arguments are stored as themselves. Derived from the
+    // reference rather than kept in a parallel kinds array: one array less per command, on every hot path.
+    private static final Object LONG = new Object();
+    private static final Object DOUBLE = new Object();
+    private static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
+
+    static {
+        CommandAccess.install(new CommandAccess.Accessor() {
+            @Override
+            public Charset bulkTextCharset(Command<?> command) {
+                return command.bulkTextCharset;
+            }
+
+            @Override
+            public <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int arguments) {
+                return Command.create(codec, name, decoder, arguments);
+            }
+        });
+    }
 
     private final String name;
     private final RedisCodec<?> codec;
     private final ReplyDecoder<T> decoder;
     private Object[] refs;
     private long[] numbers;
-    private byte[] kinds;
     private int size;
-    private long blockMillis = -1;
-    private boolean readOnly;
+    /**
+     * The block time and the read-only mark in one field, {@code (blockMillis + 1) << 1 | readOnly}, so that a
+     * command stays at 48 bytes: 0 means not blocking and not read-only.
+     */
+    private long state;
+    /** The charset a top-level bulk reply may be decoded with straight from the read buffer, or null. */
+    private final Charset bulkTextCharset;
 
-    private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder) {
+    private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
         this.name = name;
         this.codec = codec;
         this.decoder = decoder;
-        this.refs = new Object[4];
-        this.kinds = new byte[4];
+        this.bulkTextCharset = Decoders.bulkTextCharset(decoder, codec);
+        this.refs = new Object[capacity];
     }
 
     /**
@@ -60,19 +83,24 @@ public final class Command<T> {
      * @throws IllegalArgumentException when the name is blank
      */
     public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder) {
+        return create(codec, name, decoder, 4);
+    }
+
+    /** Starts a command with room for {@code capacity} arguments, name included, before its array grows. */
+    private static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int capacity) {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("command name must not be blank");
         }
-        Command<T> command = new Command<>(name, codec, decoder);
+        Command<T> command = new Command<>(name, codec, decoder, Math.max(1, capacity));
         int space = name.indexOf(' ');
         if (space < 0) {
-            command.add(STRING, name, 0);
+            command.add(name, 0);
         } else {
             for (String word : name.trim().split(" +")) {
-                command.add(STRING, word, 0);
+                command.add(word, 0);
             }
         }
         return command;
@@ -126,7 +154,7 @@ public final class Command<T> {
      * @throws NullPointerException when the text is null
      */
     public Command<T> arg(String text) {
-        return add(STRING, Objects.requireNonNull(text, "argument"), 0);
+        return add(Objects.requireNonNull(text, "argument"), 0);
     }
 
     /**
@@ -137,7 +165,7 @@ public final class Command<T> {
      * @throws NullPointerException when the bytes are null
      */
     public Command<T> arg(byte[] bytes) {
-        return add(BYTES, Objects.requireNonNull(bytes, "argument"), 0);
+        return add(Objects.requireNonNull(bytes, "argument"), 0);
     }
 
     /**
@@ -147,7 +175,7 @@ public final class Command<T> {
      * @return this command
      */
     public Command<T> arg(long number) {
-        return add(LONG, null, number);
+        return add(LONG, number);
     }
 
     /**
@@ -161,7 +189,7 @@ public final class Command<T> {
         if (Double.isNaN(number)) {
             throw new IllegalArgumentException("NaN is not a valid argument for " + name);
         }
-        return add(DOUBLE, null, Double.doubleToRawLongBits(number));
+        return add(DOUBLE, Double.doubleToRawLongBits(number));
     }
 
     /**
@@ -176,7 +204,7 @@ public final class Command<T> {
     public Command<T> value(Object value) {
         Objects.requireNonNull(value, "value");
         Object arg = ((RedisCodec<Object>) codec).toArgument(value);
-        return arg instanceof String s ? add(STRING, s, 0) : add(BYTES, arg, 0);
+        return add(arg instanceof String ? arg : (byte[]) arg, 0);
     }
 
     /**
@@ -191,7 +219,9 @@ public final class Command<T> {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("blocking timeout must not be negative");
         }
-        this.blockMillis = timeout.toMillis();
+        // Clamped so that the packed form cannot overflow; 2^62 ms is still forever.
+        long millis = Math.min(timeout.toMillis(), MAX_BLOCK_MILLIS);
+        state = (millis + 1) << 1 | (state & 1);
         return this;
     }
 
@@ -204,7 +234,7 @@ public final class Command<T> {
      * @return this command
      */
     public Command<T> readOnly() {
-        this.readOnly = true;
+        state |= 1;
         return this;
     }
 
@@ -214,7 +244,7 @@ public final class Command<T> {
      * @return {@code true} for a read that is safe to retry
      */
     public boolean isReadOnly() {
-        return readOnly;
+        return (state & 1) != 0;
     }
 
     /**
@@ -232,7 +262,7 @@ public final class Command<T> {
      * @return the block time in milliseconds, 0 or -1
      */
     public long blockMillis() {
-        return blockMillis;
+        return (state >>> 1) - 1;
     }
 
     /**
@@ -255,12 +285,14 @@ public final class Command<T> {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i);
         }
-        return switch (kinds[i]) {
-            case STRING -> (String) refs[i];
-            case BYTES -> new String((byte[]) refs[i], codec.charset());
-            case LONG -> Long.toString(numbers[i]);
-            default -> doubleText(Double.longBitsToDouble(numbers[i]));
-        };
+        Object ref = refs[i];
+        if (ref instanceof String s) {
+            return s;
+        }
+        if (ref instanceof byte[] b) {
+            return new String(b, codec.charset());
+        }
+        return ref == LONG ? Long.toString(numbers[i]) : doubleText(Double.longBitsToDouble(numbers[i]));
     }
 
     /**
@@ -291,12 +323,17 @@ public final class Command<T> {
      */
     public void writeTo(RespWriter writer) throws IOException {
         writer.writeArrayHeader(size);
+        Charset charset = codec.charset();
         for (int i = 0; i < size; i++) {
-            switch (kinds[i]) {
-                case STRING -> writer.writeBulk((String) refs[i], codec.charset());
-                case BYTES -> writer.writeBulk((byte[]) refs[i]);
-                case LONG -> writer.writeBulk(numbers[i]);
-                default -> writer.writeBulk(Double.longBitsToDouble(numbers[i]));
+            Object ref = refs[i];
+            if (ref instanceof String s) {
+                writer.writeBulk(s, charset);
+            } else if (ref instanceof byte[] b) {
+                writer.writeBulk(b);
+            } else if (ref == LONG) {
+                writer.writeBulk(numbers[i]);
+            } else {
+                writer.writeBulk(Double.longBitsToDouble(numbers[i]));
             }
         }
     }
@@ -312,23 +349,22 @@ public final class Command<T> {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
-    private Command<T> add(byte kind, Object ref, long number) {
-        if (size == kinds.length) {
+    /** Appends a String, a byte[], or the LONG or DOUBLE marker with its value in {@code number}. */
+    private Command<T> add(Object ref, long number) {
+        if (size == refs.length) {
             int n = size * 2;
             refs = Arrays.copyOf(refs, n);
-            kinds = Arrays.copyOf(kinds, n);
             if (numbers != null) {
                 numbers = Arrays.copyOf(numbers, n);
             }
         }
-        if (kind == LONG || kind == DOUBLE) {
+        if (ref == LONG || ref == DOUBLE) {
             if (numbers == null) {
-                numbers = new long[kinds.length];
+                numbers = new long[refs.length];
             }
             numbers[size] = number;
         }
         refs[size] = ref;
-        kinds[size] = kind;
         size++;
         return this;
     }

@@ -9,6 +9,7 @@ import io.respkit.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.internal.AuthErrors;
+import io.respkit.internal.CommandAccess;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -314,8 +316,11 @@ public final class RedisConnection implements AutoCloseable {
             if (extended) {
                 socket.setSoTimeout(block == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, readTimeoutMillis + block));
             }
+            // Text commands (GET with the UTF-8 string codec, say) get their bulk reply as a String made straight
+            // from the read buffer, one array and one copy less per reply.
+            Charset bulkText = CommandAccess.bulkTextCharset(command);
             for (;;) {
-                Object reply = readFrame(command);
+                Object reply = readFrame(command, bulkText);
                 if (reply instanceof PushMessage push && !subscribed) {
                     pushHandler.accept(push);
                     continue;
@@ -347,7 +352,7 @@ public final class RedisConnection implements AutoCloseable {
         try {
             socket.setSoTimeout(timeoutMillis);
             try {
-                Object frame = nextFrame();
+                Object frame = nextFrame(null);
                 return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
             } catch (SocketTimeoutException e) {
                 return RespReader.INCOMPLETE;
@@ -372,18 +377,18 @@ public final class RedisConnection implements AutoCloseable {
         flush(command);
     }
 
-    private Object readFrame(Command<?> command) throws IOException {
+    private Object readFrame(Command<?> command, Charset bulkText) throws IOException {
         try {
-            return nextFrame();
+            return nextFrame(bulkText);
         } catch (RedisProtocolException e) {
             markBroken();
             throw new RedisProtocolException(e.getMessage() + " (command " + name(command) + " on " + address + ")");
         }
     }
 
-    private Object nextFrame() throws IOException {
+    private Object nextFrame(Charset bulkText) throws IOException {
         for (;;) {
-            Object frame = reader.read();
+            Object frame = reader.read(bulkText);
             if (frame != RespReader.INCOMPLETE) {
                 return frame;
             }
@@ -401,7 +406,11 @@ public final class RedisConnection implements AutoCloseable {
      * @param command a command that succeeded
      */
     public void trackSuccess(Command<?> command) {
-        String name = upper(command.argumentText(0));
+        String first = command.argumentText(0);
+        if (!mayChangeState(first)) {
+            return; // GET, SET, HSET, ...: the hot path stays free of case conversion and string switches
+        }
+        String name = upper(first);
         switch (name) {
             case "SELECT" -> database = Integer.parseInt(command.argumentText(1));
             case "MULTI" -> inMulti = true;
@@ -422,6 +431,27 @@ public final class RedisConnection implements AutoCloseable {
             default -> {
             }
         }
+    }
+
+    /**
+     * A cheap filter on the first word of a command: {@code false} guarantees the command is none of those
+     * {@link #trackSuccess} records, judged by first letter (either case) and length.
+     */
+    static boolean mayChangeState(String word) {
+        int len = word.length();
+        if (len < 4 || len > 10) {
+            return false;
+        }
+        return switch (word.charAt(0) | 0x20) {
+            case 's' -> len == 6 || len == 9 || len == 10; // SELECT, SUBSCRIBE, SSUBSCRIBE
+            case 'm' -> len == 5 || len == 7;              // MULTI, MONITOR
+            case 'e', 'a' -> len == 4;                     // EXEC, AUTH
+            case 'd', 'u' -> len == 7;                     // DISCARD, UNWATCH
+            case 'w', 'h', 'r' -> len == 5;                // WATCH, HELLO, RESET
+            case 'p' -> len == 10;                         // PSUBSCRIBE
+            case 'c' -> len == 6;                          // CLIENT
+            default -> false;
+        };
     }
 
     private static String upper(String word) {
@@ -574,7 +604,7 @@ public final class RedisConnection implements AutoCloseable {
     public Object readNextFrame() {
         ensureUsable(null);
         try {
-            return nextFrame();
+            return nextFrame(null);
         } catch (IOException e) {
             throw ioFailure(e, null);
         } catch (RedisProtocolException e) {

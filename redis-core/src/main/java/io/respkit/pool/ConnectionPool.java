@@ -13,7 +13,11 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -31,6 +35,16 @@ import java.util.function.Function;
  * before it is handed out, which spares even that one caller after a quiet period. When the timeout came from a slow
  * command rather than a dead server, the only cost is that the pool reconnects.
  *
+ * <p>The last connection given back waits in a single lock-free slot in front of commons-pool2, whose borrow and
+ * return (locks, wall-clock timestamps, statistics) cost about a microsecond each: a caller that runs one command
+ * after another, the common case, then takes it back without touching commons-pool2. The slot gives way whenever
+ * the pool has to decide: a connection in it that is stale, idle for {@link PoolConfig#validateAfterIdle()} or
+ * longer, or found while the pool is full or closing goes back through commons-pool2, which checks, pings or
+ * destroys it as before; the evictor first moves it back, so idle connections are still evicted (at most one
+ * eviction period later) and tested; and
+ * with {@link PoolConfig#testOnBorrow()} or {@code maxIdle} 0 the slot is not used at all. {@link #stats()} counts
+ * the connection in the slot as idle.
+ *
  * <p>Thread-safe.
  */
 public final class ConnectionPool implements AutoCloseable {
@@ -39,6 +53,17 @@ public final class ConnectionPool implements AutoCloseable {
 
     private final RedisConfig config;
     private final GenericObjectPool<RedisConnection> pool;
+    /** The connection given back last, still borrowed as far as commons-pool2 knows; see the class comment. */
+    private final AtomicReference<Tracked> slot = new AtomicReference<>();
+    private final boolean slotEnabled;
+    private final long idleLimitNanos;
+    /** The wrappers of live connections, to find a connection's timestamps after a commons-pool2 borrow. */
+    private final Map<RedisConnection, Tracked> tracked = new ConcurrentHashMap<>();
+    private final AtomicLong slotBorrows = new AtomicLong();
+    private final AtomicLong slotReturns = new AtomicLong();
+    /** Slot connections handed back to commons-pool2, whose return count then counts them a second time. */
+    private final AtomicLong slotDrains = new AtomicLong();
+    private volatile boolean closed;
     /** Connections opened before this {@link System#nanoTime()} are stale: a connection failed after they opened. */
     private volatile long staleBeforeNanos = System.nanoTime();
 
@@ -57,7 +82,9 @@ public final class ConnectionPool implements AutoCloseable {
         c.setMinEvictableIdleDuration(p.minEvictableIdleTime());
         c.setJmxEnabled(false);
         c.setLifo(true);
-        this.pool = new GenericObjectPool<>(new Factory(), c);
+        this.pool = new SlotAwarePool(new Factory(), c);
+        this.slotEnabled = !p.testOnBorrow() && p.maxIdle() != 0;
+        this.idleLimitNanos = p.validateAfterIdle().toNanos();
     }
 
     /**
@@ -79,13 +106,24 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws io.respkit.RedisAuthenticationException when the server refused the credentials
      */
     public PooledConnection borrow() {
+        Tracked fast = takeSlot();
+        if (fast != null) {
+            return new PooledConnection(this, fast.getObject(), fast);
+        }
         try {
-            return new PooledConnection(this, pool.borrowObject());
+            RedisConnection connection = pool.borrowObject();
+            return new PooledConnection(this, connection, tracked.get(connection));
         } catch (RedisException e) {
             throw e;
         } catch (NoSuchElementException e) {
             if (pool.isClosed()) {
                 throw new RedisException("Connection pool for " + config.address() + " is closed");
+            }
+            // A connection may have reached the slot while this borrower was already waiting inside
+            // commons-pool2 (see release): rather than fail, take it.
+            Tracked late = takeSlot();
+            if (late != null) {
+                return new PooledConnection(this, late.getObject(), late);
             }
             throw exhausted(e);
         } catch (IllegalStateException e) {
@@ -110,6 +148,64 @@ public final class ConnectionPool implements AutoCloseable {
         try (PooledConnection lease = borrow()) {
             return work.apply(lease.connection());
         }
+    }
+
+    /**
+     * Takes the connection in the slot when it can be handed out as is; one that is stale, idle too long or found
+     * after close goes back through commons-pool2, which decides as for any idle connection.
+     */
+    private Tracked takeSlot() {
+        if (!slotEnabled || slot.get() == null) {
+            return null;
+        }
+        Tracked t = slot.getAndSet(null);
+        if (t == null) {
+            return null;
+        }
+        RedisConnection c = t.getObject();
+        boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0
+                && (idleLimitNanos <= 0 || System.nanoTime() - t.returnedNanos < idleLimitNanos);
+        if (fresh) {
+            slotBorrows.incrementAndGet();
+            return t;
+        }
+        drain(t);
+        return null;
+    }
+
+    /** Hands a slot connection back to commons-pool2, keeping the time it was really given back. */
+    private void drain(Tracked t) {
+        slotDrains.incrementAndGet();
+        t.keepReturnTime = true;
+        try {
+            pool.returnObject(t.getObject());
+        } catch (RuntimeException e) {
+            t.getObject().close();
+        }
+    }
+
+    private void drainSlot() {
+        Tracked t = slot.getAndSet(null);
+        if (t != null) {
+            drain(t);
+        }
+    }
+
+    void release(RedisConnection connection, Tracked t) {
+        if (slotEnabled && t != null && !closed && connection.isUsable() && connection.isClean()
+                && pool.getCreatedCount() - pool.getDestroyedCount() < pool.getMaxTotal()) {
+            // Only while the pool could still open another connection: then nobody can be left waiting inside
+            // commons-pool2 for the one that sits in the slot.
+            t.returnedNanos = System.nanoTime();
+            if (slot.compareAndSet(null, t)) {
+                slotReturns.incrementAndGet();
+                if (closed) {
+                    drainSlot(); // close() ran meanwhile and may have missed it
+                }
+                return;
+            }
+        }
+        release(connection);
     }
 
     void release(RedisConnection connection) {
@@ -138,8 +234,11 @@ public final class ConnectionPool implements AutoCloseable {
      * @return a snapshot
      */
     public PoolStats stats() {
-        return new PoolStats(pool.getMaxTotal(), pool.getNumActive(), pool.getNumIdle(), pool.getNumWaiters(),
-                pool.getCreatedCount(), pool.getDestroyedCount(), pool.getBorrowedCount(), pool.getReturnedCount());
+        int inSlot = slot.get() != null ? 1 : 0;
+        return new PoolStats(pool.getMaxTotal(), Math.max(0, pool.getNumActive() - inSlot), pool.getNumIdle() + inSlot,
+                pool.getNumWaiters(), pool.getCreatedCount(), pool.getDestroyedCount(),
+                pool.getBorrowedCount() + slotBorrows.get(),
+                pool.getReturnedCount() + slotReturns.get() - slotDrains.get());
     }
 
     /**
@@ -157,7 +256,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @return {@code true} after {@link #close()}
      */
     public boolean isClosed() {
-        return pool.isClosed();
+        return closed || pool.isClosed();
     }
 
     /**
@@ -165,6 +264,8 @@ public final class ConnectionPool implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
+        drainSlot();
         pool.close();
     }
 
@@ -183,13 +284,31 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /** A pooled connection with monotonic timestamps, which the wall-clock ones of commons-pool2 are not. */
-    private static final class Tracked extends DefaultPooledObject<RedisConnection> {
+    static final class Tracked extends DefaultPooledObject<RedisConnection> {
         private final long createdNanos = System.nanoTime();
         private volatile long returnedNanos = createdNanos;
         private volatile boolean activated;
+        /** Set while a slot connection is handed back to commons-pool2: its return time is already recorded. */
+        private volatile boolean keepReturnTime;
 
         Tracked(RedisConnection connection) {
             super(connection);
+        }
+    }
+
+    /**
+     * Moves the slot connection back before each eviction run, so that the evictor sees every idle connection. Its
+     * idle clock (commons-pool2's) then starts at that move: eviction comes at most one eviction period later.
+     */
+    private final class SlotAwarePool extends GenericObjectPool<RedisConnection> {
+        SlotAwarePool(Factory factory, GenericObjectPoolConfig<RedisConnection> c) {
+            super(factory, c);
+        }
+
+        @Override
+        public void evict() throws Exception {
+            drainSlot();
+            super.evict();
         }
     }
 
@@ -202,7 +321,9 @@ public final class ConnectionPool implements AutoCloseable {
 
         @Override
         public PooledObject<RedisConnection> wrap(RedisConnection connection) {
-            return new Tracked(connection);
+            Tracked t = new Tracked(connection);
+            tracked.put(connection, t);
+            return t;
         }
 
         /**
@@ -233,6 +354,7 @@ public final class ConnectionPool implements AutoCloseable {
 
         @Override
         public void destroyObject(PooledObject<RedisConnection> p) {
+            tracked.remove(p.getObject());
             p.getObject().close();
         }
 
@@ -243,7 +365,12 @@ public final class ConnectionPool implements AutoCloseable {
                 throw new RedisConnectionException("Connection to " + c.address() + " is "
                         + (c.isUsable() ? "dirty" : "broken") + "; destroying it");
             }
-            ((Tracked) p).returnedNanos = System.nanoTime();
+            Tracked t = (Tracked) p;
+            if (t.keepReturnTime) {
+                t.keepReturnTime = false;
+            } else {
+                t.returnedNanos = System.nanoTime();
+            }
         }
 
         @Override

@@ -12,11 +12,13 @@ public final class PooledConnection implements AutoCloseable {
 
     private final ConnectionPool pool;
     private final RedisConnection connection;
+    private final ConnectionPool.Tracked tracked;
     private boolean released;
 
-    PooledConnection(ConnectionPool pool, RedisConnection connection) {
+    PooledConnection(ConnectionPool pool, RedisConnection connection, ConnectionPool.Tracked tracked) {
         this.pool = pool;
         this.connection = connection;
+        this.tracked = tracked;
     }
 
     /**
@@ -39,7 +41,7 @@ public final class PooledConnection implements AutoCloseable {
     public void close() {
         if (!released) {
             released = true;
-            pool.release(connection);
+            pool.release(connection, tracked);
         }
     }
 }

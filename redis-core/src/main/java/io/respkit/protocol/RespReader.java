@@ -4,7 +4,7 @@ import io.respkit.RedisProtocolException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ import java.util.List;
  * <p>Replies map to Java as follows: simple string to {@link String}; error and blob error to {@link ErrorReply};
  * integer to {@link Long}; bulk string to {@code byte[]}; null (RESP3 {@code _}, RESP2 {@code $-1} and {@code *-1}) to
  * {@code null}; array to {@link List}; map to {@link RespMap}; set to {@link RespSet}; double to {@link Double}
- * (including infinities and NaN); boolean to {@link Boolean}; big number to {@link BigInteger}; verbatim string to
+ * (including infinities and NaN); boolean to {@link Boolean}; big number to {@link java.math.BigInteger}; verbatim string to
  * {@link VerbatimString}; push to {@link PushMessage}; attributes are skipped, or attached as {@link AttributedReply}
  * when {@link RespLimits#attachAttributes()} is set.
  *
@@ -41,6 +41,8 @@ public final class RespReader {
     private static final Object CONTINUE = new Object();
     private static final int INITIAL_CAPACITY = 8192;
     private static final int RETAINED_CAPACITY = 64 * 1024;
+    /** How far a read that filled the whole buffer makes it grow: replies arriving faster than one read takes. */
+    private static final int STREAMING_CAPACITY = 32 * 1024;
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
     private static final int MAX_PREALLOCATED_ELEMENTS = 1024;
 
@@ -49,6 +51,8 @@ public final class RespReader {
     private byte[] buf = new byte[INITIAL_CAPACITY];
     private int pos;
     private int limit;
+    /** Set when the last read filled every free byte: the socket had more, so fewer, larger reads will do. */
+    private boolean streaming;
 
     // The aggregate stack: what is being built at each nesting level.
     private List<Object>[] lists = newListArray(8);
@@ -101,9 +105,11 @@ public final class RespReader {
      */
     public int readFrom(InputStream in) throws IOException {
         ensureWritable();
-        int n = in.read(buf, limit, buf.length - limit);
+        int free = buf.length - limit;
+        int n = in.read(buf, limit, free);
         if (n > 0) {
             limit += n;
+            streaming = n == free && buf.length < STREAMING_CAPACITY;
         }
         return n;
     }
@@ -124,11 +130,25 @@ public final class RespReader {
      * @throws RedisProtocolException when the input is malformed or exceeds a limit, or the reader failed earlier
      */
     public Object read() {
+        return read(null);
+    }
+
+    /**
+     * Parses the next complete reply from the buffer like {@link #read()}, but a top-level bulk string comes back as
+     * a {@link String} decoded with {@code bulkText}, straight from the buffer, instead of as a {@code byte[]}. For
+     * replies whose decoder would make exactly that string anyway: it saves an array and a copy per reply. Bulk
+     * strings inside aggregates, and every other type, are read as by {@link #read()}; every limit still applies.
+     *
+     * @param bulkText the charset for a top-level bulk string, or {@code null} to keep it bytes
+     * @return the reply (possibly {@code null} for a RESP null), or {@link #INCOMPLETE} when more bytes are needed
+     * @throws RedisProtocolException when the input is malformed or exceeds a limit, or the reader failed earlier
+     */
+    public Object read(Charset bulkText) {
         if (failure != null) {
             throw new RedisProtocolException("RESP reader is unusable after an earlier protocol error: " + failure);
         }
         try {
-            Object reply = parse();
+            Object reply = parse(bulkText);
             if (reply != INCOMPLETE && pos == limit) {
                 pos = 0;
                 limit = 0;
@@ -143,7 +163,7 @@ public final class RespReader {
         }
     }
 
-    private Object parse() {
+    private Object parse(Charset bulkText) {
         for (;;) {
             if (pos >= limit) {
                 return INCOMPLETE;
@@ -165,7 +185,7 @@ public final class RespReader {
                     if (eol < 0) {
                         return INCOMPLETE;
                     }
-                    long len = parseLength(start + 1, eol, type);
+                    long len = RespNumbers.length(buf, start + 1, eol, type);
                     if (len == -1) {
                         if (type != '$') {
                             throw protocol("length -1 is only allowed for bulk strings, got it for type '"
@@ -191,7 +211,8 @@ public final class RespReader {
                     if (buf[e] != '\r' || buf[e + 1] != '\n') {
                         throw protocol("bulk string of length " + len + " is not followed by CRLF");
                     }
-                    value = blobValue(type, dataStart, e);
+                    value = type == '$' && bulkText != null && depth == 0
+                            ? new String(buf, dataStart, e - dataStart, bulkText) : blobValue(type, dataStart, e);
                     pos = e + 2;
                 }
                 case '*', '~', '%', '>', '|' -> {
@@ -199,7 +220,7 @@ public final class RespReader {
                     if (eol < 0) {
                         return INCOMPLETE;
                     }
-                    long count = parseLength(start + 1, eol, type);
+                    long count = RespNumbers.length(buf, start + 1, eol, type);
                     pos = eol + 2;
                     if (count == -1) {
                         if (type != '*') {
@@ -301,9 +322,9 @@ public final class RespReader {
             case '-':
                 return new ErrorReply(new String(buf, from, to - from, StandardCharsets.UTF_8));
             case ':':
-                return parseInteger(from, to);
+                return RespNumbers.integer(buf, from, to);
             case ',':
-                return parseDouble(from, to);
+                return RespNumbers.decimal(buf, from, to);
             case '#':
                 if (to - from == 1 && (buf[from] == 't' || buf[from] == 'f')) {
                     return buf[from] == 't' ? Boolean.TRUE : Boolean.FALSE;
@@ -315,7 +336,7 @@ public final class RespReader {
                 }
                 return null;
             default:
-                return parseBigNumber(from, to);
+                return RespNumbers.bigNumber(buf, from, to);
         }
     }
 
@@ -386,107 +407,20 @@ public final class RespReader {
         return -1;
     }
 
-    private long parseLength(int from, int to, byte type) {
-        if (to - from == 2 && buf[from] == '-' && buf[from + 1] == '1') {
-            return -1;
-        }
-        if (from == to) {
-            throw protocol("empty length for type '" + (char) type + "'");
-        }
-        if (buf[from] == '-') {
-            throw protocol("negative length for type '" + (char) type + "'");
-        }
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            int d = buf[i] - '0';
-            if (d < 0 || d > 9) {
-                throw protocol("non-digit in length for type '" + (char) type + "'");
-            }
-            if (n > (Long.MAX_VALUE - d) / 10) {
-                throw protocol("length overflows a 64-bit integer");
-            }
-            n = n * 10 + d;
-        }
-        return n;
-    }
-
-    private Long parseInteger(int from, int to) {
-        boolean negative = false;
-        int i = from;
-        if (i < to && (buf[i] == '-' || buf[i] == '+')) {
-            negative = buf[i] == '-';
-            i++;
-        }
-        if (i == to) {
-            throw protocol("integer without digits");
-        }
-        long n = 0;
-        for (; i < to; i++) {
-            int d = buf[i] - '0';
-            if (d < 0 || d > 9) {
-                throw protocol("non-digit in integer");
-            }
-            // Accumulate negatively so that Long.MIN_VALUE parses.
-            if (n < (Long.MIN_VALUE + d) / 10) {
-                throw protocol("integer overflows a 64-bit integer");
-            }
-            n = n * 10 - d;
-        }
-        if (!negative) {
-            if (n == Long.MIN_VALUE) {
-                throw protocol("integer overflows a 64-bit integer");
-            }
-            n = -n;
-        }
-        return n;
-    }
-
-    private Double parseDouble(int from, int to) {
-        String s = new String(buf, from, to - from, StandardCharsets.US_ASCII);
-        switch (s) {
-            case "inf", "+inf":
-                return Double.POSITIVE_INFINITY;
-            case "-inf":
-                return Double.NEGATIVE_INFINITY;
-            case "nan", "-nan":
-                return Double.NaN;
-            default:
-                break;
-        }
-        // Double.parseDouble also accepts "Infinity", hex and type suffixes; RESP allows none of them.
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+')) {
-                throw protocol("malformed double");
-            }
-        }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw protocol("malformed double");
-        }
-    }
-
-    private BigInteger parseBigNumber(int from, int to) {
-        int i = from;
-        if (i < to && (buf[i] == '-' || buf[i] == '+')) {
-            i++;
-        }
-        if (i == to) {
-            throw protocol("big number without digits");
-        }
-        for (int j = i; j < to; j++) {
-            if (buf[j] < '0' || buf[j] > '9') {
-                throw protocol("non-digit in big number");
-            }
-        }
-        return new BigInteger(new String(buf, from, to - from, StandardCharsets.US_ASCII));
-    }
-
     private void ensureWritable() {
         if (pos == limit) {
             pos = 0;
             limit = 0;
+        }
+        if (streaming) {
+            // Grows only after a read filled the buffer with bytes actually received (see below), to a small cap.
+            streaming = false;
+            byte[] bigger = new byte[Math.min(buf.length * 2, STREAMING_CAPACITY)];
+            System.arraycopy(buf, pos, bigger, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+            buf = bigger;
+            return;
         }
         if (limit < buf.length) {
             return;
@@ -505,7 +439,7 @@ public final class RespReader {
         buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, MAX_CAPACITY));
     }
 
-    private static RedisProtocolException protocol(String message) {
+    static RedisProtocolException protocol(String message) {
         return new RedisProtocolException("Malformed RESP: " + message);
     }
 

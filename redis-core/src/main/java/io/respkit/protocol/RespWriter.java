@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes RESP commands (arrays of bulk strings) into a reused buffer in front of an {@link OutputStream}. Numbers and
@@ -18,17 +19,28 @@ public final class RespWriter {
     private static final byte[] POS_INF = "+inf".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEG_INF = "-inf".getBytes(StandardCharsets.US_ASCII);
 
+    /** Strings up to this length take the one-pass ASCII path; it needs them to fit the buffer whole. */
+    private static final int ASCII_FAST_MAX = 1024;
+
+    private static final int INITIAL_SIZE = 8 * 1024;
+    private static final int GROWN_SIZE = 64 * 1024;
+
     private final OutputStream out;
-    private final byte[] buf;
+    private final int maxSize;
+    private byte[] buf;
     private int count;
 
     /**
-     * Creates a writer with a 16 KiB buffer.
+     * Creates a writer whose 8 KiB buffer grows, as commands fill it without a flush (a pipeline's batch), up to
+     * 64 KiB: a connection that runs one command at a time keeps a small buffer, and a pipeline batch of 1,000
+     * typical commands reaches the socket in one write, which costs the client and the server less than several.
      *
      * @param out where bytes go
      */
     public RespWriter(OutputStream out) {
-        this(out, 16 * 1024);
+        this.out = out;
+        this.maxSize = GROWN_SIZE;
+        this.buf = new byte[INITIAL_SIZE];
     }
 
     /**
@@ -43,6 +55,7 @@ public final class RespWriter {
             throw new IllegalArgumentException("buffer must be at least 64 bytes");
         }
         this.out = out;
+        this.maxSize = bufferSize;
         this.buf = new byte[bufferSize];
     }
 
@@ -67,6 +80,9 @@ public final class RespWriter {
      */
     public void writeBulk(byte[] bytes) throws IOException {
         writeBulkHeader(bytes.length);
+        if (bytes.length > buf.length - count) {
+            grow(bytes.length);
+        }
         if (bytes.length > buf.length - count) {
             flushBuffer();
             if (bytes.length > buf.length / 2) {
@@ -140,6 +156,9 @@ public final class RespWriter {
      */
     public void writeBulk(String value, Charset charset) throws IOException {
         boolean utf8 = charset == StandardCharsets.UTF_8;
+        if ((utf8 || charset == StandardCharsets.US_ASCII) && tryAscii(value)) {
+            return;
+        }
         if (!utf8 && charset != StandardCharsets.US_ASCII) {
             writeBulk(value.getBytes(charset));
             return;
@@ -154,9 +173,7 @@ public final class RespWriter {
         writeBulkHeader(encoded);
         if (encoded == len) {
             for (int i = 0; i < len; ) {
-                if (count == buf.length) {
-                    flushBuffer();
-                }
+                ensure(1);
                 int n = Math.min(len - i, buf.length - count);
                 for (int j = 0; j < n; j++) {
                     char c = value.charAt(i + j);
@@ -170,6 +187,47 @@ public final class RespWriter {
         }
         ensure(2);
         putCrlf();
+    }
+
+    /**
+     * Writes {@code value} as a bulk string in one pass when it is short and pure ASCII (keys, fields, most values),
+     * where UTF-8 and ASCII agree byte for byte: the header assumes one byte per char, and the chars are copied
+     * while they are checked. At the first non-ASCII char the partial write is undone and {@code false} returned.
+     */
+    private boolean tryAscii(String value) throws IOException {
+        int len = value.length();
+        if (len > ASCII_FAST_MAX || len + 16 > maxSize) {
+            return false;
+        }
+        ensure(len + 16);
+        int mark = count;
+        byte[] b = buf;
+        int p = count;
+        b[p++] = '$';
+        if (len < 10) {
+            b[p++] = (byte) ('0' + len);
+        } else if (len < 100) {
+            b[p++] = (byte) ('0' + len / 10);
+            b[p++] = (byte) ('0' + len % 10);
+        } else {
+            count = p;
+            putLong(len);
+            p = count;
+        }
+        b[p++] = '\r';
+        b[p++] = '\n';
+        for (int i = 0; i < len; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                count = mark;
+                return false;
+            }
+            b[p++] = (byte) c;
+        }
+        b[p++] = '\r';
+        b[p++] = '\n';
+        count = p;
+        return true;
     }
 
     /**
@@ -201,9 +259,7 @@ public final class RespWriter {
     private void putUtf8(String s) throws IOException {
         int len = s.length();
         for (int i = 0; i < len; i++) {
-            if (buf.length - count < 4) {
-                flushBuffer();
-            }
+            ensure(4);
             char c = s.charAt(i);
             if (c < 0x80) {
                 buf[count++] = (byte) c;
@@ -298,9 +354,21 @@ public final class RespWriter {
         return 19 + sign;
     }
 
+    /** Makes room for {@code n} more bytes: by growing the buffer while it may grow, else by flushing it. */
     private void ensure(int n) throws IOException {
         if (buf.length - count < n) {
-            flushBuffer();
+            grow(n);
+            if (buf.length - count < n) {
+                flushBuffer();
+            }
+        }
+    }
+
+    /** Grows the buffer towards room for {@code n} more bytes, as far as its maximum size allows. */
+    private void grow(int n) {
+        if (buf.length < maxSize) {
+            int size = (int) Math.min(maxSize, Math.max(2L * buf.length, (long) count + n));
+            buf = Arrays.copyOf(buf, size);
         }
     }
 

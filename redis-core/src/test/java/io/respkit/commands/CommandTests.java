@@ -175,6 +175,54 @@ class CommandTests {
     }
 
     @Test
+    void exactlySizedCommandsStillGrowAndWriteTheSameBytes() throws IOException {
+        Command<Object> tight = io.respkit.internal.CommandAccess.create(StringCodec.UTF8, "CONFIG SET",
+                ReplyDecoders.raw(), 0).arg("maxmemory").arg(10L).arg("x").arg(1.5);
+        assertThat(wire(tight)).isEqualTo(wire(create("CONFIG SET").arg("maxmemory").arg(10L).arg("x").arg(1.5)));
+        assertThat(tight.argumentCount()).isEqualTo(6);
+        assertThat(wire(io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k")))
+                .isEqualTo("*2\r\n$3\r\nGET\r\n$1\r\nk\r\n");
+        assertThat(wire(io.respkit.internal.commands.HashDefs.hset(StringCodec.UTF8, "h",
+                new java.util.LinkedHashMap<>(java.util.Map.of("f", "v")))))
+                .isEqualTo("*4\r\n$4\r\nHSET\r\n$1\r\nh\r\n$1\r\nf\r\n$1\r\nv\r\n");
+    }
+
+    @Test
+    void readOnlyAndBlockingAreIndependent() {
+        Command<Object> plain = create("GET");
+        assertThat(plain.isReadOnly()).isFalse();
+        Command<Object> both = create("BLMOVE").readOnly().blocking(Duration.ofMillis(1500));
+        assertThat(both.isReadOnly()).isTrue();
+        assertThat(both.blockMillis()).isEqualTo(1500);
+        Command<Object> other = create("BLPOP").blocking(Duration.ZERO).readOnly();
+        assertThat(other.isReadOnly()).isTrue();
+        assertThat(other.blockMillis()).isZero();
+        assertThat(create("BLPOP").blocking(Duration.ofMillis(Long.MAX_VALUE)).blockMillis())
+                .as("an endless block stays positive").isGreaterThan(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void textRepliesAreDecodedStraightFromTheBufferOnlyWhenTheDecoderWouldMakeTheSameString() {
+        java.nio.charset.Charset latin1 = StandardCharsets.ISO_8859_1;
+        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
+                io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k"))).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
+                io.respkit.internal.commands.StringDefs.get(StringCodec.of(latin1), "k")))
+                .as("a non-UTF-8 value codec keeps its bytes").isNull();
+        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
+                io.respkit.internal.commands.StringDefs.get(ByteArrayCodec.INSTANCE, "k"))).isNull();
+        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
+                Command.create(StringCodec.of(latin1), "CLIENT GETNAME", ReplyDecoders.string()))).isEqualTo(latin1);
+        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(create("GET"))).isNull();
+
+        Command<String> get = io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k");
+        assertThat(get.decode("v€")).isEqualTo("v€");
+        assertThat(get.decode("v€".getBytes(StandardCharsets.UTF_8))).isEqualTo("v€");
+        Command<String> latinGet = io.respkit.internal.commands.StringDefs.get(StringCodec.of(latin1), "k");
+        assertThat(latinGet.decode("v€")).as("unchanged: re-encoded in the codec's charset").isEqualTo("v?");
+    }
+
+    @Test
     void decodeUsesTheDecoderAndCodec() {
         Command<Long> incr = Command.create(StringCodec.UTF8, "INCR", ReplyDecoders.integer()).key("n");
         assertThat(incr.decode(5L)).isEqualTo(5L);

@@ -475,4 +475,85 @@ class RespReaderTests {
         }
         assertThat(reader.hasBufferedBytes()).isFalse();
     }
+
+    // ---------------------------------------------------------------- bulk strings read as text
+
+    @Test
+    void topLevelBulkStringIsReadAsTextInTheGivenCharset() {
+        RespReader reader = new RespReader();
+        byte[] input = concat(bytes("$7\r\nvalue:1\r\n$0\r\n\r\n$-1\r\n"),
+                bytes("$4\r\n"), "clé".getBytes(StandardCharsets.UTF_8), bytes("\r\n$2\r\n\u00e9\u00e8\r\n"));
+        reader.feed(input, 0, input.length);
+        assertThat(reader.read(StandardCharsets.UTF_8)).isEqualTo("value:1");
+        assertThat(reader.read(StandardCharsets.UTF_8)).isEqualTo("");
+        assertThat(reader.read(StandardCharsets.UTF_8)).isNull();
+        assertThat(reader.read(StandardCharsets.UTF_8)).isEqualTo("clé");
+        assertThat(reader.read(StandardCharsets.ISO_8859_1)).isEqualTo("\u00e9\u00e8");
+        assertThat(reader.hasBufferedBytes()).isFalse();
+    }
+
+    @Test
+    void bulkTextLeavesNestedBulkStringsAndOtherTypesAlone() {
+        RespReader reader = new RespReader();
+        byte[] input = bytes("*2\r\n$3\r\nabc\r\n:5\r\n+OK\r\n!3\r\nERR\r\n=7\r\ntxt:abc\r\n:7\r\n");
+        reader.feed(input, 0, input.length);
+        List<?> list = (List<?>) reader.read(StandardCharsets.UTF_8);
+        assertThat(list.get(0)).isInstanceOf(byte[].class);
+        assertThat(Arrays.equals((byte[]) list.get(0), bytes("abc"))).isTrue();
+        assertThat(list.get(1)).isEqualTo(5L);
+        assertThat(reader.read(StandardCharsets.UTF_8)).isEqualTo("OK");
+        assertThat(reader.read(StandardCharsets.UTF_8)).isInstanceOf(ErrorReply.class);
+        assertThat(reader.read(StandardCharsets.UTF_8)).isInstanceOf(VerbatimString.class);
+        assertThat(reader.read(StandardCharsets.UTF_8)).isEqualTo(7L);
+    }
+
+    @Test
+    void bulkTextReplySplitAtEveryByteIsReadWhole() {
+        byte[] input = concat(bytes("$9\r\n"), "hé€llo".getBytes(StandardCharsets.UTF_8), bytes("\r\n"));
+        for (int cut = 0; cut <= input.length; cut++) {
+            RespReader reader = new RespReader();
+            reader.feed(input, 0, cut);
+            if (cut < input.length) {
+                assertThat(reader.read(StandardCharsets.UTF_8)).isSameAs(RespReader.INCOMPLETE);
+                reader.feed(input, cut, input.length - cut);
+            }
+            assertThat(reader.read(StandardCharsets.UTF_8)).isEqualTo("hé€llo");
+        }
+    }
+
+    @Test
+    void bulkTextStillEnforcesTheBulkLimitAndTheTrailingCrlf() {
+        RespReader limited = new RespReader(new RespLimits(4, 1L << 20, 32, 1024, false));
+        byte[] big = bytes("$5\r\nhello\r\n");
+        limited.feed(big, 0, big.length);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limited.read(StandardCharsets.UTF_8))
+                .isInstanceOf(io.respkit.RedisProtocolException.class).hasMessageContaining("exceeds the limit");
+
+        RespReader reader = new RespReader();
+        byte[] noCrlf = bytes("$3\r\nabcXY");
+        reader.feed(noCrlf, 0, noCrlf.length);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(StandardCharsets.UTF_8))
+                .isInstanceOf(io.respkit.RedisProtocolException.class).hasMessageContaining("not followed by CRLF");
+    }
+
+    @Test
+    void aStreamThatFillsEveryReadIsReadWholeAsTheBufferGrows() throws java.io.IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < 20_000; i++) {
+            all.writeBytes(bytes("$" + ("value:" + i).length() + "\r\nvalue:" + i + "\r\n"));
+        }
+        InputStream in = new java.io.ByteArrayInputStream(all.toByteArray());
+        RespReader reader = new RespReader();
+        int next = 0;
+        while (next < 20_000) {
+            Object v = reader.read(StandardCharsets.UTF_8);
+            if (v == RespReader.INCOMPLETE) {
+                assertThat(reader.readFrom(in)).isPositive();
+                continue;
+            }
+            assertThat(v).isEqualTo("value:" + next++);
+        }
+        assertThat(reader.hasBufferedBytes()).isFalse();
+        assertThat(reader.readFrom(in)).isEqualTo(-1);
+    }
 }

@@ -301,4 +301,90 @@ class RespWriterTests {
             }
         }
     }
+
+    // ---------------------------------------------------------------- the one-pass ASCII path
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 9, 10, 99, 100, 999, 1000, 1023, 1024, 1025, 5000})
+    void asciiStringsOfEveryHeaderWidthMatchGetBytes(int length) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append((char) ('a' + i % 26));
+        }
+        String value = sb.toString();
+        for (Charset cs : new Charset[] {StandardCharsets.UTF_8, StandardCharsets.US_ASCII}) {
+            RecordingStream sink = new RecordingStream();
+            RespWriter writer = new RespWriter(sink, 256);
+            writer.writeBulk("x", cs);
+            writer.writeBulk(value, cs);
+            writer.flush();
+            assertThat(sink.toByteArray()).isEqualTo(concat(bulk(bytes("x")), bulk(value.getBytes(cs))));
+        }
+    }
+
+    @Test
+    void nonAsciiAfterAnAsciiPrefixFallsBackToTheExactEncoding() throws IOException {
+        String[] values = {"abcé", "key:€", "x\ud83d\ude00y", "tail\ud800", "\u0080"};
+        for (Charset cs : new Charset[] {StandardCharsets.UTF_8, StandardCharsets.US_ASCII}) {
+            for (String v : values) {
+                RecordingStream sink = new RecordingStream();
+                RespWriter writer = new RespWriter(sink, 64);
+                writer.writeBulk("0123456789012345678901234567890123456789", cs);
+                writer.writeBulk(v, cs);
+                writer.flush();
+                assertThat(sink.toByteArray()).as(v + " in " + cs).isEqualTo(
+                        concat(bulk(bytes("0123456789012345678901234567890123456789")), bulk(v.getBytes(cs))));
+            }
+        }
+    }
+
+    @Test
+    void asciiStringsThatCrossTheBufferEndAreFlushedWhole() throws IOException {
+        RecordingStream sink = new RecordingStream();
+        RespWriter writer = new RespWriter(sink, 64);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            String v = "k" + i + "-".repeat(i % 50);
+            writer.writeBulk(v, StandardCharsets.UTF_8);
+            expected.append('$').append(v.length()).append("\r\n").append(v).append("\r\n");
+        }
+        writer.flush();
+        assertThat(sink.toString(StandardCharsets.ISO_8859_1)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void defaultBufferGrowsToSixtyFourKibibytesBeforeItWritesAPipelineBatch() throws IOException {
+        RespWriter writer = new RespWriter(out);
+        StringBuilder expected = new StringBuilder();
+        int i = 0;
+        while (expected.length() < 60_000) {
+            String key = "key:" + i++;
+            writer.writeArrayHeader(2);
+            writer.writeBulk("GET", StandardCharsets.UTF_8);
+            writer.writeBulk(key, StandardCharsets.UTF_8);
+            expected.append("*2\r\n$3\r\nGET\r\n$").append(key.length()).append("\r\n").append(key).append("\r\n");
+        }
+        assertThat(out.writes).as("60 KB still fit the grown buffer").isZero();
+        byte[] big = new byte[10_000];
+        writer.writeBulk(big);
+        expected.append("$10000\r\n").append(new String(big, StandardCharsets.ISO_8859_1)).append("\r\n");
+        assertThat(out.writes).as("past 64 KiB the buffer is written").isEqualTo(1);
+        assertThat(written(writer)).isEqualTo(bytes(expected.toString()));
+    }
+
+    @Test
+    void aFixedSizeBufferNeverGrows() throws IOException {
+        RespWriter writer = new RespWriter(out, 1024);
+        for (int i = 0; i < 100; i++) {
+            writer.writeBulk("0123456789012345678901234567890123456789", StandardCharsets.UTF_8);
+            assertThat(writer.buffered()).isLessThanOrEqualTo(1024);
+        }
+        assertThat(out.writes).isGreaterThanOrEqualTo(4);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

@@ -2,6 +2,7 @@ package io.respkit.internal.commands;
 
 import io.respkit.RedisProtocolException;
 import io.respkit.codec.RedisCodec;
+import io.respkit.codec.StringCodec;
 import io.respkit.commands.KeyValue;
 import io.respkit.commands.KeyValues;
 import io.respkit.commands.ReplyDecoder;
@@ -59,6 +60,23 @@ public final class Decoders {
     private static final ReplyDecoder<Object> KEY_VALUE = (r, c) -> AggregateDecoders.keyValue(r, c);
     private static final ReplyDecoder<Object> KEY_VALUES = (r, c) -> AggregateDecoders.keyValues(r, c);
     private static final ReplyDecoder<Object> KEY_SCORED_VALUE = (r, c) -> AggregateDecoders.keyScoredValue(r, c);
+
+    /**
+     * Returns the charset in which a command's top-level bulk reply may be decoded straight from the read buffer,
+     * because its decoder would turn the bytes into exactly that string: {@link #string()} with any codec, and
+     * {@link #value()} with {@link StringCodec#UTF8} (whose decoder passes a {@code String} reply through unchanged,
+     * see {@link #value(Object, RedisCodec)}).
+     *
+     * @param decoder the command's decoder
+     * @param codec the command's codec
+     * @return the charset, or {@code null} when the reply must stay bytes
+     */
+    public static Charset bulkTextCharset(ReplyDecoder<?> decoder, RedisCodec<?> codec) {
+        if (decoder == STRING) {
+            return codec.charset();
+        }
+        return decoder == VALUE && codec == StringCodec.UTF8 ? StandardCharsets.UTF_8 : null;
+    }
 
     /** @return the reply as the reader produced it */
     public static ReplyDecoder<Object> raw() {
@@ -273,7 +291,9 @@ public final class Decoders {
             return c.decode(bytes);
         }
         if (reply instanceof String s) {
-            return c.decode(s.getBytes(c.charset()));
+            // The reader makes strings only by decoding UTF-8 (which never yields an unpaired surrogate), so for
+            // the UTF-8 string codec the round trip through bytes is the identity: skip it.
+            return codec == StringCodec.UTF8 ? (V) s : c.decode(s.getBytes(c.charset()));
         }
         if (reply instanceof VerbatimString v) {
             return c.decode(v.content());

@@ -2,6 +2,7 @@ package io.respkit.internal.commands;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
+import io.respkit.internal.CommandAccess;
 import io.respkit.commands.ReplyDecoder;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
@@ -85,7 +86,8 @@ public final class HashDefs {
 
     /** HSET key field value [field value ...]. */
     public static <V> Command<Long> hset(RedisCodec<V> c, String key, Map<String, V> entries) {
-        return fieldValues(Command.create(c, "HSET", Decoders.integer()).key(key), entries);
+        return fieldValues(CommandAccess.create(c, "HSET", Decoders.integer(), 2 + 2 * entries.size()).key(key),
+                entries);
     }
 
     /** HMSET key field value [field value ...]. */
@@ -122,7 +124,7 @@ public final class HashDefs {
 
     /** HGETALL key. */
     public static <V> Command<Map<String, V>> hgetall(RedisCodec<V> c, String key) {
-        return Command.create(c, "HGETALL", Decoders.<V>valueMap()).key(key).readOnly();
+        return CommandAccess.create(c, "HGETALL", Decoders.<V>valueMap(), 2).key(key).readOnly();
     }
 
     /** HKEYS key. */
