@@ -119,19 +119,18 @@ public final class BenchmarkRunner {
                     + " latency per command");
             drivers(control, Contenders.singleConnection(host, port, true), d -> Workloads.seqSetGet(d, pairs,
                     prefix()), d -> Workloads.seqSetGet(d, warm(pairs), prefix()));
-            ceiling(1, 1, 2 * pairs, "set,get", "seq_set_get", "seq_set_get");
+            ceiling(1, 1, pairs, pairs, "set,get", "seq_set_get", "seq_set_get");
         }
         if (wanted("pipeline_set")) {
             report.describe("pipeline_set", fmt(pipelined) + " SET in pipelines of 1,000, one connection");
             drivers(control, Contenders.singleConnection(host, port, false), d -> Workloads.pipelineSet(d,
                     pipelined, 1_000, prefix()), d -> Workloads.pipelineSet(d, warm(pipelined), 1_000, prefix()));
-            ceiling(1, 1_000, pipelined, "set", "pipeline_set");
         }
         if (wanted("pipeline_get")) {
             report.describe("pipeline_get", fmt(pipelined) + " GET in pipelines of 1,000, one connection");
             drivers(control, Contenders.singleConnection(host, port, false), d -> Workloads.pipelineGet(d,
                     pipelined, 1_000, prefix()), d -> Workloads.pipelineGet(d, warm(pipelined), 1_000, prefix()));
-            ceiling(1, 1_000, pipelined, "get", "pipeline_get");
+            ceiling(1, 1_000, pipelined, pipelined, "set,get", "pipeline_set", "pipeline_get");
         }
         for (int threads : new int[] {16, 64}) {
             String w = "mt_get_" + threads;
@@ -140,7 +139,7 @@ public final class BenchmarkRunner {
                         + mtMillis / 1000.0 + " s");
                 drivers(control, Contenders.multiThreaded(host, port, threads), d -> Workloads.mtGet(d, threads,
                         mtMillis, prefix()), d -> Workloads.mtGet(d, threads, Math.max(20, mtMillis / 5), prefix()));
-                ceiling(threads, 1, Math.max(10_000, count(threads * 6_000)), "get", w);
+                ceiling(threads, 1, Math.max(10_000, count(threads * 6_000)), Workloads.MT_KEYS, "set,get", null, w);
             }
         }
         if (wanted("hash_mix")) {
@@ -188,18 +187,12 @@ public final class BenchmarkRunner {
         }
     }
 
-    private void ceiling(int clients, int pipeline, int requests, String tests, String... workloads) {
+    private void ceiling(int clients, int pipeline, int requests, int keyspace, String tests, String... workloads) {
         if (!options.redisBenchmark) {
             return;
         }
-        String[] names = tests.split(",");
         for (int r = 0; r < options.rounds; r++) {
-            List<Sample> got = RedisBenchmarkTool.run(port, clients, pipeline, requests, tests, workloads);
-            for (int i = 0; i < got.size(); i++) {
-                Sample s = got.get(i);
-                record(new Sample(s.workload(), "redis-benchmark " + names[i].toUpperCase(Locale.ROOT),
-                        s.operations(), s.nanos(), s.p50Micros(), s.p99Micros(), s.bytesPerOp(), s.lost()));
-            }
+            RedisBenchmarkTool.run(port, clients, pipeline, requests, keyspace, tests, workloads).forEach(this::record);
         }
     }
 

@@ -39,16 +39,20 @@ public final class RedisBenchmarkTool {
      * @param clients {@code -c}
      * @param pipeline {@code -P}
      * @param requests {@code -n}
+     * @param keyspace {@code -r}: keys are drawn at random from this many, so that SETs create keys and GETs read
+     *                 them, as the contenders' workloads do
      * @param tests {@code -t}, e.g. {@code "set,get"}
-     * @param workloads the report's workload name for each test, in the order of {@code tests}
-     * @return one sample per test, named {@code redis-benchmark}
+     * @param workloads the report's workload name for each test, in the order of {@code tests}; {@code null} runs
+     *                  a test (to fill the keyspace) without reporting it
+     * @return one sample per reported test, named {@code redis-benchmark SET} and so on
      * @throws IllegalStateException when it fails
      */
-    public static List<Sample> run(int port, int clients, int pipeline, int requests, String tests,
+    public static List<Sample> run(int port, int clients, int pipeline, int requests, int keyspace, String tests,
                                    String... workloads) {
         List<String> cmd = List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-c", Integer.toString(clients), "-P", Integer.toString(pipeline), "-n", Integer.toString(requests),
-                "-t", tests, "--csv");
+                "-r", Integer.toString(keyspace), "-t", tests, "--csv");
+        String[] names = tests.toUpperCase(java.util.Locale.ROOT).split(",");
         List<Sample> samples = new ArrayList<>();
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -61,11 +65,16 @@ public final class RedisBenchmarkTool {
                     if (f.length < 7 || f[0].equals("test") || i >= workloads.length) {
                         continue;
                     }
+                    String workload = workloads[i];
+                    String test = names[i++];
+                    if (workload == null) {
+                        continue;
+                    }
                     double rps = Double.parseDouble(f[1]);
                     double p50 = Double.parseDouble(f[4]) * 1000;
                     double p99 = Double.parseDouble(f[6]) * 1000;
                     long nanos = (long) (requests / rps * 1e9);
-                    samples.add(new Sample(workloads[i++], "redis-benchmark", requests, nanos,
+                    samples.add(new Sample(workload, "redis-benchmark " + test, requests, nanos,
                             pipeline > 1 ? Double.NaN : p50, pipeline > 1 ? Double.NaN : p99, Double.NaN, -1));
                 }
             }

@@ -128,7 +128,7 @@ public final class Report {
                         .append(" | ").append(fmt1(median(workload, contender, Sample::p99Micros)))
                         .append(" | ").append(fmtInt(median(workload, contender, Sample::bytesPerOp)))
                         .append(" | ").append(lost < 0 ? "" : Long.toString(lost))
-                        .append(" | ").append(Contenders.PEERS.contains(contender) || Double.isNaN(best) ? ""
+                        .append(" | ").append(!contender.startsWith("respkit") || Double.isNaN(best) ? ""
                                 : fmtRatio(med / best))
                         .append(" |\n");
             }
