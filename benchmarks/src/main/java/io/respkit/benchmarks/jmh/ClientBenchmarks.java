@@ -1,8 +1,6 @@
 package io.respkit.benchmarks.jmh;
 
-import io.respkit.benchmarks.Contenders;
 import io.respkit.benchmarks.Driver;
-import io.respkit.benchmarks.LocalRedis;
 import io.respkit.benchmarks.VerificationException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,7 +37,7 @@ public class ClientBenchmarks {
     @Param({"respkit", "jedis", "lettuce", "spring-data-redis"})
     public String client;
 
-    private LocalRedis redis;
+    private JmhTarget target;
     private Driver driver;
     private final String[] keys = new String[KEYS];
     private final String[] values = new String[KEYS];
@@ -49,12 +47,8 @@ public class ClientBenchmarks {
     /** Connects (starting a server when {@code bench.port} is not set) and preloads the keys. */
     @Setup(Level.Trial)
     public void setUp() {
-        int port = Integer.getInteger("bench.port", 0);
-        if (port == 0) {
-            redis = LocalRedis.start();
-            port = redis.port();
-        }
-        driver = Contenders.create(client, "127.0.0.1", port, 1);
+        target = new JmhTarget(client, 1);
+        driver = target.driver();
         for (int i = 0; i < KEYS; i++) {
             keys[i] = "jmh:" + i;
             values[i] = "value:" + i;
@@ -67,10 +61,7 @@ public class ClientBenchmarks {
     /** Closes the client and the server it started. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        driver.close();
-        if (redis != null) {
-            redis.close();
-        }
+        target.close();
     }
 
     private int nextBatch() {
