@@ -12,9 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -37,9 +34,11 @@ public final class Multiplexer implements AutoCloseable {
             "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE", "CLIENT", "HELLO", "AUTH", "RESET", "MONITOR", "QUIT",
             "DEBUG", "READONLY", "READWRITE", "ASKING", "SYNC", "PSYNC", "SHUTDOWN");
 
+    /** How often a synchronous caller checks for its reply before it parks. */
+    private static final int SPINS = Integer.getInteger("respkit.mux.spins", 0);
+
     private final RedisConfig config;
     private final Consumer<PushMessage> pushHandler;
-    private final long timeoutMillis;
     private final Object openLock = new Object();
     private volatile MultiplexedConnection current;
     private volatile boolean closed;
@@ -53,7 +52,6 @@ public final class Multiplexer implements AutoCloseable {
     public Multiplexer(RedisConfig config, Consumer<PushMessage> pushHandler) {
         this.config = config;
         this.pushHandler = pushHandler;
-        this.timeoutMillis = config.timeout().toMillis();
     }
 
     /**
@@ -82,20 +80,11 @@ public final class Multiplexer implements AutoCloseable {
      */
     public <T> T execute(Command<T> command) {
         MultiplexedConnection c = connection();
-        MultiplexedConnection.Pending<T> pending = c.submit(command);
-        try {
-            return pending.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name() + " timed out after "
-                    + timeoutMillis + " ms on " + c.address(), e);
-            c.fail(timeout); // a hung server: fail everything in flight and start over on a new connection
-            throw timeout;
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause(), command);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RedisException("Interrupted while waiting for " + command.name() + " on " + c.address(), e);
+        SyncCall<T> call = c.call(command);
+        if (!call.await(SPINS)) {
+            throw new RedisException("Interrupted while waiting for " + command.name() + " on " + c.address());
         }
+        return call.result(); // a timeout arrives as the connection's failure, set by its watchdog
     }
 
     /**
