@@ -43,6 +43,8 @@ public final class MultiplexedConnection implements AutoCloseable {
     private static final int BATCH = 256;
     /** Bounds the reader's writing so that it returns to reading replies; callers' writes are not bounded. */
     private static final int READER_ROUNDS = 4;
+    /** The most parked callers the reader collects before it starts waking them. */
+    private static final int WAKE_CHAIN = 64;
 
     private final RedisConnection connection;
     private final String address;
@@ -201,12 +203,18 @@ public final class MultiplexedConnection implements AutoCloseable {
 
     private void readLoop() {
         int answered = 0;
+        SyncCall<?>[] parked = new SyncCall<?>[WAKE_CHAIN];
+        int waking = 0;
         try {
             while (failure == null) {
                 Object frame = connection.pollBufferedFrame();
                 if (frame == RespReader.INCOMPLETE) {
-                    // Every reply read so far is processed: let callers see it, then send what they queued
-                    // meanwhile in one write before blocking for the next replies.
+                    // Every reply read so far is processed: wake the parked callers, let callers see the count,
+                    // then send what they queued meanwhile in one write before blocking for the next replies.
+                    if (waking > 0) {
+                        SyncCall.wakeChain(parked, waking);
+                        waking = 0;
+                    }
                     if (answered > 0) {
                         unanswered.addAndGet(-answered);
                         answered = 0;
@@ -223,12 +231,24 @@ public final class MultiplexedConnection implements AutoCloseable {
                     throw new RedisProtocolException("Reply from " + address + " without a pending command");
                 }
                 answered++;
-                s.reply(frame, address);
+                if (!(s instanceof SyncCall<?> call)) {
+                    s.reply(frame, address);
+                } else if (!call.replyOrDefer(frame, address)) {
+                    parked[waking++] = call;
+                    if (waking == parked.length) {
+                        SyncCall.wakeChain(parked, waking);
+                        waking = 0;
+                    }
+                }
             }
         } catch (RedisException e) {
             fail(e);
         } catch (RuntimeException | Error e) {
             fail(new RedisConnectionException("Multiplexed reader for " + address + " failed", e));
+        } finally {
+            if (waking > 0) {
+                SyncCall.wakeChain(parked, waking); // their replies did arrive
+            }
         }
     }
 

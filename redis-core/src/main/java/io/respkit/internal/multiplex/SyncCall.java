@@ -5,25 +5,44 @@ import io.respkit.commands.Command;
 import io.respkit.internal.Errors;
 import io.respkit.protocol.ErrorReply;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One command of a caller that waits for its reply on the calling thread: the synchronous path of the multiplexed
- * mode. Lighter than a {@code CompletableFuture}: no waiter nodes, no timed-get signaller, no dependent stages, and
- * the reply is decoded by the waiting caller rather than on the reader thread, which serves every caller and is the
+ * mode. Lighter than a {@code CompletableFuture}: no waiter nodes, no timed park, no dependent stages, and the
+ * reply is decoded by the waiting caller rather than on the reader thread, which serves every caller and is the
  * bottleneck under load.
  *
- * <p>Thread-safe for its one protocol: created and awaited by one caller thread, completed once by another
- * (see {@link Slot}). The outcome fields are plain; they are published by the volatile write of {@code state} and
- * read after its volatile read.
+ * <p>Wake-ups are handed on: the reader does not unpark each parked caller itself (each unpark is a system call,
+ * and a woken caller tends to preempt the busy reader), it links the parked callers of one batch of replies into a
+ * chain and unparks the first; each woken caller unparks the next before it returns ({@link #wakeChain}).
+ *
+ * <p>Thread-safe for its one protocol: created and awaited by one caller thread, completed once by another (see
+ * {@link Slot}). The outcome fields are plain; they are published by the volatile write or compare-and-set of
+ * {@code state} and read after its volatile read.
  *
  * @param <T> the reply type
  */
 final class SyncCall<T> implements Slot {
 
     private static final int PENDING = 0;
-    private static final int REPLIED = 1;
-    private static final int FAILED = 2;
+    private static final int PARKED = 1;
+    private static final int REPLIED = 2;
+    private static final int FAILED = 3;
+    /** The caller was interrupted while parked and left; nobody waits for the outcome. */
+    private static final int ABANDONED = 4;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(SyncCall.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Command<T> command;
     private final Thread caller = Thread.currentThread();
@@ -31,9 +50,9 @@ final class SyncCall<T> implements Slot {
     private Object frame;
     private RedisException failure;
     private String address;
+    /** The next parked caller of the same batch, which this caller unparks once woken. */
+    private SyncCall<?> next;
     private volatile int state;
-    /** Set by the caller before it parks; the completer unparks only then (an unpark costs a futex call). */
-    private volatile boolean parked;
 
     SyncCall(Command<T> command) {
         this.command = command;
@@ -51,23 +70,62 @@ final class SyncCall<T> implements Slot {
 
     @Override
     public void reply(Object frame, String address) {
+        if (!replyOrDefer(frame, address) && STATE.compareAndSet(this, PARKED, REPLIED)) {
+            LockSupport.unpark(caller);
+        }
+    }
+
+    /**
+     * Stores the reply; completes the call at once when its caller is not parked.
+     *
+     * @param frame the raw reply
+     * @param address the server address, for messages
+     * @return {@code true} when completed; {@code false} when the caller is parked (or has left), and the call
+     *         must go through {@link #wakeChain} to complete
+     */
+    boolean replyOrDefer(Object frame, String address) {
         this.frame = frame;
         this.address = address;
-        finish(REPLIED);
+        return STATE.compareAndSet(this, PENDING, REPLIED);
+    }
+
+    /**
+     * Completes deferred calls, whose replies are stored, and wakes their parked callers as a chain: the first is
+     * unparked here, each unparks the next when it wakes. Clears the array slots.
+     *
+     * @param calls the calls, in reply order
+     * @param n how many
+     */
+    static void wakeChain(SyncCall<?>[] calls, int n) {
+        SyncCall<?> head = null;
+        for (int i = n - 1; i >= 0; i--) {
+            SyncCall<?> c = calls[i];
+            calls[i] = null;
+            c.next = head; // published by the compare-and-set below
+            if (STATE.compareAndSet(c, PARKED, REPLIED)) {
+                head = c; // else the caller was interrupted and left: skip it
+            }
+        }
+        if (head != null) {
+            LockSupport.unpark(head.caller);
+        }
     }
 
     @Override
     public void fail(RedisException cause) {
         this.failure = cause;
-        finish(FAILED);
-    }
-
-    private void finish(int outcome) {
-        state = outcome;
-        // Dekker-style with await(): the caller writes parked then reads state, this writes state then reads
-        // parked, both volatile, so at least one side sees the other and no wake-up is lost.
-        if (parked) {
-            LockSupport.unpark(caller);
+        for (;;) {
+            int s = state;
+            if (s == PENDING && STATE.compareAndSet(this, PENDING, FAILED)) {
+                return;
+            }
+            if (s == PARKED && STATE.compareAndSet(this, PARKED, FAILED)) {
+                LockSupport.unpark(caller);
+                return;
+            }
+            if (s != PENDING && s != PARKED) {
+                return;
+            }
         }
     }
 
@@ -87,22 +145,32 @@ final class SyncCall<T> implements Slot {
             }
             Thread.onSpinWait();
         }
-        if (state != PENDING) {
+        if (!STATE.compareAndSet(this, PENDING, PARKED)) {
+            return true; // completed meanwhile, without a chain
+        }
+        for (;;) {
+            LockSupport.park(this);
+            int s = state;
+            if (s == PARKED) {
+                // Spurious wake-up, a stray permit, or an interrupt (park returns at once while interrupted).
+                if (Thread.currentThread().isInterrupted() && STATE.compareAndSet(this, PARKED, ABANDONED)) {
+                    return false;
+                }
+                continue;
+            }
+            SyncCall<?> n = next;
+            if (n != null) {
+                next = null;
+                LockSupport.unpark(n.caller); // first, so the chain never waits for this caller's own work
+            }
             return true;
         }
-        parked = true;
-        while (state == PENDING) {
-            if (Thread.currentThread().isInterrupted()) {
-                return false; // park returns at once while interrupted: never spin on it
-            }
-            LockSupport.park(this);
-        }
-        return true;
     }
 
     /** @return {@code true} once completed */
     boolean isDone() {
-        return state != PENDING;
+        int s = state;
+        return s == REPLIED || s == FAILED;
     }
 
     /**
