@@ -62,6 +62,7 @@ public final class MultiplexedConnection implements AutoCloseable {
     private final long timeoutMillis;
     private final long timeoutNanos;
     private final long checkNanos;
+    private final int id;
     private final Thread reader;
     private final Thread watchdog;
     private volatile RedisException failure;
@@ -75,7 +76,7 @@ public final class MultiplexedConnection implements AutoCloseable {
         // A command fails between its timeout and a tenth of it later (at most 100 ms later).
         this.checkNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, Math.min(100, timeoutMillis / 10)));
         connection.enterMultiplexedMode();
-        int id = IDS.incrementAndGet();
+        this.id = IDS.incrementAndGet();
         this.reader = new Thread(this::readLoop, "respkit-multiplexed-reader-" + id);
         this.watchdog = new Thread(this::watchLoop, "respkit-multiplexed-watchdog-" + id);
         reader.setDaemon(true);
@@ -127,6 +128,9 @@ public final class MultiplexedConnection implements AutoCloseable {
      */
     <T> SyncCall<T> call(Command<T> command) {
         SyncCall<T> call = new SyncCall<>(command);
+        if (unanswered.get() == 0 && submitted.isEmpty()) {
+            call.spinFirst(); // alone on the connection (a hint only: the check races with other callers)
+        }
         enqueue(call);
         return call;
     }
@@ -315,6 +319,16 @@ public final class MultiplexedConnection implements AutoCloseable {
     /** @return the number of commands written and waiting for their replies */
     public int inflightCount() {
         return inflight.size();
+    }
+
+    /** @return the number of commands submitted and not yet answered, written or still queued */
+    int pendingCount() {
+        return inflight.size() + submitted.size();
+    }
+
+    /** @return the number in the names of this connection's threads */
+    int id() {
+        return id;
     }
 
     /** @return the server address */

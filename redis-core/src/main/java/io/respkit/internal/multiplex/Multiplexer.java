@@ -34,9 +34,6 @@ public final class Multiplexer implements AutoCloseable {
             "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE", "CLIENT", "HELLO", "AUTH", "RESET", "MONITOR", "QUIT",
             "DEBUG", "READONLY", "READWRITE", "ASKING", "SYNC", "PSYNC", "SHUTDOWN");
 
-    /** How often a synchronous caller checks for its reply before it parks. */
-    private static final int SPINS = Integer.getInteger("respkit.mux.spins", 0);
-
     private final RedisConfig config;
     private final Consumer<PushMessage> pushHandler;
     private final Object openLock = new Object();
@@ -81,7 +78,7 @@ public final class Multiplexer implements AutoCloseable {
     public <T> T execute(Command<T> command) {
         MultiplexedConnection c = connection();
         SyncCall<T> call = c.call(command);
-        if (!call.await(SPINS)) {
+        if (!call.await()) {
             throw new RedisException("Interrupted while waiting for " + command.name() + " on " + c.address());
         }
         return call.result(); // a timeout arrives as the connection's failure, set by its watchdog
@@ -132,11 +129,9 @@ public final class Multiplexer implements AutoCloseable {
         }
     }
 
-    private static RedisException unwrap(Throwable cause, Command<?> command) {
-        if (cause instanceof RedisException e) {
-            return e;
-        }
-        return new RedisException("Command " + command.name() + " failed", cause);
+    /** @return the shared connection as it stands, possibly failed, or {@code null} before the first command */
+    MultiplexedConnection current() {
+        return current;
     }
 
     /** Closes the shared connection; later calls fail. */

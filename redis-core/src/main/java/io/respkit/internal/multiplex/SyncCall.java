@@ -35,6 +35,8 @@ final class SyncCall<T> implements Slot {
     private static final int ABANDONED = 4;
 
     private static final VarHandle STATE;
+    /** How long a caller alone on the connection spins before it parks: about two loopback round trips. */
+    private static final long SPIN_NANOS = Long.getLong("respkit.mux.spinNanos", 100_000L);
 
     static {
         try {
@@ -53,9 +55,16 @@ final class SyncCall<T> implements Slot {
     /** The next parked caller of the same batch, which this caller unparks once woken. */
     private SyncCall<?> next;
     private volatile int state;
+    /** Set before the call is published to the connection: whether the caller spins before it parks. */
+    private boolean spin;
 
     SyncCall(Command<T> command) {
         this.command = command;
+    }
+
+    /** Makes the caller spin briefly before parking; only before the call is submitted. */
+    void spinFirst() {
+        spin = true;
     }
 
     @Override
@@ -130,20 +139,27 @@ final class SyncCall<T> implements Slot {
     }
 
     /**
-     * Waits for the outcome, spinning for up to {@code spins} checks first. There is no deadline here: the
-     * connection's watchdog fails every command once the oldest is overdue, and that completes this call too. An
-     * untimed park is markedly cheaper than a timed one (no kernel timer to arm and cancel per command).
+     * Waits for the outcome. There is no deadline here: the connection's watchdog fails every command once the
+     * oldest is overdue, and that completes this call too. An untimed park is markedly cheaper than a timed one (no
+     * kernel timer to arm and cancel per command).
      *
-     * @param spins how many times to check before parking; 0 to park at once
      * @return {@code true} when completed, {@code false} when the caller was interrupted first (its interrupt
      *         status is kept)
      */
-    boolean await(int spins) {
-        for (int i = 0; i < spins; i++) {
-            if (state != PENDING) {
-                return true;
-            }
-            Thread.onSpinWait();
+    boolean await() {
+        if (spin) {
+            // A caller alone on the connection spins for about one round trip: being woken costs the reader an
+            // unpark and this thread a context switch, which on loopback is as long as the round trip itself.
+            // With company it parks at once: spinners would take the CPU that the reader and the others need.
+            long end = System.nanoTime() + SPIN_NANOS;
+            do {
+                for (int i = 0; i < 32; i++) {
+                    if (state != PENDING) {
+                        return true;
+                    }
+                    Thread.onSpinWait();
+                }
+            } while (System.nanoTime() - end < 0);
         }
         if (!STATE.compareAndSet(this, PENDING, PARKED)) {
             return true; // completed meanwhile, without a chain
