@@ -45,6 +45,12 @@ public final class MultiplexedConnection implements AutoCloseable {
     private static final int READER_ROUNDS = 4;
     /** The most parked callers the reader collects before it starts waking them. */
     private static final int WAKE_CHAIN = 64;
+    /**
+     * Above this many parked callers in one batch the reader wakes them as a chain, below it unparks each itself.
+     * Measured on 2 cores: with 64 callers the chain cuts CPU per command by a third (the busy reader is no longer
+     * preempted by every caller it wakes); with 16 the serial hops of a chain cost more than they save.
+     */
+    private static final int CHAIN_ABOVE = 16;
 
     private final RedisConnection connection;
     private final String address;
@@ -72,9 +78,10 @@ public final class MultiplexedConnection implements AutoCloseable {
         this.address = connection.address();
         this.pushHandler = pushHandler;
         this.timeoutMillis = connection.config().timeout().toMillis();
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        // A command fails between its timeout and a tenth of it later (at most 100 ms later).
-        this.checkNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, Math.min(100, timeoutMillis / 10)));
+        this.timeoutNanos = connection.config().timeout().toNanos();
+        // A command fails between its timeout and a tenth of it later (at most 100 ms, at least 1 ms later).
+        this.checkNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+                Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 10));
         connection.enterMultiplexedMode();
         this.id = IDS.incrementAndGet();
         this.reader = new Thread(this::readLoop, "respkit-multiplexed-reader-" + id);
@@ -216,7 +223,11 @@ public final class MultiplexedConnection implements AutoCloseable {
                     // Every reply read so far is processed: wake the parked callers, let callers see the count,
                     // then send what they queued meanwhile in one write before blocking for the next replies.
                     if (waking > 0) {
-                        SyncCall.wakeChain(parked, waking);
+                        if (waking > CHAIN_ABOVE) {
+                            SyncCall.wakeChain(parked, waking);
+                        } else {
+                            SyncCall.wakeEach(parked, waking);
+                        }
                         waking = 0;
                     }
                     if (answered > 0) {

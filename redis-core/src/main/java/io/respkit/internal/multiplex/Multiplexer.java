@@ -66,7 +66,9 @@ public final class Multiplexer implements AutoCloseable {
     }
 
     /**
-     * Runs a command on the shared connection and waits for its reply, at most the configured timeout.
+     * Runs a command on the shared connection and waits for its reply. The configured timeout is enforced by the
+     * connection's watchdog: once the oldest command on it is overdue (checked every tenth of the timeout, at most
+     * every 100 ms), every command on it fails with a {@link RedisTimeoutException}.
      *
      * @param command a shareable command
      * @param <T> the reply type

@@ -15,9 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * reply is decoded by the waiting caller rather than on the reader thread, which serves every caller and is the
  * bottleneck under load.
  *
- * <p>Wake-ups are handed on: the reader does not unpark each parked caller itself (each unpark is a system call,
- * and a woken caller tends to preempt the busy reader), it links the parked callers of one batch of replies into a
- * chain and unparks the first; each woken caller unparks the next before it returns ({@link #wakeChain}).
+ * <p>For a large batch of replies, wake-ups are handed on: the reader does not unpark each parked caller itself
+ * (each unpark is a system call, and a woken caller tends to preempt the busy reader), it links the parked callers
+ * into a chain and unparks the first; each woken caller unparks the next before it returns ({@link #wakeChain}).
+ * A small batch is woken directly ({@link #wakeEach}).
  *
  * <p>Thread-safe for its one protocol: created and awaited by one caller thread, completed once by another (see
  * {@link Slot}). The outcome fields are plain; they are published by the volatile write or compare-and-set of
@@ -120,6 +121,23 @@ final class SyncCall<T> implements Slot {
         }
     }
 
+    /**
+     * Completes deferred calls, whose replies are stored, and unparks each parked caller; for small batches, where
+     * a chain's serial hops cost more than the unparks they save the reader. Clears the array slots.
+     *
+     * @param calls the calls, in reply order
+     * @param n how many
+     */
+    static void wakeEach(SyncCall<?>[] calls, int n) {
+        for (int i = 0; i < n; i++) {
+            SyncCall<?> c = calls[i];
+            calls[i] = null;
+            if (STATE.compareAndSet(c, PARKED, REPLIED)) {
+                LockSupport.unpark(c.caller);
+            }
+        }
+    }
+
     @Override
     public void fail(RedisException cause) {
         this.failure = cause;
@@ -181,12 +199,6 @@ final class SyncCall<T> implements Slot {
             }
             return true;
         }
-    }
-
-    /** @return {@code true} once completed */
-    boolean isDone() {
-        int s = state;
-        return s == REPLIED || s == FAILED;
     }
 
     /**
