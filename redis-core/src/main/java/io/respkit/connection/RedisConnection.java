@@ -613,6 +613,24 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the next frame if one is already buffered, without any I/O; for the reader thread of a multiplexed
+     * connection, which finishes a batch of replies (and sends the commands queued meanwhile) before it blocks.
+     *
+     * @return the next frame, push frames included, or {@link RespReader#INCOMPLETE} when none is buffered whole
+     * @throws RedisConnectionException when the connection is broken or closed
+     * @throws RedisProtocolException when the frame was malformed (the connection is broken)
+     */
+    public Object pollBufferedFrame() {
+        ensureUsable(null);
+        try {
+            return reader.read();
+        } catch (RedisProtocolException e) {
+            markBroken();
+            throw new RedisProtocolException(e.getMessage() + " (multiplexed connection to " + address + ")");
+        }
+    }
+
     @Override
     public String toString() {
         return "RedisConnection[" + address + ", " + protocol + (broken ? ", broken" : "") + "]";

@@ -12,9 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +36,6 @@ public final class Multiplexer implements AutoCloseable {
 
     private final RedisConfig config;
     private final Consumer<PushMessage> pushHandler;
-    private final long timeoutMillis;
     private final Object openLock = new Object();
     private volatile MultiplexedConnection current;
     private volatile boolean closed;
@@ -53,7 +49,6 @@ public final class Multiplexer implements AutoCloseable {
     public Multiplexer(RedisConfig config, Consumer<PushMessage> pushHandler) {
         this.config = config;
         this.pushHandler = pushHandler;
-        this.timeoutMillis = config.timeout().toMillis();
     }
 
     /**
@@ -71,7 +66,9 @@ public final class Multiplexer implements AutoCloseable {
     }
 
     /**
-     * Runs a command on the shared connection and waits for its reply, at most the configured timeout.
+     * Runs a command on the shared connection and waits for its reply. The configured timeout is enforced by the
+     * connection's watchdog: once the oldest command on it is overdue (checked every tenth of the timeout, at most
+     * every 100 ms), every command on it fails with a {@link RedisTimeoutException}.
      *
      * @param command a shareable command
      * @param <T> the reply type
@@ -82,20 +79,11 @@ public final class Multiplexer implements AutoCloseable {
      */
     public <T> T execute(Command<T> command) {
         MultiplexedConnection c = connection();
-        MultiplexedConnection.Pending<T> pending = c.submit(command);
-        try {
-            return pending.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name() + " timed out after "
-                    + timeoutMillis + " ms on " + c.address(), e);
-            c.fail(timeout); // a hung server: fail everything in flight and start over on a new connection
-            throw timeout;
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause(), command);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RedisException("Interrupted while waiting for " + command.name() + " on " + c.address(), e);
+        SyncCall<T> call = c.call(command);
+        if (!call.await()) {
+            throw new RedisException("Interrupted while waiting for " + command.name() + " on " + c.address());
         }
+        return call.result(); // a timeout arrives as the connection's failure, set by its watchdog
     }
 
     /**
@@ -143,11 +131,9 @@ public final class Multiplexer implements AutoCloseable {
         }
     }
 
-    private static RedisException unwrap(Throwable cause, Command<?> command) {
-        if (cause instanceof RedisException e) {
-            return e;
-        }
-        return new RedisException("Command " + command.name() + " failed", cause);
+    /** @return the shared connection as it stands, possibly failed, or {@code null} before the first command */
+    MultiplexedConnection current() {
+        return current;
     }
 
     /** Closes the shared connection; later calls fail. */
