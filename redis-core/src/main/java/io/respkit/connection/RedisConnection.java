@@ -49,6 +49,8 @@ public final class RedisConnection implements AutoCloseable {
     private final RespWriter writer;
     private final RespReader reader;
     private final int readTimeoutMillis;
+    /** The socket's read timeout as last set, so that it is set only when it changes. */
+    private int soTimeout;
     private final SecretScrubber scrubber;
 
     private RespVersion protocol = RespVersion.RESP2;
@@ -70,6 +72,7 @@ public final class RedisConnection implements AutoCloseable {
         this.writer = new RespWriter(socket.getOutputStream());
         this.reader = new RespReader(config.limits());
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
+        this.soTimeout = socket.getSoTimeout();
         this.scrubber = new SecretScrubber(config.password());
     }
 
@@ -314,7 +317,7 @@ public final class RedisConnection implements AutoCloseable {
         boolean extended = block >= 0;
         try {
             if (extended) {
-                socket.setSoTimeout(block == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, readTimeoutMillis + block));
+                soTimeout(block == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, readTimeoutMillis + block));
             }
             // Text commands (GET with the UTF-8 string codec, say) get their bulk reply as a String made straight
             // from the read buffer, one array and one copy less per reply.
@@ -326,7 +329,7 @@ public final class RedisConnection implements AutoCloseable {
                     continue;
                 }
                 if (extended) {
-                    socket.setSoTimeout(readTimeoutMillis);
+                    soTimeout(readTimeoutMillis);
                 }
                 // Only error replies (and EXEC results) are inspected: the success path costs nothing.
                 return reply instanceof ErrorReply || reply instanceof List<?>
@@ -350,7 +353,7 @@ public final class RedisConnection implements AutoCloseable {
     public Object readFrame(int timeoutMillis) {
         ensureUsable(null);
         try {
-            socket.setSoTimeout(timeoutMillis);
+            soTimeout(timeoutMillis);
             try {
                 Object frame = nextFrame(null);
                 return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
@@ -375,6 +378,18 @@ public final class RedisConnection implements AutoCloseable {
     public void sendNow(Command<?> command) {
         send(command);
         flush(command);
+    }
+
+    /**
+     * Sets the socket's read timeout when it differs from the one set last: a subscriber reads frame after frame with
+     * the same timeout, and the socket option call (a lock and checks in the JDK) was a measurable share of each
+     * read.
+     */
+    private void soTimeout(int millis) throws java.net.SocketException {
+        if (millis != soTimeout) {
+            socket.setSoTimeout(millis);
+            soTimeout = millis;
+        }
     }
 
     private Object readFrame(Command<?> command, Charset bulkText) throws IOException {
@@ -587,7 +602,7 @@ public final class RedisConnection implements AutoCloseable {
      */
     public void enterMultiplexedMode() {
         try {
-            socket.setSoTimeout(0);
+            soTimeout(0);
         } catch (IOException e) {
             throw ioFailure(e, null);
         }
