@@ -57,11 +57,7 @@ public final class RedisConnection implements AutoCloseable {
     private String serverVersion;
     private volatile boolean broken;
     private volatile boolean closed;
-    private int database;
-    private boolean inMulti;
-    private boolean watching;
-    private boolean subscribed;
-    private boolean altered;
+    private final ConnectionState state = new ConnectionState();
     private Consumer<PushMessage> pushHandler = push -> log.debug("Ignoring push frame '{}'", push.kind());
 
     private RedisConnection(RedisConfig config, Socket socket) throws IOException {
@@ -162,7 +158,7 @@ public final class RedisConnection implements AutoCloseable {
         if (config.database() != 0) {
             checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw())
                     .arg(config.database())), "SELECT");
-            database = config.database();
+            state.selected(config.database());
         }
     }
 
@@ -324,7 +320,7 @@ public final class RedisConnection implements AutoCloseable {
             Charset bulkText = CommandAccess.bulkTextCharset(command);
             for (;;) {
                 Object reply = readFrame(command, bulkText);
-                if (reply instanceof PushMessage push && !subscribed) {
+                if (reply instanceof PushMessage push && !state.subscribed()) {
                     pushHandler.accept(push);
                     continue;
                 }
@@ -421,56 +417,7 @@ public final class RedisConnection implements AutoCloseable {
      * @param command a command that succeeded
      */
     public void trackSuccess(Command<?> command) {
-        String first = command.argumentText(0);
-        if (!mayChangeState(first)) {
-            return; // GET, SET, HSET, ...: the hot path stays free of case conversion and string switches
-        }
-        String name = upper(first);
-        switch (name) {
-            case "SELECT" -> database = Integer.parseInt(command.argumentText(1));
-            case "MULTI" -> inMulti = true;
-            case "EXEC", "DISCARD" -> {
-                inMulti = false;
-                watching = false;
-            }
-            case "WATCH" -> watching = true;
-            case "UNWATCH" -> watching = false;
-            case "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" -> subscribed = true;
-            case "HELLO", "AUTH", "RESET", "MONITOR" -> altered = true;
-            case "CLIENT" -> {
-                String sub = command.argumentCount() > 1 ? upper(command.argumentText(1)) : "";
-                if ("SETNAME".equals(sub) || "TRACKING".equals(sub) || "REPLY".equals(sub)) {
-                    altered = true;
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    /**
-     * A cheap filter on the first word of a command: {@code false} guarantees the command is none of those
-     * {@link #trackSuccess} records, judged by first letter (either case) and length.
-     */
-    static boolean mayChangeState(String word) {
-        int len = word.length();
-        if (len < 4 || len > 10) {
-            return false;
-        }
-        return switch (word.charAt(0) | 0x20) {
-            case 's' -> len == 6 || len == 9 || len == 10; // SELECT, SUBSCRIBE, SSUBSCRIBE
-            case 'm' -> len == 5 || len == 7;              // MULTI, MONITOR
-            case 'e', 'a' -> len == 4;                     // EXEC, AUTH
-            case 'd', 'u' -> len == 7;                     // DISCARD, UNWATCH
-            case 'w', 'h', 'r' -> len == 5;                // WATCH, HELLO, RESET
-            case 'p' -> len == 10;                         // PSUBSCRIBE
-            case 'c' -> len == 6;                          // CLIENT
-            default -> false;
-        };
-    }
-
-    private static String upper(String word) {
-        return word.toUpperCase(java.util.Locale.ROOT);
+        state.track(command);
     }
 
     /**
@@ -479,7 +426,7 @@ public final class RedisConnection implements AutoCloseable {
      * @param subscribed whether it holds subscriptions
      */
     public void markSubscribed(boolean subscribed) {
-        this.subscribed = subscribed;
+        state.subscribed(subscribed);
     }
 
     /**
@@ -491,7 +438,7 @@ public final class RedisConnection implements AutoCloseable {
      * @return {@code true} when it can be handed to another borrower as is
      */
     public boolean isClean() {
-        return !inMulti && !watching && !subscribed && !altered && database == config.database();
+        return state.isClean(config.database());
     }
 
     /**
