@@ -109,13 +109,7 @@ public final class JedisDriver implements Driver {
             for (int i = from; i < to; i++) {
                 p.set(keys[i], values[i]);
             }
-            int ok = 0;
-            for (Object r : p.syncAndReturnAll()) {
-                if ("OK".equals(r)) {
-                    ok++;
-                }
-            }
-            return ok;
+            return Replies.count(p.syncAndReturnAll(), "OK");
         } finally {
             release(j);
         }

@@ -84,13 +84,7 @@ public final class RespkitDriver implements Driver {
             for (int i = from; i < to; i++) {
                 p.set(keys[i], values[i]);
             }
-            int ok = 0;
-            for (Object r : p.execute()) {
-                if (Boolean.TRUE.equals(r)) {
-                    ok++;
-                }
-            }
-            return ok;
+            return Replies.count(p.execute(), Boolean.TRUE);
         }
     }
 

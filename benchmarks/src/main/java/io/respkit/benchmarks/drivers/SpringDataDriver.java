@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Spring Data Redis as Spring Boot sets it up with {@code spring.data.redis.lettuce.pool.*}: a
@@ -75,42 +76,30 @@ public final class SpringDataDriver implements Driver {
 
     @Override
     public int pipelineSet(String[] keys, String[] values, int from, int to) {
-        List<Object> results = template.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> Object execute(RedisOperations<K, V> operations) {
-                ValueOperations<String, String> ops = (ValueOperations<String, String>) operations.opsForValue();
-                for (int i = from; i < to; i++) {
-                    ops.set(keys[i], values[i]);
-                }
-                return null;
-            }
-        });
-        int ok = 0;
-        for (Object r : results) {
-            if (Boolean.TRUE.equals(r)) {
-                ok++;
-            }
-        }
-        return ok;
+        return Replies.count(pipelined(from, to, (ops, i) -> ops.set(keys[i], values[i])), Boolean.TRUE);
     }
 
     @Override
     public void pipelineGet(String[] keys, int from, int to, String[] out) {
-        List<Object> results = template.executePipelined(new SessionCallback<Object>() {
+        List<Object> results = pipelined(from, to, (ops, i) -> ops.get(keys[i]));
+        for (int i = from; i < to; i++) {
+            out[i] = (String) results.get(i - from);
+        }
+    }
+
+    /** {@code executePipelined} with a {@code SessionCallback}, as Spring Data Redis documents pipelining. */
+    private List<Object> pipelined(int from, int to, ObjIntConsumer<ValueOperations<String, String>> command) {
+        return template.executePipelined(new SessionCallback<Object>() {
             @Override
             @SuppressWarnings("unchecked")
             public <K, V> Object execute(RedisOperations<K, V> operations) {
                 ValueOperations<String, String> ops = (ValueOperations<String, String>) operations.opsForValue();
                 for (int i = from; i < to; i++) {
-                    ops.get(keys[i]);
+                    command.accept(ops, i);
                 }
                 return null;
             }
         });
-        for (int i = from; i < to; i++) {
-            out[i] = (String) results.get(i - from);
-        }
     }
 
     @Override
