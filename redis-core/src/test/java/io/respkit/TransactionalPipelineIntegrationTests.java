@@ -293,4 +293,34 @@ class TransactionalPipelineIntegrationTests {
         assertThat(pipe.execute()).containsExactly(true);
         assertThat(redis.get("k")).isEqualTo("2");
     }
+
+    @Test
+    void closingWithAQueuedTransactionalRoundRunsNothing(RedisServer server) {
+        RedisClient<String> redis = client(server, RespVersion.RESP3);
+        Pipeline<String> pipe = redis.transactionalPipeline();
+        pipe.watch("w");
+        pipe.multi();
+        Response<Boolean> set = pipe.set("never", "1");
+        pipe.close();
+        pipe.close();
+        assertThatThrownBy(set::get).isInstanceOf(RedisException.class).hasMessageContaining("discarded");
+        assertThat(redis.get("never")).isNull();
+        assertThat(redis.pool().stats().destroyed()).as("nothing was sent, so the connection is reused").isZero();
+        assertThatThrownBy(() -> pipe.set("x", "1")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anErrorInImmediateModeRaisesAtOnceAndKeepsTheWatch(RedisServer server) {
+        RedisClient<String> redis = client(server, RespVersion.RESP2);
+        redis.set("text", "abc");
+        Pipeline<String> pipe = redis.transactionalPipeline();
+        pipe.watch("text");
+        assertThatThrownBy(() -> pipe.incr("text")).isInstanceOfSatisfying(RedisServerException.class,
+                e -> assertThat(e.getMessage()).contains("INCR"));
+        other.set("text", "changed");
+        pipe.multi();
+        pipe.set("text", "mine");
+        assertThatThrownBy(pipe::execute).isInstanceOf(RedisTransactionAbortedException.class);
+        assertThat(redis.get("text")).isEqualTo("changed");
+    }
 }
