@@ -9,12 +9,14 @@ package io.respkit;
  *        {@link RedisPipelineException} for the first failed command; when {@code false}, failures are returned as
  *        exception values in the result list
  * @param flushEvery after this many queued commands (default 1000) the pipeline sends them and reads their replies,
- *        so that a pipeline of a million commands keeps bounded memory
+ *        so that a pipeline of a million commands keeps bounded memory; a transactional round is sent whole
+ * @param transaction when {@code true} (redis-py's {@code pipeline(transaction=True)}), each round of the pipeline
+ *        is wrapped in {@code MULTI}/{@code EXEC} and runs atomically; {@code false} by default
  */
-public record PipelineOptions(boolean raiseOnError, int flushEvery) {
+public record PipelineOptions(boolean raiseOnError, int flushEvery, boolean transaction) {
 
-    /** Raise on error, flush every 1000 commands. */
-    public static final PipelineOptions DEFAULT = new PipelineOptions(true, 1000);
+    /** Raise on error, flush every 1000 commands, not transactional. */
+    public static final PipelineOptions DEFAULT = new PipelineOptions(true, 1000, false);
 
     /**
      * Validates the options.
@@ -28,13 +30,24 @@ public record PipelineOptions(boolean raiseOnError, int flushEvery) {
     }
 
     /**
+     * Options for a pipeline that is not transactional.
+     *
+     * @param raiseOnError whether to raise on error
+     * @param flushEvery commands per round trip, at least 1
+     * @throws IllegalArgumentException when {@code flushEvery} is less than 1
+     */
+    public PipelineOptions(boolean raiseOnError, int flushEvery) {
+        this(raiseOnError, flushEvery, false);
+    }
+
+    /**
      * Returns a copy with {@code raiseOnError} set.
      *
      * @param raise whether to raise on error
      * @return the options
      */
     public PipelineOptions withRaiseOnError(boolean raise) {
-        return new PipelineOptions(raise, flushEvery);
+        return new PipelineOptions(raise, flushEvery, transaction);
     }
 
     /**
@@ -44,6 +57,16 @@ public record PipelineOptions(boolean raiseOnError, int flushEvery) {
      * @return the options
      */
     public PipelineOptions withFlushEvery(int n) {
-        return new PipelineOptions(raiseOnError, n);
+        return new PipelineOptions(raiseOnError, n, transaction);
+    }
+
+    /**
+     * Returns a copy with {@code transaction} set: each round wrapped in {@code MULTI}/{@code EXEC}.
+     *
+     * @param on whether rounds are transactional
+     * @return the options
+     */
+    public PipelineOptions withTransaction(boolean on) {
+        return new PipelineOptions(raiseOnError, flushEvery, on);
     }
 }

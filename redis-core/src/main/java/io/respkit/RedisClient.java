@@ -227,8 +227,8 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     }
 
     /**
-     * Opens a pipeline on a borrowed connection, with the default options (raise on error, flush every 1000).
-     * Close it to give the connection back.
+     * Opens a pipeline with the default options (raise on error, flush every 1000, not transactional). It borrows
+     * a connection for its first queued command and gives it back after each {@link Pipeline#execute()}.
      *
      * @return the pipeline
      */
@@ -237,13 +237,25 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     }
 
     /**
-     * Opens a pipeline on a borrowed connection. Close it to give the connection back.
+     * Opens a pipeline. It borrows a connection for its first queued command and gives it back after each
+     * {@link Pipeline#execute()}.
      *
-     * @param options error mode and batch size
+     * @param options error mode, batch size and whether rounds are wrapped in {@code MULTI}/{@code EXEC}
      * @return the pipeline
      */
     public Pipeline<V> pipeline(PipelineOptions options) {
-        return new Pipeline<>(codec, pool.borrow(), options);
+        return new Pipeline<>(codec, pool, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Opens a transactional pipeline, redis-py's default {@code pipeline()}: each {@link Pipeline#execute()} sends
+     * what was queued wrapped in {@code MULTI}/{@code EXEC} in one round trip, with {@link Pipeline#watch(String...)}
+     * and {@link Pipeline#multi()} for optimistic transactions. Unlike {@link #multi()}, it can be reused.
+     *
+     * @return the pipeline
+     */
+    public Pipeline<V> transactionalPipeline() {
+        return pipeline(PipelineOptions.DEFAULT.withTransaction(true));
     }
 
     /**

@@ -108,7 +108,8 @@ class RedisListenerConfigurationTests {
     void twoPayloadParametersFail() {
         runner.withBean(TwoPayloads.class).run(context -> assertThat(cause(context))
                 .hasMessageContaining(TwoPayloads.class.getName() + ".listen(String, String)")
-                .hasMessageContaining("more than one payload parameter"));
+                .hasMessageContaining("unsupported parameter 1 'b' of type java.lang.String")
+                .hasMessageContaining("at most one payload parameter"));
     }
 
     @Test

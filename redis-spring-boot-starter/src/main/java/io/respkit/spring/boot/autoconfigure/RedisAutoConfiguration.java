@@ -43,7 +43,8 @@ public final class RedisAutoConfiguration {
      * @param customizers the customizers
      * @return the configuration
      * @throws io.respkit.connection.RedisUrlSyntaxException when {@code redis.url} is malformed
-     * @throws IllegalStateException when {@code redis.ssl.bundle} cannot be used
+     * @throws InvalidRedisPropertyException when a property is out of range or {@code redis.ssl.bundle} cannot be
+     *         used
      */
     @Bean
     @ConditionalOnMissingBean

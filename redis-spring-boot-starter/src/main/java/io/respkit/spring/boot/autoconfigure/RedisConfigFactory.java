@@ -32,10 +32,11 @@ final class RedisConfigFactory {
      * @param bundles the SSL bundles, or {@code null} when none are configured
      * @return the builder, ready for customizers
      * @throws io.respkit.connection.RedisUrlSyntaxException when {@code redis.url} is malformed
-     * @throws IllegalStateException when {@code redis.ssl.bundle} names a bundle that cannot be used
-     * @throws IllegalArgumentException when a property is out of range
+     * @throws InvalidRedisPropertyException when a property is out of range, or {@code redis.ssl.bundle} names a
+     *         bundle that cannot be used
      */
     static RedisConfig.Builder builder(RedisProperties properties, SslBundles bundles) {
+        RedisPropertyChecks.connection(properties);
         RedisConfig.Builder b = RedisConfig.builder()
                 .timeout(properties.getTimeout())
                 .connectTimeout(properties.getConnectTimeout())
@@ -79,14 +80,18 @@ final class RedisConfigFactory {
     }
 
     private static SSLContext sslContext(String bundle, SslBundles bundles) {
+        String action = "Define the bundle '" + bundle + "' under spring.ssl.bundle.jks." + bundle + " or "
+                + "spring.ssl.bundle.pem." + bundle + " (with the CA that signed the server's certificate, and a "
+                + "key store for client certificates), or set redis.ssl.bundle to a bundle that exists.";
         if (bundles == null) {
-            throw new IllegalStateException("redis.ssl.bundle is '" + bundle + "' but no SSL bundles are "
-                    + "configured; define it under spring.ssl.bundle.*");
+            throw new InvalidRedisPropertyException("redis.ssl.bundle", bundle, "the name of an SSL bundle, but no "
+                    + "SSL bundles are configured", action, null);
         }
         try {
             return bundles.getBundle(bundle).createSslContext();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("redis.ssl.bundle '" + bundle + "' cannot be used: " + e.getMessage(), e);
+            throw new InvalidRedisPropertyException("redis.ssl.bundle", bundle, "the name of a usable SSL bundle ("
+                    + e.getMessage() + ")", action, e);
         }
     }
 

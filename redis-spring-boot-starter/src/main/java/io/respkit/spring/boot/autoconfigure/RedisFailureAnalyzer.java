@@ -2,19 +2,28 @@ package io.respkit.spring.boot.autoconfigure;
 
 import io.respkit.RedisAuthenticationException;
 import io.respkit.RedisConnectionException;
+import io.respkit.RedisPoolExhaustedException;
+import io.respkit.RedisServerException;
 import io.respkit.RedisTimeoutException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisUrlSyntaxException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Explains in plain words why an application failed to start because of Redis: a malformed {@code redis.url}, a
- * server that cannot be reached, or credentials the server refused. Descriptions quote respkit's exception messages,
- * which never contain the password, and never print the password themselves. Registered in
- * {@code META-INF/spring.factories}.
+ * Explains in plain words why an application failed to start because of its {@code redis.*} properties: a
+ * property out of range ({@link InvalidRedisPropertyException}), a malformed {@code redis.url}, a server that cannot
+ * be reached, credentials the server refused, a database index the server does not have, or a pool too small for
+ * the start-up's needs. Each analysis has a description and an action. Descriptions quote respkit's exception
+ * messages, which never contain the password, and never print the password themselves. Registered in
+ * {@code META-INF/spring.factories}; {@link RedisListenerFailureAnalyzer} covers {@code @RedisListener}
+ * definitions.
  *
  * <p>Thread-safe (stateless apart from the environment it reads).
  */
@@ -40,17 +49,94 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidRedisPropertyException e) {
+                return invalidProperty(e);
+            }
             if (t instanceof RedisUrlSyntaxException e) {
                 return badUrl(e);
             }
             if (t instanceof RedisAuthenticationException e) {
                 return refusedCredentials(e);
             }
+            if (t instanceof RedisServerException e && isSelectFailure(e)) {
+                FailureAnalysis analysis = databaseRefused(e);
+                if (analysis != null) {
+                    return analysis;
+                }
+            }
+            if (t instanceof RedisPoolExhaustedException e) {
+                return exhausted(e);
+            }
             if (t instanceof RedisConnectionException e) {
                 return unreachable(e);
             }
         }
         return null;
+    }
+
+    private FailureAnalysis invalidProperty(InvalidRedisPropertyException e) {
+        String raw = environment == null ? null : environment.getProperty(e.property());
+        String origin = origin(e.property());
+        return new FailureAnalysis("Invalid value '" + (raw != null ? raw : e.value()) + "' for configuration "
+                + "property '" + e.property() + "'" + (origin != null ? " (from " + origin + ")" : "")
+                + ": it must be " + e.requirement() + ".", e.action(), e);
+    }
+
+    /** Where a property was set, e.g. {@code class path resource [application.properties] - 3:12}, if known. */
+    private String origin(String property) {
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            return null;
+        }
+        for (PropertySource<?> source : configurable.getPropertySources()) {
+            if (source.containsProperty(property)) {
+                Origin origin = OriginLookup.getOrigin(source, property);
+                return origin != null ? origin.toString() : null;
+            }
+        }
+        return null;
+    }
+
+    /** The handshake's SELECT failed; respkit's messages name the command they ran. */
+    private static boolean isSelectFailure(RedisServerException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("(command SELECT on ");
+    }
+
+    private FailureAnalysis databaseRefused(RedisServerException e) {
+        String property = "redis.database";
+        Integer database = null;
+        if (environment != null) {
+            String url = environment.getProperty("redis.url");
+            try {
+                if (StringUtils.hasText(url)) {
+                    property = "redis.url";
+                    database = RedisConfig.fromUrl(url).database();
+                } else {
+                    database = environment.getProperty("redis.database", Integer.class, 0);
+                }
+            } catch (RuntimeException ignored) {
+                database = null;
+            }
+            if (database != null && database == 0) {
+                return null; // not the configuration's SELECT: the application's own
+            }
+        }
+        String address = configuredAddress();
+        return new FailureAnalysis("The Redis server" + (address != null ? " at " + address : "")
+                + " refused to select database " + (database != null ? database : "") + ", which " + property
+                + " selects: " + e.getMessage(),
+                "A Redis server has 16 databases, numbered 0 to 15, unless its 'databases' setting says otherwise "
+                        + "(CONFIG GET databases shows it; Redis Cluster has only database 0). Choose a database "
+                        + "in that range in " + property
+                        + ("redis.url".equals(property) ? " (its path, e.g. redis://host:6379/0)" : "")
+                        + ", or raise 'databases' in the server's redis.conf.", e);
+    }
+
+    private FailureAnalysis exhausted(RedisPoolExhaustedException e) {
+        return new FailureAnalysis("No pooled Redis connection became free in time: " + e.getMessage(),
+                "Raise redis.pool.max-total (connections) or redis.pool.max-wait (how long a caller waits), and "
+                        + "make sure the application gives connections back: close every Transaction and "
+                        + "Subscriber it opens, and do not hold connections in long-running start-up work.", e);
     }
 
     private FailureAnalysis badUrl(RedisUrlSyntaxException e) {

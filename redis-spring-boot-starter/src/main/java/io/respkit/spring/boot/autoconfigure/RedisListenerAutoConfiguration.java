@@ -84,6 +84,7 @@ public final class RedisListenerAutoConfiguration {
     }
 
     static ListenerContainerSettings settings(RedisProperties.Listener listener, Environment environment) {
+        RedisPropertyChecks.listener(listener);
         RedisProperties.Recovery recovery = listener.getRecovery();
         boolean virtual = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)
                 && ListenerThreads.virtualThreadsAvailable();

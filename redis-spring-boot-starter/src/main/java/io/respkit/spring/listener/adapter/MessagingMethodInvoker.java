@@ -1,6 +1,7 @@
 package io.respkit.spring.listener.adapter;
 
 import io.respkit.spring.listener.ListenerExecutionFailedException;
+import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.RedisMessage;
 import io.respkit.spring.listener.RedisMessageHandler;
 import io.respkit.spring.listener.annotation.Channel;
@@ -52,8 +53,9 @@ public final class MessagingMethodInvoker implements RedisMessageHandler {
      * @param method the method, invocable on the bean (for proxies, the proxy's method)
      * @param converter converts JSON payloads, or {@code null} when none is available
      * @param charset decodes {@code String} payloads
-     * @throws IllegalStateException naming the method when a parameter cannot be supplied, when there are several
-     *         payload parameters, or when a payload needs JSON conversion and no converter is available
+     * @throws RedisListenerDefinitionException naming the method and the parameter when a parameter cannot be
+     *         supplied, when there are several payload parameters, or when a payload needs JSON conversion and no
+     *         converter is available
      */
     public MessagingMethodInvoker(String listenerId, Object bean, Method method, PayloadConverter converter,
             Charset charset) {
@@ -66,21 +68,30 @@ public final class MessagingMethodInvoker implements RedisMessageHandler {
         ReflectionUtils.makeAccessible(method);
     }
 
+    /** What a listener method may declare, for error messages. */
+    static final String SUPPORTED = "A @RedisListener method may declare: at most one payload parameter (String, "
+            + "CharSequence or Object for the text, byte[] for the raw bytes, or any other type read from JSON), "
+            + "a @Channel String (the channel, or the queue key), a @Pattern String (the matching pattern, or "
+            + "null), and RedisMessage<T> (payload, channel and pattern together, T converted like a payload).";
+
     private Slot[] analyse(Method m) {
         Parameter[] params = m.getParameters();
         Slot[] result = new Slot[params.length];
-        boolean payloadSeen = false;
+        int payloadIndex = -1;
         for (int i = 0; i < params.length; i++) {
             Parameter p = params[i];
             boolean channel = p.isAnnotationPresent(Channel.class);
             boolean pattern = p.isAnnotationPresent(Pattern.class);
             if (channel || pattern) {
                 if (channel && pattern) {
-                    throw invalid("parameter " + i + " cannot be both @Channel and @Pattern");
+                    throw invalid("has " + describe(m, i) + " annotated both @Channel and @Pattern",
+                            "Annotate " + name(p) + " with @Channel (the channel or queue key) or @Pattern (the "
+                                    + "matching pattern), not both.");
                 }
+                String annotation = channel ? "@Channel" : "@Pattern";
                 if (!p.getType().isAssignableFrom(String.class)) {
-                    throw invalid("parameter " + i + " annotated @" + (channel ? "Channel" : "Pattern")
-                            + " must be a String");
+                    throw invalid("has " + describe(m, i) + " annotated " + annotation + ", which supplies a String",
+                            "Declare " + name(p) + " as String, or remove " + annotation + ". " + SUPPORTED);
                 }
                 result[i] = new Slot(channel ? Source.CHANNEL : Source.PATTERN, null, null);
             } else if (p.getType() == RedisMessage.class) {
@@ -88,21 +99,37 @@ public final class MessagingMethodInvoker implements RedisMessageHandler {
                 Type payloadType = generic.resolve() == null ? Object.class : generic.getType();
                 result[i] = new Slot(Source.MESSAGE, conversionFor(payloadType), payloadType);
             } else {
-                if (payloadSeen) {
-                    throw invalid("declares more than one payload parameter; annotate channel and pattern "
-                            + "parameters with @Channel and @Pattern");
+                if (payloadIndex >= 0) {
+                    throw invalid("has an unsupported " + describe(m, i) + ": it has no @Channel or @Pattern "
+                                    + "annotation and is not a RedisMessage, so it would be a second payload, but "
+                                    + "a listener method takes at most one payload parameter and "
+                                    + describe(m, payloadIndex) + " already receives the payload",
+                            "Remove " + name(p) + ", or take the whole RedisMessage, or put what it should carry "
+                                    + "into the payload. " + SUPPORTED);
                 }
-                payloadSeen = true;
+                payloadIndex = i;
                 Type type = m.getGenericParameterTypes()[i];
                 result[i] = new Slot(Source.PAYLOAD, conversionFor(type), type);
             }
             if (result[i].conversion() == Conversion.JSON && converter == null) {
                 throw invalid("needs its payload converted from JSON to " + result[i].type().getTypeName()
                         + ", but Jackson 3 (tools.jackson.core:jackson-databind) is not on the classpath and no "
-                        + "PayloadConverter bean is defined; add Jackson or take the payload as String or byte[]");
+                        + "PayloadConverter bean is defined", "Add tools.jackson.core:jackson-databind to the "
+                        + "application, define a PayloadConverter bean, or take the payload as String or byte[].");
             }
         }
         return result;
+    }
+
+    /** Describes a parameter: {@code parameter 1 'when' of type java.time.Instant}. */
+    private static String describe(Method m, int i) {
+        Parameter p = m.getParameters()[i];
+        return "parameter " + i + (p.isNamePresent() ? " '" + p.getName() + "'" : "") + " of type "
+                + m.getGenericParameterTypes()[i].getTypeName();
+    }
+
+    private static String name(Parameter p) {
+        return p.isNamePresent() ? "'" + p.getName() + "'" : "the parameter";
     }
 
     private static Conversion conversionFor(Type type) {
@@ -115,8 +142,9 @@ public final class MessagingMethodInvoker implements RedisMessageHandler {
         return Conversion.JSON;
     }
 
-    private IllegalStateException invalid(String problem) {
-        return new IllegalStateException("@RedisListener method " + describe(method) + " " + problem);
+    private RedisListenerDefinitionException invalid(String problem, String action) {
+        return new RedisListenerDefinitionException("@RedisListener method " + describe(method) + " " + problem,
+                action);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.respkit.spring.listener.annotation;
 
+import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.config.MethodRedisListenerEndpoint;
 import io.respkit.spring.listener.config.RedisListenerEndpointRegistry;
 import org.springframework.aop.support.AopUtils;
@@ -35,6 +36,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RedisListenerAnnotationBeanPostProcessor
         implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
 
+    /** Spring's message for a missing placeholder: {@code Could not resolve placeholder 'x' in value "${x}"}. */
+    private static final java.util.regex.Pattern MISSING_PLACEHOLDER =
+            java.util.regex.Pattern.compile("placeholder '([^']+)'");
+
+    /** A placeholder left in a resolved value: its name, up to a default separator or the closing brace. */
+    private static final java.util.regex.Pattern LEFT_PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([^}:]+)");
+
     private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
     private final List<MethodRedisListenerEndpoint> pending = new ArrayList<>();
     private BeanFactory beanFactory;
@@ -60,7 +68,8 @@ public final class RedisListenerAnnotationBeanPostProcessor
      * @param bean the bean
      * @param beanName its name
      * @return the bean, unchanged
-     * @throws BeanInitializationException naming the method when an annotation is invalid
+     * @throws BeanInitializationException naming the method when an annotation is invalid; its cause is a
+     *         {@link RedisListenerDefinitionException} saying how to fix it
      */
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
@@ -130,42 +139,75 @@ public final class RedisListenerAnnotationBeanPostProcessor
             int index) {
         String where = "@RedisListener on " + io.respkit.spring.listener.adapter.MessagingMethodInvoker
                 .describe(method);
-        String id = resolveString(a.id());
+        String id = resolveString(where, "id", a.id());
         if (id == null || id.isEmpty()) {
             id = beanName + "." + method.getName() + (index > 0 ? "#" + index : "");
         }
-        return new MethodRedisListenerEndpoint(id, bean, method, resolveNames(a.channels()),
-                resolveNames(a.patterns()), resolveString(a.queue()), resolveBoolean(where, "autoStartup",
-                        a.autoStartup()), resolveInteger(where, "concurrency", a.concurrency()),
-                resolveString(a.errorHandler()), a.reliable(), resolveString(a.deadLetterQueue()),
-                resolveInteger(where, "maxAttempts", a.maxAttempts()), resolveInteger(where, "batchSize",
-                        a.batchSize()));
+        return new MethodRedisListenerEndpoint(id, bean, method, resolveNames(where, "channels", a.channels()),
+                resolveNames(where, "patterns", a.patterns()), resolveString(where, "queue", a.queue()),
+                resolveBoolean(where, "autoStartup", a.autoStartup()),
+                resolveInteger(where, "concurrency", a.concurrency()),
+                resolveString(where, "errorHandler", a.errorHandler()), a.reliable(),
+                resolveString(where, "deadLetterQueue", a.deadLetterQueue()),
+                resolveInteger(where, "maxAttempts", a.maxAttempts()),
+                resolveInteger(where, "batchSize", a.batchSize()));
     }
 
-    private Object resolve(String value) {
+    private Object resolve(String where, String attribute, String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }
         if (!(beanFactory instanceof ConfigurableBeanFactory cbf)) {
             return value;
         }
-        String resolved = cbf.resolveEmbeddedValue(value);
+        String resolved;
+        try {
+            resolved = cbf.resolveEmbeddedValue(value);
+        } catch (IllegalArgumentException e) {
+            java.util.regex.Matcher missing = MISSING_PLACEHOLDER.matcher(String.valueOf(e.getMessage()));
+            throw unresolvable(where, attribute, value, missing.find() ? missing.group(1) : null, e.getMessage(), e);
+        }
+        java.util.regex.Matcher left = resolved == null ? null : LEFT_PLACEHOLDER.matcher(resolved);
+        if (left != null && left.find()) {
+            // Without a PropertySourcesPlaceholderConfigurer Spring leaves unknown placeholders as they are: a
+            // listener would then subscribe to a channel literally named "${app.channel}".
+            throw unresolvable(where, attribute, value, left.group(1), "Could not resolve placeholder '"
+                    + left.group(1) + "'", null);
+        }
         BeanExpressionResolver expressions = cbf.getBeanExpressionResolver();
         if (resolved == null || expressions == null || expressionContext == null) {
             return resolved;
         }
-        return expressions.evaluate(resolved, expressionContext);
+        try {
+            return expressions.evaluate(resolved, expressionContext);
+        } catch (BeansException | IllegalStateException | IllegalArgumentException e) {
+            throw new RedisListenerDefinitionException(where + " has " + attribute + " = '" + value + "', whose "
+                    + "expression cannot be evaluated: " + e.getMessage(), "Fix the SpEL expression in '" + attribute
+                    + "': refer to beans as @beanName (e.g. #{@queues.orders}) and to properties through "
+                    + "placeholders (e.g. #{'${app.channels}'.split(',')}).", e);
+        }
     }
 
-    private String resolveString(String value) {
-        Object resolved = resolve(value);
+    private static RedisListenerDefinitionException unresolvable(String where, String attribute, String value,
+            String name, String problem, Throwable cause) {
+        return new RedisListenerDefinitionException(where + " has " + attribute + " = '" + value + "', which "
+                + "cannot be resolved: " + problem, name == null
+                ? "Define the properties the placeholders in '" + attribute + "' name, or give them defaults "
+                        + "(${name:default})."
+                : "Define the property '" + name + "' (in application.properties or .yml, as an environment "
+                        + "variable or a system property), or give the placeholder a default: ${" + name
+                        + ":default-value}.", cause);
+    }
+
+    private String resolveString(String where, String attribute, String value) {
+        Object resolved = resolve(where, attribute, value);
         return resolved == null ? null : resolved.toString().trim();
     }
 
-    private List<String> resolveNames(String[] values) {
+    private List<String> resolveNames(String where, String attribute, String[] values) {
         List<String> names = new ArrayList<>();
         for (String value : values) {
-            addNames(names, resolve(value));
+            addNames(names, resolve(where, attribute, value));
         }
         return names;
     }
@@ -186,7 +228,7 @@ public final class RedisListenerAnnotationBeanPostProcessor
     }
 
     private Boolean resolveBoolean(String where, String attribute, String value) {
-        Object resolved = resolve(value);
+        Object resolved = resolve(where, attribute, value);
         if (resolved instanceof Boolean b) {
             return b;
         }
@@ -197,11 +239,13 @@ public final class RedisListenerAnnotationBeanPostProcessor
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.valueOf(text);
         }
-        throw new IllegalStateException(where + " has " + attribute + " = '" + text + "', not true or false");
+        throw new RedisListenerDefinitionException(where + " has " + attribute + " = '" + text + "', not true or "
+                + "false", "Set " + attribute + " to \"true\" or \"false\" (or a placeholder that resolves to one), "
+                + "or leave it empty for the default.");
     }
 
     private Integer resolveInteger(String where, String attribute, String value) {
-        Object resolved = resolve(value);
+        Object resolved = resolve(where, attribute, value);
         if (resolved instanceof Number number) {
             return number.intValue();
         }
@@ -212,7 +256,9 @@ public final class RedisListenerAnnotationBeanPostProcessor
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(where + " has " + attribute + " = '" + text + "', not a number");
+            throw new RedisListenerDefinitionException(where + " has " + attribute + " = '" + text + "', not a "
+                    + "number", "Set " + attribute + " to a whole number, e.g. " + attribute + " = \"4\", or a "
+                    + "placeholder that resolves to one; leave it empty for the default.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.respkit.spring.listener.config;
 
+import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.adapter.MessagingMethodInvoker;
 
 import java.lang.reflect.Method;
@@ -44,8 +45,8 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
     /**
      * Validates the description.
      *
-     * @throws IllegalStateException naming the method when not exactly one of channels, patterns and queue is
-     *         set, when queue-only settings are used on a pub/sub listener, or when a number is below 1
+     * @throws RedisListenerDefinitionException naming the method when not exactly one of channels, patterns and
+     *         queue is set, when queue-only settings are used on a pub/sub listener, or when a number is below 1
      * @throws NullPointerException when id, bean or method is null
      */
     public MethodRedisListenerEndpoint {
@@ -60,9 +61,14 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
         String where = "@RedisListener on " + MessagingMethodInvoker.describe(method);
         int kinds = (channels.isEmpty() ? 0 : 1) + (patterns.isEmpty() ? 0 : 1) + (queue == null ? 0 : 1);
         if (kinds != 1) {
-            throw new IllegalStateException(where + " must set exactly one of 'channels', 'patterns' or 'queue'"
-                    + (kinds == 0 ? ", but sets none (or they resolved to empty)"
-                            : ", but sets " + String.join(" and ", setKinds(channels, patterns, queue))));
+            throw new RedisListenerDefinitionException(where + " must set exactly one of 'channels', 'patterns' or "
+                    + "'queue'" + (kinds == 0 ? ", but sets none (or they resolved to empty)"
+                            : ", but sets " + String.join(" and ", setKinds(channels, patterns, queue))),
+                    kinds == 0 ? "Add channels = \"...\" (SUBSCRIBE), patterns = \"...\" (PSUBSCRIBE) or queue = "
+                            + "\"...\" (a list to pop from) to the annotation; if the value is a placeholder, "
+                            + "define the property it names."
+                            : "Keep one of them: to listen to channels and a queue, use separate @RedisListener "
+                            + "annotations (the annotation is repeatable) or separate methods.");
         }
         for (String name : channels) {
             requireName(where, "channel", name);
@@ -72,20 +78,20 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
         }
         if (queue == null && (reliable || concurrency != null || deadLetterQueue != null || maxAttempts != null
                 || batchSize != null)) {
-            throw new IllegalStateException(where + " sets 'reliable', 'concurrency', 'deadLetterQueue', "
-                    + "'maxAttempts' or 'batchSize', which only apply to queue listeners");
+            throw new RedisListenerDefinitionException(where + " sets 'reliable', 'concurrency', "
+                    + "'deadLetterQueue', 'maxAttempts' or 'batchSize', which only apply to queue listeners",
+                    "Remove those attributes from this channel or pattern listener, or make it a queue listener "
+                            + "(queue = \"...\"): pub/sub messages arrive on one subscriber connection, one at "
+                            + "a time, and are not retried.");
         }
         if (!reliable && (deadLetterQueue != null || maxAttempts != null)) {
-            throw new IllegalStateException(where + " sets 'deadLetterQueue' or 'maxAttempts', which need "
-                    + "'reliable = true'");
+            throw new RedisListenerDefinitionException(where + " sets 'deadLetterQueue' or 'maxAttempts', which "
+                    + "need 'reliable = true'", "Add reliable = true to the annotation (at-least-once delivery "
+                    + "with retries and a dead-letter list), or remove 'deadLetterQueue' and 'maxAttempts'.");
         }
-        if ((concurrency != null && concurrency < 1) || (maxAttempts != null && maxAttempts < 1)) {
-            throw new IllegalStateException(where + " must set 'concurrency' and 'maxAttempts' to at least 1");
-        }
-        if (batchSize != null && batchSize < 1) {
-            throw new IllegalStateException(where + " (listener '" + id + "') has batchSize = " + batchSize
-                    + ", but it must be at least 1");
-        }
+        atLeastOne(where, id, "concurrency", concurrency, "redis.listener.concurrency");
+        atLeastOne(where, id, "maxAttempts", maxAttempts, "redis.listener.retry.attempts");
+        atLeastOne(where, id, "batchSize", batchSize, "redis.listener.batch-size");
     }
 
     /**
@@ -129,7 +135,16 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
 
     private static void requireName(String where, String what, String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalStateException(where + " has a blank " + what + " name");
+            throw new RedisListenerDefinitionException(where + " has a blank " + what + " name",
+                    "Remove the blank " + what + " name, or define the property its placeholder names.");
+        }
+    }
+
+    private static void atLeastOne(String where, String id, String attribute, Integer value, String property) {
+        if (value != null && value < 1) {
+            throw new RedisListenerDefinitionException(where + " (listener '" + id + "') has " + attribute + " = "
+                    + value + ", but it must be at least 1", "Set " + attribute + " to a whole number of at least "
+                    + "1, or leave it empty to use " + property + ".");
         }
     }
 

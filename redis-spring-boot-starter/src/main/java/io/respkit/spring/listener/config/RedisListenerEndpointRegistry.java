@@ -5,6 +5,7 @@ import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.PubSubListenerContainer;
 import io.respkit.spring.listener.QueueListenerContainer;
 import io.respkit.spring.listener.QueueListenerSpec;
+import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.RedisListenerContainer;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
@@ -89,17 +90,18 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
      *
      * @param endpoint the endpoint
      * @return its container
-     * @throws IllegalStateException naming the method when the id is taken, the error handler bean is missing, or
-     *         the method's parameters cannot be supplied (e.g. JSON payload without Jackson)
+     * @throws RedisListenerDefinitionException naming the method when the id is taken, the error handler bean is
+     *         missing, or the method's parameters cannot be supplied (e.g. JSON payload without Jackson)
      */
     public RedisListenerContainer registerListenerContainer(MethodRedisListenerEndpoint endpoint) {
         RedisListenerContainer container;
         synchronized (containers) {
             MethodRedisListenerEndpoint other = endpoints.get(endpoint.id());
             if (other != null) {
-                throw new IllegalStateException("@RedisListener id '" + endpoint.id() + "' of "
+                throw new RedisListenerDefinitionException("@RedisListener id '" + endpoint.id() + "' of "
                         + MessagingMethodInvoker.describe(endpoint.method()) + " is already used by "
-                        + MessagingMethodInvoker.describe(other.method()) + "; set distinct ids");
+                        + MessagingMethodInvoker.describe(other.method()), "Give each @RedisListener a distinct "
+                        + "id, or leave id empty for the default <beanName>.<methodName>, which is unique.");
             }
             MessagingMethodInvoker invoker = new MessagingMethodInvoker(endpoint.id(), endpoint.bean(),
                     endpoint.method(), converter, config.charset());
@@ -136,8 +138,11 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
             return defaultErrorHandler;
         }
         if (beanFactory == null || !beanFactory.containsBean(name)) {
-            throw new IllegalStateException("@RedisListener on " + MessagingMethodInvoker.describe(endpoint.method())
-                    + " names error handler bean '" + name + "', but there is no such bean");
+            throw new RedisListenerDefinitionException("@RedisListener on "
+                    + MessagingMethodInvoker.describe(endpoint.method()) + " names error handler bean '" + name
+                    + "', but there is no such bean", "Define a bean of type RedisListenerErrorHandler named '"
+                    + name + "', or set errorHandler to the name of an existing one (leave it empty for the "
+                    + "default, which logs).");
         }
         return beanFactory.getBean(name, RedisListenerErrorHandler.class);
     }

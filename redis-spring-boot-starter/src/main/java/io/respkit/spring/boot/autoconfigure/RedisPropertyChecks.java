@@ -1,0 +1,134 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import org.springframework.util.StringUtils;
+
+import java.time.Duration;
+
+/**
+ * Checks {@code redis.*} properties before they reach respkit, so that a value out of range fails the startup with
+ * an {@link InvalidRedisPropertyException} naming the property, not an {@link IllegalArgumentException} about a
+ * builder method the user never called. The rules are respkit's own (see {@code RedisConfig}, {@code PoolConfig},
+ * {@code ListenerContainerSettings}); passwords and usernames are never checked, so never shown.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class RedisPropertyChecks {
+
+    private RedisPropertyChecks() {
+    }
+
+    /**
+     * Checks the connection and pool properties.
+     *
+     * @param p the properties
+     * @throws InvalidRedisPropertyException for the first property out of range
+     */
+    static void connection(RedisProperties p) {
+        if (!StringUtils.hasText(p.getUrl())) {
+            // redis.url, when set, wins over these: their values do not matter then
+            if (p.getPort() < 1 || p.getPort() > 65535) {
+                throw invalid("redis.port", p.getPort(), "between 1 and 65535",
+                        "Set redis.port to the port redis-server listens on (6379 by default).");
+            }
+            if (p.getDatabase() < 0) {
+                throw invalid("redis.database", p.getDatabase(), "0 or more",
+                        "Set redis.database to a database index from 0 to 15 (a server has 16 unless its "
+                                + "'databases' setting says otherwise), or remove it for database 0.");
+            }
+        }
+        positive("redis.timeout", p.getTimeout(), "how long a command may wait for its reply, e.g. 2s");
+        positive("redis.connect-timeout", p.getConnectTimeout(), "how long connecting may take, e.g. 2s");
+        String name = p.getClientName();
+        if (StringUtils.hasText(name) && !printableWithoutSpaces(name)) {
+            throw invalid("redis.client-name", name, "printable ASCII without spaces ('!' to '~')",
+                    "Set redis.client-name to a name such as 'orders-service' (the server shows it in CLIENT "
+                            + "LIST; Redis refuses spaces, newlines and non-ASCII characters), or remove it.");
+        }
+        RedisProperties.Pool pool = p.getPool();
+        int maxTotal = pool.getMaxTotal();
+        if (maxTotal < 1) {
+            throw invalid("redis.pool.max-total", maxTotal, "at least 1",
+                    "Set redis.pool.max-total to the most connections the application may open (16 by default).");
+        }
+        Integer maxIdle = pool.getMaxIdle();
+        if (maxIdle != null && maxIdle < 0) {
+            throw invalid("redis.pool.max-idle", maxIdle, "0 or more",
+                    "Set redis.pool.max-idle between 0 and redis.pool.max-total, or remove it to keep up to "
+                            + "redis.pool.max-total idle connections.");
+        }
+        if (maxIdle != null && maxIdle > maxTotal) {
+            throw invalid("redis.pool.max-idle", maxIdle, "at most " + maxTotal + " (redis.pool.max-total)",
+                    "Lower redis.pool.max-idle to at most redis.pool.max-total, or raise redis.pool.max-total.");
+        }
+        int idleLimit = maxIdle != null ? maxIdle : maxTotal;
+        if (pool.getMinIdle() < 0 || pool.getMinIdle() > idleLimit) {
+            throw invalid("redis.pool.min-idle", pool.getMinIdle(), pool.getMinIdle() < 0 ? "0 or more"
+                    : "at most " + idleLimit + " (redis.pool.max-idle, which defaults to redis.pool.max-total)",
+                    "Set redis.pool.min-idle between 0 and redis.pool.max-idle.");
+        }
+        positive("redis.pool.max-wait", pool.getMaxWait(), "how long a caller waits for a free connection, e.g. 2s");
+    }
+
+    /**
+     * Checks the listener properties.
+     *
+     * @param l the {@code redis.listener} properties
+     * @throws InvalidRedisPropertyException for the first property out of range
+     */
+    static void listener(RedisProperties.Listener l) {
+        atLeastOne("redis.listener.concurrency", l.getConcurrency(), "the default number of workers per queue "
+                + "listener");
+        atLeastOne("redis.listener.batch-size", l.getBatchSize(), "the default number of items a queue worker "
+                + "takes per round trip (1: one at a time)");
+        positive("redis.listener.poll-timeout", l.getPollTimeout(), "how long a queue worker blocks per poll, e.g. 1s");
+        notNegative("redis.listener.shutdown-timeout", l.getShutdownTimeout(),
+                "how long stopping waits for running handlers, e.g. 10s");
+        atLeastOne("redis.listener.retry.attempts", l.getRetry().getAttempts(),
+                "the deliveries of an item of a reliable queue, the first included");
+        notNegative("redis.listener.retry.backoff", l.getRetry().getBackoff(), "the pause between attempts, e.g. 100ms");
+        RedisProperties.Recovery r = l.getRecovery();
+        notNegative("redis.listener.recovery.initial-delay", r.getInitialDelay(),
+                "the first pause before reconnecting, e.g. 100ms");
+        if (!(r.getMultiplier() >= 1.0)) {
+            throw invalid("redis.listener.recovery.multiplier", r.getMultiplier(), "at least 1",
+                    "Set redis.listener.recovery.multiplier to 1 (constant pauses) or more (growing pauses, 2 by "
+                            + "default).");
+        }
+        notNegative("redis.listener.recovery.max-delay", r.getMaxDelay(), "the longest pause before reconnecting, "
+                + "e.g. 10s");
+    }
+
+    private static boolean printableWithoutSpaces(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < '!' || c > '~') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void positive(String property, Duration d, String meaning) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw invalid(property, d, "positive", "Set " + property + " to a positive duration: " + meaning + ".");
+        }
+    }
+
+    private static void notNegative(String property, Duration d, String meaning) {
+        if (d == null || d.isNegative()) {
+            throw invalid(property, d, "0 or more", "Set " + property + " to a duration of 0 or more: " + meaning
+                    + ".");
+        }
+    }
+
+    private static void atLeastOne(String property, int n, String meaning) {
+        if (n < 1) {
+            throw invalid(property, n, "at least 1", "Set " + property + " to at least 1: " + meaning + ".");
+        }
+    }
+
+    private static InvalidRedisPropertyException invalid(String property, Object value, String requirement,
+            String action) {
+        return new InvalidRedisPropertyException(property, value, requirement, action, null);
+    }
+}
