@@ -20,6 +20,9 @@ import java.util.Objects;
  */
 public final class RedisConfig {
 
+    /** The default {@link #healthCheckInterval()}: with the default 2 s read timeout, dead peers are found in 17 s. */
+    public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(15);
+
     private final String host;
     private final int port;
     private final String username;
@@ -35,6 +38,7 @@ public final class RedisConfig {
     private final PoolConfig pool;
     private final boolean retryReads;
     private final boolean multiplexed;
+    private final Duration healthCheckInterval;
 
     private RedisConfig(Builder b) {
         this.host = b.host;
@@ -52,11 +56,12 @@ public final class RedisConfig {
         this.pool = b.pool;
         this.retryReads = b.retryReads;
         this.multiplexed = b.multiplexed;
+        this.healthCheckInterval = b.healthCheckInterval;
     }
 
     /**
      * Starts a builder: {@code localhost:6379}, database 0, RESP3 (falling back to RESP2), 2 s connect and read
-     * timeouts, no TLS, UTF-8.
+     * timeouts, a 15 s health-check interval, no TLS, UTF-8.
      *
      * @return a new builder
      */
@@ -68,7 +73,8 @@ public final class RedisConfig {
      * Parses a Redis URL. Options in the query: {@code timeout}, {@code connectTimeout}, {@code clientName},
      * {@code protocol} ({@code resp2}/{@code resp3}), {@code database}, {@code maxTotal} (or
      * {@code max_connections}), {@code maxIdle}, {@code minIdle}, {@code maxWait}, {@code verifyHostname},
-     * {@code retryReads} ({@code true}/{@code false}).
+     * {@code retryReads} ({@code true}/{@code false}), {@code healthCheckInterval} (or
+     * {@code health_check_interval}; {@code 0} turns it off).
      * Durations are seconds ({@code 2}, {@code 0.5}) or carry a unit ({@code 500ms}, {@code 2s}, {@code 1m}).
      *
      * @param url the URL
@@ -164,6 +170,17 @@ public final class RedisConfig {
     }
 
     /**
+     * Returns how long a subscriber or multiplexed connection may stay silent before it is sent {@code PING}; when
+     * no reply comes within the read timeout after that, the peer is taken as dead (gone without FIN or RST, which
+     * TCP alone notices only after hours) and the connection is replaced.
+     *
+     * @return the interval, {@link Duration#ZERO} when the health check is off; 15 s by default
+     */
+    public Duration healthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    /**
      * Returns {@code host:port}, the address used in messages.
      *
      * @return the address
@@ -194,6 +211,7 @@ public final class RedisConfig {
         b.pool = pool;
         b.retryReads = retryReads;
         b.multiplexed = multiplexed;
+        b.healthCheckInterval = healthCheckInterval;
         return b;
     }
 
@@ -225,6 +243,9 @@ public final class RedisConfig {
         if (retryReads) {
             sb.append(", retryReads");
         }
+        if (!healthCheckInterval.equals(DEFAULT_HEALTH_CHECK_INTERVAL)) {
+            sb.append(", healthCheckInterval=").append(healthCheckInterval);
+        }
         return sb.append(']').toString();
     }
 
@@ -249,6 +270,7 @@ public final class RedisConfig {
         private PoolConfig pool = PoolConfig.DEFAULT;
         private boolean retryReads;
         private boolean multiplexed;
+        private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
 
         private Builder() {
         }
@@ -425,6 +447,29 @@ public final class RedisConfig {
          */
         public Builder multiplexed(boolean multiplexed) {
             this.multiplexed = multiplexed;
+            return this;
+        }
+
+        /**
+         * Sets the dead-peer health check of connections that wait for the server rather than for a reply:
+         * subscribers (the core {@link io.respkit.pubsub.Subscriber} and the starter's pub/sub listeners), the
+         * multiplexed connection, and (as a bound on each blocking wait) the starter's queue listeners. A
+         * connection silent for {@code interval} is sent {@code PING}; with no reply within the read timeout
+         * ({@link #timeout(Duration)}) after that, it is taken as lost: a subscriber reconnects and resubscribes, a
+         * multiplexed connection fails what is in flight and the next command opens a fresh one. A peer that vanished
+         * without FIN or RST is so detected within {@code interval} plus the read timeout (17 s with the defaults).
+         *
+         * @param interval the silence before a {@code PING}; {@link Duration#ZERO} turns the check off
+         * @return this builder
+         * @throws NullPointerException when {@code interval} is null
+         * @throws IllegalArgumentException when {@code interval} is negative
+         */
+        public Builder healthCheckInterval(Duration interval) {
+            Objects.requireNonNull(interval, "healthCheckInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("healthCheckInterval must not be negative (zero turns it off)");
+            }
+            this.healthCheckInterval = interval;
             return this;
         }
 

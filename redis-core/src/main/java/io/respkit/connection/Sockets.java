@@ -29,6 +29,13 @@ final class Sockets {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
 
+    /** Idle time before the first keepalive probe: the kernel's default is two hours. */
+    static final int KEEPALIVE_IDLE_SECONDS = 30;
+    /** Time between unanswered keepalive probes. */
+    static final int KEEPALIVE_INTERVAL_SECONDS = 10;
+    /** Unanswered probes after which the kernel resets the connection: a dead peer is found in about a minute. */
+    static final int KEEPALIVE_COUNT = 3;
+
     private Sockets() {
     }
 
@@ -69,6 +76,7 @@ final class Sockets {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
+            keepAliveTimings(socket);
             socket.connect(new InetSocketAddress(config.host(), config.port()), connectMillis);
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()));
         } catch (SocketTimeoutException e) {
@@ -138,6 +146,32 @@ final class Sockets {
         tls.startHandshake();
         tls.setSoTimeout(previous);
         return tls;
+    }
+
+    /**
+     * Shortens the kernel's keepalive timings (two hours before the first probe by default) where the JDK can set
+     * them (Linux, macOS, recent Windows), so that a connection idle across a silent outage (a pooled one, or a
+     * blocking command) is reset in about a minute. A TLS socket wraps this one and shares its options. Best effort:
+     * elsewhere the kernel defaults stay.
+     */
+    private static void keepAliveTimings(Socket socket) {
+        try {
+            java.util.Set<java.net.SocketOption<?>> supported = socket.supportedOptions();
+            if (supported.contains(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE)) {
+                socket.setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
+            }
+            if (supported.contains(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL)) {
+                socket.setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);
+            }
+            if (supported.contains(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT)) {
+                socket.setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT, KEEPALIVE_COUNT);
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a runtime image without the jdk.net module
+            if (OnceLog.first("keepalive-timings")) {
+                log.debug("Cannot set TCP keepalive timings ({}); the kernel defaults apply", e.toString());
+            }
+        }
     }
 
     static void closeQuietly(Socket socket) {

@@ -213,6 +213,8 @@ public final class RedisUrlParser {
             case "maxWait" -> pool.maxWait = duration(value, name, masked);
             case "retryReads", "retry_reads" -> b.retryReads(bool(value, name, masked));
             case "multiplexed" -> b.multiplexed(bool(value, name, masked));
+            case "healthCheckInterval", "health_check_interval" ->
+                    b.healthCheckInterval(offOrDuration(value, name, masked));
             case "verifyHostname", "ssl_check_hostname" -> {
                 boolean verify = bool(value, name, masked);
                 // Only meaningful for rediss://; it must never switch TLS on, nor drop a configured SSLContext.
@@ -289,6 +291,13 @@ public final class RedisUrlParser {
             throw fail(masked, what + " is too long");
         }
         return Duration.ofNanos(nanos.longValueExact());
+    }
+
+    /** A {@link #duration}, or zero ({@code 0}, {@code 0s}, {@code 0ms}) for "off". */
+    private static Duration offOrDuration(String s, String what, String masked) {
+        String n = s.endsWith("ms") ? s.substring(0, s.length() - 2)
+                : s.endsWith("s") || s.endsWith("m") ? s.substring(0, s.length() - 1) : s;
+        return isDecimal(n) && new BigDecimal(n).signum() == 0 ? Duration.ZERO : duration(s, what, masked);
     }
 
     private static final BigDecimal MAX_DURATION_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);

@@ -8,7 +8,6 @@ import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.commands.Decoders;
-import io.respkit.protocol.ErrorReply;
 import io.respkit.protocol.RespReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A pub/sub subscriber on its own dedicated connection: subscribe and unsubscribe to channels and patterns at any
- * time, from any thread, and read messages with {@link #next(Duration)}, {@link #listen()}, or a
+ * time, from any thread, and read messages with {@link #next(Duration)} (zero polls, like redis-py's
+ * {@code get_message(timeout=0)}), {@link #next()} (waits for as long as it takes), {@link #listen()}, or a
  * {@link MessageListener} ({@link #run}, {@link #start}). Subscription confirmations are delivered as
- * {@link SubscriptionEvent}s, as redis-py's {@code listen()} does. Works over RESP2 (messages as arrays) and RESP3
- * (messages as push frames).
+ * {@link SubscriptionEvent}s, as redis-py's {@code listen()} does, unless {@link #ignoreSubscribeMessages(boolean)}
+ * turns them off. Works over RESP2 (messages as arrays) and RESP3 (messages as push frames).
  *
  * <pre>{@code
  * try (Subscriber<String> sub = client.subscriber()) {
@@ -49,6 +46,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * not received (Redis pub/sub does not store them), followed by the server's confirmations of the resubscriptions.
  * {@link #reconnects()} counts reconnections. Only a reading thread reconnects.
  *
+ * <p><b>Dead peers</b>: a server that vanished without FIN or RST (a host gone, a NAT or firewall dropping the
+ * connection) sends no error, and TCP alone would notice after hours. While a thread reads, a connection silent for
+ * {@link RedisConfig#healthCheckInterval()} (15 s by default) is sent {@code PING}; with no reply within the read
+ * timeout it is taken as lost, as above. The {@code PING}'s reply is never delivered as a message.
+ *
+ * <p><b>Closing</b> from another thread makes threads waiting in {@code next} return {@code null} and ends
+ * {@link #listen()}'s iteration, without an exception.
+ *
  * <p>Thread-safe for subscribing, unsubscribing and closing; messages are read by one thread at a time.
  *
  * @param <V> the payload type
@@ -60,9 +65,8 @@ public final class Subscriber<V> implements AutoCloseable {
 
     private static final long FIRST_RETRY_MILLIS = 50;
     private static final long MAX_RETRY_MILLIS = 2_000;
-    private static final Duration LISTEN_POLL = Duration.ofSeconds(1);
-    private static final byte[] MESSAGE = ascii("message");
-    private static final byte[] PMESSAGE = ascii("pmessage");
+    /** {@link #read}'s timeout meaning "for as long as it takes". */
+    private static final long FOREVER = Long.MAX_VALUE;
 
     private final RedisConfig config;
     private final RedisCodec<V> codec;
@@ -79,10 +83,10 @@ public final class Subscriber<V> implements AutoCloseable {
     private volatile boolean closed;
     private long lostAtNanos;
     private long retryMillis = FIRST_RETRY_MILLIS;
-    // The channel of the last message, decoded once: a subscriber mostly sees the same few channels, and decoding
-    // the name of every message was a measurable share of its cost. Touched only under readLock.
-    private byte[] lastChannelBytes;
-    private String lastChannel;
+    private volatile boolean ignoreSubscribeMessages;
+    // Touched only under readLock.
+    private final PubSubFrames<V> frames;
+    private final HealthCheck health;
 
     /**
      * Wraps a dedicated connection, reconnecting when it is lost; the subscriber owns it and closes it.
@@ -108,7 +112,23 @@ public final class Subscriber<V> implements AutoCloseable {
         this.config = connection.config();
         this.codec = codec;
         this.reconnect = reconnect;
+        this.frames = new PubSubFrames<>(codec, config.address());
+        this.health = new HealthCheck(config.healthCheckInterval(), config.timeout());
         connection.markSubscribed(true);
+    }
+
+    /**
+     * Sets whether subscription confirmations ({@code SUBSCRIBE}, {@code UNSUBSCRIBE}, {@code PSUBSCRIBE},
+     * {@code PUNSUBSCRIBE} events) are skipped, like redis-py's {@code ignore_subscribe_messages=True}: readers then
+     * see only messages, and {@link SubscriptionEvent.Kind#RECONNECTED}, which reports lost messages and is never
+     * skipped. Off by default.
+     *
+     * @param ignore whether to skip confirmations
+     * @return this subscriber
+     */
+    public Subscriber<V> ignoreSubscribeMessages(boolean ignore) {
+        this.ignoreSubscribeMessages = ignore;
+        return this;
     }
 
     /**
@@ -198,56 +218,127 @@ public final class Subscriber<V> implements AutoCloseable {
     }
 
     /**
-     * Waits for the next message or subscription event.
+     * Returns the next message or subscription event, waiting at most {@code timeout}. {@link Duration#ZERO} polls:
+     * it returns what has arrived already, or {@code null} at once (like redis-py's {@code get_message(timeout=0)});
+     * {@link #next()} waits for as long as it takes.
      *
-     * @param timeout how long to wait; zero waits forever
+     * @param timeout how long to wait; zero does not wait
      * @return the message, or {@code null} when none arrived in time (also when the connection was lost and could
-     *         not be restored in time; the next call tries again)
-     * @throws RedisConnectionException when the subscriber was closed, or when the connection failed and this
-     *         subscriber does not reconnect
-     * @throws io.respkit.RedisProtocolException when the server sent malformed data
+     *         not be restored in time, the next call trying again), or when the subscriber is closed (before or
+     *         during the call)
+     * @throws RedisConnectionException when the connection failed and this subscriber does not reconnect; a
+     *         {@link io.respkit.RedisTimeoutException} when the connection was found dead by the health check
+     * @throws io.respkit.RedisProtocolException when the server sent malformed data and this subscriber does not
+     *         reconnect
      * @throws IllegalArgumentException when {@code timeout} is negative
      */
     public PubSubMessage<V> next(Duration timeout) {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative");
         }
-        // a timeout under one millisecond must not become 0, which the socket takes as "wait forever"
-        int millis = timeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long nanos = timeout.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L / 2 ? FOREVER : timeout.toNanos();
+        return read(nanos);
+    }
+
+    /**
+     * Waits for the next message or subscription event for as long as it takes, reconnecting meanwhile when the
+     * connection is lost (unless reconnection is off).
+     *
+     * @return the message, or {@code null} only when the subscriber is closed (before or during the call)
+     * @throws RedisConnectionException when the connection failed and this subscriber does not reconnect; a
+     *         {@link io.respkit.RedisTimeoutException} when the connection was found dead by the health check
+     * @throws io.respkit.RedisProtocolException when the server sent malformed data and this subscriber does not
+     *         reconnect
+     */
+    public PubSubMessage<V> next() {
+        return read(FOREVER);
+    }
+
+    /** Reads until a message, the deadline ({@code timeoutNanos} from now, or {@link #FOREVER}), or close. */
+    private PubSubMessage<V> read(long timeoutNanos) {
         synchronized (readLock) {
+            long now = System.nanoTime();
+            long deadline = timeoutNanos == FOREVER ? FOREVER : now + timeoutNanos;
             for (;;) {
-                Object frame;
-                try {
-                    frame = connection.readFrame(millis);
-                } catch (RedisConnectionException | RedisProtocolException e) {
-                    if (closed || !reconnect) {
-                        throw e;
-                    }
-                    return reconnect(e, timeout.isZero() ? Long.MAX_VALUE : deadline);
-                }
-                if (frame == RespReader.INCOMPLETE) {
+                if (closed) {
                     return null;
                 }
-                PubSubMessage<V> message = toMessage(frame);
-                if (message != null) {
-                    return message;
+                long budget = Math.min(deadline == FOREVER ? FOREVER : deadline - now, health.readBudget(now));
+                Object frame;
+                RuntimeException lost = null;
+                try {
+                    frame = connection.readFrame(socketMillis(budget));
+                } catch (RedisConnectionException | RedisProtocolException e) {
+                    frame = null;
+                    lost = e;
                 }
-                if (!timeout.isZero()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
+                if (lost == null && frame != RespReader.INCOMPLETE) {
+                    health.heard();
+                    PubSubMessage<V> message = frames.toMessage(frame);
+                    if (message != null && !(ignoreSubscribeMessages && message instanceof SubscriptionEvent<V>)) {
+                        return message;
+                    }
+                    // Not for the caller (a PONG, a skipped confirmation): read on, at least what is buffered.
+                } else if (lost == null) {
+                    now = System.nanoTime();
+                    lost = checkHealth(now);
+                    if (lost == null && now - deadline >= 0 && deadline != FOREVER) {
                         return null;
                     }
-                    millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
                 }
+                if (lost != null) {
+                    if (closed) {
+                        return null;
+                    }
+                    if (!reconnect) {
+                        throw lost;
+                    }
+                    PubSubMessage<V> event = reconnect(lost, deadline);
+                    if (event != null || closed || deadline != FOREVER && System.nanoTime() - deadline >= 0) {
+                        return event;
+                    }
+                }
+                now = System.nanoTime();
             }
         }
     }
 
     /**
+     * The socket timeout for a read of at most {@code nanos}: 0 (the socket's "forever") only for
+     * {@link #FOREVER}, and at least 1 ms otherwise, so that a poll reads what has already arrived.
+     */
+    private static int socketMillis(long nanos) {
+        return nanos == FOREVER ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, nanos / 1_000_000));
+    }
+
+    /**
+     * After a read timed out: sends the health-check {@code PING} when the connection has been silent for the
+     * interval, and returns the failure to act on when the {@code PING} went unanswered (the connection is then
+     * broken) or could not be written.
+     */
+    private RuntimeException checkHealth(long now) {
+        HealthCheck.Verdict verdict = health.timedOut(now);
+        if (verdict == HealthCheck.Verdict.PING) {
+            try {
+                synchronized (writeLock) {
+                    send(connection, "PING");
+                }
+                log.debug("Subscriber on {} silent for {}; sent PING", config.address(), config.healthCheckInterval());
+            } catch (RedisConnectionException e) {
+                return e;
+            }
+        } else if (verdict == HealthCheck.Verdict.DEAD) {
+            connection.markBroken();
+            return health.deadPeer(config.address());
+        }
+        return null;
+    }
+
+    /**
      * Opens a new connection and resubscribes it, retrying with back-off until {@code deadline}.
      *
-     * @return the {@code RECONNECTED} event, or {@code null} when the deadline passed first
+     * @return the {@code RECONNECTED} event, or {@code null} when the deadline passed first or the subscriber was
+     *         closed
      */
     private PubSubMessage<V> reconnect(RuntimeException cause, long deadline) {
         if (lostAtNanos == 0) {
@@ -255,9 +346,12 @@ public final class Subscriber<V> implements AutoCloseable {
             log.warn("Subscriber lost its connection to {}: {}; reconnecting", config.address(), cause.getMessage());
         }
         for (;;) {
-            ensureOpen();
+            if (closed) {
+                return null;
+            }
             try {
-                int subscriptions = swapConnection(RedisConnection.open(config));
+                int subscriptions = swapConnection(HealthCheck.openAlive(config));
+                health.reset();
                 reconnects.incrementAndGet();
                 long gapMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAtNanos);
                 lostAtNanos = 0;
@@ -267,7 +361,9 @@ public final class Subscriber<V> implements AutoCloseable {
                         channels.size(), patterns.size());
                 return new SubscriptionEvent<>(SubscriptionEvent.Kind.RECONNECTED, null, subscriptions);
             } catch (RedisException e) {
-                ensureOpen();
+                if (closed) {
+                    return null;
+                }
                 log.debug("Subscriber cannot reconnect to {} yet: {}", config.address(), e.getMessage());
             }
             long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
@@ -296,7 +392,7 @@ public final class Subscriber<V> implements AutoCloseable {
         synchronized (writeLock) {
             if (closed) {
                 fresh.close();
-                ensureOpen();
+                throw new RedisConnectionException("Subscriber to " + config.address() + " is closed");
             }
             fresh.markSubscribed(true);
             try {
@@ -317,12 +413,6 @@ public final class Subscriber<V> implements AutoCloseable {
         }
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new RedisConnectionException("Subscriber to " + config.address() + " is closed");
-        }
-    }
-
     /**
      * Returns how many times this subscriber reconnected after losing its connection.
      *
@@ -334,42 +424,13 @@ public final class Subscriber<V> implements AutoCloseable {
 
     /**
      * Returns a blocking iterable over messages and events, like redis-py's {@code listen()}. Iteration ends when
-     * the subscriber is closed.
+     * the subscriber is closed, also from another thread while {@code hasNext()} waits. {@code hasNext()} throws
+     * what {@link #next()} throws.
      *
      * @return the messages
      */
     public Iterable<PubSubMessage<V>> listen() {
-        return () -> new Iterator<>() {
-            private PubSubMessage<V> next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null) {
-                    if (closed) {
-                        return false;
-                    }
-                    try {
-                        next = Subscriber.this.next(LISTEN_POLL);
-                    } catch (RedisConnectionException e) {
-                        if (closed) {
-                            return false;
-                        }
-                        throw e;
-                    }
-                }
-                return true;
-            }
-
-            @Override
-            public PubSubMessage<V> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                PubSubMessage<V> m = next;
-                next = null;
-                return m;
-            }
-        };
+        return () -> new MessageIterator<>(this);
     }
 
     /**
@@ -423,84 +484,22 @@ public final class Subscriber<V> implements AutoCloseable {
     }
 
     /**
-     * Closes the subscriber's connection; a thread blocked in {@link #next} or {@link #listen} returns.
+     * Closes the subscriber's connection. Idempotent. Threads waiting in {@link #next}, {@link #next(Duration)} or
+     * {@link #listen()} return ({@code null}, end of iteration) without an exception; later reads return
+     * {@code null} at once, and later subscription changes throw {@link RedisConnectionException}.
      */
     @Override
     public void close() {
         closed = true;
+        // Unlocked first: a writer stuck on a dead peer's full send buffer holds the write lock, and closing the
+        // socket is what frees it. Then under the lock, for a connection a reconnection may have swapped in.
+        connection.close();
         synchronized (writeLock) {
             connection.close();
         }
         synchronized (closeSignal) {
             closeSignal.notifyAll();
         }
-    }
-
-    private PubSubMessage<V> toMessage(Object frame) {
-        if (frame instanceof ErrorReply error) {
-            log.warn("Subscriber on {} got an error: {}", connection.address(), error.message());
-            return null;
-        }
-        List<Object> parts;
-        try {
-            parts = Decoders.elements(frame);
-        } catch (RedisException e) {
-            log.debug("Subscriber ignoring a non-message frame");
-            return null;
-        }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        Object first = parts.get(0);
-        // Messages dominate: recognise them from the raw bytes, without decoding the kind.
-        if (first instanceof byte[] b && parts.size() == 3 && Arrays.equals(b, MESSAGE)) {
-            return new Message<>(channel(parts.get(1)), Decoders.value(parts.get(2), codec));
-        }
-        if (first instanceof byte[] b && parts.size() == 4 && Arrays.equals(b, PMESSAGE)) {
-            return new PatternMessage<>(text(parts, 1), channel(parts.get(2)), Decoders.value(parts.get(3), codec));
-        }
-        String kind = Decoders.text(first, codec.charset());
-        switch (kind) {
-            case "message":
-                return new Message<>(text(parts, 1), Decoders.value(parts.get(2), codec));
-            case "pmessage":
-                return new PatternMessage<>(text(parts, 1), text(parts, 2), Decoders.value(parts.get(3), codec));
-            case "subscribe":
-                return event(SubscriptionEvent.Kind.SUBSCRIBE, parts);
-            case "unsubscribe":
-                return event(SubscriptionEvent.Kind.UNSUBSCRIBE, parts);
-            case "psubscribe":
-                return event(SubscriptionEvent.Kind.PSUBSCRIBE, parts);
-            case "punsubscribe":
-                return event(SubscriptionEvent.Kind.PUNSUBSCRIBE, parts);
-            default:
-                log.debug("Subscriber ignoring a '{}' frame", kind);
-                return null;
-        }
-    }
-
-    private SubscriptionEvent<V> event(SubscriptionEvent.Kind kind, List<Object> parts) {
-        return new SubscriptionEvent<>(kind, text(parts, 1), parts.size() > 2 ? Decoders.toLong(parts.get(2)) : 0);
-    }
-
-    private String channel(Object raw) {
-        if (raw instanceof byte[] bytes) {
-            if (!Arrays.equals(bytes, lastChannelBytes)) {
-                lastChannel = Decoders.text(bytes, codec.charset());
-                lastChannelBytes = bytes;
-            }
-            return lastChannel;
-        }
-        return raw == null ? null : Decoders.text(raw, codec.charset());
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    private String text(List<Object> parts, int i) {
-        Object o = parts.get(i);
-        return o == null ? null : Decoders.text(o, codec.charset());
     }
 
     @Override

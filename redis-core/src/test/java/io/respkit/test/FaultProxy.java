@@ -160,6 +160,18 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Cuts every current connection off from the server without the client noticing, as when a server host or a NAT
+     * on the way vanishes: the server's side is closed (the server drops the client, its subscriptions included),
+     * while the client's socket stays open and silent, with no FIN and no RST; what the client sends is swallowed.
+     * New connections are forwarded normally, to fresh server connections.
+     */
+    public void abandonAll() {
+        for (Link link : List.copyOf(links)) {
+            link.abandon();
+        }
+    }
+
+    /**
      * Arms a one-shot cut: the next server-to-client data, on whichever connection it comes first, is forwarded up to
      * {@code bytes} bytes in total, then that connection is closed on both sides (a FIN to the client, mid-reply).
      *
@@ -324,6 +336,8 @@ public final class FaultProxy implements AutoCloseable {
         private final Socket client;
         private final Socket upstream;
         private volatile boolean closed;
+        /** Set by {@link #abandonAll()}: the server side is gone, the client side is kept open and silent. */
+        private volatile boolean abandoned;
 
         Link(int id, Socket client, Socket upstream) {
             this.id = id;
@@ -340,6 +354,9 @@ public final class FaultProxy implements AutoCloseable {
                     int n = in.read(buf);
                     if (n < 0 || !awaitForwarding(this)) {
                         break;
+                    }
+                    if (abandoned) {
+                        continue; // swallowed: nothing reaches the server, nothing is answered
                     }
                     long delay = delayNanos;
                     if (delay > 0) {
@@ -358,11 +375,36 @@ public final class FaultProxy implements AutoCloseable {
                 }
             } catch (IOException e) {
                 log.trace("Fault proxy link {} ended: {}", id, e.getMessage());
+                if (abandoned && from == client) {
+                    swallow(); // the write to the closed server side failed: keep the client's side silent
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                close(false);
+                // An abandoned link's client side stays open until the client closes it (or the proxy closes).
+                if (!abandoned || from == client) {
+                    close(false);
+                }
             }
+        }
+
+        /** Reads and drops what the client of an abandoned link sends, until it closes its side. */
+        private void swallow() {
+            byte[] buf = new byte[BUFFER];
+            try {
+                InputStream in = client.getInputStream();
+                while (in.read(buf) >= 0) {
+                    // dropped
+                }
+            } catch (IOException e) {
+                log.trace("Fault proxy link {} (abandoned) ended: {}", id, e.getMessage());
+            }
+        }
+
+        void abandon() {
+            abandoned = true;
+            closeQuietly(upstream);
         }
 
         void close(boolean withReset) {

@@ -111,6 +111,29 @@ class FaultProxyIntegrationTests {
     }
 
     @Test
+    void abandonAllDropsTheServerSideWhileTheClientSideStaysOpenAndSilent(RedisServer server) throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(server); Socket s = raw(proxy);
+             RedisClient<String> direct = RedisClient.create(server.config())) {
+            write(s, "CLIENT SETNAME abandoned-link\r\n");
+            assertThat(readLine(s.getInputStream())).isEqualTo("+OK");
+            proxy.abandonAll();
+            // The server sees the client leave...
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !String.valueOf(direct.execute("CLIENT", "LIST")).contains("abandoned-link"));
+            // ...while the client's socket gets neither FIN nor RST: writes succeed, reads time out.
+            write(s, "PING\r\n");
+            s.setSoTimeout(300);
+            assertThatThrownBy(() -> s.getInputStream().read()).isInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(proxy.connectionCount()).isEqualTo(1);
+            // New connections are forwarded to fresh server connections.
+            try (Socket again = raw(proxy)) {
+                write(again, "PING\r\n");
+                assertThat(readLine(again.getInputStream())).isEqualTo("+PONG");
+            }
+        }
+    }
+
+    @Test
     void delayLongerThanTheTimeoutTimesOut(RedisServer server) {
         try (FaultProxy proxy = FaultProxy.to(server);
              RedisClient<String> redis = RedisClient.create(proxy.configBuilder().timeout(Duration.ofMillis(200))

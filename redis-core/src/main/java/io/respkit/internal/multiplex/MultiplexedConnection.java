@@ -4,10 +4,12 @@ import io.respkit.RedisConnectionException;
 import io.respkit.RedisException;
 import io.respkit.RedisProtocolException;
 import io.respkit.RedisTimeoutException;
+import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.Errors;
+import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
 import io.respkit.protocol.PushMessage;
 import io.respkit.protocol.RespReader;
@@ -32,7 +34,10 @@ import java.util.function.Consumer;
  * command.
  *
  * <p>Thread-safe. Any I/O error, protocol error or caller timeout fails every command in flight with a typed
- * exception and kills the connection for good; {@link Multiplexer} then opens a fresh one. Commands that change
+ * exception and kills the connection for good; {@link Multiplexer} then opens a fresh one. The reader waits with no
+ * socket timeout, so an idle connection whose server vanished without FIN or RST would look healthy forever: the
+ * watchdog sends {@code PING} once it has been idle for {@link RedisConfig#healthCheckInterval()}, and an
+ * unanswered one times out like any command. Commands that change
  * connection state or block must never be submitted here (see {@link Multiplexer#shareable(Command)}).
  */
 public final class MultiplexedConnection implements AutoCloseable {
@@ -68,6 +73,8 @@ public final class MultiplexedConnection implements AutoCloseable {
     private final long timeoutMillis;
     private final long timeoutNanos;
     private final long checkNanos;
+    /** Idle time before the watchdog sends a health-check {@code PING}; 0 when off. */
+    private final long healthNanos;
     private final int id;
     private final Thread reader;
     private final Thread watchdog;
@@ -82,6 +89,7 @@ public final class MultiplexedConnection implements AutoCloseable {
         // A command fails between its timeout and a tenth of it later (at most 100 ms, at least 1 ms later).
         this.checkNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
                 Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 10));
+        this.healthNanos = connection.config().healthCheckInterval().toNanos();
         connection.enterMultiplexedMode();
         this.id = IDS.incrementAndGet();
         this.reader = new Thread(this::readLoop, "respkit-multiplexed-reader-" + id);
@@ -271,19 +279,59 @@ public final class MultiplexedConnection implements AutoCloseable {
      * Enforces the timeout for every command on the connection, so that waiting callers need no timed park of
      * their own: when the oldest command is overdue, the server is taken as hung (or the socket as stuck, the
      * reader included) and the connection fails, which fails every command with a {@link RedisTimeoutException}.
-     * A separate thread, because the reader may be the one that is stuck.
+     * A separate thread, because the reader may be the one that is stuck. It also sends the health-check
+     * {@code PING} of an idle connection: idle as seen by its checks, so callers pay nothing for it.
      */
     private void watchLoop() {
+        long idleSince = System.nanoTime();
         while (failure == null) {
             LockSupport.parkNanos(this, checkNanos);
             Slot oldest = inflight.peek();
             if (oldest == null) {
                 oldest = submitted.peek();
             }
-            if (oldest != null && System.nanoTime() - oldest.submittedAt() > timeoutNanos && failure == null) {
-                fail(new RedisTimeoutException("Command " + oldest.command().name() + " timed out after "
-                        + timeoutMillis + " ms on " + address, null));
+            long now = System.nanoTime();
+            if (oldest != null) {
+                idleSince = now;
+                if (now - oldest.submittedAt() > timeoutNanos && failure == null) {
+                    fail(oldest instanceof HealthPing
+                            ? new RedisTimeoutException("No reply from " + address + " to the health-check PING "
+                                    + "within " + timeoutMillis + " ms: the connection is presumed dead (gone without"
+                                    + " a FIN or RST)", null)
+                            : new RedisTimeoutException("Command " + oldest.command().name() + " timed out after "
+                                    + timeoutMillis + " ms on " + address, null));
+                }
+            } else if (healthNanos > 0 && now - idleSince >= healthNanos) {
+                idleSince = now;
+                enqueue(new HealthPing());
             }
+        }
+    }
+
+    /** The watchdog's {@code PING}: its reply only proves the peer alive; nobody waits for it. */
+    private static final class HealthPing implements Slot {
+
+        private final Command<Object> ping = Command.create(StringCodec.UTF8, "PING", Decoders.raw());
+        private final long submittedAt = System.nanoTime();
+
+        @Override
+        public Command<?> command() {
+            return ping;
+        }
+
+        @Override
+        public long submittedAt() {
+            return submittedAt;
+        }
+
+        @Override
+        public void reply(Object frame, String address) {
+            // alive
+        }
+
+        @Override
+        public void fail(RedisException cause) {
+            // the connection's failure is reported to the commands that were waiting, and to the next caller
         }
     }
 

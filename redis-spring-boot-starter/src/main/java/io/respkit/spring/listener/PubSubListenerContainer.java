@@ -1,5 +1,6 @@
 package io.respkit.spring.listener;
 
+import io.respkit.RedisConnectionException;
 import io.respkit.RedisException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.connection.RedisConfig;
@@ -239,6 +240,8 @@ public final class PubSubListenerContainer {
                     PubSubMessage<byte[]> message = s.next(settings.pollTimeout());
                     if (message != null) {
                         dispatch(message);
+                    } else if (!s.isOpen()) {
+                        break; // closed: a closed subscriber returns null at once
                     }
                 }
             } catch (RedisException e) {
@@ -281,8 +284,17 @@ public final class PubSubListenerContainer {
     /** Opens a subscriber and subscribes it, under the lock, to everything running listeners need. */
     private Subscriber<byte[]> connect(int gen) {
         // No reconnection inside the Subscriber: this reader reconnects itself, with the recovery back-off, and
-        // reports the gap to the listeners.
-        Subscriber<byte[]> s = new Subscriber<>(RedisConnection.open(config), ByteArrayCodec.INSTANCE, false);
+        // reports the gap to the listeners. Its health check (RedisConfig.healthCheckInterval) makes next() throw
+        // when the server went silent, which this reader treats as a lost connection.
+        RedisConnection connection = RedisConnection.open(config);
+        if (!connection.ping()) {
+            // Over RESP2 without credentials the handshake sends nothing: prove the server answers before the
+            // connection counts as restored (through a black hole it would not).
+            connection.close();
+            throw new RedisConnectionException("New subscriber connection to " + config.address()
+                    + " did not answer PING");
+        }
+        Subscriber<byte[]> s = new Subscriber<>(connection, ByteArrayCodec.INSTANCE, false);
         synchronized (subscriptionLock) {
             if (!current(gen)) {
                 s.close();

@@ -53,7 +53,9 @@ import java.util.concurrent.TimeUnit;
  * in the same {@code MULTI}); after a cut-off, plain mode puts them back over a fresh connection, and reliable mode
  * leaves them in the processing list for recovery.
  *
- * <p>Workers whose connection breaks reconnect with the recovery back-off. Thread-safe.
+ * <p>Workers whose connection breaks reconnect with the recovery back-off. Each blocking pop blocks at most the
+ * poll timeout and at most {@link RedisConfig#healthCheckInterval()}, so that a server gone without FIN or RST is
+ * caught by the read timeout within the interval plus that timeout. Thread-safe.
  */
 public final class QueueListenerContainer implements RedisListenerContainer {
 
@@ -104,8 +106,11 @@ public final class QueueListenerContainer implements RedisListenerContainer {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.ops = new QueueOperations(queue, settings.pollTimeout());
-        this.batches = new QueueBatches(id, queue, spec.batchSize(), settings.pollTimeout(), ops);
+        // Each blocking pop is bounded by the health-check interval, so that a silent server is caught by the read
+        // timeout within the interval plus that timeout, whatever the poll timeout.
+        Duration block = QueueOperations.blockFor(settings.pollTimeout(), config.healthCheckInterval());
+        this.ops = new QueueOperations(queue, settings.pollTimeout(), block);
+        this.batches = new QueueBatches(id, queue, spec.batchSize(), block, ops);
     }
 
     @Override

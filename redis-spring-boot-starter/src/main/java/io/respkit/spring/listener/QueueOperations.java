@@ -25,12 +25,35 @@ final class QueueOperations {
 
     private final String queue;
     private final Duration pollTimeout;
-    private final double pollSeconds;
+    /** How long one blocking pop blocks: the poll timeout, bounded by the health-check interval. */
+    private final Duration block;
+    private final double blockSeconds;
 
     QueueOperations(String queue, Duration pollTimeout) {
+        this(queue, pollTimeout, pollTimeout);
+    }
+
+    QueueOperations(String queue, Duration pollTimeout, Duration block) {
         this.queue = queue;
         this.pollTimeout = pollTimeout;
-        this.pollSeconds = pollTimeout.toMillis() / 1000.0;
+        this.block = block;
+        this.blockSeconds = block.toMillis() / 1000.0;
+    }
+
+    /**
+     * Returns how long one blocking pop may block so that a server gone without FIN or RST is noticed within the
+     * health-check interval plus the read timeout: the connection waits the block time plus its read timeout for a
+     * reply, so an unbounded block would hide a dead peer for the whole poll timeout.
+     *
+     * @param pollTimeout the listeners' poll timeout
+     * @param healthCheckInterval the configured interval, zero when the check is off
+     * @return the shorter of the two (the poll timeout when the check is off), at least 1 ms: a block of 0 would
+     *         wait forever
+     */
+    static Duration blockFor(Duration pollTimeout, Duration healthCheckInterval) {
+        Duration block = healthCheckInterval.isZero() || healthCheckInterval.compareTo(pollTimeout) >= 0 ? pollTimeout
+                : healthCheckInterval;
+        return block.toMillis() < 1 ? Duration.ofMillis(1) : block;
     }
 
     String processingKey(String consumerId) {
@@ -44,7 +67,7 @@ final class QueueOperations {
     /** {@code BRPOP queue timeout}: the oldest item of an LPUSH-fed list, or null when none came in time. */
     byte[] pop(RedisConnection connection) {
         Command<KeyValue<byte[]>> cmd = Command.create(ByteArrayCodec.INSTANCE, "BRPOP", Decoders.<byte[]>keyValue())
-                .key(queue).arg(pollSeconds).blocking(pollTimeout);
+                .key(queue).arg(blockSeconds).blocking(block);
         KeyValue<byte[]> reply = connection.execute(cmd);
         return reply == null ? null : reply.value();
     }
@@ -52,7 +75,7 @@ final class QueueOperations {
     /** {@code BLMOVE queue processing RIGHT LEFT timeout}: the oldest item, now also in the processing list. */
     byte[] take(RedisConnection connection, String processingKey) {
         Command<byte[]> cmd = Command.create(ByteArrayCodec.INSTANCE, "BLMOVE", Decoders.<byte[]>value())
-                .key(queue).key(processingKey).arg("RIGHT").arg("LEFT").arg(pollSeconds).blocking(pollTimeout);
+                .key(queue).key(processingKey).arg("RIGHT").arg("LEFT").arg(blockSeconds).blocking(block);
         return connection.execute(cmd);
     }
 

@@ -40,6 +40,7 @@ final class RedisConfigFactory {
         RedisConfig.Builder b = RedisConfig.builder()
                 .timeout(properties.getTimeout())
                 .connectTimeout(properties.getConnectTimeout())
+                .healthCheckInterval(properties.getHealthCheckInterval())
                 .protocol(properties.getProtocol() == RedisProperties.Protocol.RESP2 ? RespVersion.RESP2
                         : RespVersion.RESP3)
                 .clientName(StringUtils.hasText(properties.getClientName()) ? properties.getClientName() : null)

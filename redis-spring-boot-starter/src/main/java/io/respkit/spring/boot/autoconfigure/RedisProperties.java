@@ -45,6 +45,13 @@ public class RedisProperties {
     /** Connect timeout. */
     private Duration connectTimeout = Duration.ofSeconds(2);
 
+    /**
+     * How long a subscriber or multiplexed connection may stay silent before it is sent PING; with no reply within
+     * the read timeout the server is taken as gone and the connection replaced (pub/sub listeners resubscribe, queue
+     * listeners bound each blocking pop by it). 0 turns it off.
+     */
+    private Duration healthCheckInterval = Duration.ofSeconds(15);
+
     private final Ssl ssl = new Ssl();
 
     private final Pool pool = new Pool();
@@ -129,6 +136,14 @@ public class RedisProperties {
 
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Duration healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     public Ssl getSsl() {
