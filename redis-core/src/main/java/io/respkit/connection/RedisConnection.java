@@ -238,6 +238,19 @@ public final class RedisConnection implements AutoCloseable {
         return scrubber.scrub(error);
     }
 
+    /**
+     * Masks secrets in an error reply to {@code command} that was not read by {@link #readReply} (which masks its
+     * own): the configured password and, for a credential-carrying command, its secret arguments and the arguments
+     * the server quoted back. For an {@code EXEC} result's errors and a multiplexed connection's replies.
+     *
+     * @param command the command the error answers
+     * @param error the error
+     * @return the error, or a copy without secrets
+     */
+    public ErrorReply scrub(Command<?> command, ErrorReply error) {
+        return scrubber.scrub(command, error);
+    }
+
     // ------------------------------------------------------------------------------------------ commands
 
     /**
@@ -329,7 +342,7 @@ public final class RedisConnection implements AutoCloseable {
                 }
                 // Only error replies (and EXEC results) are inspected: the success path costs nothing.
                 return reply instanceof ErrorReply || reply instanceof List<?>
-                        ? scrubber.scrub(SecretScrubber.commandName(command.argumentText(0)), reply) : reply;
+                        ? scrubber.scrub(command, reply, state) : reply;
             }
         } catch (IOException e) {
             throw ioFailure(e, command);
