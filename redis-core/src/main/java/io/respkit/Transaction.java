@@ -153,7 +153,8 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
             Response<?> r = queued.get(i);
             Object reply = replies.get(i);
             if (reply instanceof ErrorReply error) {
-                r.fail(Errors.fromReply(error, r.commandName(), connection.address()));
+                // The connection knows only that this came from EXEC: mask the secrets of the command queued here.
+                r.fail(Errors.fromReply(connection.scrub(r.command(), error), r.commandName(), connection.address()));
             } else {
                 Command<?> command = r.command();
                 r.completeRaw(reply);

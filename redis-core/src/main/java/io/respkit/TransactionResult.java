@@ -28,4 +28,26 @@ public record TransactionResult(List<Object> results, boolean aborted) {
     public int size() {
         return results.size();
     }
+
+    /**
+     * Returns the number of results and which failed, never the values: a value may be a secret (the reply to
+     * {@code CONFIG GET requirepass}, say).
+     *
+     * @return e.g. {@code "TransactionResult[3 results, failed: #1 RedisServerException]"}
+     */
+    @Override
+    public String toString() {
+        if (aborted) {
+            return "TransactionResult[aborted]";
+        }
+        StringBuilder sb = new StringBuilder("TransactionResult[").append(results.size()).append(" results");
+        String separator = ", failed: ";
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof Throwable t) {
+                sb.append(separator).append('#').append(i).append(' ').append(t.getClass().getSimpleName());
+                separator = ", ";
+            }
+        }
+        return sb.append(']').toString();
+    }
 }

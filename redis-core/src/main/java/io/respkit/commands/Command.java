@@ -2,6 +2,7 @@ package io.respkit.commands;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.internal.CommandAccess;
+import io.respkit.internal.CredentialArguments;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.RespWriter;
 
@@ -94,14 +95,16 @@ public final class Command<T> {
         if (name.isBlank()) {
             throw new IllegalArgumentException("command name must not be blank");
         }
-        Command<T> command = new Command<>(name, codec, decoder, Math.max(1, capacity));
         int space = name.indexOf(' ');
         if (space < 0) {
-            command.add(name, 0);
-        } else {
-            for (String word : name.trim().split(" +")) {
-                command.add(word, 0);
-            }
+            return new Command<>(name, codec, decoder, Math.max(1, capacity)).add(name, 0);
+        }
+        String[] words = name.trim().split(" +");
+        // A whole command line passed as the name ("AUTH user password") must not show its secrets in messages.
+        Command<T> command = new Command<>(CredentialArguments.displayName(name, words), codec, decoder,
+                Math.max(1, capacity));
+        for (String word : words) {
+            command.add(word, 0);
         }
         return command;
     }
@@ -248,7 +251,9 @@ public final class Command<T> {
     }
 
     /**
-     * Returns the command name, as used in messages; it never includes arguments.
+     * Returns the command name, as used in messages; it never includes arguments. For a credential-carrying command
+     * whose arguments were passed as part of the name (such as {@code "AUTH user password"}) it is only the command
+     * word and, for {@code ACL}, {@code CONFIG} and {@code SENTINEL}, the subcommand.
      *
      * @return the name, e.g. {@code "GET"}
      */

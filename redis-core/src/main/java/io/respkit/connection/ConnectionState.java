@@ -1,8 +1,11 @@
 package io.respkit.connection;
 
 import io.respkit.commands.Command;
+import io.respkit.internal.CredentialArguments;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the commands run on one connection left on it: the selected database, an open {@code MULTI}, a
@@ -19,6 +22,10 @@ final class ConnectionState {
     private boolean watching;
     private boolean subscribed;
     private boolean altered;
+    /** Commands queued since a hand-written MULTI; see {@link #queuedInMulti}. */
+    private int queued;
+    /** The credential-carrying ones among them, by their place in the queue; {@code null} when there are none. */
+    private Map<Integer, Command<?>> credentialsQueued;
 
     /**
      * Records what a command that succeeded left on the connection. Command names match case-insensitively.
@@ -28,16 +35,24 @@ final class ConnectionState {
      */
     void track(Command<?> command) {
         String first = command.argumentText(0);
+        if (inMulti) {
+            queuedInMulti(command);
+        }
         if (!mayChangeState(first)) {
             return; // GET, SET, HSET, ...: the hot path stays free of case conversion and string switches
         }
         String name = upper(first);
         switch (name) {
             case "SELECT" -> database = Integer.parseInt(command.argumentText(1));
-            case "MULTI" -> inMulti = true;
+            case "MULTI" -> {
+                inMulti = true;
+                queued = 0;
+                credentialsQueued = null;
+            }
             case "EXEC", "DISCARD" -> {
                 inMulti = false;
                 watching = false;
+                credentialsQueued = null;
             }
             case "WATCH" -> watching = true;
             case "UNWATCH" -> watching = false;
@@ -52,6 +67,36 @@ final class ConnectionState {
             default -> {
             }
         }
+    }
+
+    /**
+     * Records a command the server queued after a hand-written {@code MULTI} (its reply was {@code QUEUED}), so that
+     * the errors in the {@code EXEC} result can be scrubbed of that command's secrets. {@link io.respkit.Transaction}
+     * does not need this: it knows its queued commands.
+     */
+    private void queuedInMulti(Command<?> command) {
+        int index = queued++;
+        if (CredentialArguments.carriesCredentials(command)) {
+            if (credentialsQueued == null) {
+                credentialsQueued = new HashMap<>();
+            }
+            credentialsQueued.put(index, command);
+        }
+    }
+
+    /** @return whether a credential-carrying command was queued since {@code MULTI} */
+    boolean credentialsQueued() {
+        return credentialsQueued != null;
+    }
+
+    /**
+     * Returns the credential-carrying command queued at {@code index} since {@code MULTI}.
+     *
+     * @param index the place in the queue, and in the {@code EXEC} result
+     * @return the command, or {@code null} when the command there carries no credentials
+     */
+    Command<?> credentialsQueuedAt(int index) {
+        return credentialsQueued == null ? null : credentialsQueued.get(index);
     }
 
     /** Records the database the handshake selected. */

@@ -340,10 +340,20 @@ public final class RedisConfig {
         /**
          * @param clientName the name for {@code CLIENT SETNAME}, or {@code null}
          * @return this builder
+         * @throws IllegalArgumentException when the name is empty or holds a character Redis refuses (anything but
+         *         ASCII {@code '!'} to {@code '~'})
          */
         public Builder clientName(String clientName) {
-            if (clientName != null && (clientName.isEmpty() || clientName.indexOf(' ') >= 0)) {
-                throw new IllegalArgumentException("client name must be non-empty and contain no spaces");
+            if (clientName != null && clientName.isEmpty()) {
+                throw new IllegalArgumentException("client name must not be empty (use null for none)");
+            }
+            for (int i = 0; clientName != null && i < clientName.length(); i++) {
+                char c = clientName.charAt(i);
+                if (c < '!' || c > '~') {
+                    // Redis refuses the rest in CLIENT SETNAME, and the connect would fail on it.
+                    throw new IllegalArgumentException("client name must contain only printable characters other "
+                            + "than space, was '" + clientName + "': Redis accepts ASCII '!' to '~'");
+                }
             }
             this.clientName = clientName;
             return this;
@@ -361,6 +371,7 @@ public final class RedisConfig {
         /**
          * @param connectTimeout a positive connect timeout
          * @return this builder
+         * @throws IllegalArgumentException when it is zero or negative
          */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
@@ -370,6 +381,7 @@ public final class RedisConfig {
         /**
          * @param timeout a positive read timeout for replies
          * @return this builder
+         * @throws IllegalArgumentException when it is zero or negative
          */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
@@ -494,7 +506,8 @@ public final class RedisConfig {
         private static Duration positive(Duration d, String what) {
             Objects.requireNonNull(d, what);
             if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive");
+                throw new IllegalArgumentException(what + " must be positive, was " + d.toMillis() + " ms"
+                        + (d.isZero() ? " (there is no 'no timeout')" : ""));
             }
             return d;
         }

@@ -73,8 +73,9 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Opens a connection and performs the handshake. With a client name configured for a user that may not set it
-     * ({@code NOPERM}), the connection is opened without the name and a warning is logged once.
+     * Opens a connection and performs the handshake. With a client name configured that cannot be set, because
+     * the user may not ({@code NOPERM}) or the server does not know {@code CLIENT} (renamed away or disabled), the
+     * connection is opened without the name and a warning is logged once, over RESP3 and RESP2 alike.
      *
      * @param config the configuration
      * @return an open, authenticated connection on the configured database
@@ -112,11 +113,14 @@ public final class RedisConnection implements AutoCloseable {
         String clientName = config.clientName();
         if (config.protocol() == RespVersion.RESP3) {
             Object reply = handshakeCall(hello(clientName));
-            if (clientName != null && reply instanceof ErrorReply error && "NOPERM".equals(error.code())) {
-                // A least-privilege ACL user may not set its name; connect without it rather than not at all.
-                nameRefused(error);
-                clientName = null;
+            if (clientName != null && reply instanceof ErrorReply error
+                    && ClientNameFallback.unsettable(error, true)) {
+                // The name may be the problem: if HELLO works without it, connect without it rather than not at all.
                 reply = handshakeCall(hello(null));
+                if (!(reply instanceof ErrorReply)) {
+                    ClientNameFallback.refused(config, address, scrub(error));
+                    clientName = null;
+                }
             }
             if (reply instanceof ErrorReply error) {
                 String code = error.code();
@@ -148,8 +152,8 @@ public final class RedisConnection implements AutoCloseable {
             if (clientName != null) {
                 Object reply = handshakeCall(Command.create(StringCodec.UTF8, "CLIENT SETNAME", Decoders.raw())
                         .arg(clientName));
-                if (reply instanceof ErrorReply error && "NOPERM".equals(error.code())) {
-                    nameRefused(error);
+                if (reply instanceof ErrorReply error && ClientNameFallback.unsettable(error, false)) {
+                    ClientNameFallback.refused(config, address, scrub(error));
                 } else {
                     checkHandshake(reply, "CLIENT SETNAME");
                 }
@@ -171,16 +175,6 @@ public final class RedisConnection implements AutoCloseable {
             hello.arg("SETNAME").arg(clientName);
         }
         return hello;
-    }
-
-    private void nameRefused(ErrorReply error) {
-        String user = config.username() != null ? config.username() : "default";
-        if (OnceLog.first("setname|" + address + '|' + user + '|' + config.clientName())) {
-            log.warn("Redis user '{}' at {} may not set the client name '{}' ({}); connecting without it",
-                    user, address, config.clientName(), Errors.clean(scrub(error).message()));
-        } else {
-            log.debug("Connecting to {} without the client name '{}': not permitted", address, config.clientName());
-        }
     }
 
     private Object handshakeCall(Command<?> command) {
@@ -236,6 +230,19 @@ public final class RedisConnection implements AutoCloseable {
 
     private ErrorReply scrub(ErrorReply error) {
         return scrubber.scrub(error);
+    }
+
+    /**
+     * Masks secrets in an error reply to {@code command} that was not read by {@link #readReply} (which masks its
+     * own): the configured password and, for a credential-carrying command, its secret arguments and the arguments
+     * the server quoted back. For an {@code EXEC} result's errors and a multiplexed connection's replies.
+     *
+     * @param command the command the error answers
+     * @param error the error
+     * @return the error, or a copy without secrets
+     */
+    public ErrorReply scrub(Command<?> command, ErrorReply error) {
+        return scrubber.scrub(command, error);
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -329,7 +336,7 @@ public final class RedisConnection implements AutoCloseable {
                 }
                 // Only error replies (and EXEC results) are inspected: the success path costs nothing.
                 return reply instanceof ErrorReply || reply instanceof List<?>
-                        ? scrubber.scrub(SecretScrubber.commandName(command.argumentText(0)), reply) : reply;
+                        ? scrubber.scrub(command, reply, state) : reply;
             }
         } catch (IOException e) {
             throw ioFailure(e, command);

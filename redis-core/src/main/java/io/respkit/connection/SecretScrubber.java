@@ -1,24 +1,26 @@
 package io.respkit.connection;
 
+import io.respkit.commands.Command;
+import io.respkit.internal.CredentialArguments;
 import io.respkit.protocol.ErrorReply;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Keeps secrets out of the error replies a connection hands on (and so out of exception messages and logs).
  * Redis quotes some arguments back in its errors, for example {@code HELLO}'s "Syntax error in HELLO option
- * '...'" or {@code ACL SETUSER}'s "Error in ACL SETUSER modifier '...'", and an argument there may be a password:
- * the configured one, or one the caller passed to {@code AUTH}, {@code HELLO}, {@code ACL} or {@code MIGRATE}.
+ * '...'", {@code ACL SETUSER}'s "Error in ACL SETUSER modifier '...'" or {@code CONFIG SET}'s "Unknown option ...
+ * - '...'", and an argument there may be a password: the configured one, or one the caller passed. So in every
+ * error the configured password is masked; in the errors of a credential-carrying command (as
+ * {@link CredentialArguments} defines them) its secret arguments and every quoted part are masked too, except a
+ * quoted part that is just the command's own name (as in NOPERM's "'acl|setuser'").
  *
- * <p>Immutable and thread-safe. Only error replies are inspected, so it costs nothing on the success path.
+ * <p>Immutable and thread-safe. Only error replies (and {@code EXEC} results) are inspected, so it costs nothing on
+ * the success path.
  */
 final class SecretScrubber {
-
-    /** Commands that carry passwords as arguments: every quoted part of their errors is masked. */
-    private static final Set<String> CREDENTIAL_COMMANDS = Set.of("AUTH", "HELLO", "ACL", "MIGRATE");
 
     private static final String MASK = "****";
 
@@ -29,65 +31,105 @@ final class SecretScrubber {
     }
 
     /**
-     * Masks the configured password wherever it appears in an error.
+     * Masks the configured password wherever it appears in an error, for frames no command is known for.
      *
      * @param error the server's error
      * @return the error, or a copy without the password
      */
     ErrorReply scrub(ErrorReply error) {
-        if (password == null || !error.message().contains(password)) {
-            return error;
-        }
-        return new ErrorReply(error.message().replace(password, MASK));
+        return scrub(null, error);
     }
 
     /**
-     * Scrubs the reply to {@code commandName}: a top-level error, and the errors inside an {@code EXEC} result
-     * (a {@code HELLO} or {@code ACL} queued in a transaction reports its errors there).
+     * Masks the configured password, and for a credential-carrying command its secret arguments and the quoted
+     * parts of the error.
      *
-     * @param commandName the command's first word, upper case, or {@code null} when unknown
+     * @param command the command the error answers, or {@code null} when unknown
+     * @param error the server's error
+     * @return the error, or a copy without secrets
+     */
+    ErrorReply scrub(Command<?> command, ErrorReply error) {
+        String message = error.message();
+        String clean = message;
+        if (command != null && CredentialArguments.carriesCredentials(command)) {
+            clean = maskQuoted(maskLiterals(message, secrets(command)), command);
+        } else if (password != null) {
+            clean = message.replace(password, MASK);
+        }
+        return clean.equals(message) ? error : new ErrorReply(clean);
+    }
+
+    /**
+     * Scrubs a raw reply: an error, and the errors inside an {@code EXEC} result, each with the secrets of the
+     * command queued at its place (known only for a hand-written {@code MULTI}; see {@link ConnectionState}).
+     *
+     * @param command the command the reply answers
      * @param reply the raw reply
+     * @param state the connection's state, which knows the credential-carrying commands queued since {@code MULTI}
      * @return the reply, or a copy without secrets
      */
-    Object scrub(String commandName, Object reply) {
+    Object scrub(Command<?> command, Object reply, ConnectionState state) {
         if (reply instanceof ErrorReply error) {
-            ErrorReply clean = scrub(error);
-            return commandName != null && CREDENTIAL_COMMANDS.contains(commandName) ? maskQuoted(clean) : clean;
+            return scrub(command, error);
         }
-        if (password != null && "EXEC".equals(commandName) && reply instanceof List<?> results) {
-            List<Object> copy = null;
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i) instanceof ErrorReply error) {
-                    ErrorReply clean = scrub(error);
-                    if (clean != error) {
-                        if (copy == null) {
-                            copy = new ArrayList<>(results);
-                        }
-                        copy.set(i, clean);
+        if (!(reply instanceof List<?> results) || !isExec(command)
+                || (password == null && !state.credentialsQueued())) {
+            return reply;
+        }
+        List<Object> copy = null;
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof ErrorReply error) {
+                ErrorReply clean = scrub(state.credentialsQueuedAt(i), error);
+                if (clean != error) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(results);
                     }
+                    copy.set(i, clean);
                 }
             }
-            return copy == null ? reply : copy;
         }
-        return reply;
+        return copy == null ? reply : copy;
     }
 
-    /**
-     * Returns the upper-case command name, as {@link #scrub(String, Object)} expects it.
-     *
-     * @param firstArgument the command's first word
-     * @return the name
-     */
-    static String commandName(String firstArgument) {
-        return firstArgument.toUpperCase(Locale.ROOT);
+    private static boolean isExec(Command<?> command) {
+        String first = command.argumentText(0);
+        return first.length() == 4 && first.equalsIgnoreCase("EXEC");
     }
 
-    /** Replaces every {@code '...'} part of the message: the arguments the server quoted back. */
-    private static ErrorReply maskQuoted(ErrorReply error) {
-        String message = error.message();
+    /** The configured password and the command's secret arguments, longest first. */
+    private List<String> secrets(Command<?> command) {
+        List<String> secrets = new ArrayList<>();
+        if (password != null) {
+            secrets.add(password);
+        }
+        for (int position : CredentialArguments.positions(command)) {
+            String arg = command.argumentText(position);
+            if (!arg.isEmpty()) {
+                secrets.add(arg);
+                char c = arg.charAt(0);
+                if (arg.length() > 1 && (c == '>' || c == '<' || c == '#' || c == '!')) {
+                    secrets.add(arg.substring(1)); // an ACL rule: the server may show the password alone
+                }
+            }
+        }
+        // Longest first: masking "pw" before "pw2" would leave the "2" of the longer one showing.
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        return secrets;
+    }
+
+    private static String maskLiterals(String message, List<String> secrets) {
+        String out = message;
+        for (String secret : secrets) {
+            out = out.replace(secret, MASK);
+        }
+        return out;
+    }
+
+    /** Replaces every {@code '...'} part of the message but the command's name: the arguments quoted back. */
+    private static String maskQuoted(String message, Command<?> command) {
         int open = message.indexOf('\'');
         if (open < 0) {
-            return error;
+            return message;
         }
         StringBuilder sb = new StringBuilder(message.length());
         int from = 0;
@@ -95,14 +137,23 @@ final class SecretScrubber {
             int close = message.indexOf('\'', open + 1);
             if (close < 0) {
                 // an unbalanced quote: mask to the end rather than risk showing half a secret
-                sb.append(message, from, open + 1).append(MASK);
-                return new ErrorReply(sb.toString());
+                return sb.append(message, from, open + 1).append(MASK).toString();
             }
-            sb.append(message, from, open + 1).append(MASK).append('\'');
+            String quoted = message.substring(open + 1, close);
+            sb.append(message, from, open + 1).append(isName(quoted, command) ? quoted : MASK).append('\'');
             from = close + 1;
             open = message.indexOf('\'', from);
         }
-        sb.append(message, from, message.length());
-        return new ErrorReply(sb.toString());
+        return sb.append(message, from, message.length()).toString();
+    }
+
+    /** Whether a quoted part is the command's name, {@code acl} or {@code acl|setuser}, never an argument. */
+    private static boolean isName(String quoted, Command<?> command) {
+        String first = command.argumentText(0);
+        if (quoted.equalsIgnoreCase(first)) {
+            return true;
+        }
+        return command.argumentCount() > 1 && quoted.length() == first.length() + 1
+                + command.argumentText(1).length() && quoted.equalsIgnoreCase(first + "|" + command.argumentText(1));
     }
 }

@@ -11,7 +11,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses {@code redis://} and {@code rediss://} URLs into a {@link RedisConfig.Builder}. Hand-written rather than
@@ -56,6 +59,7 @@ public final class RedisUrlParser {
             b.ssl((SslOptions) null);
         }
         String rest = url.substring(schemeEnd + 3);
+        reservedInUserInfo(rest, masked);
         int fragment = rest.indexOf('#');
         if (fragment >= 0) {
             rest = rest.substring(0, fragment);
@@ -78,8 +82,10 @@ public final class RedisUrlParser {
             rest = rest.substring(at + 1);
         }
         hostPort(rest, masked, b);
+        Map<String, String> given = new HashMap<>();
         if (path != null && !path.isEmpty()) {
             b.database(number(path, "database", masked, 0, Integer.MAX_VALUE));
+            given.put("database", "/" + path);
         }
         if (query != null && !query.isEmpty()) {
             PoolOptions pool = new PoolOptions();
@@ -89,15 +95,24 @@ public final class RedisUrlParser {
                 }
                 int eq = pair.indexOf('=');
                 if (eq < 0) {
-                    throw fail(masked, "query option '" + decode(pair, masked) + "' has no value");
+                    throw fail(masked, "query option '" + decode(pair, "a query option", masked)
+                            + "' has no value");
                 }
                 if (eq == 0) {
                     throw fail(masked, "a query option has a value but no name");
                 }
-                String name = decode(pair.substring(0, eq), masked);
-                String value = decode(pair.substring(eq + 1), masked);
+                String name = decode(pair.substring(0, eq), "a query option", masked);
+                String value = decode(pair.substring(eq + 1), "option '" + name + "'", masked);
+                String canonical = UrlOptions.canonical(name);
+                if (canonical == null) {
+                    throw fail(masked, UrlOptions.unknown(name));
+                }
+                String before = given.put(canonical, name);
+                if (before != null) {
+                    throw fail(masked, UrlOptions.duplicate(name, canonical, before));
+                }
                 try {
-                    option(name, value, masked, tls, pool, b);
+                    option(canonical, name, value, masked, tls, pool, b);
                 } catch (RedisUrlSyntaxException e) {
                     throw e;
                 } catch (IllegalArgumentException e) {
@@ -145,12 +160,12 @@ public final class RedisUrlParser {
         int colon = info.indexOf(':');
         if (colon < 0) {
             // redis://password@host is redis-py's reading of a lone user-info part.
-            b.password(decode(info, masked));
+            b.password(decode(info, "the password", masked));
             return;
         }
-        String user = decode(info.substring(0, colon), masked);
+        String user = decode(info.substring(0, colon), "the user name", masked);
         b.username(user.isEmpty() ? null : user);
-        String password = decode(info.substring(colon + 1), masked);
+        String password = decode(info.substring(colon + 1), "the password", masked);
         b.password(password.isEmpty() ? null : password);
     }
 
@@ -193,29 +208,26 @@ public final class RedisUrlParser {
         }
     }
 
-    private static void option(String name, String value, String masked, boolean tls, PoolOptions pool,
-                               RedisConfig.Builder b) {
-        switch (name) {
-            case "timeout", "socket_timeout", "socketTimeout" -> b.timeout(duration(value, name, masked));
-            case "connectTimeout", "connect_timeout", "socket_connect_timeout" ->
-                    b.connectTimeout(duration(value, name, masked));
-            case "clientName", "client_name", "name" -> b.clientName(value);
+    private static void option(String canonical, String name, String value, String masked, boolean tls,
+                               PoolOptions pool, RedisConfig.Builder b) {
+        switch (canonical) {
+            case "timeout" -> b.timeout(duration(value, name, masked));
+            case "connectTimeout" -> b.connectTimeout(duration(value, name, masked));
+            case "clientName" -> b.clientName(value);
             case "protocol" -> b.protocol(switch (value.toLowerCase(Locale.ROOT)) {
                 case "2", "resp2" -> RespVersion.RESP2;
                 case "3", "resp3" -> RespVersion.RESP3;
-                default -> throw fail(masked, "protocol must be resp2 or resp3");
+                default -> throw fail(masked, "protocol must be resp2 or resp3 (or 2, 3), " + was(value));
             });
-            case "database", "db" -> b.database(number(value, name, masked, 0, Integer.MAX_VALUE));
-            case "maxTotal", "max_connections", "maxConnections" ->
-                    pool.maxTotal = number(value, name, masked, 1, Integer.MAX_VALUE);
+            case "database" -> b.database(number(value, name, masked, 0, Integer.MAX_VALUE));
+            case "maxTotal" -> pool.maxTotal = number(value, name, masked, 1, Integer.MAX_VALUE);
             case "maxIdle" -> pool.maxIdle = number(value, name, masked, 0, Integer.MAX_VALUE);
             case "minIdle" -> pool.minIdle = number(value, name, masked, 0, Integer.MAX_VALUE);
             case "maxWait" -> pool.maxWait = duration(value, name, masked);
-            case "retryReads", "retry_reads" -> b.retryReads(bool(value, name, masked));
+            case "retryReads" -> b.retryReads(bool(value, name, masked));
             case "multiplexed" -> b.multiplexed(bool(value, name, masked));
-            case "healthCheckInterval", "health_check_interval" ->
-                    b.healthCheckInterval(offOrDuration(value, name, masked));
-            case "verifyHostname", "ssl_check_hostname" -> {
+            case "healthCheckInterval" -> b.healthCheckInterval(offOrDuration(value, name, masked));
+            case "verifyHostname" -> {
                 boolean verify = bool(value, name, masked);
                 // Only meaningful for rediss://; it must never switch TLS on, nor drop a configured SSLContext.
                 if (tls) {
@@ -223,33 +235,50 @@ public final class RedisUrlParser {
                     b.ssl(current == null ? new SslOptions(null, verify) : current.withVerifyHostname(verify));
                 }
             }
-            default -> throw fail(masked, "unknown option '" + name + "'");
+            default -> throw new IllegalStateException("unhandled option " + canonical);
         }
     }
 
+    /** {@code was 'text'}, or {@code but is empty}: what a message shows of a value it refuses. */
+    private static String was(String value) {
+        return value.isEmpty() ? "but is empty" : "was '" + value + "'";
+    }
+
     private static int number(String s, String what, String masked, int min, int max) {
-        if (s.isEmpty()) {
-            throw fail(masked, what + " must be a number");
-        }
+        boolean negative = s.startsWith("-") && s.length() > 1;
         long n = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = negative ? 1 : 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                throw fail(masked, what + " must be a number");
+                // The port is not shown: "redis://user:password" without '@' puts the password there.
+                throw fail(masked, what + " must be a number from " + min + " to " + max
+                        + ("port".equals(what) ? "" : ", " + was(s)));
             }
             n = Math.min(n * 10 + (c - '0'), Integer.MAX_VALUE + 1L); // saturate: no overflow on long inputs
         }
+        if (s.isEmpty()) {
+            throw fail(masked, what + " must be a number from " + min + " to " + max + ", but is empty");
+        }
+        n = negative ? -n : n;
         if (n < min || n > max) {
-            throw fail(masked, what + " must be between " + min + " and " + max);
+            throw fail(masked, what + " must be between " + min + " and " + max + ("port".equals(what) ? ""
+                    : ", was " + s + (n == -1 && POOL_SIZES.contains(what) ? UNLIMITED : "")));
         }
         return (int) n;
     }
+
+    private static final Set<String> POOL_SIZES = Set.of("maxTotal", "max_connections",
+            "maxConnections", "maxIdle");
+
+    /** Why {@code -1}, commons-pool2's "unlimited", is refused. */
+    private static final String UNLIMITED = ": -1 (unlimited in commons-pool2) is not supported; an unbounded pool "
+            + "can open connections until the server refuses them (maxclients)";
 
     private static boolean bool(String s, String what, String masked) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw fail(masked, what + " must be true or false");
+            default -> throw fail(masked, what + " must be true or false (or yes/no, 1/0), " + was(s));
         };
     }
 
@@ -280,15 +309,17 @@ public final class RedisUrlParser {
         }
         // Strict: Double.parseDouble would also take "2d", "0x1p3", " 2", "Infinity" and "NaN".
         if (!isDecimal(number)) {
-            throw fail(masked, what + " must be a duration such as 2, 0.5, 500ms or 2s");
+            throw fail(masked, what + " must be a duration such as 2, 0.5, 500ms or 2s, " + was(s));
         }
         BigDecimal nanos = new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos))
                 .setScale(0, RoundingMode.HALF_UP);
         if (nanos.signum() <= 0) {
-            throw fail(masked, what + " must be positive");
+            String why = "maxWait".equals(what) ? (s.equals("-1") ? WAIT_FOREVER : "")
+                    : nanos.signum() == 0 ? " (there is no 'no timeout')" : "";
+            throw fail(masked, what + " must be positive, was " + s + why);
         }
         if (nanos.compareTo(MAX_DURATION_NANOS) > 0) {
-            throw fail(masked, what + " is too long");
+            throw fail(masked, what + " is too long, was " + s + " (at most about 292 years)");
         }
         return Duration.ofNanos(nanos.longValueExact());
     }
@@ -301,6 +332,10 @@ public final class RedisUrlParser {
     }
 
     private static final BigDecimal MAX_DURATION_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** Why {@code maxWait=-1}, commons-pool2's "wait forever", is refused. */
+    private static final String WAIT_FOREVER = ": -1 (wait forever in commons-pool2) is not supported; a caller "
+            + "would hang for good when the pool is exhausted";
 
     /** Digits with an optional leading minus and at most one decimal point, and at least one digit. */
     private static boolean isDecimal(String s) {
@@ -320,7 +355,7 @@ public final class RedisUrlParser {
         return digit;
     }
 
-    private static String decode(String s, String masked) {
+    private static String decode(String s, String what, String masked) {
         if (s.indexOf('%') < 0) {
             return s;
         }
@@ -329,12 +364,12 @@ public final class RedisUrlParser {
             char c = s.charAt(i);
             if (c == '%') {
                 if (i + 2 >= s.length()) {
-                    throw fail(masked, "incomplete percent-escape");
+                    throw fail(masked, "incomplete percent-escape in " + what + " (write a literal '%' as %25)");
                 }
                 int hi = Character.digit(s.charAt(i + 1), 16);
                 int lo = Character.digit(s.charAt(i + 2), 16);
                 if (hi < 0 || lo < 0) {
-                    throw fail(masked, "invalid percent-escape");
+                    throw fail(masked, "invalid percent-escape in " + what + " (write a literal '%' as %25)");
                 }
                 out.write(hi * 16 + lo);
                 i += 2;
@@ -400,6 +435,37 @@ public final class RedisUrlParser {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A {@code #}, {@code /} or {@code ?} in the user info ends the authority early, and what follows is read as a
+     * host, path or query, which would end in a misleading "the host is missing": an {@code '@'} after that point
+     * (not in an option's value) means the user info went on. Names the part (user name, password, user info) and
+     * the escape, never the text.
+     */
+    private static void reservedInUserInfo(String rest, String masked) {
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        if (end == rest.length() || rest.lastIndexOf('@', end) >= 0) {
+            return; // no delimiter, or the user info ended with its '@' before it
+        }
+        int pairStart = end;
+        for (int i = end; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '&' || (c == '?' && i > end)) {
+                pairStart = i;
+            } else if (c == '@' && (rest.charAt(end) == '#' || rest.indexOf('=', pairStart) < 0
+                    || rest.indexOf('=', pairStart) > i)) {
+                char reserved = rest.charAt(end);
+                int colon = rest.indexOf(':');
+                String part = colon < 0 || colon > i ? "user info" : colon < end ? "password" : "user name";
+                throw fail(masked, "the " + part + " contains a reserved character ('" + reserved + "') that must "
+                        + "be percent-encoded in a URL (as %" + Integer.toHexString(reserved).toUpperCase(Locale.ROOT)
+                        + ")");
+            }
+        }
     }
 
     private static RedisUrlSyntaxException fail(String masked, String why) {

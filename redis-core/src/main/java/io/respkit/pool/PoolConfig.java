@@ -29,32 +29,52 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
     /** The default for {@link #validateAfterIdle()}: 30 s. */
     public static final Duration DEFAULT_VALIDATE_AFTER_IDLE = Duration.ofSeconds(30);
 
+    private static final String UNLIMITED = ": -1 (unlimited in commons-pool2) is not supported; an unbounded pool "
+            + "can open connections until the server refuses them (maxclients)";
+
     /** The defaults described above. */
     public static final PoolConfig DEFAULT = builder().build();
 
     /**
      * Validates the settings.
      *
-     * @throws IllegalArgumentException when a size is out of range, the wait is not finite and positive, or
-     *         {@code validateAfterIdle} is negative
+     * @throws IllegalArgumentException when a size is out of range (commons-pool2's -1 for "unlimited" included),
+     *         the wait is not positive (commons-pool2's -1 for "forever" included), or {@code validateAfterIdle} is
+     *         negative; the message names the setting, the allowed values and the value given
      */
     public PoolConfig {
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(validateAfterIdle, "validateAfterIdle");
         if (validateAfterIdle.isNegative()) {
-            throw new IllegalArgumentException("pool validateAfterIdle must not be negative");
+            throw new IllegalArgumentException("pool validateAfterIdle must not be negative (0 turns the check off), "
+                    + "was " + validateAfterIdle.toMillis() + " ms");
         }
         Objects.requireNonNull(timeBetweenEvictionRuns, "timeBetweenEvictionRuns");
         Objects.requireNonNull(minEvictableIdleTime, "minEvictableIdleTime");
+        // -1 means "unlimited" or "wait forever" to commons-pool2; here it is refused, and the message says so.
         if (maxTotal < 1) {
-            throw new IllegalArgumentException("pool maxTotal must be at least 1, was " + maxTotal);
+            throw new IllegalArgumentException("pool maxTotal must be at least 1, was " + maxTotal
+                    + (maxTotal == -1 ? UNLIMITED : ""));
         }
-        if (maxIdle < 0 || minIdle < 0 || minIdle > maxIdle || maxIdle > maxTotal) {
-            throw new IllegalArgumentException("pool sizes must satisfy 0 <= minIdle <= maxIdle <= maxTotal, were "
-                    + minIdle + ", " + maxIdle + ", " + maxTotal);
+        if (maxIdle < 0) {
+            throw new IllegalArgumentException("pool maxIdle must not be negative, was " + maxIdle
+                    + (maxIdle == -1 ? UNLIMITED : ""));
+        }
+        if (minIdle < 0) {
+            throw new IllegalArgumentException("pool minIdle must not be negative, was " + minIdle);
+        }
+        if (maxIdle > maxTotal) {
+            throw new IllegalArgumentException("pool maxIdle (" + maxIdle + ") must not be above maxTotal ("
+                    + maxTotal + "): sizes must satisfy 0 <= minIdle <= maxIdle <= maxTotal");
+        }
+        if (minIdle > maxIdle) {
+            throw new IllegalArgumentException("pool minIdle (" + minIdle + ") must not be above maxIdle ("
+                    + maxIdle + "): sizes must satisfy 0 <= minIdle <= maxIdle <= maxTotal");
         }
         if (maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("pool maxWait must be positive and finite");
+            throw new IllegalArgumentException("pool maxWait must be positive, was " + maxWait.toMillis() + " ms"
+                    + (maxWait.toMillis() == -1 ? ": -1 (wait forever in commons-pool2) is not supported; a caller "
+                    + "would hang for good when the pool is exhausted" : ""));
         }
     }
 
@@ -128,7 +148,7 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
         /**
          * Sets the maximum number of connections.
          *
-         * @param maxTotal the maximum, at least 1
+         * @param maxTotal the maximum, at least 1 (commons-pool2's -1 for "unlimited" is refused by {@link #build()})
          * @return this builder
          */
         public Builder maxTotal(int maxTotal) {

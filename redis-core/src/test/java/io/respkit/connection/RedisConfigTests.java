@@ -222,7 +222,7 @@ class RedisConfigTests {
                 Arguments.of("redis://:" + pw + "@host:99999999999999", "port must be between 1 and 65535"),
                 Arguments.of("redis://:" + pw + "@host:0", "port must be between 1 and 65535"),
                 Arguments.of("redis://:" + pw + "@host:6379/abc", "database must be a number"),
-                Arguments.of("redis://:" + pw + "@host:6379/-1", "database must be a number"),
+                Arguments.of("redis://:" + pw + "@host:6379/-1", "database must be between 0 and 2147483647, was -1"),
                 Arguments.of("redis://:" + pw + "@host?foo=bar", "unknown option 'foo'"),
                 Arguments.of("redis://:" + pw + "@host?password=" + pw, "unknown option 'password'"),
                 Arguments.of("redis://:" + pw + "@host?timeout", "query option 'timeout' has no value"),
@@ -249,9 +249,9 @@ class RedisConfigTests {
                 Arguments.of("redis://user%4:" + pw + "@host", "incomplete percent-escape"),
                 Arguments.of("redis://:" + pw + "%4@host", "incomplete percent-escape"),
                 Arguments.of("redis://:" + pw + "@host?clientName=a%2", "incomplete percent-escape"),
-                Arguments.of("redis://:" + pw + "/x@host", "the host is missing"),
-                Arguments.of("redis://:" + pw + "?x@host", "the host is missing"),
-                Arguments.of("redis://:" + pw + "#x@host", "the host is missing"),
+                Arguments.of("redis://:" + pw + "/x@host", "password contains a reserved character ('/')"),
+                Arguments.of("redis://:" + pw + "?x@host", "password contains a reserved character ('?')"),
+                Arguments.of("redis://:" + pw + "#x@host", "password contains a reserved character ('#')"),
                 Arguments.of("redis://:" + pw + "@ho st", "the host contains an illegal character"));
     }
 

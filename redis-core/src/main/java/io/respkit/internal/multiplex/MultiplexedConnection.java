@@ -254,6 +254,9 @@ public final class MultiplexedConnection implements AutoCloseable {
                     throw new RedisProtocolException("Reply from " + address + " without a pending command");
                 }
                 answered++;
+                if (frame instanceof ErrorReply error) {
+                    frame = connection.scrub(s.command(), error); // never on the success path
+                }
                 if (!(s instanceof SyncCall<?> call)) {
                     s.reply(frame, address);
                 } else if (!call.replyOrDefer(frame, address)) {
