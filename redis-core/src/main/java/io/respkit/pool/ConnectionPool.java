@@ -380,14 +380,17 @@ public final class ConnectionPool implements AutoCloseable {
         /**
          * Refuses a stale or dead idle connection; the pool then destroys it and tries the next one (or opens a new
          * one). A connection opened for this very borrow is never refused: commons-pool2 would report that as an
-         * exhausted pool.
+         * exhausted pool. One the evictor opened for {@code minIdle} is activated for the first time too, but only
+         * after sitting idle; its age tells it apart (the borrow that opened one activates it microseconds later).
          */
         @Override
         public void activateObject(PooledObject<RedisConnection> p) {
             Tracked t = (Tracked) p;
             if (!t.activated) {
                 t.activated = true;
-                return;
+                if (System.nanoTime() - t.createdNanos < PROBE_AFTER_NANOS) {
+                    return;
+                }
             }
             RedisConnection c = t.getObject();
             if (t.createdNanos - staleBeforeNanos < 0) {

@@ -233,6 +233,26 @@ class ServerRestartIntegrationTests {
         }
     }
 
+    /**
+     * Idle connections the evictor opened to keep {@code minIdle} were never borrowed; they are checked like any
+     * other idle connection the first time they are.
+     */
+    @Test
+    void connectionsTheEvictorOpenedForMinIdleAreCheckedToo(RedisProcess server) {
+        PoolConfig pool = PoolConfig.builder().maxTotal(4).minIdle(2).testWhileIdle(false)
+                .timeBetweenEvictionRuns(Duration.ofMillis(50)).build();
+        try (ConnectionPool p = ConnectionPool.create(server.configBuilder().pool(pool).build());
+             RedisClient<String> redis = RedisClient.create(p)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.stats().idle() == 2);
+            assertThat(p.stats().borrowed()).isZero();
+            killAndRestart(server);
+            for (int i = 0; i < 5; i++) {
+                assertThat(redis.incr("restart:min-idle")).isEqualTo(i + 1);
+            }
+            Leaks.assertPoolWhole(p);
+        }
+    }
+
     @Test
     void defaultPoolPingsConnectionsIdleLongerThanItsThreshold() {
         assertThat(PoolConfig.DEFAULT.validateAfterIdle()).isEqualTo(Duration.ofSeconds(30));
