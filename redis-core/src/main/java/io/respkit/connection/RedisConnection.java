@@ -88,6 +88,7 @@ public final class RedisConnection implements AutoCloseable {
      *         {@link io.respkit.RedisWrongPasswordException}, {@link io.respkit.RedisNoAuthException} or
      *         {@link io.respkit.RedisNoPermissionException}; retrying cannot help
      * @throws RedisServerException when the server refused another handshake step
+     * @throws RedisProtocolException when a handshake reply was malformed, or the server sent more replies than asked
      */
     public static RedisConnection open(RedisConfig config) {
         Sockets.Opened opened = Sockets.connect(config);
@@ -163,6 +164,10 @@ public final class RedisConnection implements AutoCloseable {
             checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw())
                     .arg(config.database())), "SELECT");
             state.selected(config.database());
+        }
+        if (reader.hasBufferedBytes()) { // a reply too many, which the first command would take for its own
+            throw new RedisProtocolException("Server at " + address
+                    + " sent more replies than the handshake asked for");
         }
     }
 

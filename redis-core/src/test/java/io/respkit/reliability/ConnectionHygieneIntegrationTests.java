@@ -121,6 +121,22 @@ class ConnectionHygieneIntegrationTests {
     }
 
     @Test
+    void aReplyTooManyAfterTheHandshakeFailsTheNewConnectionInsteadOfAnsweringTheFirstCommand() {
+        try (RedisClient<String> redis = RedisClient.create(viaHostile(RespVersion.RESP3).build())) {
+            byte[] hello = HostileServer.encode(new io.respkit.protocol.RespMap(List.of("server", "redis",
+                    "version", "7.0.15", "proto", 3L)));
+            byte[] both = java.util.Arrays.copyOf(hello, hello.length + EXTRA.length());
+            System.arraycopy(EXTRA.getBytes(StandardCharsets.UTF_8), 0, both, hello.length, EXTRA.length());
+            hostile.answerNext("HELLO", HostileServer.script().send(both)); // one write: both frames
+            assertThatThrownBy(() -> redis.get("hyg:k1")).isInstanceOf(RedisProtocolException.class)
+                    .hasMessageContaining("handshake");
+            assertThat(redis.get("hyg:k1")).isEqualTo("v1");
+            assertThat(redis.get("hyg:k2")).isEqualTo("v2");
+            Leaks.assertPoolWhole(redis.pool());
+        }
+    }
+
+    @Test
     void aDiscardedWatchTransactionNeverReadsAReplyTooManyAsItsUnwatchReply() {
         try (RedisClient<String> redis = RedisClient.create(viaHostile(RespVersion.RESP3)
                 .pool(PoolConfig.builder().maxTotal(1).build()).build())) {
