@@ -217,8 +217,9 @@ public final class ConnectionPool implements AutoCloseable {
     private void unreadInput(RedisConnection c) {
         if (!warnedUnread) {
             warnedUnread = true;
-            log.warn("Connection to {} received bytes no command asked for (a reply too many: a faulty server or "
-                    + "proxy); destroying it so that they never reach another caller", c.address());
+            log.warn("Connection to {} received bytes no command read (a reply too many from a faulty server or "
+                    + "proxy, or the stream of a command such as MONITOR); destroying it so that they never reach "
+                    + "another caller", c.address());
         } else {
             log.debug("Destroying connection to {}: it received bytes no command asked for", c.address());
         }
