@@ -105,14 +105,18 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
             return enqueueSlow(command);
         }
         Response<T> response = new Response<>(command);
-        responses.add(response);
-        unread++;
         try {
             connection.send(command);
+        } catch (RedisUnsupportedCommandException e) {
+            throw e; // refused before any of its bytes were buffered: the pipeline carries on without it
         } catch (RedisException e) {
+            responses.add(response);
+            unread++;
             endRound(e);
             throw e;
         }
+        responses.add(response);
+        unread++;
         if (unread >= options.flushEvery()) {
             readUnread();
         }

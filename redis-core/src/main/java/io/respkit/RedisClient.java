@@ -144,6 +144,8 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @throws RedisTimeoutException when no reply came in time (after the retry, for a retried read)
      * @throws RedisConnectionException when the connection failed (after the retry, for a retried read)
      * @throws RedisPoolExhaustedException when no connection became free in time
+     * @throws RedisUnsupportedCommandException at once, with nothing sent, for a command whose replies no caller
+     *         could read, see {@link #execute(String, Object...)}
      */
     @Override
     public <T> T execute(Command<T> command) {
@@ -188,6 +190,9 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      *         as {@link java.util.Map}, nil as {@code null}
      * @throws RedisServerException when the server answered with an error
      * @throws RedisConnectionException when the connection failed
+     * @throws RedisUnsupportedCommandException at once, with nothing sent, for {@code SUBSCRIBE} and its relatives
+     *         (use {@link #subscriber()}) and {@code CLIENT REPLY OFF|SKIP}; {@code QUIT}, {@code RESET} and
+     *         {@code MONITOR} run, and their connection is then closed rather than reused
      */
     public Object execute(String command, Object... args) {
         Command<Object> cmd = Command.create(codec, command, Decoders.decoded());

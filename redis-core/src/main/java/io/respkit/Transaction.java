@@ -55,6 +55,7 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
         if (done) {
             throw new IllegalStateException("transaction was already executed or discarded");
         }
+        RedisConnection.checkSendable(command); // now, not in exec() after MULTI was already buffered
         Response<T> response = new Response<>(command);
         queued.add(response);
         return response;
@@ -179,7 +180,9 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
         for (Response<?> r : queued) {
             r.fail(discarded);
         }
-        if (!connection.isClean() && connection.isUsable()) {
+        if (connection.hasUnreadInput()) {
+            connection.close(); // UNWATCH would read those bytes as its reply, and its own reply would be left over
+        } else if (!connection.isClean() && connection.isUsable()) {
             try {
                 connection.execute(Command.create(StringCodec.UTF8, "UNWATCH", Decoders.raw()));
             } catch (RedisException e) {

@@ -1,5 +1,6 @@
 package io.respkit.connection;
 
+import io.respkit.RedisUnsupportedCommandException;
 import io.respkit.commands.Command;
 import io.respkit.internal.CredentialArguments;
 
@@ -10,8 +11,9 @@ import java.util.Map;
 /**
  * What the commands run on one connection left on it: the selected database, an open {@code MULTI}, a
  * {@code WATCH}, subscriptions, and changes the pool cannot undo ({@code HELLO}, {@code AUTH}, {@code RESET},
- * {@code MONITOR}, {@code CLIENT SETNAME}/{@code TRACKING}/{@code REPLY}), so that the pool can refuse to hand a
- * dirty connection to the next borrower.
+ * {@code MONITOR}, {@code QUIT}, {@code CLIENT SETNAME}/{@code TRACKING}/{@code REPLY}), so that the pool can refuse
+ * to hand a dirty connection to the next borrower; and which commands a connection must refuse to send at all,
+ * because no caller could read their replies ({@link #checkSendable}). This is the one table of such rules.
  *
  * <p>Not thread-safe: owned by one {@link RedisConnection}, which serves one caller at a time.
  */
@@ -31,15 +33,16 @@ final class ConnectionState {
      * Records what a command that succeeded left on the connection. Command names match case-insensitively.
      *
      * @param command the command
+     * @return {@code true} when the server closes the connection after this reply ({@code QUIT})
      * @throws NumberFormatException when a {@code SELECT} argument is not a number (the server would have refused it)
      */
-    void track(Command<?> command) {
+    boolean track(Command<?> command) {
         String first = command.argumentText(0);
         if (inMulti) {
             queuedInMulti(command);
         }
         if (!mayChangeState(first)) {
-            return; // GET, SET, HSET, ...: the hot path stays free of case conversion and string switches
+            return false; // GET, SET, HSET, ...: the hot path stays free of case conversion and string switches
         }
         String name = upper(first);
         switch (name) {
@@ -58,6 +61,10 @@ final class ConnectionState {
             case "UNWATCH" -> watching = false;
             case "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" -> subscribed = true;
             case "HELLO", "AUTH", "RESET", "MONITOR" -> altered = true;
+            case "QUIT" -> {
+                altered = true;
+                return true;
+            }
             case "CLIENT" -> {
                 String sub = command.argumentCount() > 1 ? upper(command.argumentText(1)) : "";
                 if ("SETNAME".equals(sub) || "TRACKING".equals(sub) || "REPLY".equals(sub)) {
@@ -67,6 +74,54 @@ final class ConnectionState {
             default -> {
             }
         }
+        return false;
+    }
+
+    /**
+     * Refuses, before any of its bytes are buffered, a command whose replies no caller of an ordinary connection
+     * could read: {@code SUBSCRIBE}, {@code PSUBSCRIBE}, {@code SSUBSCRIBE} and their {@code UN} forms (they belong on
+     * a subscriber connection; over RESP3 their confirmations are push frames, so a caller waiting for a reply
+     * would wait out its whole timeout), and {@code CLIENT REPLY OFF|SKIP} (the server stops answering). Subscriber
+     * connections are not checked. Names match case-insensitively; the everyday commands cost a length check.
+     *
+     * @param command the command about to be sent on a connection that holds no subscription
+     * @throws RedisUnsupportedCommandException when the command is one of those
+     */
+    static void checkSendable(Command<?> command) {
+        String first = command.argumentText(0);
+        int len = first.length();
+        if (len < 6 || len > 12 || len == 7 || len == 8) {
+            return; // everything but CLIENT (6) and the subscribe family (9 to 12), without looking at a letter
+        }
+        if (len == 6) {
+            if (first.equalsIgnoreCase("CLIENT") && command.argumentCount() > 2
+                    && command.argumentText(1).equalsIgnoreCase("REPLY")) {
+                String mode = command.argumentText(2);
+                if (mode.equalsIgnoreCase("OFF") || mode.equalsIgnoreCase("SKIP")) {
+                    throw new RedisUnsupportedCommandException("CLIENT REPLY " + upper(mode) + " cannot be sent: "
+                            + "the server would stop answering, and respkit reads a reply for every command it sends");
+                }
+            }
+            return;
+        }
+        if ((first.charAt(len - 9) | 0x20) != 's' || (first.charAt(len - 4) | 0x20) != 'r') {
+            return; // not ...SUBSCRIBE: ZREVRANGE, HRANDFIELD, INCRBYFLOAT, ... stop at two letters
+        }
+        boolean subscribe = first.regionMatches(true, len - 9, "SUBSCRIBE", 0, 9)
+                && (len == 9 || (len == 10 && isOneOf(first.charAt(0), 'P', 'S'))
+                || (len == 11 && first.regionMatches(true, 0, "UN", 0, 2))
+                || (len == 12 && first.regionMatches(true, 1, "UN", 0, 2) && isOneOf(first.charAt(0), 'P', 'S')));
+        if (subscribe) {
+            String name = upper(first);
+            throw new RedisUnsupportedCommandException(name + " cannot run through execute(...), a pipeline or a "
+                    + "transaction: subscriptions turn a connection into a subscriber connection, whose messages "
+                    + "arrive without a command to answer; use RedisClient.subscriber() (or Subscriber) instead");
+        }
+    }
+
+    private static boolean isOneOf(char c, char upper1, char upper2) {
+        char u = Character.toUpperCase(c);
+        return u == upper1 || u == upper2;
     }
 
     /**
@@ -136,7 +191,7 @@ final class ConnectionState {
         return switch (word.charAt(0) | 0x20) {
             case 's' -> len == 6 || len == 9 || len == 10; // SELECT, SUBSCRIBE, SSUBSCRIBE
             case 'm' -> len == 5 || len == 7;              // MULTI, MONITOR
-            case 'e', 'a' -> len == 4;                     // EXEC, AUTH
+            case 'e', 'a', 'q' -> len == 4;                // EXEC, AUTH, QUIT
             case 'd', 'u' -> len == 7;                     // DISCARD, UNWATCH
             case 'w', 'h', 'r' -> len == 5;                // WATCH, HELLO, RESET
             case 'p' -> len == 10;                         // PSUBSCRIBE

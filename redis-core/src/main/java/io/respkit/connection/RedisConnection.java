@@ -45,6 +45,8 @@ public final class RedisConnection implements AutoCloseable {
     private final RedisConfig config;
     private final String address;
     private final Socket socket;
+    /** The plain TCP socket: {@link #socket} itself, or the one a TLS socket is layered on. */
+    private final Socket tcp;
     private final InputStream in;
     private final RespWriter writer;
     private final RespReader reader;
@@ -60,10 +62,11 @@ public final class RedisConnection implements AutoCloseable {
     private final ConnectionState state = new ConnectionState();
     private Consumer<PushMessage> pushHandler = push -> log.debug("Ignoring push frame '{}'", push.kind());
 
-    private RedisConnection(RedisConfig config, Socket socket) throws IOException {
+    private RedisConnection(RedisConfig config, Socket socket, Socket tcp) throws IOException {
         this.config = config;
         this.address = config.address();
         this.socket = socket;
+        this.tcp = tcp;
         this.in = socket.getInputStream();
         this.writer = new RespWriter(socket.getOutputStream());
         this.reader = new RespReader(config.limits());
@@ -86,12 +89,14 @@ public final class RedisConnection implements AutoCloseable {
      *         {@link io.respkit.RedisWrongPasswordException}, {@link io.respkit.RedisNoAuthException} or
      *         {@link io.respkit.RedisNoPermissionException}; retrying cannot help
      * @throws RedisServerException when the server refused another handshake step
+     * @throws RedisProtocolException when a handshake reply was malformed, or the server sent more replies than asked
      */
     public static RedisConnection open(RedisConfig config) {
-        Socket socket = Sockets.connect(config);
+        Sockets.Opened opened = Sockets.connect(config);
+        Socket socket = opened.socket();
         RedisConnection connection;
         try {
-            connection = new RedisConnection(config, socket);
+            connection = new RedisConnection(config, socket, opened.tcp());
         } catch (IOException e) {
             Sockets.closeQuietly(socket);
             throw new RedisConnectionException("Unable to open streams to " + config.address(), e);
@@ -163,6 +168,10 @@ public final class RedisConnection implements AutoCloseable {
             checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw())
                     .arg(config.database())), "SELECT");
             state.selected(config.database());
+        }
+        if (reader.hasBufferedBytes()) { // a reply too many, which the first command would take for its own
+            throw new RedisProtocolException("Server at " + address
+                    + " sent more replies than the handshake asked for");
         }
     }
 
@@ -278,9 +287,15 @@ public final class RedisConnection implements AutoCloseable {
      *
      * @param command the command
      * @throws RedisConnectionException when writing failed (the connection is broken)
+     * @throws io.respkit.RedisUnsupportedCommandException when no caller could read the command's replies
+     *         ({@code SUBSCRIBE} and its relatives on a connection that is no subscriber's, {@code CLIENT REPLY OFF});
+     *         nothing was buffered and the connection stays usable
      */
     public void send(Command<?> command) {
         ensureUsable(command);
+        if (!state.subscribed()) {
+            ConnectionState.checkSendable(command);
+        }
         try {
             command.writeTo(writer);
         } catch (IOException e) {
@@ -419,12 +434,27 @@ public final class RedisConnection implements AutoCloseable {
     /**
      * Records state a command leaves on the connection (database, MULTI, WATCH, subscriptions, and changes the pool
      * cannot undo such as {@code HELLO}, {@code AUTH}, {@code RESET} or {@code CLIENT SETNAME}) so that the pool can
-     * refuse to hand a dirty connection to the next borrower. Command names match case-insensitively.
+     * refuse to hand a dirty connection to the next borrower. Command names match case-insensitively. After
+     * {@code QUIT} the connection is closed.
      *
      * @param command a command that succeeded
      */
     public void trackSuccess(Command<?> command) {
-        state.track(command);
+        if (state.track(command)) {
+            close(); // QUIT: the server hangs up; closed, not broken, since nothing failed
+        }
+    }
+
+    /**
+     * Refuses a command no ordinary connection can run, as {@link #send} does; for transactions, which check each
+     * command as it is queued rather than after {@code MULTI} was buffered.
+     *
+     * @param command the command
+     * @throws io.respkit.RedisUnsupportedCommandException for {@code SUBSCRIBE} and its relatives, and for
+     *         {@code CLIENT REPLY OFF|SKIP}
+     */
+    public static void checkSendable(Command<?> command) {
+        ConnectionState.checkSendable(command);
     }
 
     /**
@@ -439,13 +469,41 @@ public final class RedisConnection implements AutoCloseable {
     /**
      * Returns whether the connection carries no state a new borrower would not expect: no open MULTI, no WATCH, no
      * subscription, the configured database selected, and no {@code HELLO}, {@code AUTH}, {@code RESET},
-     * {@code MONITOR}, {@code CLIENT SETNAME}, {@code CLIENT TRACKING} or {@code CLIENT REPLY} run since the
-     * handshake.
+     * {@code MONITOR}, {@code QUIT}, {@code CLIENT SETNAME}, {@code CLIENT TRACKING} or {@code CLIENT REPLY} run
+     * since the handshake, and no byte received that no command has read (a reply too many, which would otherwise
+     * reach the next borrower as the reply to its command).
      *
      * @return {@code true} when it can be handed to another borrower as is
      */
     public boolean isClean() {
-        return state.isClean(config.database());
+        return state.isClean(config.database()) && !reader.hasBufferedBytes();
+    }
+
+    /** @return whether bytes arrived that no command read (a reply too many); such a connection is never reused */
+    public boolean hasUnreadInput() {
+        return reader.hasBufferedBytes();
+    }
+
+    /**
+     * Checks an idle connection without sending anything, for the pool: reads the (plain) socket with a 1 ms
+     * timeout, which ends at once when the server closed or restarted (its FIN or RST is already there) and waits
+     * out the millisecond on a healthy connection. See {@link IdleProbe}.
+     *
+     * @return {@code true} when it is open with nothing unread; {@code false} when the server closed it (it is then
+     *         marked broken) or unasked-for bytes arrived (it is then closed)
+     */
+    public boolean probeIdle() {
+        if (broken || closed) {
+            return false;
+        }
+        IdleProbe.Result result = reader.hasBufferedBytes() ? IdleProbe.Result.UNREAD
+                : IdleProbe.probe(tcp, tcp != socket ? in : null, soTimeout);
+        if (result == IdleProbe.Result.UNREAD) {
+            close();
+        } else if (result == IdleProbe.Result.CLOSED) {
+            markBroken();
+        }
+        return result == IdleProbe.Result.OPEN;
     }
 
     /**

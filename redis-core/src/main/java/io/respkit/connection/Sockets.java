@@ -70,7 +70,7 @@ final class Sockets {
         return e;
     }
 
-    static Socket connect(RedisConfig config) {
+    static Opened connect(RedisConfig config) {
         Socket socket = new Socket();
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         try {
@@ -91,10 +91,10 @@ final class Sockets {
             throw new RedisConnectionException("Unable to connect to " + config.address() + ": " + e.getMessage(), e);
         }
         if (config.ssl() == null) {
-            return socket;
+            return new Opened(socket, socket);
         }
         try {
-            return startTls(config, socket, connectMillis);
+            return new Opened(startTls(config, socket, connectMillis), socket);
         } catch (SocketTimeoutException e) {
             // A plain-text Redis port waits for a newline that a TLS ClientHello never sends.
             closeQuietly(socket);
@@ -172,6 +172,16 @@ final class Sockets {
                 log.debug("Cannot set TCP keepalive timings ({}); the kernel defaults apply", e.toString());
             }
         }
+    }
+
+    /**
+     * An open socket and the plain TCP socket it runs on: the same socket without TLS, the one a TLS socket is
+     * layered on with it (which {@link IdleProbe} reads, since reading the TLS socket would need a whole record).
+     *
+     * @param socket the socket to talk to the server through
+     * @param tcp the plain TCP socket
+     */
+    record Opened(Socket socket, Socket tcp) {
     }
 
     static void closeQuietly(Socket socket) {

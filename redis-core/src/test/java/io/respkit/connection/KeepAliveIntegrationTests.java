@@ -45,7 +45,7 @@ class KeepAliveIntegrationTests {
         // Within about a minute, far below the kernel's two hours, and still rare enough to cost nothing.
         assertThat(Sockets.KEEPALIVE_IDLE_SECONDS + Sockets.KEEPALIVE_INTERVAL_SECONDS * Sockets.KEEPALIVE_COUNT)
                 .isLessThanOrEqualTo(90);
-        try (Socket socket = Sockets.connect(server.config())) {
+        try (Socket socket = Sockets.connect(server.config()).socket()) {
             assertKeepAlive(socket);
         }
     }
@@ -58,7 +58,7 @@ class KeepAliveIntegrationTests {
             RedisConfig config = RedisConfig.builder().url("rediss://127.0.0.1:" + server.port())
                     .ssl(SslOptions.builder().trustStore(pki.trustStore(), TestCertificates.STORE_PASSWORD).build())
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            try (Socket socket = Sockets.connect(config)) {
+            try (Socket socket = Sockets.connect(config).socket()) {
                 assertKeepAlive(socket);
             }
         }
