@@ -27,7 +27,7 @@ import java.util.function.Function;
  * broke (I/O error, timeout, protocol error) or was left dirty (open MULTI, WATCH, another database, a subscription)
  * is destroyed, never handed to the next borrower.
  *
- * <p>Closed and stale connections: a connection that sat idle for {@link #CLOSED_CHECK_AFTER_IDLE} (50 ms) or
+ * <p>Closed and stale connections: a connection that sat idle for {@link PoolConfig#probeAfterIdle()} (50 ms) or
  * longer is probed before it is handed out, without writing to it ({@link RedisConnection#probeIdle()}). A server
  * that closed it (restarted, killed, or closed an idle client) has already sent its FIN, so the probe finds it at
  * once, and the borrower gets another connection instead: after a server restart that kept it away for at least
@@ -61,13 +61,11 @@ public final class ConnectionPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
 
     /**
-     * A connection idle at least this long is probed before it is handed out ({@link RedisConnection#probeIdle()}):
-     * its socket is read with a 1 ms timeout, which finds a connection the server closed (a restart, an idle-client
-     * timeout) without writing to it, and bytes that arrived unasked. The probe costs about 1.1 ms on a healthy
-     * connection, so a connection in steady use (borrowed again within this time) is never probed.
+     * How young a connection is when the borrow that opened it activates it: younger ones are never checked on their
+     * first activation (commons-pool2 would report a refusal as an exhausted pool); older ones were opened by the
+     * evictor for {@code minIdle} and sat idle.
      */
-    public static final Duration CLOSED_CHECK_AFTER_IDLE = Duration.ofMillis(50);
-    private static final long PROBE_AFTER_NANOS = CLOSED_CHECK_AFTER_IDLE.toNanos();
+    private static final long FIRST_USE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
 
     private final RedisConfig config;
     private final GenericObjectPool<RedisConnection> pool;
@@ -75,6 +73,8 @@ public final class ConnectionPool implements AutoCloseable {
     private final AtomicReference<Tracked> slot = new AtomicReference<>();
     private final boolean slotEnabled;
     private final long idleLimitNanos;
+    /** {@link PoolConfig#probeAfterIdle()} in nanoseconds, 0 when the probe is off. */
+    private final long probeAfterNanos;
     /** The wrappers of live connections, to find a connection's timestamps after a commons-pool2 borrow. */
     private final Map<RedisConnection, Tracked> tracked = new ConcurrentHashMap<>();
     private final AtomicLong slotBorrows = new AtomicLong();
@@ -105,6 +105,7 @@ public final class ConnectionPool implements AutoCloseable {
         this.pool = new SlotAwarePool(new Factory(), c);
         this.slotEnabled = !p.testOnBorrow() && p.maxIdle() != 0;
         this.idleLimitNanos = p.validateAfterIdle().toNanos();
+        this.probeAfterNanos = p.probeAfterIdle().toNanos();
     }
 
     /**
@@ -185,7 +186,7 @@ public final class ConnectionPool implements AutoCloseable {
         RedisConnection c = t.getObject();
         long idle = System.nanoTime() - t.returnedNanos;
         boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0
-                && (idleLimitNanos <= 0 || idle < idleLimitNanos) && (idle < PROBE_AFTER_NANOS || probe(c));
+                && (idleLimitNanos <= 0 || idle < idleLimitNanos) && (probeAfterNanos == 0 || idle < probeAfterNanos || probe(c));
         if (fresh) {
             slotBorrows.incrementAndGet();
             return t;
@@ -389,7 +390,7 @@ public final class ConnectionPool implements AutoCloseable {
             Tracked t = (Tracked) p;
             if (!t.activated) {
                 t.activated = true;
-                if (System.nanoTime() - t.createdNanos < PROBE_AFTER_NANOS) {
+                if (System.nanoTime() - t.createdNanos < FIRST_USE_NANOS) {
                     return;
                 }
             }
@@ -399,7 +400,7 @@ public final class ConnectionPool implements AutoCloseable {
                         + " was opened before a connection failure; discarding it");
             }
             long idle = System.nanoTime() - t.returnedNanos;
-            if (idle >= PROBE_AFTER_NANOS && !probe(c)) {
+            if (probeAfterNanos > 0 && idle >= probeAfterNanos && !probe(c)) {
                 throw new RedisConnectionException("Idle connection to " + c.address() + " was "
                         + (c.isBroken() ? "closed by the server" : "sent bytes no command asked for")
                         + "; discarding it");

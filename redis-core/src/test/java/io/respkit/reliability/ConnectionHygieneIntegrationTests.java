@@ -110,7 +110,7 @@ class ConnectionHygieneIntegrationTests {
             assertThat(redis.get("hyg:k1")).isEqualTo("v1");
             // The pool checks a connection's socket once it sat idle a little while: wait for that, and for the
             // extra frame to have arrived.
-            long idle = Math.max(ConnectionPool.CLOSED_CHECK_AFTER_IDLE.toNanos(), TimeUnit.MILLISECONDS.toNanos(200));
+            long idle = Math.max(PoolConfig.DEFAULT_PROBE_AFTER_IDLE.toNanos(), TimeUnit.MILLISECONDS.toNanos(200));
             await().pollDelay(Duration.ofNanos(idle - (System.nanoTime() - returned)).isNegative() ? Duration.ZERO
                     : Duration.ofNanos(idle - (System.nanoTime() - returned))).until(() -> true);
             assertThat(redis.get("hyg:k2")).as("the next caller gets its own reply").isEqualTo("v2");

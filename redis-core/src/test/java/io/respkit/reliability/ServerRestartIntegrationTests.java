@@ -24,12 +24,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Scenario 4: the server is killed with {@code kill -9} and restarted on the same port while the pool holds eight
  * idle connections to the old process. With default settings the pool finds the dead connections before it writes
- * to them (they sat idle longer than {@link ConnectionPool#CLOSED_CHECK_AFTER_IDLE}, and the server's FIN is already
+ * to them (they sat idle longer than {@link PoolConfig#DEFAULT_PROBE_AFTER_IDLE}, and the server's FIN is already
  * there), so no caller sees an error, for reads and writes, sequential or concurrent, and no command runs twice. The
  * first dead connection found makes the pool drop every connection opened before it; with
  * {@link PoolConfig.Builder#validateAfterIdle(Duration)} the dead connections are also found by {@code PING}, and the
@@ -56,14 +57,14 @@ class ServerRestartIntegrationTests {
 
     /**
      * Kills the server with SIGKILL and starts it again on the same port. The restart keeps the server away for at
-     * least {@link ConnectionPool#CLOSED_CHECK_AFTER_IDLE}, as any real one does (a supervisor alone waits 100 ms
+     * least {@link PoolConfig#DEFAULT_PROBE_AFTER_IDLE}, as any real one does (a supervisor alone waits 100 ms
      * by default): here it takes about 100 ms anyway, the wait only keeps a faster machine from racing it.
      */
     private static void killAndRestart(RedisProcess server) {
         long oldPid = server.pid();
         long killed = System.nanoTime();
         server.kill();
-        Duration left = ConnectionPool.CLOSED_CHECK_AFTER_IDLE.minusNanos(System.nanoTime() - killed);
+        Duration left = PoolConfig.DEFAULT_PROBE_AFTER_IDLE.minusNanos(System.nanoTime() - killed);
         if (!left.isNegative()) {
             await().pollDelay(left).atMost(left.plusSeconds(10)).until(() -> true);
         }
@@ -223,12 +224,33 @@ class ServerRestartIntegrationTests {
             long id = redis.clientId();
             long idleSince = System.nanoTime();
             assertThat(admin.execute("CLIENT", "KILL", "ID", id)).isEqualTo(1L);
-            Duration left = ConnectionPool.CLOSED_CHECK_AFTER_IDLE.minusNanos(System.nanoTime() - idleSince);
+            Duration left = PoolConfig.DEFAULT_PROBE_AFTER_IDLE.minusNanos(System.nanoTime() - idleSince);
             if (!left.isNegative()) {
                 await().pollDelay(left).atMost(left.plusSeconds(10)).until(() -> true);
             }
             assertThat(redis.incr("idle:count")).isEqualTo(1L); // no error, and it ran exactly once
             assertThat(redis.clientId()).isNotEqualTo(id);
+            Leaks.assertPoolWhole(redis.pool());
+        }
+    }
+
+    /**
+     * The probe can be turned off ({@code probeAfterIdle} zero): then, with the {@code PING} check off too, a
+     * connection the server closed while idle reaches the caller, whose command fails, typed, and is not replayed.
+     */
+    @Test
+    void withTheProbeTurnedOffAConnectionClosedWhileIdleReachesTheCaller(RedisProcess server) {
+        try (RedisClient<String> redis = RedisClient.create(server.configBuilder().pool(PoolConfig.builder()
+                .maxTotal(1).probeAfterIdle(Duration.ZERO).validateAfterIdle(Duration.ZERO).build()).build());
+             RedisClient<String> admin = RedisClient.create(server.config())) {
+            redis.del("idle:off");
+            long id = redis.clientId();
+            assertThat(admin.execute("CLIENT", "KILL", "ID", id)).isEqualTo(1L);
+            await().pollDelay(PoolConfig.DEFAULT_PROBE_AFTER_IDLE.multipliedBy(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> true);
+            assertThatThrownBy(() -> redis.incr("idle:off")).isInstanceOf(RedisConnectionException.class);
+            assertThat(admin.get("idle:off")).isNull(); // the failed INCR never ran, and was not replayed
+            assertThat(redis.incr("idle:off")).isEqualTo(1L);
             Leaks.assertPoolWhole(redis.pool());
         }
     }

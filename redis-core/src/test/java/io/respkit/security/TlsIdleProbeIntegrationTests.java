@@ -60,7 +60,7 @@ class TlsIdleProbeIntegrationTests {
             long id = redis.clientId();
             long idleSince = System.nanoTime();
             assertThat(admin.execute("CLIENT", "KILL", "ID", id)).isEqualTo(1L);
-            Duration left = ConnectionPool.CLOSED_CHECK_AFTER_IDLE.minusNanos(System.nanoTime() - idleSince);
+            Duration left = PoolConfig.DEFAULT_PROBE_AFTER_IDLE.minusNanos(System.nanoTime() - idleSince);
             if (!left.isNegative()) {
                 await().pollDelay(left).atMost(left.plusSeconds(10)).until(() -> true);
             }
@@ -79,7 +79,7 @@ class TlsIdleProbeIntegrationTests {
             long id = redis.clientId();
             for (int i = 0; i < 3; i++) {
                 long idleSince = System.nanoTime();
-                Duration wait = ConnectionPool.CLOSED_CHECK_AFTER_IDLE.multipliedBy(2)
+                Duration wait = PoolConfig.DEFAULT_PROBE_AFTER_IDLE.multipliedBy(2)
                         .minusNanos(System.nanoTime() - idleSince);
                 await().pollDelay(wait).atMost(wait.plusSeconds(10)).until(() -> true);
                 assertThat(redis.clientId()).as("the same connection, checked and kept").isEqualTo(id);

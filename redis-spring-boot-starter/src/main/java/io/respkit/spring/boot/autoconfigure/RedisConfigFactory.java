@@ -106,6 +106,8 @@ final class RedisConfigFactory {
                 .maxWait(pool.getMaxWait())
                 .testWhileIdle(pool.isTestWhileIdle())
                 .timeBetweenEvictionRuns(pool.getTimeBetweenEvictionRuns())
+                .validateAfterIdle(pool.getValidateAfterIdle())
+                .probeAfterIdle(pool.getProbeAfterIdle())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.respkit.pool.PoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -231,6 +232,31 @@ public class RedisProperties {
 
         /** How often the idle-connection evictor runs. */
         private Duration timeBetweenEvictionRuns = Duration.ofSeconds(30);
+
+        /** A connection idle at least this long is checked with PING as it is borrowed. 0 turns the check off. */
+        private Duration validateAfterIdle = PoolConfig.DEFAULT_VALIDATE_AFTER_IDLE;
+
+        /**
+         * A connection idle at least this long is probed as it is borrowed, by a 1 ms read that writes nothing, so that
+         * one the server closed (a restart) is replaced before a command is sent on it. 0 turns the probe off.
+         */
+        private Duration probeAfterIdle = PoolConfig.DEFAULT_PROBE_AFTER_IDLE;
+
+        public Duration getValidateAfterIdle() {
+            return validateAfterIdle;
+        }
+
+        public void setValidateAfterIdle(Duration validateAfterIdle) {
+            this.validateAfterIdle = validateAfterIdle;
+        }
+
+        public Duration getProbeAfterIdle() {
+            return probeAfterIdle;
+        }
+
+        public void setProbeAfterIdle(Duration probeAfterIdle) {
+            this.probeAfterIdle = probeAfterIdle;
+        }
 
         public int getMaxTotal() {
             return maxTotal;

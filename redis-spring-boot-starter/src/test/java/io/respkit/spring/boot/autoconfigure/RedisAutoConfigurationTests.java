@@ -72,7 +72,8 @@ class RedisAutoConfigurationTests {
                         "redis.password=s3cret", "redis.database=2", "redis.client-name=orders", "redis.protocol=resp2",
                         "redis.timeout=750ms", "redis.connect-timeout=3s", "redis.pool.max-total=4",
                         "redis.pool.min-idle=1", "redis.pool.max-wait=250ms", "redis.pool.test-while-idle=false",
-                        "redis.pool.time-between-eviction-runs=0s")
+                        "redis.pool.time-between-eviction-runs=0s", "redis.pool.validate-after-idle=5s",
+                        "redis.pool.probe-after-idle=0")
                 .run(context -> {
                     RedisConfig config = context.getBean(RedisConfig.class);
                     assertThat(config.host()).isEqualTo("cache.internal");
@@ -86,7 +87,8 @@ class RedisAutoConfigurationTests {
                     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
                     // max-idle follows max-total when not set, so a smaller pool needs one property only.
                     assertThat(config.pool()).isEqualTo(new PoolConfig(4, 4, 1, Duration.ofMillis(250), false,
-                            false, Duration.ZERO, PoolConfig.DEFAULT.minEvictableIdleTime()));
+                            false, Duration.ZERO, PoolConfig.DEFAULT.minEvictableIdleTime(), Duration.ofSeconds(5),
+                            Duration.ZERO));
                 });
     }
 
