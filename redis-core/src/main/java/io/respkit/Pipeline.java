@@ -3,7 +3,9 @@ package io.respkit;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.connection.OwedReplies;
 import io.respkit.connection.RedisConnection;
+import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.Errors;
 import io.respkit.pool.PooledConnection;
 import io.respkit.protocol.ErrorReply;
@@ -17,6 +19,11 @@ import java.util.List;
  * {@link PipelineOptions#flushEvery()} commands the pipeline reads the batch's replies, so memory stays bounded.
  * {@link #execute()} returns every result in order. A pipeline can be executed and reused; closing it returns the
  * connection.
+ *
+ * <p>A caller interrupted while waiting for replies gets a {@link RedisInterruptedException} within about 100 ms,
+ * as every unanswered command does. When one of those is a blocking pop ({@code BLPOP}, {@code BRPOP}, ...),
+ * respkit finishes it in the background: unblocked on the server, or what it took put back, so that nothing is
+ * lost (other unanswered commands may have run); then the connection goes back to the pool.
  *
  * <pre>{@code
  * try (Pipeline<String> p = client.pipeline()) {
@@ -61,6 +68,9 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
         responses.add(response);
         unread++;
         try {
+            if (command.blockMillis() >= 0) {
+                OwedReplies.askClientIdAhead(connection, command); // so that it can be unblocked, over RESP2 too
+            }
             connection.send(command);
         } catch (RedisException e) {
             failUnread(e);
@@ -77,6 +87,8 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
      * available.
      *
      * @throws RedisConnectionException when the connection failed; every unanswered command fails with it
+     * @throws RedisInterruptedException when the calling thread was interrupted while waiting; every unanswered
+     *         command fails with it
      */
     public void sync() {
         if (unread == 0) {
@@ -97,6 +109,19 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
                     r.completeRaw(reply);
                 }
             }
+        } catch (RedisInterruptedException e) {
+            List<Command<?>> owed = new ArrayList<>(unread);
+            for (int i = responses.size() - unread; i < responses.size(); i++) {
+                owed.add(responses.get(i).command());
+            }
+            if (BlockingRecovery.takeOver(lease, owed)) {
+                for (int i = responses.size() - unread; i < responses.size(); i++) {
+                    responses.get(i).fail(e);
+                }
+                unread = 0; // read by the recovery, on a connection that must stay open for it
+            }
+            failUnread(e);
+            throw e;
         } catch (RedisException e) {
             failUnread(e);
             throw e;
