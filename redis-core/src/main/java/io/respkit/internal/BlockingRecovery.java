@@ -8,6 +8,7 @@ import io.respkit.connection.OwedReplies;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.pool.ConnectionPool;
+import io.respkit.pool.PoolStats;
 import io.respkit.pool.PooledConnection;
 import io.respkit.protocol.ErrorReply;
 import io.respkit.protocol.RespReader;
@@ -226,7 +227,9 @@ public final class BlockingRecovery {
      */
     private static Object run(ConnectionPool pool, Command<Object> command) {
         PooledConnection lease = null;
-        if (!pool.isClosed()) {
+        PoolStats stats = pool.stats();
+        // A full pool (its connections held by blocked callers, say) would keep the recovery waiting.
+        if (!pool.isClosed() && (stats.idle() > 0 || stats.active() < stats.maxTotal())) {
             try {
                 lease = pool.borrow();
             } catch (RedisException e) {

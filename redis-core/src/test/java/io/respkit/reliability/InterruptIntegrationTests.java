@@ -184,6 +184,20 @@ class InterruptIntegrationTests {
     }
 
     @Test
+    void interruptedBrpopOnAPoolOfOneIsUnblockedWithoutWaitingForThePool(RedisServer server) throws Exception {
+        try (RedisClient<String> consumer = RedisClient.create(server.configBuilder()
+                .pool(PoolConfig.builder().maxTotal(1).maxIdle(1).maxWait(Duration.ofSeconds(30)).build()).build())) {
+            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ZERO, "jobs")), "BRPOP");
+            // The pool's one connection is the blocked one: the unblock goes out on a connection of its own.
+            await().atMost(Duration.ofSeconds(5)).until(() -> blockedClients() == 0);
+            admin.rpush("jobs", "j1");
+            await().atMost(WAIT).untilAsserted(() -> Leaks.assertPoolWhole(consumer.pool()));
+            assertThat(admin.lrange("jobs", 0, -1)).containsExactly("j1");
+            assertThat(consumer.brpop(Duration.ofSeconds(5), "jobs")).isEqualTo(new KeyValue<>("jobs", "j1"));
+        }
+    }
+
+    @Test
     void interruptedPipelineWithBlockingPopsLeavesTheItems(RedisServer server) throws Exception {
         try (RedisClient<String> consumer = RedisClient.create(server.config())) {
             AtomicReference<Response<KeyValue<String>>> second = new AtomicReference<>();
