@@ -37,8 +37,9 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: a connection serves one caller at a time (the pool guarantees it). Any I/O error, timeout or
  * protocol error marks it broken and closes it, so a late reply can never reach another caller. An error reply
  * such as {@code WRONGTYPE} leaves it healthy. A caller interrupted while it waits for a reply gets a
- * {@link RedisInterruptedException} within about 100 ms (see {@link FrameReads}); the connection is then closed to
- * callers, its socket left open until {@link #close()} or until {@link #owedReplies()} has read what is owed.
+ * {@link RedisInterruptedException} within about 100 ms (replies are read in 100 ms slices); the connection is then
+ * closed to callers, its socket left open until {@link #close()} or until {@link #owedReplies()} has read what is
+ * owed.
  */
 public final class RedisConnection implements AutoCloseable {
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +69,12 @@ class InterruptIntegrationTests {
      * and waits for it to return.
      */
     private static Outcome interruptWhileReading(Supplier<Object> call) throws InterruptedException {
+        return interruptWhileReading(call, () -> true);
+    }
+
+    /** Like {@link #interruptWhileReading(Supplier)}, once {@code ready} holds as well. */
+    private static Outcome interruptWhileReading(Supplier<Object> call, Callable<Boolean> ready)
+            throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<Object> value = new AtomicReference<>();
         AtomicBoolean flag = new AtomicBoolean();
@@ -83,6 +90,7 @@ class InterruptIntegrationTests {
         }, "interrupted-caller");
         caller.setDaemon(true);
         caller.start();
+        await().atMost(WAIT).until(ready);
         await().atMost(WAIT).until(() -> Arrays.stream(caller.getStackTrace())
                 .anyMatch(f -> f.getMethodName().equals("readFrom") || f.getMethodName().equals("park")));
         long interruptedAt = System.nanoTime();
@@ -158,7 +166,8 @@ class InterruptIntegrationTests {
     @EnumSource(RespVersion.class)
     void interruptedBrpopLeavesTheNextItemInTheList(RespVersion protocol, RedisServer server) throws Exception {
         try (RedisClient<String> consumer = RedisClient.create(server.configBuilder().protocol(protocol).build())) {
-            Outcome outcome = interruptWhileReading(() -> consumer.brpop(Duration.ofSeconds(30), "jobs"));
+            Outcome outcome = interruptWhileReading(() -> consumer.brpop(Duration.ofSeconds(30), "jobs"),
+                    () -> blockedClients() == 1);
             assertInterruptedPromptly(outcome, "BRPOP");
 
             await().atMost(WAIT).until(() -> blockedClients() == 0);
@@ -175,7 +184,8 @@ class InterruptIntegrationTests {
     @Test
     void interruptedBrpopThatBlocksForeverLeavesTheItem(RedisServer server) throws Exception {
         try (RedisClient<String> consumer = RedisClient.create(server.config())) {
-            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ZERO, "jobs")), "BRPOP");
+            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ZERO, "jobs"),
+                    () -> blockedClients() == 1), "BRPOP");
             await().atMost(WAIT).until(() -> blockedClients() == 0);
             admin.rpush("jobs", "j1");
             await().atMost(WAIT).untilAsserted(() -> Leaks.assertPoolWhole(consumer.pool()));
@@ -184,10 +194,25 @@ class InterruptIntegrationTests {
     }
 
     @Test
+    void interruptedBrpopOfAMultiplexedClientLeavesTheItem(RedisServer server) throws Exception {
+        try (RedisClient<String> consumer = RedisClient.create(server.configBuilder().multiplexed(true).build())) {
+            consumer.set("k", "v");
+            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ofSeconds(30), "jobs"),
+                    () -> blockedClients() == 1), "BRPOP");
+            await().atMost(WAIT).until(() -> blockedClients() == 0);
+            admin.rpush("jobs", "j1");
+            await().atMost(WAIT).untilAsserted(() -> Leaks.assertPoolWhole(consumer.pool()));
+            assertThat(admin.lrange("jobs", 0, -1)).containsExactly("j1");
+            assertThat(consumer.get("k")).isEqualTo("v");
+        }
+    }
+
+    @Test
     void interruptedBrpopOnAPoolOfOneIsUnblockedWithoutWaitingForThePool(RedisServer server) throws Exception {
         try (RedisClient<String> consumer = RedisClient.create(server.configBuilder()
                 .pool(PoolConfig.builder().maxTotal(1).maxIdle(1).maxWait(Duration.ofSeconds(30)).build()).build())) {
-            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ZERO, "jobs")), "BRPOP");
+            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ZERO, "jobs"),
+                    () -> blockedClients() == 1), "BRPOP");
             // The pool's one connection is the blocked one: the unblock goes out on a connection of its own.
             await().atMost(Duration.ofSeconds(5)).until(() -> blockedClients() == 0);
             admin.rpush("jobs", "j1");
@@ -208,7 +233,7 @@ class InterruptIntegrationTests {
                     second.set(p.blpop(Duration.ofSeconds(30), "more"));
                     return p.execute();
                 }
-            });
+            }, () -> blockedClients() == 1);
             assertInterruptedPromptly(outcome, "BRPOP");
             assertThat(second.get().failure()).isInstanceOf(RedisInterruptedException.class);
 
@@ -229,8 +254,8 @@ class InterruptIntegrationTests {
         try (RedisClient<String> consumer = RedisClient.create(server.configBuilder().username("popper")
                 .password("popper-secret").build())) {
             // The pop blocks 2 s: without CLIENT UNBLOCK respkit reads its reply in the background.
-            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ofSeconds(2), "jobs")),
-                    "BRPOP");
+            assertInterruptedPromptly(interruptWhileReading(() -> consumer.brpop(Duration.ofSeconds(2), "jobs"),
+                    () -> blockedClients() == 1), "BRPOP");
             admin.rpush("jobs", "j1");
             await().atMost(WAIT).untilAsserted(() -> Leaks.assertPoolWhole(consumer.pool()));
             assertThat(admin.lrange("jobs", 0, -1)).containsExactly("j1");
