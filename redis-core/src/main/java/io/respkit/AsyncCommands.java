@@ -20,6 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (BRPOP, ...) and stateful ones (WATCH, SELECT, ...) run on pooled connections on respkit's async worker threads.
  * A reply that does not arrive within the configured timeout fails with {@link RedisTimeoutException}.
  *
+ * <p>Giving up on a blocking pop ({@code BLPOP}, {@code BRPOP}, {@code BLMOVE}, {@code BLMPOP}, {@code BZPOPMIN},
+ * {@code BZPOPMAX}, or {@code BRPOPLPUSH}/{@code BZMPOP} sent with {@link #enqueue} and marked
+ * {@link Command#blocking}) never loses an item: when the caller cancels its response, or completes it first in any
+ * other way ({@code orTimeout}, {@code completeOnTimeout}, {@code complete}, {@code completeExceptionally}), the pop
+ * stops waiting within about 100 ms and is unblocked on the server ({@code CLIENT UNBLOCK}) before it takes
+ * anything; what it took all the same (an item that came first) is put back where it came from, on a pooled
+ * connection in the background. Its connection goes back to the pool once its reply was read, and is closed
+ * otherwise.
+ *
  * <p>Thread-safe. Obtain it with {@link RedisClient#async()}.
  *
  * @param <V> the value type
@@ -28,8 +37,8 @@ public final class AsyncCommands<V> implements RedisPipelineCommands<V> {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    /** Runs blocking and stateful commands; threads are created on demand and retire after a minute idle. */
-    private static final ExecutorService DEDICATED = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+    /** Runs blocking and stateful commands; threads are created on demand and retire after a second idle. */
+    private static final ExecutorService DEDICATED = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
             TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
                 Thread t = new Thread(r, "respkit-async-" + THREADS.incrementAndGet());
                 t.setDaemon(true);
@@ -82,13 +91,7 @@ public final class AsyncCommands<V> implements RedisPipelineCommands<V> {
                 }
             });
         } else {
-            DEDICATED.execute(() -> {
-                try {
-                    response.complete(client.execute(command));
-                } catch (RuntimeException e) {
-                    response.completeExceptionally(e);
-                }
-            });
+            DEDICATED.execute(new DedicatedCall<>(client, command, response));
         }
         return response;
     }

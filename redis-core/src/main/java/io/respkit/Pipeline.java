@@ -3,7 +3,9 @@ package io.respkit;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.connection.OwedReplies;
 import io.respkit.connection.RedisConnection;
+import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.pool.ConnectionPool;
@@ -17,6 +19,11 @@ import java.util.Objects;
 /**
  * Sends many commands on one connection without waiting for each reply: one round trip per batch instead of one per
  * command. {@link #execute()} returns every result in order.
+ *
+ * <p>A caller interrupted while waiting for replies gets a {@link RedisInterruptedException} within about 100 ms,
+ * as every unanswered command does. When one of those is a blocking pop ({@code BLPOP}, {@code BRPOP}, ...),
+ * respkit finishes it in the background: unblocked on the server, or what it took put back, so that nothing is
+ * lost (other unanswered commands may have run); then the connection goes back to the pool.
  *
  * <p>Not thread-safe: a pipeline belongs to the thread that opened it.
  *
@@ -106,6 +113,9 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
         }
         Response<T> response = new Response<>(command);
         try {
+            if (command.blockMillis() >= 0) {
+                OwedReplies.askClientIdAhead(connection, command); // so that it can be unblocked, over RESP2 too
+            }
             connection.send(command);
         } catch (RedisUnsupportedCommandException e) {
             throw e; // refused before any of its bytes were buffered: the pipeline carries on without it
@@ -226,6 +236,8 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
      *
      * @throws IllegalStateException when the pipeline is closed
      * @throws RedisConnectionException when the connection failed; every unanswered command fails with it
+     * @throws RedisInterruptedException when the calling thread was interrupted while waiting; every unanswered
+     *         command fails with it
      * @throws RedisExecAbortException when the server rejected a command of a transactional round while queueing;
      *         nothing ran
      * @throws RedisTransactionAbortedException when a watched key changed; nothing ran
@@ -360,6 +372,19 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
                     r.completeRaw(reply);
                 }
             }
+        } catch (RedisInterruptedException e) {
+            List<Command<?>> owed = new ArrayList<>(unread);
+            for (int i = responses.size() - unread; i < responses.size(); i++) {
+                owed.add(responses.get(i).command());
+            }
+            if (BlockingRecovery.takeOver(lease, owed)) {
+                for (int i = responses.size() - unread; i < responses.size(); i++) {
+                    responses.get(i).fail(e);
+                }
+                unread = 0; // read by the recovery, on a connection that must stay open for it
+            }
+            endRound(e);
+            throw e;
         } catch (RedisException e) {
             endRound(e);
             throw e;

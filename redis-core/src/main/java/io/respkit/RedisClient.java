@@ -6,6 +6,7 @@ import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
+import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.ConnectionCommands;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.internal.multiplex.Multiplexer;
@@ -146,6 +147,10 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @throws RedisPoolExhaustedException when no connection became free in time
      * @throws RedisUnsupportedCommandException at once, with nothing sent, for a command whose replies no caller
      *         could read, see {@link #execute(String, Object...)}
+     * @throws RedisInterruptedException when the calling thread was interrupted: before the command was sent
+     *         (nothing was sent), or while it waited for a connection or the reply (within about 100 ms; the
+     *         connection is discarded, and a blocking pop is unblocked on the server or has what it took put back,
+     *         in the background, before its connection returns to the pool)
      */
     @Override
     public <T> T execute(Command<T> command) {
@@ -163,7 +168,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         }
         try (PooledConnection lease = pool.borrow()) {
             try {
-                return lease.connection().execute(command);
+                return run(lease, command);
             } catch (RedisConnectionException e) {
                 // Only failures on a borrowed connection qualify: a failed borrow (server unreachable, pool
                 // exhausted) would most likely fail the same way again, and only cost another timeout.
@@ -176,7 +181,17 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         // The failed connection is broken, so the pool destroyed it on release and, having seen a connection
         // fail, no longer hands out idle connections opened before the failure: this borrow gets a fresh one.
         try (PooledConnection lease = pool.borrow()) {
+            return run(lease, command);
+        }
+    }
+
+    /** Runs a command on a lease; a blocking command whose caller is interrupted is finished in the background. */
+    private static <T> T run(PooledConnection lease, Command<T> command) {
+        try {
             return lease.connection().execute(command);
+        } catch (RedisInterruptedException e) {
+            BlockingRecovery.takeOver(lease);
+            throw e;
         }
     }
 
@@ -227,7 +242,12 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      */
     public <R> R withConnection(Function<RedisCommands<V>, R> work) {
         try (PooledConnection lease = pool.borrow()) {
-            return work.apply(new ConnectionCommands<>(lease.connection(), codec));
+            try {
+                return work.apply(new ConnectionCommands<>(lease.connection(), codec));
+            } catch (RedisInterruptedException e) {
+                BlockingRecovery.takeOver(lease);
+                throw e;
+            }
         }
     }
 
@@ -351,6 +371,9 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
                 Transaction<V> tx = new Transaction<>(codec, null, connection);
                 try {
                     body.run(immediate, tx);
+                } catch (RedisInterruptedException e) {
+                    BlockingRecovery.takeOver(lease);
+                    throw e;
                 } catch (RuntimeException e) {
                     tx.close();
                     throw e;

@@ -45,6 +45,8 @@ public final class Response<T> extends CompletableFuture<T> {
      * @throws IllegalStateException when the pipeline or transaction has not run yet
      * @throws RedisException the command's own failure: a {@link RedisServerException} for an error reply, a
      *         {@link RedisConnectionException} when the connection failed before its reply was read
+     * @throws RedisInterruptedException when the calling thread was interrupted while it waited; the response is
+     *         left as it is
      */
     @Override
     public T get() {
@@ -58,7 +60,7 @@ public final class Response<T> extends CompletableFuture<T> {
             throw unwrap(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedisException("Interrupted while waiting for the reply to " + commandName(), e);
+            throw new RedisInterruptedException("Interrupted while waiting for the reply to " + commandName(), e);
         }
     }
 

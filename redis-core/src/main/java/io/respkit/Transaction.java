@@ -70,11 +70,18 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
      * @throws RedisServerException {@code EXECABORT} when a command was rejected while queueing (e.g. unknown
      *         command or wrong arity); nothing ran
      * @throws RedisConnectionException when the connection failed; whether the transaction ran is unknown
+     * @throws RedisInterruptedException when the calling thread was interrupted: before anything was sent (the
+     *         transaction can be executed later), or while it waited for the replies (whether the transaction ran
+     *         is unknown; the connection is discarded)
      * @throws IllegalStateException when already executed or discarded
      */
     public TransactionResult exec() {
         if (done) {
             throw new IllegalStateException("transaction was already executed or discarded");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new RedisInterruptedException("Interrupted before the transaction was sent to "
+                    + connection.address() + "; nothing was sent");
         }
         done = true;
         Command<Object> multi = Command.create(StringCodec.UTF8, "MULTI", Decoders.raw());
@@ -109,7 +116,7 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
             Object execReply = connection.readReply(exec);
             connection.trackSuccess(exec);
             return finish(execReply, firstQueueError, firstQueueIndex);
-        } catch (RedisConnectionException | RedisProtocolException e) {
+        } catch (RedisConnectionException | RedisProtocolException | RedisInterruptedException e) {
             for (Response<?> r : queued) {
                 if (!r.isDone()) {
                     r.fail(e);

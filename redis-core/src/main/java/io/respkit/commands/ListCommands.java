@@ -14,7 +14,11 @@ import java.util.List;
  *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is). The blocking pops ({@code BLPOP},
  * {@code BRPOP}, {@code BLMOVE}, {@code BLMPOP}) hold one connection for as long as they block; the connection waits
- * the block time on top of its read timeout, so a block longer than the read timeout does not time out.
+ * the block time on top of its read timeout, so a block longer than the read timeout does not time out. A caller of
+ * {@link io.respkit.RedisClient} that gives up on one never loses an element: interrupted while it waits, it gets a
+ * {@link io.respkit.RedisInterruptedException} within about 100 ms, and respkit unblocks the pop on the server
+ * ({@code CLIENT UNBLOCK}) or, when it took elements all the same, puts them back where they came from, in the
+ * background; the same holds for a cancelled or timed-out {@link io.respkit.AsyncCommands asynchronous} pop.
  *
  * @param <V> the value type
  */

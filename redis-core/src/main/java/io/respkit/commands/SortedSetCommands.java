@@ -17,6 +17,12 @@ import java.util.stream.Stream;
  * {@link io.respkit.RedisServerException} with code {@code WRONGTYPE} when the key holds something other than a
  * sorted set.
  *
+ * <p>A caller of {@link io.respkit.RedisClient} that gives up on a blocking pop ({@code BZPOPMIN},
+ * {@code BZPOPMAX}) never loses a member: interrupted while it waits, it gets a
+ * {@link io.respkit.RedisInterruptedException} within about 100 ms, and respkit unblocks the pop on the server
+ * ({@code CLIENT UNBLOCK}) or, when it took a member all the same, adds it back with its score ({@code ZADD NX}), in
+ * the background; the same holds for a cancelled or timed-out {@link io.respkit.AsyncCommands asynchronous} pop.
+ *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is).
  *
  * @param <V> the value type

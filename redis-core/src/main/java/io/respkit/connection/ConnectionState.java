@@ -159,6 +159,11 @@ final class ConnectionState {
         database = db;
     }
 
+    /** @return whether a command may be slipped in ahead of the next one: not inside MULTI, not subscribed */
+    boolean mayAskClientId() {
+        return !inMulti && !subscribed;
+    }
+
     /** @return whether the connection holds subscriptions */
     boolean subscribed() {
         return subscribed;

@@ -3,6 +3,7 @@ package io.respkit.connection;
 import io.respkit.RedisAuthenticationException;
 import io.respkit.RedisConnectionException;
 import io.respkit.RedisException;
+import io.respkit.RedisInterruptedException;
 import io.respkit.RedisProtocolException;
 import io.respkit.RedisServerException;
 import io.respkit.RedisTimeoutException;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
@@ -36,7 +36,10 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: a connection serves one caller at a time (the pool guarantees it). Any I/O error, timeout or
  * protocol error marks it broken and closes it, so a late reply can never reach another caller. An error reply
- * such as {@code WRONGTYPE} leaves it healthy.
+ * such as {@code WRONGTYPE} leaves it healthy. A caller interrupted while it waits for a reply gets a
+ * {@link RedisInterruptedException} within about 100 ms (replies are read in 100 ms slices); the connection is then
+ * closed to callers, its socket left open until {@link #close()} or until {@link #owedReplies()} has read what is
+ * owed.
  */
 public final class RedisConnection implements AutoCloseable {
 
@@ -47,31 +50,34 @@ public final class RedisConnection implements AutoCloseable {
     private final Socket socket;
     /** The plain TCP socket: {@link #socket} itself, or the one a TLS socket is layered on. */
     private final Socket tcp;
-    private final InputStream in;
     private final RespWriter writer;
     private final RespReader reader;
+    final FrameReads frames;
     private final int readTimeoutMillis;
-    /** The socket's read timeout as last set, so that it is set only when it changes. */
-    private int soTimeout;
     private final SecretScrubber scrubber;
 
     private RespVersion protocol = RespVersion.RESP2;
     private String serverVersion;
     private volatile boolean broken;
-    private volatile boolean closed;
-    private final ConnectionState state = new ConnectionState();
-    private Consumer<PushMessage> pushHandler = push -> log.debug("Ignoring push frame '{}'", push.kind());
+    volatile boolean closed;
+    /** Replies its caller gave up on, or null; while set the connection is closed to callers, its socket open. */
+    volatile OwedReplies owed;
+    /** The server's id for the connection: from HELLO, else asked with the first blocking command. */
+    long clientId = OwedReplies.ID_UNKNOWN;
+    /** The blocking command that a {@code CLIENT ID} was sent ahead of; its reply comes first. */
+    Command<?> idAskedWith;
+    final ConnectionState state = new ConnectionState();
+    Consumer<PushMessage> pushHandler = push -> log.debug("Ignoring push frame '{}'", push.kind());
 
     private RedisConnection(RedisConfig config, Socket socket, Socket tcp) throws IOException {
         this.config = config;
         this.address = config.address();
         this.socket = socket;
         this.tcp = tcp;
-        this.in = socket.getInputStream();
         this.writer = new RespWriter(socket.getOutputStream());
         this.reader = new RespReader(config.limits());
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
-        this.soTimeout = socket.getSoTimeout();
+        this.frames = new FrameReads(socket, reader, readTimeoutMillis);
         this.scrubber = new SecretScrubber(config.password());
     }
 
@@ -201,16 +207,20 @@ public final class RedisConnection implements AutoCloseable {
     private void readHelloReply(Object reply) {
         if (reply instanceof RespMap map) {
             for (int i = 0; i < map.size(); i++) {
-                if ("version".equals(Decoders.text(map.key(i), config.charset()))) {
-                    serverVersion = Decoders.text(map.value(i), config.charset());
-                }
+                helloField(Decoders.text(map.key(i), config.charset()), map.value(i));
             }
         } else if (reply instanceof List<?> list) {
             for (int i = 0; i + 1 < list.size(); i += 2) {
-                if ("version".equals(Decoders.text(list.get(i), config.charset()))) {
-                    serverVersion = Decoders.text(list.get(i + 1), config.charset());
-                }
+                helloField(Decoders.text(list.get(i), config.charset()), list.get(i + 1));
             }
+        }
+    }
+
+    private void helloField(String key, Object value) {
+        if ("version".equals(key)) {
+            serverVersion = Decoders.text(value, config.charset());
+        } else if ("id".equals(key) && value instanceof Long id) {
+            clientId = id; // for CLIENT UNBLOCK should a caller give up on a blocking command
         }
     }
 
@@ -269,8 +279,18 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisTimeoutException when no reply came in time (the connection is broken)
      * @throws RedisConnectionException when the connection failed (the connection is broken)
      * @throws RedisProtocolException when the reply was malformed (the connection is broken)
+     * @throws RedisInterruptedException when the calling thread was interrupted before the command was sent
+     *         (nothing was sent; the connection stays usable) or while it waited for the reply (see
+     *         {@link #readReply})
      */
     public <T> T execute(Command<T> command) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new RedisInterruptedException("Interrupted before " + command.name() + " was sent to " + address
+                    + "; nothing was sent");
+        }
+        if (clientId == OwedReplies.ID_UNKNOWN && command.blockMillis() >= 0) {
+            OwedReplies.askClientIdAhead(this, command);
+        }
         send(command);
         flush(command);
         Object reply = readReply(command);
@@ -328,14 +348,14 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisTimeoutException when no reply came in time (the connection is broken)
      * @throws RedisConnectionException when the connection failed (the connection is broken)
      * @throws RedisProtocolException when the reply was malformed (the connection is broken)
+     * @throws RedisInterruptedException when the calling thread was interrupted while it waited (it stays
+     *         interrupted): the connection is closed to callers and {@link #owedReplies()} tells what is owed
      */
     public Object readReply(Command<?> command) {
         ensureUsable(command);
-        long block = command.blockMillis();
-        boolean extended = block >= 0;
         try {
-            if (extended) {
-                soTimeout(block == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, readTimeoutMillis + block));
+            if (idAskedWith == command) {
+                OwedReplies.settleClientId(this, frames.reply(command, null));
             }
             // Text commands (GET with the UTF-8 string codec, say) get their bulk reply as a String made straight
             // from the read buffer, one array and one copy less per reply.
@@ -346,16 +366,28 @@ public final class RedisConnection implements AutoCloseable {
                     pushHandler.accept(push);
                     continue;
                 }
-                if (extended) {
-                    soTimeout(readTimeoutMillis);
-                }
                 // Only error replies (and EXEC results) are inspected: the success path costs nothing.
                 return reply instanceof ErrorReply || reply instanceof List<?>
                         ? scrubber.scrub(command, reply, state) : reply;
             }
+        } catch (FrameReads.InterruptedRead e) {
+            owed = new OwedReplies(this, command);
+            closed = true; // to callers; the socket stays open for whoever reads what is owed
+            throw new RedisInterruptedException("Interrupted while waiting for the reply to " + command.name()
+                    + " from " + address + "; the connection will not serve another caller", e);
         } catch (IOException e) {
             throw ioFailure(e, command);
         }
+    }
+
+    /**
+     * Returns the replies a caller gave up on, after a {@link RedisInterruptedException}, for respkit's recovery of
+     * blocking commands.
+     *
+     * @return what is owed, or {@code null} when nothing is
+     */
+    public OwedReplies owedReplies() {
+        return owed;
     }
 
     /**
@@ -371,13 +403,8 @@ public final class RedisConnection implements AutoCloseable {
     public Object readFrame(int timeoutMillis) {
         ensureUsable(null);
         try {
-            soTimeout(timeoutMillis);
-            try {
-                Object frame = nextFrame(null);
-                return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
-            } catch (SocketTimeoutException e) {
-                return RespReader.INCOMPLETE;
-            }
+            Object frame = frames.within(timeoutMillis);
+            return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
         } catch (IOException e) {
             throw ioFailure(e, null);
         } catch (RedisProtocolException e) {
@@ -398,36 +425,12 @@ public final class RedisConnection implements AutoCloseable {
         flush(command);
     }
 
-    /**
-     * Sets the socket's read timeout when it differs from the one set last: a subscriber reads frame after frame with
-     * the same timeout, and the socket option call (a lock and checks in the JDK) was a measurable share of each
-     * read.
-     */
-    private void soTimeout(int millis) throws java.net.SocketException {
-        if (millis != soTimeout) {
-            socket.setSoTimeout(millis);
-            soTimeout = millis;
-        }
-    }
-
     private Object readFrame(Command<?> command, Charset bulkText) throws IOException {
         try {
-            return nextFrame(bulkText);
+            return frames.reply(command, bulkText);
         } catch (RedisProtocolException e) {
             markBroken();
             throw new RedisProtocolException(e.getMessage() + " (command " + name(command) + " on " + address + ")");
-        }
-    }
-
-    private Object nextFrame(Charset bulkText) throws IOException {
-        for (;;) {
-            Object frame = reader.read(bulkText);
-            if (frame != RespReader.INCOMPLETE) {
-                return frame;
-            }
-            if (reader.readFrom(in) < 0) {
-                throw new java.io.EOFException("server closed the connection");
-            }
         }
     }
 
@@ -497,7 +500,7 @@ public final class RedisConnection implements AutoCloseable {
             return false;
         }
         IdleProbe.Result result = reader.hasBufferedBytes() ? IdleProbe.Result.UNREAD
-                : IdleProbe.probe(tcp, tcp != socket ? in : null, soTimeout);
+                : IdleProbe.probe(tcp, tcp != socket ? frames.in() : null, frames.soTimeout());
         if (result == IdleProbe.Result.UNREAD) {
             close();
         } else if (result == IdleProbe.Result.CLOSED) {
@@ -572,8 +575,9 @@ public final class RedisConnection implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed) {
+        if (!closed || owed != null) {
             closed = true;
+            owed = null;
             Sockets.closeQuietly(socket);
         }
     }
@@ -585,7 +589,7 @@ public final class RedisConnection implements AutoCloseable {
         }
     }
 
-    private RedisConnectionException ioFailure(IOException e, Command<?> command) {
+    RedisConnectionException ioFailure(IOException e, Command<?> command) {
         markBroken();
         if (e instanceof SocketTimeoutException) {
             long block = command == null ? -1 : command.blockMillis();
@@ -614,7 +618,7 @@ public final class RedisConnection implements AutoCloseable {
      */
     public void enterMultiplexedMode() {
         try {
-            soTimeout(0);
+            frames.timeout(0);
         } catch (IOException e) {
             throw ioFailure(e, null);
         }
@@ -631,7 +635,7 @@ public final class RedisConnection implements AutoCloseable {
     public Object readNextFrame() {
         ensureUsable(null);
         try {
-            return nextFrame(null);
+            return frames.frame(null);
         } catch (IOException e) {
             throw ioFailure(e, null);
         } catch (RedisProtocolException e) {

@@ -2,6 +2,7 @@ package io.respkit.pool;
 
 import io.respkit.RedisConnectionException;
 import io.respkit.RedisException;
+import io.respkit.RedisInterruptedException;
 import io.respkit.RedisPoolExhaustedException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
@@ -125,6 +126,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws RedisPoolExhaustedException when none became free within the pool's maximum wait
      * @throws RedisConnectionException when a new connection could not be opened
      * @throws io.respkit.RedisAuthenticationException when the server refused the credentials
+     * @throws RedisInterruptedException when the calling thread was interrupted while it waited
      */
     public PooledConnection borrow() {
         Tracked fast = takeSlot();
@@ -151,7 +153,8 @@ public final class ConnectionPool implements AutoCloseable {
             throw new RedisException("Connection pool for " + config.address() + " is closed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedisException("Interrupted while waiting for a connection to " + config.address(), e);
+            throw new RedisInterruptedException("Interrupted while waiting for a connection to " + config.address(),
+                    e);
         } catch (Exception e) {
             throw new RedisConnectionException("Unable to get a connection to " + config.address(), e);
         }

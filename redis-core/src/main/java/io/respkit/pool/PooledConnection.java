@@ -35,6 +35,30 @@ public final class PooledConnection implements AutoCloseable {
     }
 
     /**
+     * Returns the pool the connection was borrowed from.
+     *
+     * @return the pool
+     */
+    public ConnectionPool pool() {
+        return pool;
+    }
+
+    /**
+     * Moves the borrowed connection to a new lease, for another thread to finish with it (respkit's recovery of a
+     * blocking command whose caller gave up); this lease is then closed without giving the connection back.
+     *
+     * @return the new lease, which gives the connection back when closed
+     * @throws IllegalStateException when this lease was already closed
+     */
+    public PooledConnection transfer() {
+        if (released) {
+            throw new IllegalStateException("connection was already returned to the pool");
+        }
+        released = true;
+        return new PooledConnection(pool, connection, tracked);
+    }
+
+    /**
      * Gives the connection back to the pool, or destroys it when it is broken or dirty.
      */
     @Override

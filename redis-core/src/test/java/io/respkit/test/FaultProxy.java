@@ -128,12 +128,28 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Stops forwarding in both directions on the connections open now, until {@link #heal()}; connections opened
+     * later are forwarded as usual. Data read meanwhile is held and delivered on {@link #heal()}, as for
+     * {@link #blackhole()}.
+     */
+    public void blackholeCurrent() {
+        synchronized (lock) {
+            for (Link link : links) {
+                link.blackholed = true;
+            }
+        }
+    }
+
+    /**
      * Ends a black hole and any delay, and disarms a pending {@link #cutNextReplyAfter(int)}.
      */
     public void heal() {
         delayNanos = 0;
         synchronized (lock) {
             blackholed = false;
+            for (Link link : links) {
+                link.blackholed = false;
+            }
             cutRemaining = -1;
             cutLink = null;
             lock.notifyAll();
@@ -279,7 +295,7 @@ public final class FaultProxy implements AutoCloseable {
     /** Waits while black-holed; returns {@code false} when the proxy or the link closed meanwhile. */
     private boolean awaitForwarding(Link link) {
         synchronized (lock) {
-            while (blackholed && !closed && !link.closed) {
+            while ((blackholed || link.blackholed) && !closed && !link.closed) {
                 try {
                     lock.wait(50); // bounded: a link closed by resetAll() does not notify
                 } catch (InterruptedException e) {
@@ -338,6 +354,8 @@ public final class FaultProxy implements AutoCloseable {
         private volatile boolean closed;
         /** Set by {@link #abandonAll()}: the server side is gone, the client side is kept open and silent. */
         private volatile boolean abandoned;
+        /** Set by {@link #blackholeCurrent()}; guarded by the proxy's lock. */
+        private boolean blackholed;
 
         Link(int id, Socket client, Socket upstream) {
             this.id = id;

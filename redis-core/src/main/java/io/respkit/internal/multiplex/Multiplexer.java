@@ -2,6 +2,7 @@ package io.respkit.internal.multiplex;
 
 import io.respkit.RedisConnectionException;
 import io.respkit.RedisException;
+import io.respkit.RedisInterruptedException;
 import io.respkit.RedisTimeoutException;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
@@ -76,12 +77,19 @@ public final class Multiplexer implements AutoCloseable {
      * @throws io.respkit.RedisServerException when the server answered with an error
      * @throws RedisTimeoutException when no reply came in time; the shared connection is replaced
      * @throws RedisConnectionException when the connection failed; it is replaced
+     * @throws RedisInterruptedException when the calling thread was interrupted before the command was sent
+     *         (nothing was sent) or while it waited (the command still runs; its reply is dropped)
      */
     public <T> T execute(Command<T> command) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new RedisInterruptedException("Interrupted before " + command.name() + " was sent to "
+                    + config.address() + "; nothing was sent");
+        }
         MultiplexedConnection c = connection();
         SyncCall<T> call = c.call(command);
         if (!call.await()) {
-            throw new RedisException("Interrupted while waiting for " + command.name() + " on " + c.address());
+            throw new RedisInterruptedException("Interrupted while waiting for " + command.name() + " on "
+                    + c.address());
         }
         return call.result(); // a timeout arrives as the connection's failure, set by its watchdog
     }

@@ -1,0 +1,170 @@
+package io.respkit.connection;
+
+import io.respkit.commands.Command;
+import io.respkit.protocol.RespReader;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The read side of a {@link RedisConnection}: frames from its socket through the incremental {@link RespReader}. Not
+ * thread-safe: owned by one connection, which serves one caller at a time.
+ *
+ * <p>A caller waiting for a reply waits in slices of at most {@link #SLICE_MILLIS}, because a classic socket read
+ * ignores {@link Thread#interrupt()} (JDK 17): each slice that passes without a byte checks the caller's interrupt
+ * flag and the reply's deadline, then reads on. That is safe because the reader keeps the part of a frame already
+ * read and the socket stays usable after a read timeout. The socket's timeout stays at the slice from one command
+ * to the next, so a reply that arrives within a slice, the common case, costs nothing extra; only a wait that
+ * outlasts a slice pays for a {@link SocketTimeoutException}.
+ */
+final class FrameReads {
+
+    /** How long a read waits before it checks for an interrupt and the deadline. */
+    static final int SLICE_MILLIS = 100;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final RespReader reader;
+    private final int readTimeoutMillis;
+    private final int slice;
+    /** The socket's read timeout as last set, so that it is set only when it changes. */
+    private int soTimeout;
+
+    FrameReads(Socket socket, RespReader reader, int readTimeoutMillis) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.reader = reader;
+        this.readTimeoutMillis = readTimeoutMillis;
+        this.slice = Math.max(1, Math.min(SLICE_MILLIS, readTimeoutMillis));
+        this.soTimeout = socket.getSoTimeout();
+    }
+
+    /** @return the socket's input stream, for the idle probe (a TLS socket's counts its decrypted bytes) */
+    InputStream in() {
+        return in;
+    }
+
+    /** @return the socket's read timeout as last set, for the idle probe to restore */
+    int soTimeout() {
+        return soTimeout;
+    }
+
+    /**
+     * Reads the next frame of the reply to {@code command}, waiting until no byte came for the read timeout plus
+     * the command's block time (forever for a block time of zero).
+     *
+     * @param command the command whose reply is read
+     * @param bulkText the charset a top-level bulk reply is decoded with, or {@code null} for bytes
+     * @return the frame
+     * @throws InterruptedRead when the calling thread was interrupted while it waited; it stays interrupted
+     * @throws SocketTimeoutException when no byte came in time
+     * @throws IOException when the socket failed or the server closed it
+     */
+    Object reply(Command<?> command, Charset bulkText) throws IOException {
+        timeout(slice);
+        boolean idle = false;
+        long idleSince = 0;
+        for (;;) {
+            Object frame = reader.read(bulkText);
+            if (frame != RespReader.INCOMPLETE) {
+                return frame;
+            }
+            try {
+                if (reader.readFrom(in) < 0) {
+                    throw new EOFException("server closed the connection");
+                }
+                idle = false;
+            } catch (SocketTimeoutException e) {
+                long now = System.nanoTime();
+                if (!idle) {
+                    idle = true;
+                    idleSince = now - TimeUnit.MILLISECONDS.toNanos(slice);
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedRead();
+                }
+                long limit = limitMillis(command);
+                if (limit > 0 && now - idleSince >= TimeUnit.MILLISECONDS.toNanos(limit)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The read timeout, plus the block time of a blocking command; 0 (forever) for one that blocks forever. */
+    private long limitMillis(Command<?> command) {
+        long block = command == null ? -1 : command.blockMillis();
+        return block < 0 ? readTimeoutMillis : block == 0 ? 0 : readTimeoutMillis + block;
+    }
+
+    /**
+     * Reads the next frame, waiting at most {@code timeoutMillis} for it.
+     *
+     * @param timeoutMillis how long to wait, 0 for forever
+     * @return the frame, or {@link RespReader#INCOMPLETE} when no complete frame arrived in time (the part that did
+     *         arrive is kept)
+     * @throws IOException when the socket failed or the server closed it
+     */
+    Object within(int timeoutMillis) throws IOException {
+        timeout(timeoutMillis);
+        try {
+            return frame(null);
+        } catch (SocketTimeoutException e) {
+            return RespReader.INCOMPLETE;
+        }
+    }
+
+    /**
+     * Reads the next frame, waiting as the socket's timeout says.
+     *
+     * @param bulkText the charset a top-level bulk reply is decoded with, or {@code null} for bytes
+     * @return the frame
+     * @throws SocketTimeoutException when the socket's timeout passed without a byte
+     * @throws IOException when the socket failed or the server closed it
+     */
+    Object frame(Charset bulkText) throws IOException {
+        for (;;) {
+            Object frame = reader.read(bulkText);
+            if (frame != RespReader.INCOMPLETE) {
+                return frame;
+            }
+            if (reader.readFrom(in) < 0) {
+                throw new EOFException("server closed the connection");
+            }
+        }
+    }
+
+    /** @return whether bytes of a frame not yet read are buffered */
+    boolean hasBufferedBytes() {
+        return reader.hasBufferedBytes();
+    }
+
+    /**
+     * Sets the socket's read timeout when it differs from the one set last: a subscriber reads frame after frame with
+     * the same timeout, and the socket option call (a lock and checks in the JDK) was a measurable share of each
+     * read.
+     */
+    void timeout(int millis) throws SocketException {
+        if (millis != soTimeout) {
+            socket.setSoTimeout(millis);
+            soTimeout = millis;
+        }
+    }
+
+    /** The calling thread was interrupted while it waited for a reply; the reply is still owed. */
+    static final class InterruptedRead extends InterruptedIOException {
+
+        private static final long serialVersionUID = 1L;
+
+        InterruptedRead() {
+            super("interrupted while waiting for a reply");
+        }
+    }
+}
