@@ -7,6 +7,7 @@ import io.respkit.connection.OwedReplies;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.Errors;
+import io.respkit.internal.PutBacks;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PooledConnection;
@@ -358,6 +359,7 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
             return;
         }
         int first = responses.size() - unread;
+        List<Object> givenUp = null; // pops whose caller cancelled their response, and what they took
         try {
             connection.flush(responses.get(first).command());
             for (int i = first; i < responses.size(); i++) {
@@ -369,7 +371,17 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
                     r.fail(Errors.fromReply(error, command.name(), connection.address()));
                 } else {
                     connection.trackSuccess(command);
-                    r.completeRaw(reply);
+                    if (!r.completeRaw(reply) && reply != null && PutBacks.isPop(command)) {
+                        givenUp = givenUp == null ? new ArrayList<>() : givenUp;
+                        givenUp.add(command);
+                        givenUp.add(reply);
+                    }
+                }
+            }
+            if (givenUp != null) {
+                // Only once every reply is read: the put-backs are commands of their own on this connection.
+                for (int i = 0; i < givenUp.size(); i += 2) {
+                    BlockingRecovery.putBack(connection, (Command<?>) givenUp.get(i), givenUp.get(i + 1));
                 }
             }
         } catch (RedisInterruptedException e) {

@@ -99,14 +99,16 @@ public final class Response<T> extends CompletableFuture<T> {
         return c instanceof Command<?> cmd ? (Command<T>) cmd : null;
     }
 
-    void completeRaw(Object raw) {
+    boolean completeRaw(Object raw) {
         Command<T> c = command();
+        boolean completed;
         try {
-            complete(c.decode(raw));
+            completed = complete(c.decode(raw));
         } catch (RedisException e) {
-            completeExceptionally(e);
+            completed = completeExceptionally(e);
         }
         release();
+        return completed;
     }
 
     /** Lets a long pipeline release the arguments of an answered command; its name stays for messages. */
@@ -123,7 +125,17 @@ public final class Response<T> extends CompletableFuture<T> {
 
     /** Returns the result, or the failure when there is one; for result lists. */
     Object resultOrFailure() {
-        return failure != null ? failure : getNow(null);
+        RedisException f = failure;
+        if (f != null) {
+            return f;
+        }
+        try {
+            return getNow(null);
+        } catch (java.util.concurrent.CancellationException e) {
+            return e; // cancelled by its caller: the list shows it, and it is no command failure
+        } catch (java.util.concurrent.CompletionException e) {
+            return unwrap(e.getCause());
+        }
     }
 
     private static RedisException unwrap(Throwable t) {

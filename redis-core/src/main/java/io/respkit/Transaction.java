@@ -5,7 +5,9 @@ import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisPipelineCommands;
 import io.respkit.connection.RedisConnection;
+import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.Errors;
+import io.respkit.internal.PutBacks;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.pool.PooledConnection;
 import io.respkit.protocol.ErrorReply;
@@ -165,7 +167,10 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
                 r.fail(Errors.fromReply(connection.scrub(r.command(), error), r.commandName(), connection.address()));
             } else {
                 Command<?> command = r.command();
-                r.completeRaw(reply);
+                if (!r.completeRaw(reply) && reply != null && PutBacks.isPop(command)) {
+                    // Its caller cancelled the response before EXEC answered: what the pop took goes back.
+                    BlockingRecovery.putBack(connection, command, reply);
+                }
                 connection.trackSuccess(command);
             }
             results.add(r.resultOrFailure());

@@ -147,6 +147,28 @@ public final class BlockingRecovery {
         }
     }
 
+    /**
+     * Puts back what a pop of a pipeline or transaction took when its caller had already given up on its response
+     * (cancelled or completed it) by the time the reply was read; on the connection that read it, which is healthy
+     * and still the caller's.
+     *
+     * @param connection the connection the pop ran on
+     * @param pop the blocking pop
+     * @param reply its raw reply
+     */
+    public static void putBack(RedisConnection connection, Command<?> pop, Object reply) {
+        try {
+            Command<Object> putBack = PutBacks.of(pop, reply);
+            if (putBack != null) {
+                connection.execute(putBack);
+                log.debug("Put back what {} took after its caller gave up", pop.name());
+            }
+        } catch (RedisException e) {
+            log.error("Could not put back what {} took after its caller gave up; it is lost: {}", pop.name(),
+                    e.getMessage());
+        }
+    }
+
     private static void recover(PooledConnection lease, OwedReplies replies, List<Command<?>> owed) {
         ConnectionPool pool = lease.pool();
         long timeoutMillis = pool.config().timeout().toMillis();
