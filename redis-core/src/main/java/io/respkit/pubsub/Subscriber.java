@@ -1,6 +1,7 @@
 package io.respkit.pubsub;
 
 import io.respkit.RedisConnectionException;
+import io.respkit.RedisInterruptedException;
 import io.respkit.RedisException;
 import io.respkit.RedisProtocolException;
 import io.respkit.codec.RedisCodec;
@@ -230,6 +231,8 @@ public final class Subscriber<V> implements AutoCloseable {
      *         {@link io.respkit.RedisTimeoutException} when the connection was found dead by the health check
      * @throws io.respkit.RedisProtocolException when the server sent malformed data and this subscriber does not
      *         reconnect
+     * @throws RedisInterruptedException when the calling thread is or gets interrupted (within about 100 ms); its
+     *         interrupt flag stays set and the subscriber stays usable
      * @throws IllegalArgumentException when {@code timeout} is negative
      */
     public PubSubMessage<V> next(Duration timeout) {
@@ -249,10 +252,15 @@ public final class Subscriber<V> implements AutoCloseable {
      *         {@link io.respkit.RedisTimeoutException} when the connection was found dead by the health check
      * @throws io.respkit.RedisProtocolException when the server sent malformed data and this subscriber does not
      *         reconnect
+     * @throws RedisInterruptedException when the calling thread is or gets interrupted (within about 100 ms); its
+     *         interrupt flag stays set and the subscriber stays usable
      */
     public PubSubMessage<V> next() {
         return read(FOREVER);
     }
+
+    /** How long one read waits at most before the reading thread's interrupt flag is checked. */
+    private static final long INTERRUPT_SLICE_NANOS = 100_000_000L;
 
     /** Reads until a message, the deadline ({@code timeoutNanos} from now, or {@link #FOREVER}), or close. */
     private PubSubMessage<V> read(long timeoutNanos) {
@@ -263,7 +271,13 @@ public final class Subscriber<V> implements AutoCloseable {
                 if (closed) {
                     return null;
                 }
-                long budget = Math.min(deadline == FOREVER ? FOREVER : deadline - now, health.readBudget(now));
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RedisInterruptedException("Interrupted while waiting for a message from "
+                            + config.address() + "; the subscriber stays usable");
+                }
+                // Waits in slices, since a socket read ignores Thread.interrupt(): each slice that passes checks it.
+                long budget = Math.min(Math.min(deadline == FOREVER ? FOREVER : deadline - now, health.readBudget(now)),
+                        INTERRUPT_SLICE_NANOS);
                 Object frame;
                 RuntimeException lost = null;
                 try {
