@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -58,9 +59,18 @@ public final class Command<T> {
     private int size;
     /**
      * The block time and the read-only mark in one field, {@code (blockMillis + 1) << 1 | readOnly}, so that a
-     * command stays at 48 bytes: 0 means not blocking and not read-only.
+     * command stays small: 0 means not blocking and not read-only.
      */
     private long state;
+    /**
+     * The argument position of the first key, 0 when there is none (position 0 always holds the command's first
+     * word, never a key): most commands have one key, and recording it must cost no allocation.
+     */
+    private int firstKey;
+    /**
+     * The positions of the second and later keys as {@code [count, position...]}, created at the second key only.
+     */
+    private int[] moreKeys;
     /** The charset a top-level bulk reply may be decoded with straight from the read buffer, or null. */
     private final Charset bulkTextCharset;
 
@@ -117,7 +127,14 @@ public final class Command<T> {
      * @throws NullPointerException when the key is null
      */
     public Command<T> key(String key) {
-        return arg(Objects.requireNonNull(key, "key"));
+        Objects.requireNonNull(key, "key");
+        if (firstKey == 0) {
+            firstKey = size;
+        } else {
+            int[] more = markMoreKeys(1);
+            more[++more[0]] = size;
+        }
+        return add(key, 0);
     }
 
     /**
@@ -128,6 +145,9 @@ public final class Command<T> {
      * @throws NullPointerException when a key is null
      */
     public Command<T> keys(Iterable<String> keys) {
+        if (keys instanceof Collection<?> all && all.size() > 1) {
+            markMoreKeys(firstKey == 0 ? all.size() - 1 : all.size());
+        }
         for (String key : keys) {
             key(key);
         }
@@ -251,6 +271,31 @@ public final class Command<T> {
     }
 
     /**
+     * Returns how many of the arguments are keys, that is were added with {@link #key(String)} or
+     * {@link #keys(Iterable)}; cluster routing hashes exactly these.
+     *
+     * @return the number of keys, 0 for a command without keys
+     */
+    public int keyCount() {
+        return firstKey == 0 ? 0 : moreKeys == null ? 1 : 1 + moreKeys[0];
+    }
+
+    /**
+     * Returns the argument position of key {@code i}, in the order the keys were added, for use with
+     * {@link #argumentText(int)}.
+     *
+     * @param i the key's index, 0 for the first key
+     * @return the key's argument position, at least 1
+     * @throws IndexOutOfBoundsException when {@code i} is not below {@link #keyCount()}
+     */
+    public int keyPosition(int i) {
+        if (i < 0 || i >= keyCount()) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return i == 0 ? firstKey : moreKeys[i];
+    }
+
+    /**
      * Returns the command name, as used in messages; it never includes arguments. For a credential-carrying command
      * whose arguments were passed as part of the name (such as {@code "AUTH user password"}) it is only the command
      * word and, for {@code ACL}, {@code CONFIG} and {@code SENTINEL}, the subcommand.
@@ -352,6 +397,18 @@ public final class Command<T> {
             return "-inf";
         }
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** Makes room in {@link #moreKeys} for {@code extra} more positions; returns the array. */
+    private int[] markMoreKeys(int extra) {
+        int[] more = moreKeys;
+        if (more == null) {
+            more = new int[1 + Math.max(extra, 3)];
+        } else if (more[0] + extra >= more.length) {
+            more = Arrays.copyOf(more, Math.max(more.length * 2, more[0] + extra + 1));
+        }
+        moreKeys = more;
+        return more;
     }
 
     /** Appends a String, a byte[], or the LONG or DOUBLE marker with its value in {@code number}. */

@@ -231,4 +231,45 @@ class CommandTests {
         assertThat(get.decode(null)).isNull();
         assertThat(get.codec()).isSameAs(StringCodec.UTF8);
     }
+
+    @Test
+    void keyPositionsAreRecordedInOrderWhateverTheMix() {
+        Command<Object> none = create("PING").arg("k");
+        assertThat(none.keyCount()).isZero();
+        assertThatThrownBy(() -> none.keyPosition(0)).isInstanceOf(IndexOutOfBoundsException.class);
+
+        Command<Object> one = create("GET").key("k");
+        assertThat(one.keyCount()).isEqualTo(1);
+        assertThat(one.keyPosition(0)).isEqualTo(1);
+        assertThatThrownBy(() -> one.keyPosition(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> one.keyPosition(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+
+        Command<Object> eval = create("EVAL").arg("return 1").arg(2).keys(List.of("a", "b")).value("x");
+        assertThat(eval.keyCount()).isEqualTo(2);
+        assertThat(eval.keyPosition(0)).isEqualTo(3);
+        assertThat(eval.keyPosition(1)).isEqualTo(4);
+
+        Command<Object> mixed = create("CONFIG GET").arg("x").key("k0");
+        for (int i = 1; i < 20; i++) {
+            mixed.value("v").key("k" + i);
+        }
+        mixed.keys(List.of("m1", "m2", "m3")).keys(() -> List.of("i1", "i2").iterator());
+        assertThat(mixed.keyCount()).isEqualTo(25);
+        for (int i = 0; i < 20; i++) {
+            assertThat(mixed.argumentText(mixed.keyPosition(i))).isEqualTo("k" + i);
+        }
+        assertThat(mixed.argumentText(mixed.keyPosition(20))).isEqualTo("m1");
+        assertThat(mixed.argumentText(mixed.keyPosition(24))).isEqualTo("i2");
+        assertThat(mixed.keyPosition(0)).isEqualTo(3);
+    }
+
+    @Test
+    void keysAddedAfterAFailedKeyListStillCount() {
+        Command<Object> cmd = create("DEL");
+        assertThatThrownBy(() -> cmd.keys(java.util.Arrays.asList("a", null))).isInstanceOf(NullPointerException.class);
+        assertThat(cmd.keyCount()).isEqualTo(1);
+        cmd.key("b");
+        assertThat(cmd.keyCount()).isEqualTo(2);
+        assertThat(cmd.argumentText(cmd.keyPosition(1))).isEqualTo("b");
+    }
 }

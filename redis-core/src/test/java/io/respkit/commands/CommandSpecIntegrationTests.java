@@ -1,0 +1,283 @@
+package io.respkit.commands;
+
+import io.respkit.RedisClient;
+import io.respkit.RedisServerException;
+import io.respkit.codec.RedisCodec;
+import io.respkit.codec.StringCodec;
+import io.respkit.internal.commands.HashDefs;
+import io.respkit.protocol.RespVersion;
+import io.respkit.test.RedisServer;
+import io.respkit.test.RedisServerExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks every typed command's specification against the server's own: for each public static method of every
+ * {@code *Defs} class (found reflectively, so that no new command escapes), it builds the {@link Command} with sample
+ * arguments, asks {@code COMMAND GETKEYS} which of its arguments are keys and compares them, in order, with the key
+ * positions respkit recorded; and asks {@code COMMAND INFO} for the flags, which must agree with
+ * {@link Command#isReadOnly()} (the server's {@code readonly} without {@code write}) and
+ * {@link Command#blockMillis()} (the server's {@code blocking}). Not thread-safe; one run per protocol.
+ */
+@ExtendWith(RedisServerExtension.class)
+class CommandSpecIntegrationTests {
+
+    /**
+     * Commands respkit marks {@link Command#readOnly()} although the server does not flag them {@code readonly}: the
+     * server reserves the flag for commands that read the keyspace, while respkit's mark means "changes nothing on
+     * the server, safe to retry after a connection failure", which holds for these key-less queries too.
+     */
+    private static final Map<String, String> READ_ONLY_DIFFERENCES = Map.ofEntries(
+            Map.entry("PING", "changes nothing; no keyspace access, so the server does not flag it readonly"),
+            Map.entry("ECHO", "changes nothing; no keyspace access, so the server does not flag it readonly"),
+            Map.entry("INFO", "changes nothing; no keyspace access, so the server does not flag it readonly"),
+            Map.entry("TIME", "changes nothing; no keyspace access, so the server does not flag it readonly"),
+            Map.entry("CLIENT GETNAME", "changes nothing; a connection query, not a keyspace read"),
+            Map.entry("CLIENT ID", "changes nothing; a connection query, not a keyspace read"),
+            Map.entry("CLIENT LIST", "changes nothing; a server query, not a keyspace read"),
+            Map.entry("CONFIG GET", "changes nothing; a configuration query, not a keyspace read"),
+            Map.entry("SCRIPT EXISTS", "changes nothing; a script-cache query, not a keyspace read"),
+            Map.entry("PUBSUB CHANNELS", "changes nothing; a pub/sub query, not a keyspace read"),
+            Map.entry("PUBSUB NUMSUB", "changes nothing; a pub/sub query, not a keyspace read"));
+
+    /**
+     * Methods for which reflection cannot build a valid call, with the arguments to use instead (after the codec).
+     * Empty today: every sample the generic rules build is accepted by the server.
+     */
+    private static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.of();
+
+    @ParameterizedTest
+    @EnumSource(RespVersion.class)
+    void everyTypedCommandAgreesWithTheServerOnKeysAndFlags(RespVersion protocol, RedisServer server)
+            throws Exception {
+        List<Method> methods = defsMethods();
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        Set<String> usedDifferences = new HashSet<>();
+        Map<String, List<?>> infoCache = new LinkedHashMap<>();
+        int keys = 0;
+        try (RedisClient<String> redis = RedisClient.create(server.configBuilder().protocol(protocol).build())) {
+            for (Method method : methods) {
+                String where = method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                        + Arrays.toString(method.getParameterTypes()).replace("class ", "")
+                        .replace("interface ", "");
+                Command<?> cmd;
+                try {
+                    cmd = (Command<?>) method.invoke(null, arguments(method));
+                } catch (InvocationTargetException | NoSuchFieldException | IllegalArgumentException
+                        | UnsupportedOperationException e) {
+                    Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+                    problems.add(where + ": cannot build a sample call (" + cause + "); add it to ARGUMENT_OVERRIDES");
+                    continue;
+                }
+                names.add(cmd.name());
+                keys += checkKeys(redis, cmd, where, problems);
+                List<?> info = infoCache.computeIfAbsent(cmd.name(), n -> info(redis, n));
+                checkFlags(cmd, info, where, problems, usedDifferences);
+            }
+        }
+        Set<String> stale = new TreeSet<>(READ_ONLY_DIFFERENCES.keySet());
+        stale.removeAll(usedDifferences);
+        for (String name : stale) {
+            problems.add(name + ": listed in READ_ONLY_DIFFERENCES but agrees with the server (or is gone)");
+        }
+        System.out.printf("CommandSpecIntegrationTests[%s]: %d typed command methods (%d distinct commands) and "
+                + "%d keys checked against COMMAND GETKEYS/INFO, %d disagreements%n", protocol, methods.size(),
+                names.size(), keys, problems.size());
+        assertThat(problems).as("typed commands that disagree with the server").isEmpty();
+        assertThat(methods).hasSizeGreaterThan(100);
+    }
+
+    private static int checkKeys(RedisClient<String> redis, Command<?> cmd, String where, List<String> problems) {
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < cmd.keyCount(); i++) {
+            ours.add(cmd.argumentText(cmd.keyPosition(i)));
+        }
+        Object[] args = new Object[cmd.argumentCount()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = cmd.argumentText(i);
+        }
+        // COMMAND GETKEYS needs at least one argument after the name: a bare PING or TIME has no keys anyway.
+        List<?> theirs = List.of();
+        if (args.length > 1) {
+            try {
+                theirs = (List<?>) redis.execute("COMMAND GETKEYS", args);
+            } catch (RedisServerException e) {
+                String message = String.valueOf(e.getMessage());
+                if (!message.contains("no key arguments") && !message.contains("Invalid arguments specified")) {
+                    problems.add(where + ": COMMAND GETKEYS rejected the sample call: " + message);
+                    return 0;
+                }
+            }
+        }
+        if (!ours.equals(theirs)) {
+            problems.add(where + ": keys " + ours + " but the server says " + theirs);
+        }
+        return ours.size();
+    }
+
+    private static void checkFlags(Command<?> cmd, List<?> info, String where, List<String> problems,
+            Set<String> usedDifferences) {
+        if (info == null) {
+            problems.add(where + ": the server does not know " + cmd.name());
+            return;
+        }
+        Set<String> flags = new HashSet<>();
+        for (Object flag : (Collection<?>) info.get(2)) {
+            flags.add(String.valueOf(flag).toLowerCase(Locale.ROOT));
+        }
+        boolean serverReadOnly = flags.contains("readonly") && !flags.contains("write");
+        if (cmd.isReadOnly() != serverReadOnly) {
+            if (READ_ONLY_DIFFERENCES.containsKey(cmd.name()) && cmd.isReadOnly()) {
+                usedDifferences.add(cmd.name());
+            } else {
+                problems.add(where + ": isReadOnly()=" + cmd.isReadOnly() + " but the server flags " + flags);
+            }
+        }
+        boolean serverBlocking = flags.contains("blocking");
+        if ((cmd.blockMillis() >= 0) != serverBlocking) {
+            problems.add(where + ": blockMillis()=" + cmd.blockMillis() + " but the server flags " + flags);
+        }
+    }
+
+    /** COMMAND INFO for a command name; {@code "CONFIG GET"} is asked as {@code config|get}. */
+    private static List<?> info(RedisClient<String> redis, String name) {
+        String serverName = String.join("|", name.toLowerCase(Locale.ROOT).split(" "));
+        List<?> reply = (List<?>) redis.execute("COMMAND INFO", serverName);
+        return reply.isEmpty() ? null : (List<?>) reply.get(0);
+    }
+
+    /** Every public static method returning a Command, of every {@code *Defs} class next to HashDefs. */
+    private static List<Method> defsMethods() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path dir = Path.of(HashDefs.class.getResource("HashDefs.class").toURI()).getParent();
+        List<Class<?>> classes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith("Defs.class")) {
+                    classes.add(Class.forName(HashDefs.class.getPackageName() + "."
+                            + fileName.substring(0, fileName.length() - ".class".length())));
+                }
+            }
+        }
+        assertThat(classes).extracting(Class::getSimpleName).contains("HashDefs", "KeyDefs", "ListDefs",
+                "ScriptingDefs", "ServerDefs", "SetDefs", "SortedSetDefs", "SortedSetRangeDefs", "StringDefs");
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> type : classes) {
+            for (Method m : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())
+                        && m.getReturnType() == Command.class) {
+                    methods.add(m);
+                }
+            }
+        }
+        methods.sort(Comparator.comparing((Method m) -> m.getDeclaringClass().getSimpleName())
+                .thenComparing(Method::getName).thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+        return methods;
+    }
+
+    /** Sample arguments: distinct strings ("k1", "v2"...), two-element collections, the simplest *Args. */
+    private static Object[] arguments(Method method) throws ReflectiveOperationException {
+        String id = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        Type[] types = method.getGenericParameterTypes();
+        List<Object> override = ARGUMENT_OVERRIDES.get(id);
+        if (override != null) {
+            List<Object> all = new ArrayList<>();
+            all.add(StringCodec.UTF8);
+            all.addAll(override);
+            return all.toArray();
+        }
+        int[] counter = {0};
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            args[i] = sample(types[i], counter);
+        }
+        return args;
+    }
+
+    private static Object sample(Type type, int[] counter) throws ReflectiveOperationException {
+        if (type instanceof WildcardType w) {
+            return sample(w.getUpperBounds()[0], counter);
+        }
+        if (type instanceof TypeVariable<?>) {
+            return "v" + ++counter[0];
+        }
+        if (type instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            Type[] of = p.getActualTypeArguments();
+            if (raw == RedisCodec.class) {
+                return StringCodec.UTF8;
+            }
+            if (raw == Map.class) {
+                Map<Object, Object> map = new LinkedHashMap<>();
+                map.put(sample(of[0], counter), sample(of[1], counter));
+                map.put(sample(of[0], counter), sample(of[1], counter));
+                return map;
+            }
+            if (raw == Iterable.class || raw == Collection.class || raw == List.class) {
+                return List.of(sample(of[0], counter), sample(of[0], counter));
+            }
+            throw new UnsupportedOperationException("no sample for " + type);
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return "k" + ++counter[0];
+        }
+        if (c == long.class || c == Long.class) {
+            return 1L;
+        }
+        if (c == int.class || c == Integer.class) {
+            return 1;
+        }
+        if (c == double.class || c == Double.class) {
+            return (double) ++counter[0];
+        }
+        if (c == Duration.class) {
+            return Duration.ofSeconds(1);
+        }
+        if (c == Instant.class) {
+            return Instant.ofEpochSecond(4_000_000_000L);
+        }
+        if (c.isEnum()) {
+            return c.getEnumConstants()[0];
+        }
+        if (c.isRecord()) {
+            Field none = c.getField("NONE");
+            return none.get(null);
+        }
+        if (c == RedisCodec.class) {
+            return StringCodec.UTF8;
+        }
+        throw new UnsupportedOperationException("no sample for " + type);
+    }
+}
