@@ -105,11 +105,11 @@ public final class Command<T> {
         if (name.isBlank()) {
             throw new IllegalArgumentException("command name must not be blank");
         }
-        int space = name.indexOf(' ');
-        if (space < 0) {
+        if (name.indexOf(' ') < 0 && name.indexOf('\t') < 0) {
             return new Command<>(name, codec, decoder, Math.max(1, capacity)).add(name, 0);
         }
-        String[] words = name.trim().split(" +");
+        // Any blank separates words: a tab must not hide a credential command's arguments in one "name".
+        String[] words = name.trim().split("[ \\t]+");
         // A whole command line passed as the name ("AUTH user password") must not show its secrets in messages.
         Command<T> command = new Command<>(CredentialArguments.displayName(name, words), codec, decoder,
                 Math.max(1, capacity));

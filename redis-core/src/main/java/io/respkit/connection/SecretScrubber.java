@@ -112,6 +112,14 @@ final class SecretScrubber {
                 }
             }
         }
+        // An argument holding a quote would pair with the server's own quotes around it and show what follows the
+        // quote: such an argument is masked whole, whatever its position.
+        for (int i = 1; i < command.argumentCount(); i++) {
+            String arg = command.argumentText(i);
+            if (arg.indexOf('\'') >= 0) {
+                secrets.add(arg);
+            }
+        }
         // Longest first: masking "pw" before "pw2" would leave the "2" of the longer one showing.
         secrets.sort(Comparator.comparingInt(String::length).reversed());
         return secrets;

@@ -122,6 +122,32 @@ class SecretScrubberTests {
         assertThat(state.credentialsQueued()).isFalse();
     }
 
+    /**
+     * A rule holding a quote pairs with the server's own quotes; the part after it must not show (found by an
+     * independent test: {@code '****'LEAKLEAKLEAK'****}).
+     */
+    @Test
+    void anArgumentHoldingAQuoteIsMaskedWhole() {
+        SecretScrubber scrubber = new SecretScrubber(null);
+        assertThat(scrubber.scrub(cmd("ACL", "SETUSER", "alice", "on", "x'LEAKLEAKLEAK"),
+                new ErrorReply("ERR Error in ACL SETUSER modifier 'x'LEAKLEAKLEAK': Syntax error")).message())
+                .doesNotContain("LEAK").isEqualTo("ERR Error in ACL SETUSER modifier '****': Syntax error");
+        assertThat(scrubber.scrub(cmd("ACL", "SETUSER", "alice", "on", ">pa'ss'word"),
+                new ErrorReply("ERR Error in ACL SETUSER modifier '>pa'ss'word': Syntax error")).message())
+                .doesNotContain("ss").doesNotContain("word");
+    }
+
+    /** Names split on any white space, so that a tab cannot hide a credential command's secret in its name. */
+    @Test
+    void aTabSeparatedCommandLineShowsOnlyItsCommandWords() {
+        Command<Object> auth = Command.create(StringCodec.UTF8, "AUTH\tLEAKpw", ReplyDecoders.raw());
+        assertThat(auth.name()).isEqualTo("AUTH");
+        assertThat(auth.toString()).doesNotContain("LEAK");
+        assertThat(auth.argumentCount()).isEqualTo(2);
+        assertThat(new SecretScrubber(null).scrub(auth, new ErrorReply("WRONGPASS bad LEAKpw")).message())
+                .doesNotContain("LEAK");
+    }
+
     @Test
     void commandLinesPassedAsNamesShowOnlyTheirCommandWords() {
         assertThat(Command.create(StringCodec.UTF8, "AUTH user NewPw-6", ReplyDecoders.raw()).name())
