@@ -131,6 +131,12 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
     private TransactionResult finish(Object execReply, RedisException firstQueueError, int firstQueueIndex) {
         if (execReply instanceof ErrorReply error) {
             RedisException abort = Errors.fromReply(error, "EXEC", connection.address());
+            if (!(abort instanceof RedisExecAbortException)) {
+                // Not the server's answer to a queueing error ("EXEC without MULTI", say): what ran, and whether a
+                // MULTI is still open, is unknown, so the connection serves nobody else. Closed, not broken: the
+                // socket did not fail, and other connections are not suspect.
+                connection.close();
+            }
             for (Response<?> r : queued) {
                 if (!r.isDone()) {
                     r.fail(abort);

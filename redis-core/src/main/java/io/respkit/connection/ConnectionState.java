@@ -119,6 +119,27 @@ final class ConnectionState {
         }
     }
 
+    /**
+     * Refuses what {@link #checkSendable} refuses and, for a command about to be queued in a transaction, the
+     * commands the server runs at once instead of queueing: {@code RESET}, {@code DISCARD}, {@code EXEC} and
+     * {@code MULTI}. Each ends or breaks the {@code MULTI}, so the commands queued after it would run one by one,
+     * outside the transaction ({@code RESET} also moves the connection to database 0 and the default user).
+     *
+     * @param command the command about to be queued
+     * @throws RedisUnsupportedCommandException when the command is one of those
+     */
+    static void checkQueueable(Command<?> command) {
+        checkSendable(command);
+        String first = command.argumentText(0);
+        int len = first.length();
+        if ((len == 4 || len == 5 || len == 7) && (first.equalsIgnoreCase("EXEC") || first.equalsIgnoreCase("MULTI")
+                || first.equalsIgnoreCase("RESET") || first.equalsIgnoreCase("DISCARD"))) {
+            throw new RedisUnsupportedCommandException(upper(first) + " cannot be queued in a transaction: the server "
+                    + "runs it at once, which ends the MULTI, and the commands queued after it would run outside the "
+                    + "transaction; the transaction API sends MULTI and EXEC itself (discard() drops it)");
+        }
+    }
+
     private static boolean isOneOf(char c, char upper1, char upper2) {
         char u = Character.toUpperCase(c);
         return u == upper1 || u == upper2;

@@ -449,15 +449,16 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Refuses a command no ordinary connection can run, as {@link #send} does; for transactions, which check each
-     * command as it is queued rather than after {@code MULTI} was buffered.
+     * Refuses a command that cannot be queued in a transaction: what {@link #send} refuses, and the commands the server
+     * runs at once instead of queueing them ({@code RESET}, {@code DISCARD}, {@code EXEC}, {@code MULTI}); for
+     * transactions, which check each command as it is queued rather than after {@code MULTI} was buffered.
      *
      * @param command the command
-     * @throws io.respkit.RedisUnsupportedCommandException for {@code SUBSCRIBE} and its relatives, and for
-     *         {@code CLIENT REPLY OFF|SKIP}
+     * @throws io.respkit.RedisUnsupportedCommandException for {@code SUBSCRIBE} and its relatives,
+     *         {@code CLIENT REPLY OFF|SKIP}, and {@code RESET}, {@code DISCARD}, {@code EXEC}, {@code MULTI}
      */
     public static void checkSendable(Command<?> command) {
-        ConnectionState.checkSendable(command);
+        ConnectionState.checkQueueable(command);
     }
 
     /**
