@@ -1,5 +1,6 @@
 package io.respkit.connection;
 
+import io.respkit.RedisProtocolException;
 import io.respkit.commands.Command;
 import io.respkit.protocol.RespReader;
 
@@ -14,8 +15,14 @@ import java.nio.charset.Charset;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The read side of a {@link RedisConnection}: frames from its socket through the incremental {@link RespReader}. Not
- * thread-safe: owned by one connection, which serves one caller at a time.
+ * The read side of a {@link RedisConnection}: frames from its socket through the incremental {@link RespReader}, for
+ * replies, for subscribers and for a multiplexed connection's reader thread, and the idle probe. Not thread-safe:
+ * owned by one connection, which serves one caller (or one reader thread) at a time.
+ *
+ * <p>{@link #reply} and {@link #within} throw {@link IOException}s, which their callers turn into typed exceptions
+ * that name the command; the reads outside a request and its reply ({@link #forSubscriber}, {@link #next}), and
+ * {@link #multiplexed} and {@link #probeIdle}, take the connection as {@code owner}, break (or close) it on failure
+ * themselves and throw typed exceptions ({@link ConnectionFailures}).
  *
  * <p>A caller waiting for a reply waits in slices of at most {@link #SLICE_MILLIS}, because a classic socket read
  * ignores {@link Thread#interrupt()} (JDK 17): each slice that passes without a byte checks the caller's interrupt
@@ -30,6 +37,8 @@ final class FrameReads {
     static final int SLICE_MILLIS = 100;
 
     private final Socket socket;
+    /** The plain TCP socket: {@link #socket} itself, or the one a TLS socket is layered on. */
+    private final Socket tcp;
     private final InputStream in;
     private final RespReader reader;
     private final int readTimeoutMillis;
@@ -37,23 +46,14 @@ final class FrameReads {
     /** The socket's read timeout as last set, so that it is set only when it changes. */
     private int soTimeout;
 
-    FrameReads(Socket socket, RespReader reader, int readTimeoutMillis) throws IOException {
+    FrameReads(Socket socket, Socket tcp, RespReader reader, int readTimeoutMillis) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.in = socket.getInputStream();
         this.reader = reader;
         this.readTimeoutMillis = readTimeoutMillis;
         this.slice = Math.max(1, Math.min(SLICE_MILLIS, readTimeoutMillis));
         this.soTimeout = socket.getSoTimeout();
-    }
-
-    /** @return the socket's input stream, for the idle probe (a TLS socket's counts its decrypted bytes) */
-    InputStream in() {
-        return in;
-    }
-
-    /** @return the socket's read timeout as last set, for the idle probe to restore */
-    int soTimeout() {
-        return soTimeout;
     }
 
     /**
@@ -139,6 +139,78 @@ final class FrameReads {
                 throw new EOFException("server closed the connection");
             }
         }
+    }
+
+    /**
+     * Reads the next frame for a subscriber, waiting at most {@code timeoutMillis}: the body of
+     * {@link RedisConnection#readFrame(int)}.
+     *
+     * @param owner the connection, which a failure breaks
+     * @param timeoutMillis how long to wait, 0 for forever
+     * @return the frame, or {@link RespReader#INCOMPLETE} when no complete frame arrived in time
+     * @throws io.respkit.RedisConnectionException when the connection failed
+     * @throws RedisProtocolException when the frame was malformed
+     */
+    Object forSubscriber(RedisConnection owner, int timeoutMillis) {
+        try {
+            return within(timeoutMillis);
+        } catch (IOException e) {
+            throw owner.ioFailure(e, null);
+        } catch (RedisProtocolException e) {
+            throw ConnectionFailures.malformed(owner, e, "subscriber on " + owner.address());
+        }
+    }
+
+    /**
+     * Makes reads wait for as long as it takes: the body of {@link RedisConnection#enterMultiplexedMode()}.
+     *
+     * @param owner the connection, which a failure breaks
+     * @throws io.respkit.RedisConnectionException when the socket option cannot be set
+     */
+    void multiplexed(RedisConnection owner) {
+        try {
+            timeout(0);
+        } catch (IOException e) {
+            throw owner.ioFailure(e, null);
+        }
+    }
+
+    /**
+     * Reads the next frame with the socket's timeout as it stands: the body of
+     * {@link RedisConnection#readNextFrame()}.
+     *
+     * @param owner the connection, which a failure breaks
+     * @return the frame
+     * @throws io.respkit.RedisConnectionException when the connection failed
+     * @throws RedisProtocolException when the frame was malformed
+     */
+    Object next(RedisConnection owner) {
+        try {
+            return frame(null);
+        } catch (IOException e) {
+            throw owner.ioFailure(e, null);
+        } catch (RedisProtocolException e) {
+            throw ConnectionFailures.malformed(owner, e, "multiplexed connection to " + owner.address());
+        }
+    }
+
+    /**
+     * Probes an idle connection's plain socket ({@link IdleProbe}; under TLS the TLS socket's decrypted bytes count
+     * as unread), then closes {@code owner} when unasked-for bytes arrived, or marks it broken when the server closed
+     * it: the body of {@link RedisConnection#probeIdle()}.
+     *
+     * @param owner the connection
+     * @return {@code true} when it is open with nothing unread
+     */
+    boolean probeIdle(RedisConnection owner) {
+        IdleProbe.Result result = reader.hasBufferedBytes() ? IdleProbe.Result.UNREAD
+                : IdleProbe.probe(tcp, tcp != socket ? in : null, soTimeout);
+        if (result == IdleProbe.Result.UNREAD) {
+            owner.close();
+        } else if (result == IdleProbe.Result.CLOSED) {
+            owner.markBroken();
+        }
+        return result == IdleProbe.Result.OPEN;
     }
 
     /** @return whether bytes of a frame not yet read are buffered */

@@ -1,6 +1,7 @@
 package io.respkit.connection;
 
 import io.respkit.RedisConnectionException;
+import io.respkit.RedisInterruptedException;
 import io.respkit.RedisProtocolException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 
 /**
  * The replies a caller gave up on when it was interrupted while waiting (see
@@ -92,8 +94,7 @@ public final class OwedReplies {
         } catch (IOException e) {
             throw connection.ioFailure(e, command);
         } catch (RedisProtocolException e) {
-            connection.markBroken();
-            throw new RedisProtocolException(e.getMessage() + " (owed reply on " + connection.address() + ")");
+            throw ConnectionFailures.malformed(connection, e, "owed reply on " + connection.address());
         }
     }
 
@@ -130,6 +131,23 @@ public final class OwedReplies {
         connection.send(Command.create(StringCodec.UTF8, "CLIENT ID", Decoders.raw()));
         connection.clientId = ID_ASKED;
         connection.idAskedWith = command;
+    }
+
+    /**
+     * Makes a connection owe the reply to {@code command}, whose caller was interrupted while it waited: the
+     * connection is closed to callers, its socket left open for whoever reads what is owed.
+     *
+     * @param connection the connection
+     * @param command the command whose reply was awaited
+     * @param cause the interrupted read
+     * @return the exception for the caller
+     */
+    static RedisInterruptedException interrupted(RedisConnection connection, Command<?> command,
+                                                 InterruptedIOException cause) {
+        connection.owed = new OwedReplies(connection, command);
+        connection.closed = true;
+        return new RedisInterruptedException("Interrupted while waiting for the reply to " + command.name()
+                + " from " + connection.address() + "; the connection will not serve another caller", cause);
     }
 
     /** Records the reply to the {@code CLIENT ID} sent ahead of a blocking command. */

@@ -15,7 +15,6 @@ import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
 import io.respkit.protocol.PushMessage;
-import io.respkit.protocol.RespMap;
 import io.respkit.protocol.RespReader;
 import io.respkit.protocol.RespVersion;
 import io.respkit.protocol.RespWriter;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,8 +46,6 @@ public final class RedisConnection implements AutoCloseable {
     private final RedisConfig config;
     private final String address;
     private final Socket socket;
-    /** The plain TCP socket: {@link #socket} itself, or the one a TLS socket is layered on. */
-    private final Socket tcp;
     private final RespWriter writer;
     private final RespReader reader;
     final FrameReads frames;
@@ -73,11 +69,10 @@ public final class RedisConnection implements AutoCloseable {
         this.config = config;
         this.address = config.address();
         this.socket = socket;
-        this.tcp = tcp;
         this.writer = new RespWriter(socket.getOutputStream());
         this.reader = new RespReader(config.limits());
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
-        this.frames = new FrameReads(socket, reader, readTimeoutMillis);
+        this.frames = new FrameReads(socket, tcp, reader, readTimeoutMillis);
         this.scrubber = new SecretScrubber(config.password());
     }
 
@@ -108,147 +103,15 @@ public final class RedisConnection implements AutoCloseable {
             throw new RedisConnectionException("Unable to open streams to " + config.address(), e);
         }
         try {
-            connection.handshake();
+            Handshake.Outcome outcome = Handshake.run(connection, connection.scrubber);
+            connection.protocol = outcome.protocol();
+            connection.serverVersion = outcome.serverVersion();
+            connection.clientId = outcome.clientId();
             return connection;
-        } catch (RedisConnectionException e) {
-            connection.close();
-            throw Sockets.handshakeFailure(config, e);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
-    }
-
-    private void handshake() {
-        boolean helloDone = false;
-        String clientName = config.clientName();
-        if (config.protocol() == RespVersion.RESP3) {
-            Object reply = handshakeCall(hello(clientName));
-            if (clientName != null && reply instanceof ErrorReply error
-                    && ClientNameFallback.unsettable(error, true)) {
-                // The name may be the problem: if HELLO works without it, connect without it rather than not at all.
-                reply = handshakeCall(hello(null));
-                if (!(reply instanceof ErrorReply)) {
-                    ClientNameFallback.refused(config, address, scrub(error));
-                    clientName = null;
-                }
-            }
-            if (reply instanceof ErrorReply error) {
-                String code = error.code();
-                if (isAuthCode(code)) {
-                    throw authFailure(error);
-                }
-                if (!"NOPROTO".equals(code) && !error.message().startsWith("ERR unknown command")) {
-                    throw AuthErrors.typed(Errors.fromReply(scrub(error), "HELLO", address));
-                }
-                log.debug("Server at {} does not speak RESP3; falling back to RESP2", address);
-            } else {
-                protocol = RespVersion.RESP3;
-                readHelloReply(reply);
-                helloDone = true;
-            }
-        }
-        if (!helloDone) {
-            if (config.password() != null) {
-                Command<Object> auth = Command.create(StringCodec.UTF8, "AUTH", Decoders.raw());
-                if (config.username() != null) {
-                    auth.arg(config.username());
-                }
-                auth.arg(config.password());
-                Object reply = handshakeCall(auth);
-                if (reply instanceof ErrorReply error) {
-                    throw authFailure(error);
-                }
-            }
-            if (clientName != null) {
-                Object reply = handshakeCall(Command.create(StringCodec.UTF8, "CLIENT SETNAME", Decoders.raw())
-                        .arg(clientName));
-                if (reply instanceof ErrorReply error && ClientNameFallback.unsettable(error, false)) {
-                    ClientNameFallback.refused(config, address, scrub(error));
-                } else {
-                    checkHandshake(reply, "CLIENT SETNAME");
-                }
-            }
-        }
-        if (config.database() != 0) {
-            checkHandshake(handshakeCall(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw())
-                    .arg(config.database())), "SELECT");
-            state.selected(config.database());
-        }
-        if (reader.hasBufferedBytes()) { // a reply too many, which the first command would take for its own
-            throw new RedisProtocolException("Server at " + address
-                    + " sent more replies than the handshake asked for");
-        }
-    }
-
-    private Command<Object> hello(String clientName) {
-        Command<Object> hello = Command.create(StringCodec.UTF8, "HELLO", Decoders.raw()).arg(3);
-        if (config.password() != null) {
-            hello.arg("AUTH").arg(config.username() != null ? config.username() : "default").arg(config.password());
-        }
-        if (clientName != null) {
-            hello.arg("SETNAME").arg(clientName);
-        }
-        return hello;
-    }
-
-    private Object handshakeCall(Command<?> command) {
-        send(command);
-        flush(command);
-        return readReply(command);
-    }
-
-    private void checkHandshake(Object reply, String command) {
-        if (reply instanceof ErrorReply error) {
-            throw AuthErrors.typed(Errors.fromReply(scrub(error), command, address));
-        }
-    }
-
-    private void readHelloReply(Object reply) {
-        if (reply instanceof RespMap map) {
-            for (int i = 0; i < map.size(); i++) {
-                helloField(Decoders.text(map.key(i), config.charset()), map.value(i));
-            }
-        } else if (reply instanceof List<?> list) {
-            for (int i = 0; i + 1 < list.size(); i += 2) {
-                helloField(Decoders.text(list.get(i), config.charset()), list.get(i + 1));
-            }
-        }
-    }
-
-    private void helloField(String key, Object value) {
-        if ("version".equals(key)) {
-            serverVersion = Decoders.text(value, config.charset());
-        } else if ("id".equals(key) && value instanceof Long id) {
-            clientId = id; // for CLIENT UNBLOCK should a caller give up on a blocking command
-        }
-    }
-
-    private static boolean isAuthCode(String code) {
-        return AuthErrors.isAuthCode(code) || "AUTH".equals(code);
-    }
-
-    private RedisAuthenticationException authFailure(ErrorReply error) {
-        ErrorReply clean = scrub(error);
-        String code = clean.code();
-        if (("ERR".equals(code) || "AUTH".equals(code)) && clean.message().contains("AUTH")) {
-            // Servers before 6.0 answer a wrong password with "ERR invalid password" (or "-AUTH failed").
-            code = "WRONGPASS";
-        }
-        String message;
-        if ("NOAUTH".equals(code) && config.password() == null) {
-            message = "Authentication to " + address + " required: the server answered NOAUTH and no password is "
-                    + "configured";
-        } else {
-            message = "Authentication to " + address + " failed"
-                    + (config.username() != null ? " for user '" + config.username() + "'" : "") + ": "
-                    + Errors.clean(clean.message());
-        }
-        return AuthErrors.create(code, message);
-    }
-
-    private ErrorReply scrub(ErrorReply error) {
-        return scrubber.scrub(error);
     }
 
     /**
@@ -371,10 +234,7 @@ public final class RedisConnection implements AutoCloseable {
                         ? scrubber.scrub(command, reply, state) : reply;
             }
         } catch (FrameReads.InterruptedRead e) {
-            owed = new OwedReplies(this, command);
-            closed = true; // to callers; the socket stays open for whoever reads what is owed
-            throw new RedisInterruptedException("Interrupted while waiting for the reply to " + command.name()
-                    + " from " + address + "; the connection will not serve another caller", e);
+            throw OwedReplies.interrupted(this, command, e);
         } catch (IOException e) {
             throw ioFailure(e, command);
         }
@@ -402,15 +262,8 @@ public final class RedisConnection implements AutoCloseable {
      */
     public Object readFrame(int timeoutMillis) {
         ensureUsable(null);
-        try {
-            Object frame = frames.within(timeoutMillis);
-            return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
-        } catch (IOException e) {
-            throw ioFailure(e, null);
-        } catch (RedisProtocolException e) {
-            markBroken();
-            throw new RedisProtocolException(e.getMessage() + " (subscriber on " + address + ")");
-        }
+        Object frame = frames.forSubscriber(this, timeoutMillis);
+        return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
     }
 
     /**
@@ -429,8 +282,8 @@ public final class RedisConnection implements AutoCloseable {
         try {
             return frames.reply(command, bulkText);
         } catch (RedisProtocolException e) {
-            markBroken();
-            throw new RedisProtocolException(e.getMessage() + " (command " + name(command) + " on " + address + ")");
+            throw ConnectionFailures.malformed(this, e, "command " + ConnectionFailures.name(command) + " on "
+                    + address);
         }
     }
 
@@ -497,17 +350,7 @@ public final class RedisConnection implements AutoCloseable {
      *         marked broken) or unasked-for bytes arrived (it is then closed)
      */
     public boolean probeIdle() {
-        if (broken || closed) {
-            return false;
-        }
-        IdleProbe.Result result = reader.hasBufferedBytes() ? IdleProbe.Result.UNREAD
-                : IdleProbe.probe(tcp, tcp != socket ? frames.in() : null, frames.soTimeout());
-        if (result == IdleProbe.Result.UNREAD) {
-            close();
-        } else if (result == IdleProbe.Result.CLOSED) {
-            markBroken();
-        }
-        return result == IdleProbe.Result.OPEN;
+        return !broken && !closed && frames.probeIdle(this);
     }
 
     /**
@@ -563,17 +406,13 @@ public final class RedisConnection implements AutoCloseable {
         return !broken && !closed;
     }
 
-    /**
-     * Marks the connection broken and closes its socket.
-     */
+    /** Marks the connection broken and closes its socket. */
     public void markBroken() {
         broken = true;
         close();
     }
 
-    /**
-     * Closes the socket. Idempotent.
-     */
+    /** Closes the socket. Idempotent. */
     @Override
     public void close() {
         if (!closed || owed != null) {
@@ -585,29 +424,14 @@ public final class RedisConnection implements AutoCloseable {
 
     private void ensureUsable(Command<?> command) {
         if (broken || closed) {
-            throw new RedisConnectionException("Connection to " + address + " is "
-                    + (broken ? "broken" : "closed") + (command != null ? "; cannot run " + command.name() : ""));
+            throw ConnectionFailures.unusable(address, broken, command);
         }
     }
 
+    /** Breaks the connection after a failed read or write; see {@link ConnectionFailures#io}. */
     RedisConnectionException ioFailure(IOException e, Command<?> command) {
         markBroken();
-        if (e instanceof SocketTimeoutException) {
-            long block = command == null ? -1 : command.blockMillis();
-            long waited = readTimeoutMillis + Math.max(0, block);
-            return new RedisTimeoutException("Command " + name(command) + " timed out after " + waited + " ms on "
-                    + address, e);
-        }
-        if (config.ssl() != null && TlsFailures.isTls(e)) {
-            return new RedisConnectionException("TLS failure on the connection to " + address + " during "
-                    + name(command) + ": " + TlsFailures.describe(e, config), e);
-        }
-        return new RedisConnectionException("Connection to " + address + " failed during " + name(command) + ": "
-                + e.getMessage(), e);
-    }
-
-    private static String name(Command<?> command) {
-        return command == null ? "read" : command.name();
+        return ConnectionFailures.io(e, command, config, readTimeoutMillis);
     }
 
     /**
@@ -618,11 +442,7 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisConnectionException when the socket option cannot be set (the connection is broken)
      */
     public void enterMultiplexedMode() {
-        try {
-            frames.timeout(0);
-        } catch (IOException e) {
-            throw ioFailure(e, null);
-        }
+        frames.multiplexed(this);
     }
 
     /**
@@ -635,14 +455,7 @@ public final class RedisConnection implements AutoCloseable {
      */
     public Object readNextFrame() {
         ensureUsable(null);
-        try {
-            return frames.frame(null);
-        } catch (IOException e) {
-            throw ioFailure(e, null);
-        } catch (RedisProtocolException e) {
-            markBroken();
-            throw new RedisProtocolException(e.getMessage() + " (multiplexed connection to " + address + ")");
-        }
+        return frames.next(this);
     }
 
     /**
@@ -658,8 +471,7 @@ public final class RedisConnection implements AutoCloseable {
         try {
             return reader.read();
         } catch (RedisProtocolException e) {
-            markBroken();
-            throw new RedisProtocolException(e.getMessage() + " (multiplexed connection to " + address + ")");
+            throw ConnectionFailures.malformed(this, e, "multiplexed connection to " + address);
         }
     }
 
