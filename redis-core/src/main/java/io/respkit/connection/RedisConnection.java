@@ -218,7 +218,7 @@ public final class RedisConnection implements AutoCloseable {
         ensureUsable(command);
         try {
             if (idAskedWith == command) {
-                OwedReplies.settleClientId(this, frames.reply(command, null));
+                OwedReplies.settleClientId(this, readFrame(command, null)); // a malformed reply breaks it too
             }
             // Text commands (GET with the UTF-8 string codec, say) get their bulk reply as a String made straight
             // from the read buffer, one array and one copy less per reply.

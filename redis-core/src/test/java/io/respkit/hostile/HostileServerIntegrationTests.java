@@ -153,6 +153,27 @@ class HostileServerIntegrationTests {
         assertThat(client.pool().stats().active()).isZero();
     }
 
+    /**
+     * Over RESP2 the first blocking pop on a connection is sent behind a {@code CLIENT ID} (so that it can be
+     * unblocked if its caller gives up): a malformed reply to that breaks the connection like any other.
+     */
+    @Test
+    void aMalformedClientIdReplyAheadOfABlockingPopBreaksTheConnection() {
+        try (RedisClient<String> resp2 = RedisClient.create(RedisConfig.builder().host(hostile.host())
+                .port(hostile.port()).protocol(io.respkit.protocol.RespVersion.RESP2).timeout(Duration.ofSeconds(5))
+                .pool(PoolConfig.builder().maxTotal(2).build()).build())) {
+            assertThat(resp2.get(KEY)).isEqualTo(VALUE);
+            PoolStats before = resp2.pool().stats();
+            hostile.answerNext("CLIENT", HostileServer.script().send("?what\r\n"));
+            assertThatThrownBy(() -> resp2.brpop(Duration.ofMillis(100), "hostile:empty"))
+                    .isExactlyInstanceOf(RedisProtocolException.class).hasMessageContaining("unknown RESP type byte");
+            PoolStats after = resp2.pool().stats();
+            assertThat(after.active()).isZero();
+            assertThat(after.destroyed()).isEqualTo(before.destroyed() + 1);
+            assertThat(resp2.get(KEY)).isEqualTo(VALUE);
+        }
+    }
+
     @Test
     void attributeFrameIsSkippedAndTheRealReplyReturned() {
         PoolStats before = client.pool().stats();

@@ -298,8 +298,13 @@ class RedisListenerQueueIntegrationTests {
             client.execute("LPUSH", "sturdy", "before");
             await().atMost(WAIT).until(() -> l.items.contains("before"));
 
-            await().atMost(WAIT).until(() -> blockedWorkerId() != null);
-            Long killed = (Long) client.execute("CLIENT", "KILL", "ID", blockedWorkerId());
+            // Captured once: between two polls the worker is briefly not blocked, and a second look may find none.
+            java.util.concurrent.atomic.AtomicReference<String> worker = new java.util.concurrent.atomic.AtomicReference<>();
+            await().atMost(WAIT).until(() -> {
+                worker.set(blockedWorkerId());
+                return worker.get() != null;
+            });
+            Long killed = (Long) client.execute("CLIENT", "KILL", "ID", worker.get());
             assertThat(killed).isEqualTo(1);
 
             client.execute("LPUSH", "sturdy", "after");
