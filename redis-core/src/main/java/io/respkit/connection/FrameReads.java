@@ -195,6 +195,28 @@ final class FrameReads {
     }
 
     /**
+     * Checks, without waiting, whether bytes nobody asked for arrived on an idle connection (a reply too many from a
+     * faulty server or proxy), and closes {@code owner} when they did: {@code available()} on the socket (under TLS,
+     * its decrypted bytes), one system call of about a microsecond, for the pool to run on a connection idle for a
+     * moment. It cannot see a closed connection: that takes {@link #probeIdle}.
+     *
+     * @param owner the connection
+     * @return {@code true} when nothing unread arrived
+     */
+    boolean checkIdleInput(RedisConnection owner) {
+        boolean unread;
+        try {
+            unread = reader.hasBufferedBytes() || in.available() > 0;
+        } catch (IOException e) {
+            unread = true; // the socket failed: not for another caller either
+        }
+        if (unread) {
+            owner.close();
+        }
+        return !unread;
+    }
+
+    /**
      * Probes an idle connection's plain socket ({@link IdleProbe}; under TLS the TLS socket's decrypted bytes count
      * as unread), then closes {@code owner} when unasked-for bytes arrived, or marks it broken when the server closed
      * it: the body of {@link RedisConnection#probeIdle()}.

@@ -354,6 +354,17 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
+     * Checks an idle connection for bytes no command asked for, without waiting (one {@code available()} call): for
+     * the pool, on a connection idle for too short a time to be worth {@link #probeIdle()}, so that a reply too many
+     * that arrived while it sat in the pool never reaches the next caller.
+     *
+     * @return {@code true} when nothing unread arrived; {@code false} when something did (it is then closed)
+     */
+    public boolean checkIdleInput() {
+        return !broken && !closed && frames.checkIdleInput(this);
+    }
+
+    /**
      * Sends {@code PING} and checks the answer.
      *
      * @return {@code true} when the server answered

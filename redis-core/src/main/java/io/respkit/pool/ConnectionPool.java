@@ -68,6 +68,13 @@ public final class ConnectionPool implements AutoCloseable {
      */
     private static final long FIRST_USE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
 
+    /**
+     * A connection idle at least this long, but not long enough to be probed, is checked for unread input as it is
+     * borrowed (about a microsecond): a reply too many that arrived meanwhile never reaches the next caller. A
+     * connection taken back within this time, in a caller's tight loop, is not checked.
+     */
+    private static final long INPUT_CHECK_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+
     private final RedisConfig config;
     private final GenericObjectPool<RedisConnection> pool;
     /** The connection given back last, still borrowed as far as commons-pool2 knows; see the class comment. */
@@ -189,13 +196,24 @@ public final class ConnectionPool implements AutoCloseable {
         RedisConnection c = t.getObject();
         long idle = System.nanoTime() - t.returnedNanos;
         boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0
-                && (idleLimitNanos <= 0 || idle < idleLimitNanos) && (probeAfterNanos == 0 || idle < probeAfterNanos || probe(c));
+                && (idleLimitNanos <= 0 || idle < idleLimitNanos) && idleCheck(c, idle);
         if (fresh) {
             slotBorrows.incrementAndGet();
             return t;
         }
         drain(t);
         return null;
+    }
+
+    /**
+     * Checks a connection taken from the slot after {@code idle} nanoseconds: nothing in a tight loop, a look for
+     * unread input after a moment, the probe after {@link PoolConfig#probeAfterIdle()}.
+     */
+    private boolean idleCheck(RedisConnection c, long idle) {
+        if (idle < INPUT_CHECK_NANOS) {
+            return true;
+        }
+        return probeAfterNanos == 0 || idle < probeAfterNanos ? c.checkIdleInput() : probe(c);
     }
 
     /**
@@ -403,6 +421,11 @@ public final class ConnectionPool implements AutoCloseable {
                         + " was opened before a connection failure; discarding it");
             }
             long idle = System.nanoTime() - t.returnedNanos;
+            if (idle >= INPUT_CHECK_NANOS && (probeAfterNanos == 0 || idle < probeAfterNanos)
+                    && !c.checkIdleInput()) {
+                throw new RedisConnectionException("Idle connection to " + c.address()
+                        + " received bytes no command asked for; discarding it");
+            }
             if (probeAfterNanos > 0 && idle >= probeAfterNanos && !probe(c)) {
                 throw new RedisConnectionException("Idle connection to " + c.address() + " was "
                         + (c.isBroken() ? "closed by the server" : "sent bytes no command asked for")
