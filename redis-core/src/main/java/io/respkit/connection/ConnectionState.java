@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What the commands run on one connection left on it: the selected database, an open {@code MULTI}, a
  * {@code WATCH}, subscriptions, and changes the pool cannot undo ({@code HELLO}, {@code AUTH}, {@code RESET},
- * {@code MONITOR}, {@code QUIT}, {@code CLIENT SETNAME}/{@code TRACKING}/{@code REPLY}), so that the pool can refuse
+ * {@code MONITOR}, {@code QUIT}, {@code CLIENT SETNAME}/{@code TRACKING}/{@code REPLY}/{@code NO-EVICT}/{@code NO-TOUCH}/
+ * {@code SETINFO}), so that the pool can refuse
  * to hand a dirty connection to the next borrower; and which commands a connection must refuse to send at all,
  * because no caller could read their replies ({@link #checkSendable}). This is the one table of such rules.
  *
@@ -67,7 +68,9 @@ final class ConnectionState {
             }
             case "CLIENT" -> {
                 String sub = command.argumentCount() > 1 ? upper(command.argumentText(1)) : "";
-                if ("SETNAME".equals(sub) || "TRACKING".equals(sub) || "REPLY".equals(sub)) {
+                // Per-connection modes the next borrower would inherit (NO-EVICT, NO-TOUCH: Redis 7.x).
+                if ("SETNAME".equals(sub) || "TRACKING".equals(sub) || "REPLY".equals(sub) || "NO-EVICT".equals(sub)
+                        || "NO-TOUCH".equals(sub) || "SETINFO".equals(sub)) {
                     altered = true;
                 }
             }

@@ -156,6 +156,20 @@ class StateLeakIntegrationTests {
         }
     }
 
+    /** CLIENT NO-EVICT (and the other per-connection CLIENT modes) would carry over to the next borrower. */
+    @Test
+    void clientNoEvictIsDestroyed(RedisServer server) {
+        try (ConnectionPool pool = singleConnectionPool(server, RespVersion.RESP3);
+             RedisClient<String> redis = RedisClient.create(pool)) {
+            long destroyed = pool.stats().destroyed();
+            assertThat(redis.execute("CLIENT", "NO-EVICT", "on")).isEqualTo("OK");
+            assertThat(pool.stats().destroyed()).isEqualTo(destroyed + 1);
+            String info = (String) redis.execute("CLIENT", "INFO");
+            assertThat(info.split(" ")).filteredOn(f -> f.startsWith("flags=")).singleElement()
+                    .satisfies(flags -> assertThat(flags).doesNotContain("e"));
+        }
+    }
+
     @Test
     void selectOfAnotherDatabaseIsDestroyed(RedisServer server) {
         try (ConnectionPool pool = singleConnectionPool(server, RespVersion.RESP3);
