@@ -314,6 +314,9 @@ public final class RedisUrlParser {
         BigDecimal nanos = new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos))
                 .setScale(0, RoundingMode.HALF_UP);
         if (nanos.signum() <= 0) {
+            if (UrlOptions.canonical(what) != null && UrlOptions.canonical(what).equals("healthCheckInterval")) {
+                throw fail(masked, what + " must be 0 (off) or positive, was " + s);
+            }
             String why = "maxWait".equals(what) ? (s.equals("-1") ? WAIT_FOREVER : "")
                     : nanos.signum() == 0 ? " (there is no 'no timeout')" : "";
             throw fail(masked, what + " must be positive, was " + s + why);

@@ -309,6 +309,11 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
          */
         public PoolConfig build() {
             int idle = maxIdle == null ? maxTotal : maxIdle;
+            if (maxIdle == null && maxTotal >= 1 && minIdle > maxTotal) {
+                // maxIdle was not set: name what was, not a default the caller never wrote.
+                throw new IllegalArgumentException("pool minIdle (" + minIdle + ") must not be above maxTotal ("
+                        + maxTotal + "): sizes must satisfy 0 <= minIdle <= maxIdle <= maxTotal");
+            }
             return new PoolConfig(maxTotal, idle, minIdle, maxWait, testOnBorrow, testWhileIdle,
                     timeBetweenEvictionRuns, minEvictableIdleTime, validateAfterIdle, probeAfterIdle);
         }

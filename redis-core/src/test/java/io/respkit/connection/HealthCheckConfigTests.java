@@ -32,6 +32,10 @@ class HealthCheckConfigTests {
                 .isZero();
         assertThatThrownBy(() -> RedisConfig.builder().healthCheckInterval(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("healthCheckInterval");
+        assertThatThrownBy(() -> RedisConfig.fromUrl("redis://localhost?healthCheckInterval=-2s"))
+                .hasMessageContaining("healthCheckInterval must be 0 (off) or positive, was -2s");
+        assertThatThrownBy(() -> RedisConfig.fromUrl("redis://localhost?health_check_interval=-1"))
+                .hasMessageContaining("health_check_interval must be 0 (off) or positive, was -1");
         assertThatThrownBy(() -> RedisConfig.builder().healthCheckInterval(null))
                 .isInstanceOf(NullPointerException.class);
         RedisConfig config = RedisConfig.builder().healthCheckInterval(Duration.ofSeconds(3)).build();

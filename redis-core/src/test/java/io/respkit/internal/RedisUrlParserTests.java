@@ -118,6 +118,8 @@ class RedisUrlParserTests {
                         "pool maxWait must be positive, was 0 ms"),
                 Arguments.of((Supplier<Object>) () -> PoolConfig.builder().validateAfterIdle(Duration.ofSeconds(-2))
                         .build(), "pool validateAfterIdle must not be negative (0 turns the check off), was -2000 ms"),
+                Arguments.of((Supplier<Object>) () -> PoolConfig.builder().maxTotal(2).minIdle(5).build(),
+                        "pool minIdle (5) must not be above maxTotal (2)"),
                 Arguments.of((Supplier<Object>) () -> PoolConfig.builder().probeAfterIdle(Duration.ofMillis(-5))
                         .build(), "pool probeAfterIdle must not be negative (0 turns the probe off), was -5 ms"),
                 Arguments.of((Supplier<Object>) () -> RedisConfig.builder().timeout(Duration.ZERO),
