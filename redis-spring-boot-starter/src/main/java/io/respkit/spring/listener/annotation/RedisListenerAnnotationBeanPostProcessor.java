@@ -239,9 +239,19 @@ public final class RedisListenerAnnotationBeanPostProcessor
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.valueOf(text);
         }
-        throw new RedisListenerDefinitionException(where + " has " + attribute + " = '" + text + "', not true or "
-                + "false", "Set " + attribute + " to \"true\" or \"false\" (or a placeholder that resolves to one), "
+        throw new RedisListenerDefinitionException(where + " has " + attribute + " = " + shown(value, text)
+                + ", not true or false", "Set " + attribute + " to \"true\" or \"false\" (or a placeholder that resolves to one), "
                 + "or leave it empty for the default.");
+    }
+
+    /**
+     * The value as the message shows it: as written, and resolved only when it was written literally. A placeholder
+     * or expression may resolve to anything, a password included ({@code ${redis.password}}), so its result is never
+     * printed.
+     */
+    private static String shown(String written, String resolved) {
+        return written.trim().equals(resolved) ? "'" + resolved + "'"
+                : "'" + written + "' (its resolved value is not shown)";
     }
 
     private Integer resolveInteger(String where, String attribute, String value) {
@@ -256,8 +266,8 @@ public final class RedisListenerAnnotationBeanPostProcessor
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new RedisListenerDefinitionException(where + " has " + attribute + " = '" + text + "', not a "
-                    + "number", "Set " + attribute + " to a whole number, e.g. " + attribute + " = \"4\", or a "
+            throw new RedisListenerDefinitionException(where + " has " + attribute + " = " + shown(value, text)
+                    + ", not a number", "Set " + attribute + " to a whole number, e.g. " + attribute + " = \"4\", or a "
                     + "placeholder that resolves to one; leave it empty for the default.");
         }
     }

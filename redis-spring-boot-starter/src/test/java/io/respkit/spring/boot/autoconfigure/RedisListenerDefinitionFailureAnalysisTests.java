@@ -33,6 +33,28 @@ class RedisListenerDefinitionFailureAnalysisTests {
         return analysis;
     }
 
+    static class SecretConcurrency {
+        @RedisListener(queue = "q", concurrency = "${redis.password}")
+        void listen(String payload) {
+        }
+    }
+
+    static class SecretReliable {
+        @RedisListener(queue = "q", autoStartup = "${redis.password}")
+        void listen(String payload) {
+        }
+    }
+
+    /** A placeholder that resolves to a secret is shown as written, never resolved (found by an independent test). */
+    @Test
+    void aPlaceholderResolvingToASecretIsShownAsWrittenNotResolved() {
+        for (Class<?> listener : java.util.List.of(SecretConcurrency.class, SecretReliable.class)) {
+            FailureAnalysis analysis = analyze(listener, "redis.password=TopSecret42");
+            assertThat(analysis.getDescription()).contains("${redis.password}").doesNotContain("TopSecret42");
+            assertThat(analysis.getAction()).doesNotContain("TopSecret42");
+        }
+    }
+
     static class PayloadAndInstant {
         @RedisListener(channels = "events")
         void listen(String payload, Instant when) {
