@@ -124,9 +124,11 @@ final class ConnectionState {
 
     /**
      * Refuses what {@link #checkSendable} refuses and, for a command about to be queued in a transaction, the
-     * commands the server runs at once instead of queueing: {@code RESET}, {@code DISCARD}, {@code EXEC} and
-     * {@code MULTI}. Each ends or breaks the {@code MULTI}, so the commands queued after it would run one by one,
-     * outside the transaction ({@code RESET} also moves the connection to database 0 and the default user).
+     * commands the server runs at once instead of queueing: {@code RESET}, {@code DISCARD}, {@code EXEC},
+     * {@code MULTI} and {@code WATCH}. The first four end or break the {@code MULTI}, so the commands queued after
+     * them would run one by one, outside the transaction ({@code RESET} also moves the connection to database 0 and
+     * the default user); {@code WATCH} is answered with an error at once, so {@code EXEC} would return one result
+     * fewer than was queued.
      *
      * @param command the command about to be queued
      * @throws RedisUnsupportedCommandException when the command is one of those
@@ -136,10 +138,12 @@ final class ConnectionState {
         String first = command.argumentText(0);
         int len = first.length();
         if ((len == 4 || len == 5 || len == 7) && (first.equalsIgnoreCase("EXEC") || first.equalsIgnoreCase("MULTI")
-                || first.equalsIgnoreCase("RESET") || first.equalsIgnoreCase("DISCARD"))) {
+                || first.equalsIgnoreCase("RESET") || first.equalsIgnoreCase("DISCARD")
+                || first.equalsIgnoreCase("WATCH"))) {
             throw new RedisUnsupportedCommandException(upper(first) + " cannot be queued in a transaction: the server "
-                    + "runs it at once, which ends the MULTI, and the commands queued after it would run outside the "
-                    + "transaction; the transaction API sends MULTI and EXEC itself (discard() drops it)");
+                    + "runs it at once instead of queueing it; the transaction API sends MULTI and EXEC itself "
+                    + "(discard() drops it), and keys are watched before MULTI (transaction(keys, ...), or watch() "
+                    + "on a transactional pipeline)");
         }
     }
 

@@ -303,12 +303,14 @@ public final class RedisConnection implements AutoCloseable {
 
     /**
      * Refuses a command that cannot be queued in a transaction: what {@link #send} refuses, and the commands the server
-     * runs at once instead of queueing them ({@code RESET}, {@code DISCARD}, {@code EXEC}, {@code MULTI}); for
-     * transactions, which check each command as it is queued rather than after {@code MULTI} was buffered.
+     * runs at once instead of queueing them ({@code RESET}, {@code DISCARD}, {@code EXEC}, {@code MULTI},
+     * {@code WATCH}); for transactions, which check each command as it is queued rather than after {@code MULTI} was
+     * buffered.
      *
      * @param command the command
      * @throws io.respkit.RedisUnsupportedCommandException for {@code SUBSCRIBE} and its relatives,
-     *         {@code CLIENT REPLY OFF|SKIP}, and {@code RESET}, {@code DISCARD}, {@code EXEC}, {@code MULTI}
+     *         {@code CLIENT REPLY OFF|SKIP}, and {@code RESET}, {@code DISCARD}, {@code EXEC}, {@code MULTI},
+     *         {@code WATCH}
      */
     public static void checkSendable(Command<?> command) {
         ConnectionState.checkQueueable(command);
