@@ -90,4 +90,37 @@ public final class ReplyDecoders {
     public static <V> ReplyDecoder<KeyValue<V>> keyValue() {
         return Decoders.keyValue();
     }
+
+    /**
+     * Returns a decoder for {@code [key, [value, ...]]} as {@code LMPOP}/{@code BLMPOP} return it, or {@code null}
+     * for nil.
+     *
+     * @param <V> the codec's value type
+     * @return the decoder
+     */
+    public static <V> ReplyDecoder<KeyValues<V>> keyValues() {
+        return Decoders.keyValues();
+    }
+
+    /**
+     * Returns a decoder for a list of values that yields an empty list for a nil reply (as {@code RPOP key count}
+     * answers for a missing key).
+     *
+     * @param <V> the codec's value type
+     * @return the decoder
+     */
+    public static <V> ReplyDecoder<List<V>> valueListOrEmpty() {
+        return Decoders.valueListOrEmpty();
+    }
+
+    /**
+     * Returns a decoder for one page of a {@code SCAN}-family command: the next cursor and the items.
+     *
+     * @param items how to decode the page's item array, e.g. {@link #stringList()}
+     * @param <T> the item type
+     * @return the page decoder
+     */
+    public static <T> ReplyDecoder<ScanPage<T>> scanPage(ReplyDecoder<List<T>> items) {
+        return Decoders.scanPage(items);
+    }
 }

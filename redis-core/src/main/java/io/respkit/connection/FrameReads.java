@@ -219,7 +219,7 @@ final class FrameReads {
     /**
      * Probes an idle connection's plain socket ({@link IdleProbe}; under TLS the TLS socket's decrypted bytes count
      * as unread), then closes {@code owner} when unasked-for bytes arrived, or marks it broken when the server closed
-     * it: the body of {@link RedisConnection#probeIdle()}.
+     * it: the body of {@link RedisConnection#checkIdle(boolean)}.
      *
      * @param owner the connection
      * @return {@code true} when it is open with nothing unread

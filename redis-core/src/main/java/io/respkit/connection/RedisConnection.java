@@ -156,7 +156,21 @@ public final class RedisConnection implements AutoCloseable {
         }
         send(command);
         flush(command);
-        Object reply = readReply(command);
+        return decodeReply(command, readReply(command));
+    }
+
+    /**
+     * Turns a raw reply read with {@link #readReply} into {@code command}'s result as {@link #execute} does: an error
+     * reply becomes its typed exception, a success is recorded ({@link #trackSuccess}) and decoded.
+     *
+     * @param command the command the reply answers
+     * @param reply its raw reply
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws RedisServerException or {@link RedisAuthenticationException} for an error reply (the connection stays
+     *         usable)
+     */
+    public <T> T decodeReply(Command<T> command, Object reply) {
         if (reply instanceof ErrorReply error) {
             throw AuthErrors.typed(Errors.fromReply(error, command.name(), address));
         }
@@ -344,26 +358,17 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Checks an idle connection without sending anything, for the pool: reads the (plain) socket with a 1 ms
-     * timeout, which ends at once when the server closed or restarted (its FIN or RST is already there) and waits
-     * out the millisecond on a healthy connection. See {@link IdleProbe}.
+     * Checks an idle connection without sending anything, for the pool. With {@code probe}, reads the (plain) socket
+     * with a 1 ms timeout, which ends at once when the server closed or restarted (its FIN or RST is already there)
+     * and waits out the millisecond on a healthy connection ({@link IdleProbe}); without, one {@code available()}
+     * call, which finds bytes no command asked for (a reply too many) but not a closed connection.
      *
+     * @param probe whether to probe for a closed connection too
      * @return {@code true} when it is open with nothing unread; {@code false} when the server closed it (it is then
      *         marked broken) or unasked-for bytes arrived (it is then closed)
      */
-    public boolean probeIdle() {
-        return !broken && !closed && frames.probeIdle(this);
-    }
-
-    /**
-     * Checks an idle connection for bytes no command asked for, without waiting (one {@code available()} call): for
-     * the pool, on a connection idle for too short a time to be worth {@link #probeIdle()}, so that a reply too many
-     * that arrived while it sat in the pool never reaches the next caller.
-     *
-     * @return {@code true} when nothing unread arrived; {@code false} when something did (it is then closed)
-     */
-    public boolean checkIdleInput() {
-        return !broken && !closed && frames.checkIdleInput(this);
+    public boolean checkIdle(boolean probe) {
+        return !broken && !closed && (probe ? frames.probeIdle(this) : frames.checkIdleInput(this));
     }
 
     /**

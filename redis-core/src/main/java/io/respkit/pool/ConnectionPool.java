@@ -29,7 +29,7 @@ import java.util.function.Function;
  * is destroyed, never handed to the next borrower.
  *
  * <p>Closed and stale connections: a connection that sat idle for {@link PoolConfig#probeAfterIdle()} (50 ms) or
- * longer is probed before it is handed out, without writing to it ({@link RedisConnection#probeIdle()}). A server
+ * longer is probed before it is handed out, without writing to it ({@link RedisConnection#checkIdle(boolean)}). A server
  * that closed it (restarted, killed, or closed an idle client) has already sent its FIN, so the probe finds it at
  * once, and the borrower gets another connection instead: after a server restart that kept it away for at least
  * that long, which any real restart does, no caller sees an error and no command has to be replayed. A connection
@@ -213,7 +213,7 @@ public final class ConnectionPool implements AutoCloseable {
         if (idle < INPUT_CHECK_NANOS) {
             return true;
         }
-        return probeAfterNanos == 0 || idle < probeAfterNanos ? c.checkIdleInput() : probe(c);
+        return probeAfterNanos == 0 || idle < probeAfterNanos ? c.checkIdle(false) : probe(c);
     }
 
     /**
@@ -223,7 +223,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @return {@code true} when it can be handed out
      */
     private boolean probe(RedisConnection c) {
-        if (c.probeIdle()) {
+        if (c.checkIdle(true)) {
             return true;
         }
         if (c.isBroken()) {
@@ -422,7 +422,7 @@ public final class ConnectionPool implements AutoCloseable {
             }
             long idle = System.nanoTime() - t.returnedNanos;
             if (idle >= INPUT_CHECK_NANOS && (probeAfterNanos == 0 || idle < probeAfterNanos)
-                    && !c.checkIdleInput()) {
+                    && !c.checkIdle(false)) {
                 throw new RedisConnectionException("Idle connection to " + c.address()
                         + " received bytes no command asked for; discarding it");
             }

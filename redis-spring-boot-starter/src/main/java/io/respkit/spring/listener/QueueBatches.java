@@ -1,16 +1,15 @@
 package io.respkit.spring.listener;
 
+import io.respkit.RedisAuthenticationException;
 import io.respkit.RedisException;
 import io.respkit.RedisServerException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.Command;
-import io.respkit.commands.KeyValues;
 import io.respkit.commands.KeyValue;
+import io.respkit.commands.KeyValues;
+import io.respkit.commands.ReplyDecoders;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
-import io.respkit.internal.Errors;
-import io.respkit.internal.commands.Decoders;
-import io.respkit.protocol.ErrorReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,22 +97,22 @@ final class QueueBatches {
      */
     private List<byte[]> popWithRpop(RedisConnection connection) {
         Command<KeyValue<byte[]>> brpop = Command.create(ByteArrayCodec.INSTANCE, "BRPOP",
-                Decoders.<byte[]>keyValue()).key(queue).arg(pollSeconds).blocking(pollTimeout);
+                ReplyDecoders.<byte[]>keyValue()).key(queue).arg(pollSeconds).blocking(pollTimeout);
         Command<List<byte[]>> rpop = Command.create(ByteArrayCodec.INSTANCE, "RPOP",
-                Decoders.<byte[]>valueListOrEmpty()).key(queue).arg(batchSize - 1);
+                ReplyDecoders.<byte[]>valueListOrEmpty()).key(queue).arg(batchSize - 1);
         connection.send(brpop);
         connection.send(rpop);
         connection.flush(brpop);
         Object first = connection.readReply(brpop);
         Object rest = connection.readReply(rpop);
-        KeyValue<byte[]> head = decode(connection, brpop, first);
+        KeyValue<byte[]> head = connection.decodeReply(brpop, first);
         List<byte[]> items = new ArrayList<>(batchSize);
         if (head != null) {
             items.add(head.value());
         }
         try {
-            items.addAll(decode(connection, rpop, rest));
-        } catch (RedisServerException e) {
+            items.addAll(connection.decodeReply(rpop, rest));
+        } catch (RedisServerException | RedisAuthenticationException e) {
             // Keep the BRPOP item, which has left the queue; without RPOP count, go on one item per round trip.
             noRpopCount = true;
             log.warn("Redis server refused RPOP with a count ({}); queue listener '{}' takes one item per round "
@@ -136,10 +135,10 @@ final class QueueBatches {
             return single(ops.take(connection, processingKey));
         }
         List<Command<byte[]>> moves = new ArrayList<>(batchSize);
-        moves.add(Command.create(ByteArrayCodec.INSTANCE, "BLMOVE", Decoders.<byte[]>value())
+        moves.add(Command.create(ByteArrayCodec.INSTANCE, "BLMOVE", ReplyDecoders.<byte[]>value())
                 .key(queue).key(processingKey).arg("RIGHT").arg("LEFT").arg(pollSeconds).blocking(pollTimeout));
         for (int i = 1; i < batchSize; i++) {
-            moves.add(Command.create(ByteArrayCodec.INSTANCE, "LMOVE", Decoders.<byte[]>value())
+            moves.add(Command.create(ByteArrayCodec.INSTANCE, "LMOVE", ReplyDecoders.<byte[]>value())
                     .key(queue).key(processingKey).arg("RIGHT").arg("LEFT"));
         }
         for (Command<byte[]> move : moves) {
@@ -153,7 +152,7 @@ final class QueueBatches {
         }
         List<byte[]> items = new ArrayList<>(batchSize);
         for (int i = 0; i < replies.length; i++) {
-            byte[] item = decode(connection, moves.get(i), replies[i]);
+            byte[] item = connection.decodeReply(moves.get(i), replies[i]);
             if (item != null) {
                 items.add(item);
             }
@@ -228,7 +227,7 @@ final class QueueBatches {
         if (unhandled.isEmpty()) {
             return;
         }
-        Command<Long> rpush = Command.create(ByteArrayCodec.INSTANCE, "RPUSH", Decoders.integer()).key(queue);
+        Command<Long> rpush = Command.create(ByteArrayCodec.INSTANCE, "RPUSH", ReplyDecoders.integer()).key(queue);
         for (int i = unhandled.size() - 1; i >= 0; i--) {
             rpush.arg(unhandled.get(i));
         }
@@ -248,13 +247,13 @@ final class QueueBatches {
             return;
         }
         // Inside MULTI every reply is QUEUED: raw decoders throughout.
-        Command<Object> rpush = Command.create(ByteArrayCodec.INSTANCE, "RPUSH", Decoders.raw()).key(queue);
+        Command<Object> rpush = Command.create(ByteArrayCodec.INSTANCE, "RPUSH", ReplyDecoders.raw()).key(queue);
         for (int i = unhandled.size() - 1; i >= 0; i--) {
             rpush.arg(unhandled.get(i));
         }
         List<Command<?>> body = new ArrayList<>();
         for (byte[] item : unhandled) {
-            body.add(Command.create(ByteArrayCodec.INSTANCE, "LREM", Decoders.raw()).key(processingKey).arg(1)
+            body.add(Command.create(ByteArrayCodec.INSTANCE, "LREM", ReplyDecoders.raw()).key(processingKey).arg(1)
                     .arg(item));
         }
         body.add(rpush);
@@ -263,7 +262,7 @@ final class QueueBatches {
 
     /** {@code BLMPOP timeout 1 queue RIGHT COUNT n}: up to n items from the consumption end, oldest first. */
     Command<KeyValues<byte[]>> blmpop() {
-        return Command.create(ByteArrayCodec.INSTANCE, "BLMPOP", Decoders.<byte[]>keyValues())
+        return Command.create(ByteArrayCodec.INSTANCE, "BLMPOP", ReplyDecoders.<byte[]>keyValues())
                 .arg(pollSeconds).arg(1).key(queue).arg("RIGHT").arg("COUNT").arg(batchSize).blocking(pollTimeout);
     }
 
@@ -278,14 +277,6 @@ final class QueueBatches {
 
     private static List<byte[]> single(byte[] item) {
         return item == null ? List.of() : List.of(item);
-    }
-
-    private static <T> T decode(RedisConnection connection, Command<T> command, Object reply) {
-        if (reply instanceof ErrorReply error) {
-            throw Errors.fromReply(error, command.name(), connection.address());
-        }
-        connection.trackSuccess(command);
-        return command.decode(reply);
     }
 
     static boolean isUnknownCommand(RedisServerException e) {

@@ -5,9 +5,9 @@ import io.respkit.codec.ByteArrayCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.KeyValue;
+import io.respkit.commands.ReplyDecoders;
 import io.respkit.commands.ScanPage;
 import io.respkit.connection.RedisConnection;
-import io.respkit.internal.commands.Decoders;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ final class QueueOperations {
 
     /** {@code BRPOP queue timeout}: the oldest item of an LPUSH-fed list, or null when none came in time. */
     byte[] pop(RedisConnection connection) {
-        Command<KeyValue<byte[]>> cmd = Command.create(ByteArrayCodec.INSTANCE, "BRPOP", Decoders.<byte[]>keyValue())
+        Command<KeyValue<byte[]>> cmd = Command.create(ByteArrayCodec.INSTANCE, "BRPOP", ReplyDecoders.<byte[]>keyValue())
                 .key(queue).arg(blockSeconds).blocking(block);
         KeyValue<byte[]> reply = connection.execute(cmd);
         return reply == null ? null : reply.value();
@@ -74,22 +74,22 @@ final class QueueOperations {
 
     /** {@code BLMOVE queue processing RIGHT LEFT timeout}: the oldest item, now also in the processing list. */
     byte[] take(RedisConnection connection, String processingKey) {
-        Command<byte[]> cmd = Command.create(ByteArrayCodec.INSTANCE, "BLMOVE", Decoders.<byte[]>value())
+        Command<byte[]> cmd = Command.create(ByteArrayCodec.INSTANCE, "BLMOVE", ReplyDecoders.<byte[]>value())
                 .key(queue).key(processingKey).arg("RIGHT").arg("LEFT").arg(blockSeconds).blocking(block);
         return connection.execute(cmd);
     }
 
     /** {@code LREM processing 1 item}: the item was handled. */
     void acknowledge(RedisConnection connection, String processingKey, byte[] item) {
-        connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LREM", Decoders.integer())
+        connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LREM", ReplyDecoders.integer())
                 .key(processingKey).arg(1).arg(item));
     }
 
     /** {@code MULTI; LREM processing 1 item; LPUSH dead item; EXEC}: atomically moves a failed item aside. */
     void deadLetter(RedisConnection connection, String processingKey, String deadLetterQueue, byte[] item) {
         atomically(connection, List.of(
-                Command.create(ByteArrayCodec.INSTANCE, "LREM", Decoders.raw()).key(processingKey).arg(1).arg(item),
-                Command.create(ByteArrayCodec.INSTANCE, "LPUSH", Decoders.raw()).key(deadLetterQueue).arg(item)));
+                Command.create(ByteArrayCodec.INSTANCE, "LREM", ReplyDecoders.raw()).key(processingKey).arg(1).arg(item),
+                Command.create(ByteArrayCodec.INSTANCE, "LPUSH", ReplyDecoders.raw()).key(deadLetterQueue).arg(item)));
     }
 
     /**
@@ -97,22 +97,22 @@ final class QueueOperations {
      * {@code QUEUED}.
      */
     void atomically(RedisConnection connection, List<? extends Command<?>> commands) {
-        connection.execute(Command.create(StringCodec.UTF8, "MULTI", Decoders.string()));
+        connection.execute(Command.create(StringCodec.UTF8, "MULTI", ReplyDecoders.string()));
         try {
             for (Command<?> command : commands) {
                 connection.execute(command);
             }
         } catch (RedisServerException e) {
             // The server refused to queue a command: leave MULTI so the connection stays usable.
-            connection.execute(Command.create(StringCodec.UTF8, "DISCARD", Decoders.string()));
+            connection.execute(Command.create(StringCodec.UTF8, "DISCARD", ReplyDecoders.string()));
             throw e;
         }
-        connection.execute(Command.create(StringCodec.UTF8, "EXEC", Decoders.raw()));
+        connection.execute(Command.create(StringCodec.UTF8, "EXEC", ReplyDecoders.raw()));
     }
 
     /** {@code SET heartbeat 1 PX 3*pollTimeout}: this consumer is alive. */
     void heartbeat(RedisConnection connection, String consumerId) {
-        connection.execute(Command.create(StringCodec.UTF8, "SET", Decoders.string())
+        connection.execute(Command.create(StringCodec.UTF8, "SET", ReplyDecoders.string())
                 .key(heartbeatKey(consumerId)).arg("1").arg("PX").arg(3 * pollTimeout.toMillis()));
     }
 
@@ -121,7 +121,7 @@ final class QueueOperations {
         if (consumerIds.isEmpty()) {
             return;
         }
-        Command<Long> del = Command.create(StringCodec.UTF8, "DEL", Decoders.integer());
+        Command<Long> del = Command.create(StringCodec.UTF8, "DEL", ReplyDecoders.integer());
         for (String id : consumerIds) {
             del.key(heartbeatKey(id));
         }
@@ -138,7 +138,7 @@ final class QueueOperations {
     int recover(RedisConnection connection, String processingKey) {
         int moved = 0;
         for (;;) {
-            byte[] item = connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LMOVE", Decoders.<byte[]>value())
+            byte[] item = connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LMOVE", ReplyDecoders.<byte[]>value())
                     .key(processingKey).key(queue).arg("LEFT").arg("RIGHT"));
             if (item == null) {
                 return moved;
@@ -159,14 +159,14 @@ final class QueueOperations {
         String cursor = "0";
         do {
             ScanPage<String> page = connection.execute(Command.create(StringCodec.UTF8, "SCAN",
-                    Decoders.scanPage(Decoders.stringList())).arg(cursor).arg("MATCH").arg(escapeGlob(prefix) + "*")
+                    ReplyDecoders.scanPage(ReplyDecoders.stringList())).arg(cursor).arg("MATCH").arg(escapeGlob(prefix) + "*")
                     .arg("COUNT").arg(100));
             for (String key : page.items()) {
                 String consumerId = key.substring(prefix.length());
                 if (skip.test(consumerId)) {
                     continue;
                 }
-                Long alive = connection.execute(Command.create(StringCodec.UTF8, "EXISTS", Decoders.integer())
+                Long alive = connection.execute(Command.create(StringCodec.UTF8, "EXISTS", ReplyDecoders.integer())
                         .key(heartbeatKey(consumerId)));
                 if (alive == 0) {
                     abandoned.add(consumerId);
