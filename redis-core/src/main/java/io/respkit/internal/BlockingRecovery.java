@@ -135,16 +135,7 @@ public final class BlockingRecovery {
      * @param reply its raw reply
      */
     public static void putBack(ConnectionPool pool, Command<?> pop, Object reply) {
-        try {
-            Command<Object> putBack = PutBacks.of(pop, reply);
-            if (putBack != null) {
-                run(pool, putBack);
-                log.debug("Put back what {} took after its caller gave up", pop.name());
-            }
-        } catch (RedisException e) {
-            log.error("Could not put back what {} took after its caller gave up; it is lost: {}", pop.name(),
-                    e.getMessage());
-        }
+        putBack(pop, reply, putBack -> run(pool, putBack));
     }
 
     /**
@@ -157,10 +148,15 @@ public final class BlockingRecovery {
      * @param reply its raw reply
      */
     public static void putBack(RedisConnection connection, Command<?> pop, Object reply) {
+        putBack(pop, reply, connection::execute);
+    }
+
+    /** Builds the put-back for what {@code pop} took and has {@code runner} run it; a failure is logged as a loss. */
+    private static void putBack(Command<?> pop, Object reply, java.util.function.Consumer<Command<Object>> runner) {
         try {
             Command<Object> putBack = PutBacks.of(pop, reply);
             if (putBack != null) {
-                connection.execute(putBack);
+                runner.accept(putBack);
                 log.debug("Put back what {} took after its caller gave up", pop.name());
             }
         } catch (RedisException e) {

@@ -314,9 +314,6 @@ public final class RedisUrlParser {
         BigDecimal nanos = new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos))
                 .setScale(0, RoundingMode.HALF_UP);
         if (nanos.signum() <= 0) {
-            if (UrlOptions.canonical(what) != null && UrlOptions.canonical(what).equals("healthCheckInterval")) {
-                throw fail(masked, what + " must be 0 (off) or positive, was " + s);
-            }
             String why = "maxWait".equals(what) ? (s.equals("-1") ? WAIT_FOREVER : "")
                     : nanos.signum() == 0 ? " (there is no 'no timeout')" : "";
             throw fail(masked, what + " must be positive, was " + s + why);
@@ -331,7 +328,11 @@ public final class RedisUrlParser {
     private static Duration offOrDuration(String s, String what, String masked) {
         String n = s.endsWith("ms") ? s.substring(0, s.length() - 2)
                 : s.endsWith("s") || s.endsWith("m") ? s.substring(0, s.length() - 1) : s;
-        return isDecimal(n) && new BigDecimal(n).signum() == 0 ? Duration.ZERO : duration(s, what, masked);
+        int sign = isDecimal(n) ? new BigDecimal(n).signum() : 1;
+        if (sign < 0) {
+            throw fail(masked, what + " must be 0 (off) or positive, was " + s);
+        }
+        return sign == 0 ? Duration.ZERO : duration(s, what, masked);
     }
 
     private static final BigDecimal MAX_DURATION_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
