@@ -68,6 +68,8 @@ public final class Subscriber<V> implements AutoCloseable {
     private static final long MAX_RETRY_MILLIS = 2_000;
     /** {@link #read}'s timeout meaning "for as long as it takes". */
     private static final long FOREVER = Long.MAX_VALUE;
+    /** How long one read waits at most before the reading thread's interrupt flag is checked. */
+    private static final long INTERRUPT_SLICE_NANOS = 100_000_000L;
 
     private final RedisConfig config;
     private final RedisCodec<V> codec;
@@ -258,9 +260,6 @@ public final class Subscriber<V> implements AutoCloseable {
     public PubSubMessage<V> next() {
         return read(FOREVER);
     }
-
-    /** How long one read waits at most before the reading thread's interrupt flag is checked. */
-    private static final long INTERRUPT_SLICE_NANOS = 100_000_000L;
 
     /** Reads until a message, the deadline ({@code timeoutNanos} from now, or {@link #FOREVER}), or close. */
     private PubSubMessage<V> read(long timeoutNanos) {
