@@ -206,14 +206,22 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * Checks a connection taken from the slot after {@code idle} nanoseconds: nothing in a tight loop, a look for
-     * unread input after a moment, the probe after {@link PoolConfig#probeAfterIdle()}.
+     * Checks a connection idle for {@code idle} nanoseconds before it is handed out (from the slot or commons-pool2):
+     * nothing in a tight loop, a look for unread input after a moment, the probe after
+     * {@link PoolConfig#probeAfterIdle()}.
      */
     private boolean idleCheck(RedisConnection c, long idle) {
         if (idle < INPUT_CHECK_NANOS) {
             return true;
         }
-        return probeAfterNanos == 0 || idle < probeAfterNanos ? c.checkIdle(false) : probe(c);
+        if (probeAfterNanos > 0 && idle >= probeAfterNanos) {
+            return probe(c);
+        }
+        if (c.checkIdle(false)) {
+            return true;
+        }
+        unreadInput(c);
+        return false;
     }
 
     /**
@@ -421,12 +429,7 @@ public final class ConnectionPool implements AutoCloseable {
                         + " was opened before a connection failure; discarding it");
             }
             long idle = System.nanoTime() - t.returnedNanos;
-            if (idle >= INPUT_CHECK_NANOS && (probeAfterNanos == 0 || idle < probeAfterNanos)
-                    && !c.checkIdle(false)) {
-                throw new RedisConnectionException("Idle connection to " + c.address()
-                        + " received bytes no command asked for; discarding it");
-            }
-            if (probeAfterNanos > 0 && idle >= probeAfterNanos && !probe(c)) {
+            if (!idleCheck(c, idle)) {
                 throw new RedisConnectionException("Idle connection to " + c.address() + " was "
                         + (c.isBroken() ? "closed by the server" : "sent bytes no command asked for")
                         + "; discarding it");
