@@ -67,6 +67,13 @@ final class RedisPropertyChecks {
                     "Set redis.pool.min-idle between 0 and redis.pool.max-idle.");
         }
         positive("redis.pool.max-wait", pool.getMaxWait(), "how long a caller waits for a free connection, e.g. 2s");
+        notNegative("redis.pool.validate-after-idle", pool.getValidateAfterIdle(),
+                "how long a connection sits idle before it is checked with PING on borrow (0 turns it off), e.g. 30s");
+        notNegative("redis.pool.probe-after-idle", pool.getProbeAfterIdle(),
+                "how long a connection sits idle before it is probed for a server restart on borrow (0 turns it "
+                        + "off), e.g. 50ms");
+        notNegative("redis.health-check-interval", p.getHealthCheckInterval(),
+                "how long a subscriber or listener stays silent before it PINGs (0 turns it off), e.g. 15s");
     }
 
     /**
