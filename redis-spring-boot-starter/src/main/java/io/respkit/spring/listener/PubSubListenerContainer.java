@@ -14,15 +14,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
@@ -59,9 +55,7 @@ public final class PubSubListenerContainer {
     private final ListenerContainerSettings settings;
     private final RedisListenerMetrics metrics;
     private final Object lifecycleLock = new Object();
-    private final Object subscriptionLock = new Object();
-    private final Map<String, Set<Handle>> byChannel = new ConcurrentHashMap<>();
-    private final Map<String, Set<Handle>> byPattern = new ConcurrentHashMap<>();
+    private final PubSubSubscriptions<Handle> subscriptions = new PubSubSubscriptions<>();
     private final List<Handle> handles = new CopyOnWriteArrayList<>();
 
     private final Object pauseLock = new Object();
@@ -70,9 +64,7 @@ public final class PubSubListenerContainer {
     // timeout) can never take part in a later one.
     private volatile int generation;
     private Thread reader;
-    private Subscriber<byte[]> subscriber;
     private volatile ExecutorService executor;
-    private volatile long connections;
     private final AtomicLong gaps = new AtomicLong();
 
     /**
@@ -115,9 +107,7 @@ public final class PubSubListenerContainer {
      * @return {@code true} while connected
      */
     public boolean isConnected() {
-        synchronized (subscriptionLock) {
-            return subscriber != null && subscriber.isOpen();
-        }
+        return subscriptions.isConnected();
     }
 
     /**
@@ -127,7 +117,7 @@ public final class PubSubListenerContainer {
      * @return the number of connections opened
      */
     public long getConnectionCount() {
-        return connections;
+        return subscriptions.connectionCount();
     }
 
     /**
@@ -171,11 +161,7 @@ public final class PubSubListenerContainer {
     private void stopAll() {
         active = false;
         wakeUp();
-        synchronized (subscriptionLock) {
-            if (subscriber != null) {
-                subscriber.close();
-            }
-        }
+        subscriptions.closeSubscriber();
         Thread t = reader;
         reader = null;
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
@@ -256,11 +242,7 @@ public final class PubSubListenerContainer {
                     log.error("Pub/sub subscriber failed unexpectedly at {}; reconnecting", lostAt, e);
                 }
             } finally {
-                synchronized (subscriptionLock) {
-                    if (subscriber == s) {
-                        subscriber = null;
-                    }
-                }
+                subscriptions.detach(s);
                 s.close();
             }
         }
@@ -295,36 +277,20 @@ public final class PubSubListenerContainer {
                     + " did not answer PING");
         }
         Subscriber<byte[]> s = new Subscriber<>(connection, ByteArrayCodec.INSTANCE, false);
-        synchronized (subscriptionLock) {
-            if (!current(gen)) {
-                s.close();
-                return null;
-            }
-            try {
-                if (!byChannel.isEmpty()) {
-                    s.subscribe(byChannel.keySet().toArray(String[]::new));
-                }
-                if (!byPattern.isEmpty()) {
-                    s.psubscribe(byPattern.keySet().toArray(String[]::new));
-                }
-            } catch (RedisException e) {
-                s.close();
-                throw e;
-            }
-            subscriber = s;
-            connections++;
+        if (!subscriptions.attach(s, () -> current(gen))) {
+            return null;
         }
         log.debug("Pub/sub subscriber connected to {} with channels {} and patterns {}", config.address(),
-                byChannel.keySet(), byPattern.keySet());
+                subscriptions.channels(), subscriptions.patterns());
         return s;
     }
 
     private void dispatch(PubSubMessage<byte[]> message) {
         if (message instanceof Message<byte[]> m) {
-            deliver(byChannel.get(m.channel()),
+            deliver(subscriptions.channelListeners(m.channel()),
                     new RedisMessage<>(m.channel(), null, m.payload(), RedisMessage.Kind.CHANNEL, 1));
         } else if (message instanceof PatternMessage<byte[]> m) {
-            deliver(byPattern.get(m.pattern()),
+            deliver(subscriptions.patternListeners(m.pattern()),
                     new RedisMessage<>(m.channel(), m.pattern(), m.payload(), RedisMessage.Kind.PATTERN, 1));
         } else {
             log.debug("Pub/sub subscription change: {}", message);
@@ -423,46 +389,14 @@ public final class PubSubListenerContainer {
                 }
                 mailbox.reset();
                 running = true;
-                List<String> newChannels = new ArrayList<>();
-                List<String> newPatterns = new ArrayList<>();
-                synchronized (subscriptionLock) {
-                    register(byChannel, channels, newChannels);
-                    register(byPattern, patterns, newPatterns);
-                    if (active && subscriber != null) {
-                        try {
-                            if (!newChannels.isEmpty()) {
-                                subscriber.subscribe(newChannels.toArray(String[]::new));
-                            }
-                            if (!newPatterns.isEmpty()) {
-                                subscriber.psubscribe(newPatterns.toArray(String[]::new));
-                            }
-                        } catch (RedisException e) {
-                            // The reader sees the broken connection and resubscribes everything on reconnect.
-                            log.debug("Subscribing listener '{}' deferred to reconnect: {}", id, e.getMessage());
-                        }
-                    }
+                try {
+                    // 'active' only changes under lifecycleLock, which is held here.
+                    subscriptions.add(this, channels, patterns, active);
+                } catch (RedisException e) {
+                    // The reader sees the broken connection and resubscribes everything on reconnect.
+                    log.debug("Subscribing listener '{}' deferred to reconnect: {}", id, e.getMessage());
                 }
                 startIfNeeded();
-            }
-        }
-
-        private void register(Map<String, Set<Handle>> index, List<String> names, List<String> added) {
-            for (String name : names) {
-                Set<Handle> set = index.computeIfAbsent(name, k -> new CopyOnWriteArraySet<>());
-                if (set.isEmpty()) {
-                    added.add(name);
-                }
-                set.add(this);
-            }
-        }
-
-        private void unregister(Map<String, Set<Handle>> index, List<String> names, List<String> removed) {
-            for (String name : names) {
-                Set<Handle> set = index.get(name);
-                if (set != null && set.remove(this) && set.isEmpty()) {
-                    index.remove(name);
-                    removed.add(name);
-                }
             }
         }
 
@@ -473,23 +407,10 @@ public final class PubSubListenerContainer {
                     return;
                 }
                 running = false;
-                List<String> goneChannels = new ArrayList<>();
-                List<String> gonePatterns = new ArrayList<>();
-                synchronized (subscriptionLock) {
-                    unregister(byChannel, channels, goneChannels);
-                    unregister(byPattern, patterns, gonePatterns);
-                    if (subscriber != null) {
-                        try {
-                            if (!goneChannels.isEmpty()) {
-                                subscriber.unsubscribe(goneChannels.toArray(String[]::new));
-                            }
-                            if (!gonePatterns.isEmpty()) {
-                                subscriber.punsubscribe(gonePatterns.toArray(String[]::new));
-                            }
-                        } catch (RedisException e) {
-                            log.debug("Unsubscribing listener '{}' failed: {}", id, e.getMessage());
-                        }
-                    }
+                try {
+                    subscriptions.remove(this, channels, patterns);
+                } catch (RedisException e) {
+                    log.debug("Unsubscribing listener '{}' failed: {}", id, e.getMessage());
                 }
                 if (handles.stream().noneMatch(h -> h.running)) {
                     stopAll();

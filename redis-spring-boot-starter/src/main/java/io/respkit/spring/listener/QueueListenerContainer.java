@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Consumes one Redis list with {@code concurrency} workers, each on its own dedicated {@link RedisConnection}
  * (opened from the {@link RedisConfig}, not borrowed from the pool, because a blocking pop holds it for up to the
- * poll timeout).
+ * poll timeout). Thread-safe.
  *
  * <p><b>Plain mode</b> ({@code reliable = false}): {@code BRPOP queue pollTimeout} in a loop; with {@code LPUSH}
  * producers items are consumed first in, first out. When the handler throws, the error handler is told and the
@@ -55,19 +55,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Workers whose connection breaks reconnect with the recovery back-off. Each blocking pop blocks at most the
  * poll timeout and at most {@link RedisConfig#healthCheckInterval()}, so that a server gone without FIN or RST is
- * caught by the read timeout within the interval plus that timeout. Thread-safe.
+ * caught by the read timeout within the interval plus that timeout.
  */
 public final class QueueListenerContainer implements RedisListenerContainer {
 
     private static final Logger log = LoggerFactory.getLogger(QueueListenerContainer.class);
-    private static final Duration RECOVERY_SCAN_INTERVAL = Duration.ofSeconds(30);
 
+    private final QueueListenerSpec spec;
     private final String id;
     private final String queue;
     private final int concurrency;
     private final boolean reliable;
-    private final String deadLetterQueue;
-    private final int maxAttempts;
     private final RedisMessageHandler handler;
     private final RedisListenerErrorHandler errorHandler;
     private final boolean autoStartup;
@@ -94,12 +92,11 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     public QueueListenerContainer(QueueListenerSpec spec, RedisMessageHandler handler,
             RedisListenerErrorHandler errorHandler, RedisConfig config, ListenerContainerSettings settings,
             RedisListenerMetrics metrics) {
+        this.spec = spec;
         this.id = spec.listenerId();
         this.queue = spec.queue();
         this.concurrency = spec.concurrency();
         this.reliable = spec.reliable();
-        this.deadLetterQueue = spec.deadLetterQueue();
-        this.maxAttempts = spec.maxAttempts();
         this.autoStartup = spec.autoStartup();
         this.handler = Objects.requireNonNull(handler, "handler");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
@@ -202,11 +199,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
 
         private final List<Worker> workers = new ArrayList<>();
         private final Object pauseLock = new Object();
-        private volatile boolean active = true;
-        // Outlives 'active': heartbeats must go on while in-flight items finish, or another instance could
-        // recover (and process again) items that are still being handled here.
-        private volatile boolean heartbeating = true;
-        private Thread heartbeatThread;
+        private QueueHeartbeat heartbeat;
 
         void start() {
             boolean virtual = settings.virtualThreads();
@@ -216,9 +209,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 ids.add(consumerId(i));
             }
             if (reliable) {
-                heartbeatThread = ListenerThreads.factory("respkit-queue-heartbeat-" + id + "-", false)
-                        .newThread(() -> new Heartbeat(ids).run());
-                heartbeatThread.start();
+                heartbeat = new QueueHeartbeat(id, queue, ids, config, settings, ops);
+                heartbeat.start();
             }
             for (int i = 0; i < concurrency; i++) {
                 Worker w = new Worker(i, consumerId(i));
@@ -229,7 +221,6 @@ public final class QueueListenerContainer implements RedisListenerContainer {
         }
 
         void requestStop() {
-            active = false;
             for (Worker w : workers) {
                 w.active = false;
             }
@@ -243,7 +234,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             for (Worker w : workers) {
                 join(w.thread, deadline);
                 if (w.thread.isAlive()) {
-                    w.forced = true;
+                    w.delivery.cutOff();
                     if (w.busy) {
                         forced.add(w.consumerId);
                     }
@@ -260,20 +251,18 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                                 ? "; they stay in their processing lists and are recovered on restart"
                                 : "; they are lost (use reliable = true to keep them)");
             }
-            heartbeating = false;
-            synchronized (pauseLock) {
-                pauseLock.notifyAll();
-            }
-            if (heartbeatThread != null) {
-                join(heartbeatThread, System.nanoTime() + settings.pollTimeout().toNanos() * 2);
+            // Only now: heartbeats must go on while in-flight items finish, or another instance could recover
+            // (and process again) items that are still being handled here.
+            if (heartbeat != null) {
+                heartbeat.stop();
             }
         }
 
-        /** Waits without holding locks; returns {@code false} once the waiter should stop. */
+        /** Waits without holding locks; returns {@code false} once the worker should stop. */
         boolean pause(Duration delay, Worker worker) {
             long deadline = System.nanoTime() + delay.toNanos();
             synchronized (pauseLock) {
-                while (worker == null ? heartbeating : worker.active) {
+                while (worker.active) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         return true;
@@ -288,80 +277,14 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             return false;
         }
 
-        /** Keeps the workers' heartbeat keys alive and recovers processing lists of dead consumers. */
-        private final class Heartbeat {
-
-            private final List<String> ids;
-
-            Heartbeat(List<String> ids) {
-                this.ids = ids;
-            }
-
-            void run() {
-                RedisConnection connection = null;
-                Duration delay = settings.recovery().initialDelay();
-                long nextScan = System.nanoTime();
-                try {
-                    while (heartbeating) {
-                        try {
-                            if (connection == null || !connection.isUsable()) {
-                                connection = RedisConnection.open(config);
-                                delay = settings.recovery().initialDelay();
-                            }
-                            for (String consumerId : ids) {
-                                ops.heartbeat(connection, consumerId);
-                            }
-                            if (System.nanoTime() - nextScan >= 0) {
-                                recoverAbandoned(connection);
-                                nextScan = System.nanoTime() + RECOVERY_SCAN_INTERVAL.toNanos();
-                            }
-                            if (!pause(settings.pollTimeout(), null)) {
-                                break;
-                            }
-                        } catch (RedisException e) {
-                            closeQuietly(connection);
-                            connection = null;
-                            log.warn("Heartbeat of queue listener '{}' failed: {}; retrying in {}", id,
-                                    e.getMessage(), delay);
-                            if (!pause(delay, null)) {
-                                break;
-                            }
-                            delay = settings.recovery().next(delay);
-                        }
-                    }
-                } finally {
-                    // Gone for good: let other instances recover whatever a cut-off worker left behind right away.
-                    try {
-                        if (connection == null || !connection.isUsable()) {
-                            connection = RedisConnection.open(config);
-                        }
-                        ops.clearHeartbeats(connection, ids);
-                    } catch (RedisException e) {
-                        log.debug("Could not clear heartbeats of queue listener '{}': {}", id, e.getMessage());
-                    }
-                    closeQuietly(connection);
-                }
-            }
-
-            private void recoverAbandoned(RedisConnection connection) {
-                for (String owner : ops.abandonedConsumers(connection, ids::contains)) {
-                    int moved = ops.recover(connection, ops.processingKey(owner));
-                    if (moved > 0) {
-                        log.warn("Queue listener '{}' moved {} item(s) left by dead consumer '{}' back to '{}'", id,
-                                moved, owner, queue);
-                    }
-                }
-            }
-        }
-
         /** One consumer: a thread with its own connection. */
         private final class Worker implements Runnable {
 
             private final int index;
             private final String consumerId;
             private final String processingKey;
+            private final QueueDelivery delivery;
             private volatile boolean active = true;
-            private volatile boolean forced;
             private volatile boolean busy;
             private volatile RedisConnection connection;
             private Thread thread;
@@ -370,6 +293,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 this.index = index;
                 this.consumerId = consumerId;
                 this.processingKey = ops.processingKey(consumerId);
+                this.delivery = new QueueDelivery(spec, index, processingKey, handler, errorHandler,
+                        settings.retryBackoff(), metrics, ops);
             }
 
             @Override
@@ -436,11 +361,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                         metrics.received(id);
                         busy = true;
                         try {
-                            if (reliable) {
-                                handleReliably(c, item);
-                            } else {
-                                handleOnce(item);
-                            }
+                            delivery.deliver(c, item);
                         } finally {
                             busy = false;
                         }
@@ -450,107 +371,6 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                         batches.returnUnhandled(c, reliable ? processingKey : null, batch.subList(handed,
                                 batch.size()), config);
                     }
-                }
-            }
-
-            private void handleOnce(byte[] item) {
-                RedisMessage<byte[]> message = new RedisMessage<>(queue, null, item, RedisMessage.Kind.QUEUE, 1);
-                try {
-                    handler.handle(message);
-                    metrics.processed(id);
-                } catch (VirtualMachineError fatal) {
-                    throw fatal;
-                } catch (Throwable e) {
-                    metrics.failed(id);
-                    reportFailure(message, e);
-                } finally {
-                    clearStrayInterrupt();
-                }
-            }
-
-            /**
-             * Clears an interrupt that did not come from a forced shutdown (the container interrupts its workers
-             * only then). Left set, it would make every later retry pause and every interruptible handler fail at
-             * once, stranding items in the processing list until the next restart, and on virtual threads it
-             * would close the worker's socket.
-             */
-            private void clearStrayInterrupt() {
-                if (!forced && Thread.interrupted()) {
-                    log.warn("Queue listener '{}' worker {} was interrupted outside a shutdown; the interrupt is "
-                            + "cleared and the worker goes on", id, index);
-                }
-            }
-
-            private void handleReliably(RedisConnection c, byte[] item) {
-                for (int attempt = 1; ; attempt++) {
-                    RedisMessage<byte[]> message = new RedisMessage<>(queue, null, item, RedisMessage.Kind.QUEUE,
-                            attempt);
-                    try {
-                        handler.handle(message);
-                        clearStrayInterrupt();
-                    } catch (VirtualMachineError fatal) {
-                        throw fatal;
-                    } catch (Throwable e) {
-                        metrics.failed(id);
-                        clearStrayInterrupt();
-                        if (forced) {
-                            // Cut off by shutdown: the item stays in the processing list for recovery.
-                            return;
-                        }
-                        if (attempt < maxAttempts) {
-                            log.debug("Queue listener '{}' attempt {} of {} failed: {}", id, attempt, maxAttempts,
-                                    e.toString());
-                            if (!settings.retryBackoff().isZero() && !sleep(settings.retryBackoff())) {
-                                return;
-                            }
-                            continue;
-                        }
-                        reportFailure(message, e);
-                        ops.deadLetter(c, processingKey, deadLetterQueue, item);
-                        metrics.deadLettered(id);
-                        return;
-                    }
-                    // After a cut-off the connection is closed and this throws: the item then stays for recovery.
-                    ops.acknowledge(c, processingKey, item);
-                    metrics.processed(id);
-                    return;
-                }
-            }
-
-            /**
-             * Sleeps between attempts; returns {@code false} on a forced shutdown. Any other interrupt is not a
-             * reason to give up the item: the sleep goes on and the item is retried.
-             */
-            private boolean sleep(Duration d) {
-                long deadline = System.nanoTime() + d.toNanos();
-                for (;;) {
-                    long left = deadline - System.nanoTime();
-                    if (forced) {
-                        return false;
-                    }
-                    if (left <= 0) {
-                        return true;
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(left);
-                    } catch (InterruptedException e) {
-                        if (forced) {
-                            Thread.currentThread().interrupt();
-                            return false;
-                        }
-                        log.warn("Queue listener '{}' worker {} was interrupted between attempts outside a "
-                                + "shutdown; the item is retried all the same", id, index);
-                    }
-                }
-            }
-
-            private void reportFailure(RedisMessage<byte[]> message, Throwable e) {
-                Throwable cause = e instanceof ListenerExecutionFailedException && e.getCause() != null
-                        ? e.getCause() : e;
-                try {
-                    errorHandler.handleError(id, message, cause);
-                } catch (RuntimeException handlerFailure) {
-                    log.error("Error handler of listener '{}' failed", id, handlerFailure);
                 }
             }
         }
