@@ -46,10 +46,11 @@ class HealthCheckPropertyTests {
     }
 
     @Test
-    void negativeIntervalFailsTheContextWithTheOptionNamed() {
+    void negativeIntervalFailsTheContextWithThePropertyNamed() {
         runner.withPropertyValues("redis.health-check-interval=-1s").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("healthCheckInterval");
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("redis.health-check-interval").hasMessageContaining("0 or more");
         });
     }
 
