@@ -1,5 +1,8 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisTimeoutException;
+
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisPipelineCommands;

@@ -1,5 +1,7 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisInterruptedException;
+
 import io.respkit.commands.Command;
 import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.PutBacks;

@@ -1,5 +1,15 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisExecAbortException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisPipelineException;
+import io.respkit.exceptions.RedisPoolExhaustedException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTransactionAbortedException;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
+
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisPipelineCommands;

@@ -1,5 +1,7 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisPipelineException;
+
 /**
  * How a {@link Pipeline} behaves.
  *

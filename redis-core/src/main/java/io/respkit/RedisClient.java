@@ -1,5 +1,15 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisPipelineException;
+import io.respkit.exceptions.RedisPoolExhaustedException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
+import io.respkit.exceptions.RedisTransactionAbortedException;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
+import io.respkit.exceptions.RedisUrlSyntaxException;
+
 import io.respkit.codec.RedisCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
@@ -70,7 +80,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      *
      * @param url the URL, see {@link RedisConfig#fromUrl(String)}
      * @return a client owning its own pool
-     * @throws io.respkit.connection.RedisUrlSyntaxException when the URL is malformed
+     * @throws io.respkit.exceptions.RedisUrlSyntaxException when the URL is malformed
      */
     public static RedisClient<String> create(String url) {
         return create(RedisConfig.fromUrl(url));

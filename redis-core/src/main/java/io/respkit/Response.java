@@ -1,5 +1,10 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisServerException;
+
 import io.respkit.commands.Command;
 
 import java.util.concurrent.CompletableFuture;

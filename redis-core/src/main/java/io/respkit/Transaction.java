@@ -1,5 +1,13 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisExecAbortException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisProtocolException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTransactionAbortedException;
+
 import io.respkit.codec.RedisCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;

@@ -1,5 +1,7 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisServerException;
+
 import java.util.List;
 
 /**

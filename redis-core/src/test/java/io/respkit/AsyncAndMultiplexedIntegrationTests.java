@@ -1,5 +1,8 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
+
 import io.respkit.commands.KeyValue;
 import io.respkit.protocol.RespVersion;
 import io.respkit.test.RedisServer;

@@ -1,5 +1,8 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisServerException;
+
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pool.ConnectionPool;

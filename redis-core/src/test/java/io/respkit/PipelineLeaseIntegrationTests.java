@@ -1,5 +1,10 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisPipelineException;
+import io.respkit.exceptions.RedisPoolExhaustedException;
+import io.respkit.exceptions.RedisServerException;
+
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespVersion;
 import io.respkit.test.RedisServer;

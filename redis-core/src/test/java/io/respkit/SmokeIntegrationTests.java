@@ -1,5 +1,7 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisPipelineException;
+
 import io.respkit.pubsub.Message;
 import io.respkit.pubsub.PubSubMessage;
 import io.respkit.pubsub.Subscriber;

@@ -1,5 +1,9 @@
 package io.respkit;
 
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTransactionAbortedException;
+
 import io.respkit.commands.Command;
 import io.respkit.commands.ReplyDecoders;
 import io.respkit.pool.PoolConfig;

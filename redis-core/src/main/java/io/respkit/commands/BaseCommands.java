@@ -18,9 +18,9 @@ public interface BaseCommands<V> {
      * @param command the command
      * @param <T> the reply type
      * @return the decoded reply
-     * @throws io.respkit.RedisServerException when the server answered with an error
-     * @throws io.respkit.RedisConnectionException when the connection failed or timed out
-     * @throws io.respkit.RedisProtocolException when the reply was malformed
+     * @throws io.respkit.exceptions.RedisServerException when the server answered with an error
+     * @throws io.respkit.exceptions.RedisConnectionException when the connection failed or timed out
+     * @throws io.respkit.exceptions.RedisProtocolException when the reply was malformed
      */
     <T> T execute(Command<T> command);
 

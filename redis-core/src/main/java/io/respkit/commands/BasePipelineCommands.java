@@ -20,8 +20,8 @@ public interface BasePipelineCommands<V> {
      * @param <T> the reply type
      * @return the handle to its result, available after the pipeline or transaction ran
      * @throws IllegalStateException when the pipeline or transaction is closed
-     * @throws io.respkit.RedisConnectionException when streaming queued commands to the server failed
-     * @throws io.respkit.RedisUnsupportedCommandException for a command whose replies could not be read here
+     * @throws io.respkit.exceptions.RedisConnectionException when streaming queued commands to the server failed
+     * @throws io.respkit.exceptions.RedisUnsupportedCommandException for a command whose replies could not be read here
      *         ({@code SUBSCRIBE} and its relatives, {@code CLIENT REPLY OFF|SKIP}); it is not queued, the rest stays
      */
     <T> Response<T> enqueue(Command<T> command);

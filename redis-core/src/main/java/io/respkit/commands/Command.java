@@ -359,7 +359,7 @@ public final class Command<T> {
      *
      * @param reply the raw reply, not an error
      * @return the decoded value
-     * @throws io.respkit.RedisProtocolException when the reply has an unexpected shape
+     * @throws io.respkit.exceptions.RedisProtocolException when the reply has an unexpected shape
      */
     public T decode(Object reply) {
         return decoder.decode(reply, codec);

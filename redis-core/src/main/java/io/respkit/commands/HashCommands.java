@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is).
  *
- * <p>Every method throws {@link io.respkit.RedisServerException} with code {@code WRONGTYPE} when the key holds a
- * value that is not a hash, and {@link io.respkit.RedisConnectionException} when the connection fails.
+ * <p>Every method throws {@link io.respkit.exceptions.RedisServerException} with code {@code WRONGTYPE} when the key holds a
+ * value that is not a hash, and {@link io.respkit.exceptions.RedisConnectionException} when the connection fails.
  *
  * @param <V> the value type
  */
@@ -29,7 +29,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param field the field
      * @param value the value
      * @return the number of fields added: 1 for a new field, 0 when an existing field was updated
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default long hset(String key, String field, V value) {
         return execute(HashDefs.hset(codec(), key, field, value));
@@ -42,7 +42,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param entries the fields and values, at least one
      * @return the number of fields added (updated fields are not counted)
      * @throws IllegalArgumentException when {@code entries} is empty
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default long hset(String key, Map<String, V> entries) {
         return execute(HashDefs.hset(codec(), key, entries));
@@ -56,7 +56,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param entries the fields and values, at least one
      * @return {@code true}
      * @throws IllegalArgumentException when {@code entries} is empty
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default boolean hmset(String key, Map<String, V> entries) {
         return execute(HashDefs.hmset(codec(), key, entries));
@@ -69,7 +69,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param field the field
      * @param value the value
      * @return {@code true} when the field was set, {@code false} when it existed (its value is unchanged)
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default boolean hsetnx(String key, String field, V value) {
         return execute(HashDefs.hsetnx(codec(), key, field, value));
@@ -81,7 +81,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param field the field
      * @return the value, or {@code null} when the field or the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default V hget(String key, String field) {
         return execute(HashDefs.hget(codec(), key, field));
@@ -93,7 +93,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param fields the fields, at least one
      * @return the values in field order, {@code null} for missing fields (all {@code null} for a missing key)
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default List<V> hmget(String key, String... fields) {
         return execute(HashDefs.hmget(codec(), key, Arrays.asList(fields)));
@@ -105,7 +105,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param fields the fields, at least one
      * @return the values in field order, {@code null} for missing fields (all {@code null} for a missing key)
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default List<V> hmget(String key, Collection<String> fields) {
         return execute(HashDefs.hmget(codec(), key, fields));
@@ -117,7 +117,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @return the fields and values in the server's order (a {@link java.util.LinkedHashMap}); empty when the key
      *         does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default Map<String, V> hgetall(String key) {
         return execute(HashDefs.hgetall(codec(), key));
@@ -128,7 +128,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the fields in the server's order; empty when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default List<String> hkeys(String key) {
         return execute(HashDefs.hkeys(codec(), key));
@@ -139,7 +139,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the values in the server's order (the same as {@link #hkeys}); empty when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default List<V> hvals(String key) {
         return execute(HashDefs.hvals(codec(), key));
@@ -151,7 +151,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param field the field
      * @return {@code true} when the hash has the field, {@code false} when it or the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default boolean hexists(String key, String field) {
         return execute(HashDefs.hexists(codec(), key, field));
@@ -162,7 +162,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the number of fields, 0 when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default long hlen(String key) {
         return execute(HashDefs.hlen(codec(), key));
@@ -174,7 +174,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param field the field
      * @return the length, 0 when the field or the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default long hstrlen(String key, String field) {
         return execute(HashDefs.hstrlen(codec(), key, field));
@@ -187,7 +187,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param field the field
      * @param increment the amount, may be negative
      * @return the value after the increment
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash; an error when the
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash; an error when the
      *         field's value is not an integer or the result overflows
      */
     default long hincrby(String key, String field, long increment) {
@@ -202,7 +202,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param field the field
      * @param increment the amount, may be negative, not NaN or infinite
      * @return the value after the increment
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash; an error when the
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash; an error when the
      *         field's value is not a number
      */
     default double hincrbyfloat(String key, String field, double increment) {
@@ -215,7 +215,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param fields the fields, at least one
      * @return the number of fields that existed and were deleted
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default long hdel(String key, String... fields) {
         return execute(HashDefs.hdel(codec(), key, Arrays.asList(fields)));
@@ -227,7 +227,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param fields the fields, at least one
      * @return the number of fields that existed and were deleted
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default long hdel(String key, Collection<String> fields) {
         return execute(HashDefs.hdel(codec(), key, fields));
@@ -239,7 +239,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return a lazy stream of field/value entries; empty when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} (while consuming) when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (while consuming) when the key holds a non-hash
      */
     default Stream<Map.Entry<String, V>> hscan(String key) {
         return hscan(key, ScanArgs.NONE);
@@ -252,7 +252,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param args the {@code MATCH} pattern (on field names) and {@code COUNT} hint; {@code TYPE} is not allowed
      * @return a lazy stream of field/value entries; empty when the key does not exist
-     * @throws io.respkit.RedisServerException (while consuming) {@code WRONGTYPE} when the key holds a non-hash, or
+     * @throws io.respkit.exceptions.RedisServerException (while consuming) {@code WRONGTYPE} when the key holds a non-hash, or
      *         a syntax error when {@code args} has a type
      */
     default Stream<Map.Entry<String, V>> hscan(String key, ScanArgs args) {
@@ -267,7 +267,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param cursor the cursor, {@code "0"} to start
      * @param args the {@code MATCH} pattern and {@code COUNT} hint
      * @return the page with the next cursor and its field/value entries
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash; an error for an
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash; an error for an
      *         invalid cursor
      */
     default ScanPage<Map.Entry<String, V>> hscan(String key, String cursor, ScanArgs args) {
@@ -279,7 +279,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return a field, or {@code null} when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default String hrandfield(String key) {
         return execute(HashDefs.hrandfield(codec(), key));
@@ -292,7 +292,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param count when positive, up to {@code count} distinct fields; when negative, exactly {@code -count} fields
      *        that may repeat
      * @return the fields; empty when the key does not exist or {@code count} is 0
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default List<String> hrandfield(String key, long count) {
         return execute(HashDefs.hrandfield(codec(), key, count));
@@ -306,7 +306,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @param count when positive, up to {@code count} distinct fields; when negative, exactly {@code -count} fields
      *        that may repeat
      * @return the field/value entries; empty when the key does not exist or {@code count} is 0
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-hash
      */
     default List<Map.Entry<String, V>> hrandfieldWithValues(String key, long count) {
         return execute(HashDefs.hrandfieldWithValues(codec(), key, count));

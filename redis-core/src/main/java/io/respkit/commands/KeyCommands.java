@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is).
  *
- * <p>Every method may throw {@link io.respkit.RedisConnectionException} when the connection fails.
+ * <p>Every method may throw {@link io.respkit.exceptions.RedisConnectionException} when the connection fails.
  *
  * @param <V> the value type
  */
@@ -60,7 +60,7 @@ public interface KeyCommands<V> extends BaseCommands<V> {
      * @param cursor {@code "0"} to start, then the cursor of the previous page
      * @param args the options; {@link ScanArgs#NONE} for none
      * @return the page; {@link ScanPage#isFinished()} when the iteration is complete
-     * @throws io.respkit.RedisServerException when the cursor is invalid
+     * @throws io.respkit.exceptions.RedisServerException when the cursor is invalid
      */
     default ScanPage<String> scan(String cursor, ScanArgs args) {
         return execute(KeyDefs.scan(codec(), cursor, args));
@@ -105,7 +105,7 @@ public interface KeyCommands<V> extends BaseCommands<V> {
      * @param key the existing key
      * @param newKey the new name
      * @return {@code true}
-     * @throws io.respkit.RedisServerException {@code ERR no such key} when {@code key} does not exist
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR no such key} when {@code key} does not exist
      */
     default boolean rename(String key, String newKey) {
         return execute(KeyDefs.rename(codec(), key, newKey));
@@ -117,7 +117,7 @@ public interface KeyCommands<V> extends BaseCommands<V> {
      * @param key the existing key
      * @param newKey the new name
      * @return {@code true} when renamed, {@code false} when {@code newKey} already existed
-     * @throws io.respkit.RedisServerException {@code ERR no such key} when {@code key} does not exist
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR no such key} when {@code key} does not exist
      */
     default boolean renamenx(String key, String newKey) {
         return execute(KeyDefs.renamenx(codec(), key, newKey));

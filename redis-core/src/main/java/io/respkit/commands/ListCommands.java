@@ -9,14 +9,14 @@ import java.util.List;
 
 /**
  * Synchronous list commands. Each method is defined once in {@code io.respkit.internal.commands.ListDefs}
- * and runs through {@link #execute(Command)}. Every method throws {@link io.respkit.RedisServerException} with code
+ * and runs through {@link #execute(Command)}. Every method throws {@link io.respkit.exceptions.RedisServerException} with code
  * {@code WRONGTYPE} when a key holds something other than a list.
  *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is). The blocking pops ({@code BLPOP},
  * {@code BRPOP}, {@code BLMOVE}, {@code BLMPOP}) hold one connection for as long as they block; the connection waits
  * the block time on top of its read timeout, so a block longer than the read timeout does not time out. A caller of
  * {@link io.respkit.RedisClient} that gives up on one never loses an element: interrupted while it waits, it gets a
- * {@link io.respkit.RedisInterruptedException} within about 100 ms, and respkit unblocks the pop on the server
+ * {@link io.respkit.exceptions.RedisInterruptedException} within about 100 ms, and respkit unblocks the pop on the server
  * ({@code CLIENT UNBLOCK}) or, when it took elements all the same, puts them back where they came from, in the
  * background; the same holds for a cancelled or timed-out {@link io.respkit.AsyncCommands asynchronous} pop.
  *
@@ -31,7 +31,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values
      * @return the length of the list after the push
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     @SuppressWarnings("unchecked")
     default long lpush(String key, V... values) {
@@ -44,7 +44,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values, pushed in iteration order
      * @return the length of the list after the push
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     default long lpush(String key, Collection<? extends V> values) {
         return execute(ListDefs.lpush(codec(), key, values));
@@ -56,7 +56,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values
      * @return the length of the list after the push; 0 when the key does not exist (nothing is created)
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     @SuppressWarnings("unchecked")
     default long lpushx(String key, V... values) {
@@ -69,7 +69,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values
      * @return the length of the list after the push; 0 when the key does not exist
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     default long lpushx(String key, Collection<? extends V> values) {
         return execute(ListDefs.lpushx(codec(), key, values));
@@ -81,7 +81,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values
      * @return the length of the list after the push
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     @SuppressWarnings("unchecked")
     default long rpush(String key, V... values) {
@@ -94,7 +94,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values
      * @return the length of the list after the push
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     default long rpush(String key, Collection<? extends V> values) {
         return execute(ListDefs.rpush(codec(), key, values));
@@ -106,7 +106,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values
      * @return the length of the list after the push; 0 when the key does not exist (nothing is created)
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     @SuppressWarnings("unchecked")
     default long rpushx(String key, V... values) {
@@ -119,7 +119,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param values one or more values
      * @return the length of the list after the push; 0 when the key does not exist
-     * @throws io.respkit.RedisServerException when no value is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no value is given, or {@code WRONGTYPE}
      */
     default long rpushx(String key, Collection<? extends V> values) {
         return execute(ListDefs.rpushx(codec(), key, values));
@@ -133,7 +133,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param pivot the element to insert next to
      * @param value the value to insert
      * @return the length of the list after the insert; -1 when the pivot was not found; 0 when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default long linsert(String key, InsertPosition position, V pivot, V value) {
         return execute(ListDefs.linsert(codec(), key, position, pivot, value));
@@ -145,7 +145,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param index the index
      * @return the element, or {@code null} when the index is out of range or the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default V lindex(String key, long index) {
         return execute(ListDefs.lindex(codec(), key, index));
@@ -159,7 +159,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param start the first index
      * @param stop the last index, inclusive
      * @return the elements in list order; empty when the range is out of the list or the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default List<V> lrange(String key, long start, long stop) {
         return execute(ListDefs.lrange(codec(), key, start, stop));
@@ -170,7 +170,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the length, 0 when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default long llen(String key) {
         return execute(ListDefs.llen(codec(), key));
@@ -181,7 +181,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the element, or {@code null} when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default V lpop(String key) {
         return execute(ListDefs.lpop(codec(), key));
@@ -193,7 +193,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param count how many elements at most, not negative
      * @return the elements in pop order; an empty list (never {@code null}) when the key is missing
-     * @throws io.respkit.RedisServerException when the count is negative, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when the count is negative, or {@code WRONGTYPE}
      */
     default List<V> lpop(String key, long count) {
         return execute(ListDefs.lpop(codec(), key, count));
@@ -204,7 +204,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the element, or {@code null} when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default V rpop(String key) {
         return execute(ListDefs.rpop(codec(), key));
@@ -217,7 +217,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param count how many elements at most, not negative
      * @return the elements in pop order (last element first); an empty list (never {@code null}) when the key is
      *         missing
-     * @throws io.respkit.RedisServerException when the count is negative, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when the count is negative, or {@code WRONGTYPE}
      */
     default List<V> rpop(String key, long count) {
         return execute(ListDefs.rpop(codec(), key, count));
@@ -229,7 +229,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param source the list to take from
      * @param destination the list to push to, created when missing; may equal {@code source} (rotation)
      * @return the moved element, or {@code null} when {@code source} is missing (nothing happens)
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-list
      */
     default V rpoplpush(String source, String destination) {
         return execute(ListDefs.rpoplpush(codec(), source, destination));
@@ -244,7 +244,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param from the end of {@code source} to take from
      * @param to the end of {@code destination} to push to
      * @return the moved element, or {@code null} when {@code source} is missing (nothing happens)
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-list
      */
     default V lmove(String source, String destination, ListDirection from, ListDirection to) {
         return execute(ListDefs.lmove(codec(), source, destination, from, to));
@@ -260,7 +260,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param timeout how long to block, millisecond precision; {@link Duration#ZERO} blocks forever
      * @return the moved element, or {@code null} when the timeout passed with {@code source} still empty
      * @throws IllegalArgumentException when the timeout is negative
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-list
      */
     default V blmove(String source, String destination, ListDirection from, ListDirection to, Duration timeout) {
         return execute(ListDefs.blmove(codec(), source, destination, from, to, timeout));
@@ -274,7 +274,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param count how many to remove and from which end
      * @param value the value to remove
      * @return the number of elements removed, 0 when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default long lrem(String key, long count, V value) {
         return execute(ListDefs.lrem(codec(), key, count, value));
@@ -288,7 +288,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param start the first index to keep
      * @param stop the last index to keep, inclusive
      * @return {@code true}
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default boolean ltrim(String key, long start, long stop) {
         return execute(ListDefs.ltrim(codec(), key, start, stop));
@@ -301,7 +301,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param index the index of an existing element
      * @param value the new value
      * @return {@code true}
-     * @throws io.respkit.RedisServerException {@code ERR no such key} when the key is missing,
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR no such key} when the key is missing,
      *         {@code ERR index out of range} when the index is, or {@code WRONGTYPE}
      */
     default boolean lset(String key, long index, V value) {
@@ -314,7 +314,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param value the value to look for
      * @return the index, or {@code null} when no element matches or the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default Long lpos(String key, V value) {
         return execute(ListDefs.lpos(codec(), key, value, LPosArgs.NONE));
@@ -327,7 +327,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param value the value to look for
      * @param args which match and how far to search
      * @return the index (always counted from the head), or {@code null} when there is no such match
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-list
      */
     default Long lpos(String key, V value, LPosArgs args) {
         return execute(ListDefs.lpos(codec(), key, value, args));
@@ -341,7 +341,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param count how many matches at most; 0 for all
      * @param args which match to start at and how far to search; {@link LPosArgs#NONE} for none
      * @return the indexes in search order; empty when nothing matches or the key is missing
-     * @throws io.respkit.RedisServerException when the count is negative, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when the count is negative, or {@code WRONGTYPE}
      */
     default List<Long> lpos(String key, V value, long count, LPosArgs args) {
         return execute(ListDefs.lpos(codec(), key, value, count, args));
@@ -355,7 +355,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param keys the lists, checked in order
      * @return the key and the element, or {@code null} when the timeout passed with every list empty
      * @throws IllegalArgumentException when the timeout is negative
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-list
      */
     default KeyValue<V> blpop(Duration timeout, String... keys) {
         return blpop(timeout, Arrays.asList(keys));
@@ -393,7 +393,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param keys the lists, checked in order
      * @return the key and the element, or {@code null} when the timeout passed with every list empty
      * @throws IllegalArgumentException when the timeout is negative
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-list
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-list
      */
     default KeyValue<V> brpop(Duration timeout, String... keys) {
         return brpop(timeout, Arrays.asList(keys));
@@ -431,7 +431,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param count how many elements at most, at least 1
      * @param keys the lists, checked in order
      * @return the key and the popped elements, or {@code null} when every list is empty
-     * @throws io.respkit.RedisServerException when the count is not positive, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when the count is not positive, or {@code WRONGTYPE}
      */
     default KeyValues<V> lmpop(ListDirection direction, long count, String... keys) {
         return lmpop(direction, count, Arrays.asList(keys));
@@ -444,7 +444,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param count how many elements at most, at least 1
      * @param keys the lists, checked in order
      * @return the key and the popped elements, or {@code null} when every list is empty
-     * @throws io.respkit.RedisServerException when the count is not positive, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when the count is not positive, or {@code WRONGTYPE}
      */
     default KeyValues<V> lmpop(ListDirection direction, long count, Collection<String> keys) {
         return execute(ListDefs.lmpop(codec(), direction, count, List.copyOf(keys)));
@@ -460,7 +460,7 @@ public interface ListCommands<V> extends BaseCommands<V> {
      * @param keys the lists, checked in order
      * @return the key and the popped elements, or {@code null} when the timeout passed with every list empty
      * @throws IllegalArgumentException when the timeout is negative
-     * @throws io.respkit.RedisServerException when the count is not positive, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when the count is not positive, or {@code WRONGTYPE}
      */
     default KeyValues<V> blmpop(Duration timeout, ListDirection direction, long count, String... keys) {
         return blmpop(timeout, direction, count, Arrays.asList(keys));

@@ -19,7 +19,7 @@ public interface ReplyDecoder<T> {
      * @param reply the raw reply, possibly {@code null}
      * @param codec the codec of the client that ran the command
      * @return the decoded value
-     * @throws io.respkit.RedisProtocolException when the reply has a shape the command cannot have
+     * @throws io.respkit.exceptions.RedisProtocolException when the reply has a shape the command cannot have
      */
     T decode(Object reply, RedisCodec<?> codec);
 }

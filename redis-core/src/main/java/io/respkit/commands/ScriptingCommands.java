@@ -1,6 +1,6 @@
 package io.respkit.commands;
 
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.internal.commands.ScriptingDefs;
 
 import java.util.Arrays;

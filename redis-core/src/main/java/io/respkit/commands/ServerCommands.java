@@ -20,7 +20,7 @@ import java.util.Map;
  * they run on. Through the pooled {@link io.respkit.RedisClient} each call may run on a different connection, so use
  * them inside {@link io.respkit.RedisClient#withConnection(java.util.function.Function)}.
  *
- * <p>Every method may throw {@link io.respkit.RedisConnectionException} when the connection fails.
+ * <p>Every method may throw {@link io.respkit.exceptions.RedisConnectionException} when the connection fails.
  *
  * @param <V> the value type
  */
@@ -66,7 +66,7 @@ public interface ServerCommands<V> extends BaseCommands<V> {
      *
      * @param index the database number, 0 to 15 by default
      * @return {@code true}
-     * @throws io.respkit.RedisServerException {@code ERR DB index is out of range} for an unknown database
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR DB index is out of range} for an unknown database
      */
     default boolean select(int index) {
         return execute(ServerDefs.select(codec(), index));
@@ -109,7 +109,7 @@ public interface ServerCommands<V> extends BaseCommands<V> {
      *
      * @param name the name, without spaces; empty to remove the name
      * @return {@code true}
-     * @throws io.respkit.RedisServerException when the name contains spaces or other invalid characters
+     * @throws io.respkit.exceptions.RedisServerException when the name contains spaces or other invalid characters
      */
     default boolean clientSetName(String name) {
         return execute(ServerDefs.clientSetName(codec(), name));
@@ -159,7 +159,7 @@ public interface ServerCommands<V> extends BaseCommands<V> {
      * @param parameter the parameter name, e.g. {@code "maxmemory-policy"}
      * @param value the new value as text
      * @return {@code true}
-     * @throws io.respkit.RedisServerException when the parameter is unknown, immutable or the value invalid
+     * @throws io.respkit.exceptions.RedisServerException when the parameter is unknown, immutable or the value invalid
      */
     default boolean configSet(String parameter, String value) {
         return execute(ServerDefs.configSet(codec(), Map.of(parameter, value)));
@@ -171,7 +171,7 @@ public interface ServerCommands<V> extends BaseCommands<V> {
      * @param parameters parameter names to new values, at least one
      * @return {@code true}
      * @throws IllegalArgumentException when {@code parameters} is empty
-     * @throws io.respkit.RedisServerException when a parameter is unknown, immutable or a value invalid (then none
+     * @throws io.respkit.exceptions.RedisServerException when a parameter is unknown, immutable or a value invalid (then none
      *         is changed)
      */
     default boolean configSet(Map<String, String> parameters) {

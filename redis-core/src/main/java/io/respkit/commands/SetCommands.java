@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Synchronous set commands. Each method is defined once in {@code io.respkit.internal.commands.SetDefs}
- * and runs through {@link #execute(Command)}. Every method throws {@link io.respkit.RedisServerException} with code
+ * and runs through {@link #execute(Command)}. Every method throws {@link io.respkit.exceptions.RedisServerException} with code
  * {@code WRONGTYPE} when a key holds something other than a set. Sets come back as {@link java.util.LinkedHashSet}s
  * in the server's order (which is unspecified), under RESP2 and RESP3 alike.
  *
@@ -27,7 +27,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param members one or more members; duplicates and existing members are ignored
      * @return the number of members that were added (not already present)
-     * @throws io.respkit.RedisServerException when no member is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no member is given, or {@code WRONGTYPE}
      */
     @SuppressWarnings("unchecked")
     default long sadd(String key, V... members) {
@@ -40,7 +40,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param members one or more members
      * @return the number of members that were added
-     * @throws io.respkit.RedisServerException when no member is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no member is given, or {@code WRONGTYPE}
      */
     default long sadd(String key, Collection<? extends V> members) {
         return execute(SetDefs.sadd(codec(), key, members));
@@ -52,7 +52,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param members one or more members
      * @return the number of members that were removed (were present)
-     * @throws io.respkit.RedisServerException when no member is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no member is given, or {@code WRONGTYPE}
      */
     @SuppressWarnings("unchecked")
     default long srem(String key, V... members) {
@@ -65,7 +65,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param members one or more members
      * @return the number of members that were removed
-     * @throws io.respkit.RedisServerException when no member is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no member is given, or {@code WRONGTYPE}
      */
     default long srem(String key, Collection<? extends V> members) {
         return execute(SetDefs.srem(codec(), key, members));
@@ -76,7 +76,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the members; empty when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-set
      */
     default Set<V> smembers(String key) {
         return execute(SetDefs.smembers(codec(), key));
@@ -87,7 +87,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the cardinality, 0 when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-set
      */
     default long scard(String key) {
         return execute(SetDefs.scard(codec(), key));
@@ -98,7 +98,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return a member, or {@code null} when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-set
      */
     default V srandmember(String key) {
         return execute(SetDefs.srandmember(codec(), key));
@@ -111,7 +111,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param count how many members, negative to allow repeats
      * @return the members; empty when the key is missing or the count is 0
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-set
      */
     default List<V> srandmember(String key, long count) {
         return execute(SetDefs.srandmember(codec(), key, count));
@@ -123,7 +123,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param member the member
      * @return {@code true} when it is; {@code false} when it is not or the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-set
      */
     default boolean sismember(String key, V member) {
         return execute(SetDefs.sismember(codec(), key, member));
@@ -135,7 +135,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param members one or more members
      * @return one boolean per member, in argument order; all {@code false} when the key is missing
-     * @throws io.respkit.RedisServerException when no member is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no member is given, or {@code WRONGTYPE}
      */
     @SuppressWarnings("unchecked")
     default List<Boolean> smismember(String key, V... members) {
@@ -149,7 +149,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param members one or more members
      * @return one boolean per member, in iteration order
-     * @throws io.respkit.RedisServerException when no member is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no member is given, or {@code WRONGTYPE}
      */
     default List<Boolean> smismember(String key, Collection<? extends V> members) {
         return execute(SetDefs.smismember(codec(), key, members));
@@ -160,7 +160,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the member, or {@code null} when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-set
      */
     default V spop(String key) {
         return execute(SetDefs.spop(codec(), key));
@@ -172,7 +172,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param count how many members at most, not negative
      * @return the removed members; empty when the key is missing
-     * @throws io.respkit.RedisServerException when the count is negative, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when the count is negative, or {@code WRONGTYPE}
      */
     default Set<V> spop(String key, long count) {
         return execute(SetDefs.spop(codec(), key, count));
@@ -185,7 +185,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param destination the set to add to, created when missing
      * @param member the member
      * @return {@code true} when it was moved; {@code false} when it is not in {@code source} (nothing happens)
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-set
      */
     default boolean smove(String source, String destination, V member) {
         return execute(SetDefs.smove(codec(), source, destination, member));
@@ -196,7 +196,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param keys one or more keys
      * @return the intersection
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE}
      */
     default Set<V> sinter(String... keys) {
         return sinter(Arrays.asList(keys));
@@ -207,7 +207,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param keys one or more keys
      * @return the intersection
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE}
      */
     default Set<V> sinter(Collection<String> keys) {
         return execute(SetDefs.sinter(codec(), keys));
@@ -218,7 +218,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param keys one or more keys
      * @return the union
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE}
      */
     default Set<V> sunion(String... keys) {
         return sunion(Arrays.asList(keys));
@@ -229,7 +229,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param keys one or more keys
      * @return the union
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE}
      */
     default Set<V> sunion(Collection<String> keys) {
         return execute(SetDefs.sunion(codec(), keys));
@@ -240,7 +240,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param keys the first set, then the sets to subtract
      * @return the difference
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE}
      */
     default Set<V> sdiff(String... keys) {
         return sdiff(Arrays.asList(keys));
@@ -251,7 +251,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param keys the first set, then the sets to subtract
      * @return the difference
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE}
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE}
      */
     default Set<V> sdiff(Collection<String> keys) {
         return execute(SetDefs.sdiff(codec(), keys));
@@ -264,7 +264,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param destination the key to store into
      * @param keys one or more source keys
      * @return the size of the stored set
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
      */
     default long sinterstore(String destination, String... keys) {
         return sinterstore(destination, Arrays.asList(keys));
@@ -276,7 +276,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param destination the key to store into
      * @param keys one or more source keys
      * @return the size of the stored set
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
      */
     default long sinterstore(String destination, Collection<String> keys) {
         return execute(SetDefs.sinterstore(codec(), destination, keys));
@@ -288,7 +288,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param destination the key to store into
      * @param keys one or more source keys
      * @return the size of the stored set
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
      */
     default long sunionstore(String destination, String... keys) {
         return sunionstore(destination, Arrays.asList(keys));
@@ -300,7 +300,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param destination the key to store into
      * @param keys one or more source keys
      * @return the size of the stored set
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
      */
     default long sunionstore(String destination, Collection<String> keys) {
         return execute(SetDefs.sunionstore(codec(), destination, keys));
@@ -312,7 +312,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param destination the key to store into
      * @param keys the first set, then the sets to subtract
      * @return the size of the stored set
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
      */
     default long sdiffstore(String destination, String... keys) {
         return sdiffstore(destination, Arrays.asList(keys));
@@ -324,7 +324,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param destination the key to store into
      * @param keys the first set, then the sets to subtract
      * @return the size of the stored set
-     * @throws io.respkit.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
+     * @throws io.respkit.exceptions.RedisServerException when no key is given, or {@code WRONGTYPE} for a source key
      */
     default long sdiffstore(String destination, Collection<String> keys) {
         return execute(SetDefs.sdiffstore(codec(), destination, keys));
@@ -336,7 +336,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return a lazy stream of members; empty when the key is missing
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} (while consuming) when the key holds a non-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (while consuming) when the key holds a non-set
      */
     default Stream<V> sscan(String key) {
         return sscan(key, ScanArgs.NONE);
@@ -348,7 +348,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param args {@code MATCH} pattern and {@code COUNT} hint; {@code TYPE} is not allowed
      * @return a lazy stream of members
-     * @throws io.respkit.RedisServerException (while consuming) {@code WRONGTYPE}, or a syntax error for
+     * @throws io.respkit.exceptions.RedisServerException (while consuming) {@code WRONGTYPE}, or a syntax error for
      *         {@code TYPE}
      */
     default Stream<V> sscan(String key, ScanArgs args) {
@@ -362,7 +362,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @param cursor {@code "0"} to start, then the cursor of the previous page
      * @param args {@code MATCH} pattern and {@code COUNT} hint; {@link ScanArgs#NONE} for none
      * @return the page; its cursor is {@code "0"} when the iteration is complete
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE}, an invalid cursor, or a syntax error for
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE}, an invalid cursor, or a syntax error for
      *         {@code TYPE}
      */
     default ScanPage<V> sscan(String key, String cursor, ScanArgs args) {

@@ -14,12 +14,12 @@ import java.util.stream.Stream;
  * Synchronous sorted-set commands: adding, scoring, counting, removing, popping, combining and scanning; the range
  * queries ({@code ZRANGE} and friends) come from {@link SortedSetRangeCommands}. Each method is defined once in
  * {@code io.respkit.internal.commands.SortedSetDefs} and runs through {@link #execute(Command)}. Every method throws
- * {@link io.respkit.RedisServerException} with code {@code WRONGTYPE} when the key holds something other than a
+ * {@link io.respkit.exceptions.RedisServerException} with code {@code WRONGTYPE} when the key holds something other than a
  * sorted set.
  *
  * <p>A caller of {@link io.respkit.RedisClient} that gives up on a blocking pop ({@code BZPOPMIN},
  * {@code BZPOPMAX}) never loses a member: interrupted while it waits, it gets a
- * {@link io.respkit.RedisInterruptedException} within about 100 ms, and respkit unblocks the pop on the server
+ * {@link io.respkit.exceptions.RedisInterruptedException} within about 100 ms, and respkit unblocks the pop on the server
  * ({@code CLIENT UNBLOCK}) or, when it took a member all the same, adds it back with its score ({@code ZADD NX}), in
  * the background; the same holds for a cancelled or timed-out {@link io.respkit.AsyncCommands asynchronous} pop.
  *
@@ -37,7 +37,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param member the member
      * @return 1 when the member was added, 0 when it existed (its score is updated)
      * @throws IllegalArgumentException when the score is NaN
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zadd(String key, double score, V member) {
         return execute(SortedSetDefs.zadd(codec(), key, score, member, ZAddArgs.NONE));
@@ -51,7 +51,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param member the member
      * @param args the conditions and {@code CH}
      * @return the number of members added, or added and changed with {@code CH}: 0 or 1
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zadd(String key, double score, V member, ZAddArgs args) {
         return execute(SortedSetDefs.zadd(codec(), key, score, member, args));
@@ -64,7 +64,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param members each member with its score, sent in iteration order
      * @return the number of members added (not those whose score was updated)
      * @throws IllegalArgumentException when {@code members} is empty
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zadd(String key, Map<V, Double> members) {
         return execute(SortedSetDefs.zadd(codec(), key, members, ZAddArgs.NONE));
@@ -78,7 +78,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param args the conditions and {@code CH}
      * @return the number of members added, or added and changed with {@code CH}
      * @throws IllegalArgumentException when {@code members} is empty
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zadd(String key, Map<V, Double> members, ZAddArgs args) {
         return execute(SortedSetDefs.zadd(codec(), key, members, args));
@@ -93,7 +93,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param member the member
      * @param args the conditions; {@link ZAddArgs#NONE} for none ({@code CH} makes no difference here)
      * @return the new score, or {@code null} when a condition prevented the update
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default Double zaddIncr(String key, double increment, V member, ZAddArgs args) {
         return execute(SortedSetDefs.zaddIncr(codec(), key, increment, member, args));
@@ -106,7 +106,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param increment the amount to add, negative to subtract
      * @param member the member
      * @return the new score
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set; {@code ERR}
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set; {@code ERR}
      *         when the result would be NaN
      */
     default double zincrby(String key, double increment, V member) {
@@ -119,7 +119,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param members the members, at least one
      * @return the number of members actually removed; members that were absent do not count
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     @SuppressWarnings("unchecked")
     default long zrem(String key, V... members) {
@@ -132,7 +132,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param members the members, at least one
      * @return the number of members actually removed; members that were absent do not count
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zrem(String key, Collection<? extends V> members) {
         return execute(SortedSetDefs.zrem(codec(), key, members));
@@ -143,7 +143,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      *
      * @param key the key
      * @return the number of members, 0 when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zcard(String key) {
         return execute(SortedSetDefs.zcard(codec(), key));
@@ -155,7 +155,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param member the member
      * @return the score, or {@code null} when the member or the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default Double zscore(String key, V member) {
         return execute(SortedSetDefs.zscore(codec(), key, member));
@@ -167,7 +167,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param members the members, at least one
      * @return one score per member in argument order, {@code null} for a member that does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     @SuppressWarnings("unchecked")
     default List<Double> zmscore(String key, V... members) {
@@ -180,7 +180,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param members the members, at least one
      * @return one score per member in argument order, {@code null} for a member that does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<Double> zmscore(String key, Collection<? extends V> members) {
         return execute(SortedSetDefs.zmscore(codec(), key, members));
@@ -192,7 +192,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param member the member
      * @return the 0-based rank, or {@code null} when the member or the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default Long zrank(String key, V member) {
         return execute(SortedSetDefs.zrank(codec(), key, member));
@@ -204,7 +204,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param member the member
      * @return the 0-based rank from the top, or {@code null} when the member or the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default Long zrevrank(String key, V member) {
         return execute(SortedSetDefs.zrevrank(codec(), key, member));
@@ -217,7 +217,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param min the lowest score, inclusive; {@link Double#NEGATIVE_INFINITY} for no bound
      * @param max the highest score, inclusive; {@link Double#POSITIVE_INFINITY} for no bound
      * @return the count, 0 when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zcount(String key, double min, double max) {
         return execute(SortedSetDefs.zcount(codec(), key, min, max));
@@ -231,7 +231,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param min the lower bound
      * @param max the upper bound
      * @return the count, 0 when the key does not exist
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zcount(String key, String min, String max) {
@@ -245,7 +245,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param min the lowest score, inclusive
      * @param max the highest score, inclusive
      * @return the number of members removed
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zremrangeByScore(String key, double min, double max) {
         return execute(SortedSetDefs.zremrangeByScore(codec(), key, min, max));
@@ -259,7 +259,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param min the lower bound
      * @param max the upper bound
      * @return the number of members removed
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zremrangeByScore(String key, String min, String max) {
@@ -274,7 +274,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param start the first rank
      * @param stop the last rank
      * @return the number of members removed
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default long zremrangeByRank(String key, long start, long stop) {
         return execute(SortedSetDefs.zremrangeByRank(codec(), key, start, stop));
@@ -285,7 +285,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      *
      * @param key the key
      * @return the member and its score, or {@code null} when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default ScoredValue<V> zpopmin(String key) {
         return execute(SortedSetDefs.zpopmin(codec(), key));
@@ -297,7 +297,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param count how many at most
      * @return the members, lowest first; empty when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zpopmin(String key, long count) {
         return execute(SortedSetDefs.zpopmin(codec(), key, count));
@@ -308,7 +308,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      *
      * @param key the key
      * @return the member and its score, or {@code null} when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default ScoredValue<V> zpopmax(String key) {
         return execute(SortedSetDefs.zpopmax(codec(), key));
@@ -320,7 +320,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param count how many at most
      * @return the members, highest first; empty when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zpopmax(String key, long count) {
         return execute(SortedSetDefs.zpopmax(codec(), key, count));
@@ -334,7 +334,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param keys the keys, checked in order
      * @return the key, member and score, or {@code null} when the timeout passed
      * @throws IllegalArgumentException when no key is given or the timeout is negative
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
      */
     default KeyValue<ScoredValue<V>> bzpopmin(Duration timeout, String... keys) {
         return execute(SortedSetDefs.bzpopmin(codec(), timeout, Arrays.asList(keys)));
@@ -347,7 +347,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param keys the keys, checked in order
      * @return the key, member and score, or {@code null} when the timeout passed
      * @throws IllegalArgumentException when no key is given or the timeout is negative
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
      */
     default KeyValue<ScoredValue<V>> bzpopmin(Duration timeout, Collection<String> keys) {
         return execute(SortedSetDefs.bzpopmin(codec(), timeout, keys));
@@ -361,7 +361,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param keys the keys, checked in order
      * @return the key, member and score, or {@code null} when the timeout passed
      * @throws IllegalArgumentException when no key is given or the timeout is negative
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
      */
     default KeyValue<ScoredValue<V>> bzpopmax(Duration timeout, String... keys) {
         return execute(SortedSetDefs.bzpopmax(codec(), timeout, Arrays.asList(keys)));
@@ -374,7 +374,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param keys the keys, checked in order
      * @return the key, member and score, or {@code null} when the timeout passed
      * @throws IllegalArgumentException when no key is given or the timeout is negative
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a key holds a non-sorted-set
      */
     default KeyValue<ScoredValue<V>> bzpopmax(Duration timeout, Collection<String> keys) {
         return execute(SortedSetDefs.bzpopmax(codec(), timeout, keys));
@@ -387,7 +387,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param destination the key to store into
      * @param keys the source keys, at least one; missing keys count as empty sets
      * @return the number of members in the result
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
      */
     default long zunionstore(String destination, String... keys) {
         return zunionstore(destination, Arrays.asList(keys), ZStoreArgs.NONE);
@@ -401,7 +401,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param args the weights (one per key) and the aggregate function
      * @return the number of members in the result
      * @throws IllegalArgumentException when no key is given or the weights do not match the keys
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
      */
     default long zunionstore(String destination, Collection<String> keys, ZStoreArgs args) {
         return execute(SortedSetDefs.zunionstore(codec(), destination, keys, args));
@@ -414,7 +414,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param destination the key to store into
      * @param keys the source keys, at least one; a missing key makes the result empty
      * @return the number of members in the result
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
      */
     default long zinterstore(String destination, String... keys) {
         return zinterstore(destination, Arrays.asList(keys), ZStoreArgs.NONE);
@@ -429,7 +429,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param args the weights (one per key) and the aggregate function
      * @return the number of members in the result
      * @throws IllegalArgumentException when no key is given or the weights do not match the keys
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when a source is not a set or sorted set
      */
     default long zinterstore(String destination, Collection<String> keys, ZStoreArgs args) {
         return execute(SortedSetDefs.zinterstore(codec(), destination, keys, args));
@@ -441,7 +441,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      *
      * @param key the key
      * @return a lazy stream; consume it on one thread
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} (when consumed) if the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (when consumed) if the key holds a non-sorted-set
      */
     default Stream<ScoredValue<V>> zscan(String key) {
         return zscan(key, ScanArgs.NONE);
@@ -453,7 +453,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param key the key
      * @param args the pattern and the per-page work hint ({@code TYPE} does not apply)
      * @return a lazy stream; consume it on one thread
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} (when consumed) if the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (when consumed) if the key holds a non-sorted-set
      */
     default Stream<ScoredValue<V>> zscan(String key, ScanArgs args) {
         return ScanStreams.stream(cursor -> execute(SortedSetDefs.zscan(codec(), key, cursor, args)));
@@ -466,7 +466,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @param cursor {@code "0"} to start, then the cursor of the previous page
      * @param args the pattern and the per-page work hint
      * @return the page; {@link ScanPage#isFinished()} tells when to stop
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default ScanPage<ScoredValue<V>> zscan(String key, String cursor, ScanArgs args) {
         return execute(SortedSetDefs.zscan(codec(), key, cursor, args));

@@ -8,7 +8,7 @@ import java.util.List;
  * Synchronous sorted-set range queries, part of {@link SortedSetCommands}: {@code ZRANGE} by index, by score and by
  * lexicographic order, {@code ZREVRANGE}, and the legacy {@code ZRANGEBYSCORE}/{@code ZREVRANGEBYSCORE} for servers
  * older than 6.2. Each method is defined once in {@code io.respkit.internal.commands.SortedSetRangeDefs}. Every
- * method throws {@link io.respkit.RedisServerException} with code {@code WRONGTYPE} when the key holds something
+ * method throws {@link io.respkit.exceptions.RedisServerException} with code {@code WRONGTYPE} when the key holds something
  * other than a sorted set, and returns an empty list when the key does not exist.
  *
  * <p>Score bounds come in two forms: {@code double} (inclusive; use {@link Double#NEGATIVE_INFINITY} and
@@ -30,7 +30,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param start the first rank, 0-based; negative counts from the end
      * @param stop the last rank; negative counts from the end
      * @return the members, lowest score first (ties in lexicographic order)
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrange(String key, long start, long stop) {
         return execute(SortedSetRangeDefs.zrange(codec(), key, start, stop));
@@ -43,7 +43,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param start the first rank, 0-based; negative counts from the end
      * @param stop the last rank; negative counts from the end
      * @return the members with scores, lowest score first
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrangeWithScores(String key, long start, long stop) {
         return execute(SortedSetRangeDefs.zrangeWithScores(codec(), key, start, stop));
@@ -56,7 +56,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param start the first rank from the top, 0-based; negative counts from the bottom
      * @param stop the last rank from the top
      * @return the members, highest score first
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrevrange(String key, long start, long stop) {
         return execute(SortedSetRangeDefs.zrevrange(codec(), key, start, stop));
@@ -70,7 +70,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param start the first rank from the top, 0-based
      * @param stop the last rank from the top
      * @return the members with scores, highest score first
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrevrangeWithScores(String key, long start, long stop) {
         return execute(SortedSetRangeDefs.zrevrangeWithScores(codec(), key, start, stop));
@@ -83,7 +83,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param min the lowest score, inclusive
      * @param max the highest score, inclusive
      * @return the members, lowest score first; empty when {@code min > max}
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByScore(String key, double min, double max) {
         return execute(SortedSetRangeDefs.zrangeByScore(codec(), key, min, max, ZRangeArgs.NONE));
@@ -97,7 +97,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param min the lower bound, e.g. {@code "-inf"} or {@code "(100"}
      * @param max the upper bound, e.g. {@code "+inf"} or {@code "200"}
      * @return the members, lowest score first; empty when the range is empty
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByScore(String key, String min, String max) {
@@ -115,7 +115,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the highest score, inclusive
      * @param args {@code REV} and {@code LIMIT}
      * @return the members in the requested order
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByScore(String key, double min, double max, ZRangeArgs args) {
         return execute(SortedSetRangeDefs.zrangeByScore(codec(), key, min, max, args));
@@ -131,7 +131,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the upper bound, e.g. {@code "+inf"}
      * @param args {@code REV} and {@code LIMIT}
      * @return the members in the requested order
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByScore(String key, String min, String max, ZRangeArgs args) {
@@ -146,7 +146,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param min the lowest score, inclusive
      * @param max the highest score, inclusive
      * @return the members with scores, lowest first
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrangeByScoreWithScores(String key, double min, double max) {
         return execute(SortedSetRangeDefs.zrangeByScoreWithScores(codec(), key, min, max, ZRangeArgs.NONE));
@@ -160,7 +160,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param min the lower bound, e.g. {@code "-inf"}
      * @param max the upper bound, e.g. {@code "+inf"}
      * @return the members with scores, lowest first
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrangeByScoreWithScores(String key, String min, String max) {
@@ -176,7 +176,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the highest score, inclusive
      * @param args {@code REV} and {@code LIMIT}
      * @return the members with scores in the requested order
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrangeByScoreWithScores(String key, double min, double max, ZRangeArgs args) {
         return execute(SortedSetRangeDefs.zrangeByScoreWithScores(codec(), key, min, max, args));
@@ -191,7 +191,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the upper bound
      * @param args {@code REV} and {@code LIMIT}
      * @return the members with scores in the requested order
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrangeByScoreWithScores(String key, String min, String max, ZRangeArgs args) {
@@ -206,7 +206,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param min the lower bound: {@code "-"}, {@code "[a"} (inclusive) or {@code "(a"} (exclusive)
      * @param max the upper bound: {@code "+"}, {@code "[z"} or {@code "(z"}
      * @return the members in lexicographic order
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound lacks its {@code [}/{@code (} prefix;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound lacks its {@code [}/{@code (} prefix;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByLex(String key, String min, String max) {
@@ -223,7 +223,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the upper bound: {@code "+"}, {@code "[z"} or {@code "(z"}
      * @param args {@code REV} and {@code LIMIT}
      * @return the members in the requested order
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound lacks its prefix;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound lacks its prefix;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByLex(String key, String min, String max, ZRangeArgs args) {
@@ -238,7 +238,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param min the lower bound, e.g. {@code "-inf"} or {@code "(100"}
      * @param max the upper bound
      * @return the members, lowest score first
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByScoreLegacy(String key, String min, String max) {
@@ -255,7 +255,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param offset how many matching members to skip, at least 0
      * @param count how many to return at most; negative for all after the offset
      * @return the members, lowest score first
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrangeByScoreLegacy(String key, String min, String max, long offset, long count) {
@@ -270,7 +270,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param min the lower bound
      * @param max the upper bound
      * @return the members with scores, lowest first
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrangeByScoreLegacyWithScores(String key, String min, String max) {
@@ -286,7 +286,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the upper bound, e.g. {@code 120}
      * @param min the lower bound, e.g. {@code 100}
      * @return the members, highest score first; empty when {@code max < min}
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrevrangeByScore(String key, double max, double min) {
         return zrevrangeByScore(key, SortedSetRangeDefs.bound(max), SortedSetRangeDefs.bound(min));
@@ -300,7 +300,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the upper bound, e.g. {@code "+inf"} or {@code "(120"}
      * @param min the lower bound, e.g. {@code "-inf"}
      * @return the members, highest score first
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrevrangeByScore(String key, String max, String min) {
@@ -317,7 +317,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param offset how many matching members to skip, at least 0
      * @param count how many to return at most; negative for all after the offset
      * @return the members, highest score first
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<V> zrevrangeByScore(String key, String max, String min, long offset, long count) {
@@ -332,7 +332,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the upper bound, inclusive
      * @param min the lower bound, inclusive
      * @return the members with scores, highest first
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrevrangeByScoreWithScores(String key, double max, double min) {
         return zrevrangeByScoreWithScores(key, SortedSetRangeDefs.bound(max), SortedSetRangeDefs.bound(min));
@@ -346,7 +346,7 @@ public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
      * @param max the upper bound, e.g. {@code "(120"}
      * @param min the lower bound
      * @return the members with scores, highest first
-     * @throws io.respkit.RedisServerException {@code ERR} when a bound is not a valid float;
+     * @throws io.respkit.exceptions.RedisServerException {@code ERR} when a bound is not a valid float;
      *         {@code WRONGTYPE} when the key holds a non-sorted-set
      */
     default List<ScoredValue<V>> zrevrangeByScoreWithScores(String key, String max, String min) {

@@ -23,7 +23,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param value the value
      * @return {@code true}
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default boolean set(String key, V value) {
         return execute(StringDefs.set(codec(), key, value));
@@ -36,7 +36,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param value the value
      * @param args expiry and condition
      * @return {@code true} when the value was set, {@code false} when an NX/XX condition prevented it
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default boolean set(String key, V value, SetArgs args) {
         return execute(StringDefs.set(codec(), key, value, args));
@@ -51,7 +51,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param ttl a positive time to live
      * @return {@code true}
      * @throws IllegalArgumentException when the ttl is not positive
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default boolean set(String key, V value, Duration ttl) {
         return execute(StringDefs.set(codec(), key, value, SetArgs.ex(ttl)));
@@ -64,7 +64,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param seconds a positive time to live in seconds
      * @param value the value
      * @return {@code true}
-     * @throws io.respkit.RedisServerException when the time to live is not positive
+     * @throws io.respkit.exceptions.RedisServerException when the time to live is not positive
      */
     default boolean setex(String key, long seconds, V value) {
         return execute(StringDefs.setex(codec(), key, seconds, value));
@@ -78,7 +78,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param ttl a positive time to live
      * @param value the value
      * @return {@code true}
-     * @throws io.respkit.RedisServerException when the time to live is not positive
+     * @throws io.respkit.exceptions.RedisServerException when the time to live is not positive
      */
     default boolean setex(String key, Duration ttl, V value) {
         long millis = ttl.toMillis();
@@ -93,7 +93,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param millis a positive time to live in milliseconds
      * @param value the value
      * @return {@code true}
-     * @throws io.respkit.RedisServerException when the time to live is not positive
+     * @throws io.respkit.exceptions.RedisServerException when the time to live is not positive
      */
     default boolean psetex(String key, long millis, V value) {
         return execute(StringDefs.psetex(codec(), key, millis, value));
@@ -105,7 +105,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param value the value
      * @return {@code true} when the key was set, {@code false} when it already existed
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default boolean setnx(String key, V value) {
         return execute(StringDefs.setnx(codec(), key, value));
@@ -118,7 +118,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param value the new value
      * @param args expiry and condition; {@link SetArgs#NONE} for none
      * @return the old value, or {@code null} when the key did not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default V setGet(String key, V value, SetArgs args) {
         return execute(StringDefs.setGet(codec(), key, value, args));
@@ -129,7 +129,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the value, or {@code null} when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default V get(String key) {
         return execute(StringDefs.get(codec(), key));
@@ -141,7 +141,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param value the new value
      * @return the old value, or {@code null} when the key did not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default V getset(String key, V value) {
         return execute(StringDefs.getset(codec(), key, value));
@@ -152,7 +152,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the value, or {@code null} when the key did not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default V getdel(String key) {
         return execute(StringDefs.getdel(codec(), key));
@@ -164,7 +164,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param args the new expiry, {@link GetExArgs#persist()} to remove it, or {@link GetExArgs#NONE}
      * @return the value, or {@code null} when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default V getex(String key, GetExArgs args) {
         return execute(StringDefs.getex(codec(), key, args));
@@ -178,7 +178,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param start the first offset
      * @param end the last offset, inclusive
      * @return the substring, empty when the key does not exist or the range is empty
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default V getrange(String key, long start, long end) {
         return execute(StringDefs.getrange(codec(), key, start, end));
@@ -192,7 +192,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param offset the byte offset, not negative
      * @param value the bytes to write
      * @return the length of the value afterwards
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default long setrange(String key, long offset, V value) {
         return execute(StringDefs.setrange(codec(), key, offset, value));
@@ -203,7 +203,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the length, 0 when the key does not exist
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default long strlen(String key) {
         return execute(StringDefs.strlen(codec(), key));
@@ -215,7 +215,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param value the value to append
      * @return the length of the value afterwards
-     * @throws io.respkit.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
      */
     default long append(String key, V value) {
         return execute(StringDefs.append(codec(), key, value));
@@ -226,7 +226,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the value after the increment
-     * @throws io.respkit.RedisServerException when the value is not an integer
+     * @throws io.respkit.exceptions.RedisServerException when the value is not an integer
      */
     default long incr(String key) {
         return execute(StringDefs.incr(codec(), key));
@@ -238,7 +238,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param increment the amount, may be negative
      * @return the value after the increment
-     * @throws io.respkit.RedisServerException when the value is not an integer or the result overflows
+     * @throws io.respkit.exceptions.RedisServerException when the value is not an integer or the result overflows
      */
     default long incrby(String key, long increment) {
         return execute(StringDefs.incrby(codec(), key, increment));
@@ -251,7 +251,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param increment the amount, may be negative, not NaN or infinite
      * @return the value after the increment
-     * @throws io.respkit.RedisServerException when the value is not a number
+     * @throws io.respkit.exceptions.RedisServerException when the value is not a number
      */
     default double incrbyfloat(String key, double increment) {
         return execute(StringDefs.incrbyfloat(codec(), key, increment));
@@ -262,7 +262,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @return the value after the decrement
-     * @throws io.respkit.RedisServerException when the value is not an integer
+     * @throws io.respkit.exceptions.RedisServerException when the value is not an integer
      */
     default long decr(String key) {
         return execute(StringDefs.decr(codec(), key));
@@ -274,7 +274,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      * @param key the key
      * @param decrement the amount, may be negative
      * @return the value after the decrement
-     * @throws io.respkit.RedisServerException when the value is not an integer or the result overflows
+     * @throws io.respkit.exceptions.RedisServerException when the value is not an integer or the result overflows
      */
     default long decrby(String key, long decrement) {
         return execute(StringDefs.decrby(codec(), key, decrement));
@@ -285,7 +285,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param entries the keys and values, in iteration order
      * @return {@code true}
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default boolean mset(Map<String, V> entries) {
         return execute(StringDefs.mset(codec(), entries));
@@ -296,7 +296,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param entries the keys and values, in iteration order
      * @return {@code true} when all keys were set, {@code false} when at least one existed and none was set
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default boolean msetnx(Map<String, V> entries) {
         return execute(StringDefs.msetnx(codec(), entries));
@@ -307,7 +307,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param keys the keys
      * @return the values in key order, {@code null} for missing keys
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default List<V> mget(String... keys) {
         return mget(Arrays.asList(keys));
@@ -318,7 +318,7 @@ public interface StringCommands<V> extends BaseCommands<V> {
      *
      * @param keys the keys
      * @return the values in key order, {@code null} for missing keys
-     * @throws io.respkit.RedisException when the command fails
+     * @throws io.respkit.exceptions.RedisException when the command fails
      */
     default List<V> mget(Iterable<String> keys) {
         return execute(StringDefs.mget(codec(), keys));

@@ -1,8 +1,8 @@
 package io.respkit.connection;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisProtocolException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisProtocolException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.commands.Command;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.respkit.connection;
 
-import io.respkit.RedisUnsupportedCommandException;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.commands.Command;
 import io.respkit.internal.CredentialArguments;
 

@@ -1,6 +1,8 @@
 package io.respkit.connection;
 
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisConnectionException;
+
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.commands.Command;
 import io.respkit.protocol.RespReader;
 
@@ -148,7 +150,7 @@ final class FrameReads {
      * @param owner the connection, which a failure breaks
      * @param timeoutMillis how long to wait, 0 for forever
      * @return the frame, or {@link RespReader#INCOMPLETE} when no complete frame arrived in time
-     * @throws io.respkit.RedisConnectionException when the connection failed
+     * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      * @throws RedisProtocolException when the frame was malformed
      */
     Object forSubscriber(RedisConnection owner, int timeoutMillis) {
@@ -165,7 +167,7 @@ final class FrameReads {
      * Makes reads wait for as long as it takes: the body of {@link RedisConnection#enterMultiplexedMode()}.
      *
      * @param owner the connection, which a failure breaks
-     * @throws io.respkit.RedisConnectionException when the socket option cannot be set
+     * @throws io.respkit.exceptions.RedisConnectionException when the socket option cannot be set
      */
     void multiplexed(RedisConnection owner) {
         try {
@@ -181,7 +183,7 @@ final class FrameReads {
      *
      * @param owner the connection, which a failure breaks
      * @return the frame
-     * @throws io.respkit.RedisConnectionException when the connection failed
+     * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      * @throws RedisProtocolException when the frame was malformed
      */
     Object next(RedisConnection owner) {

@@ -1,8 +1,10 @@
 package io.respkit.connection;
 
-import io.respkit.RedisAuthenticationException;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisServerException;
+
+import io.respkit.exceptions.RedisAuthenticationException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.internal.AuthErrors;
@@ -24,7 +26,7 @@ import java.util.List;
  * RESP2 on a server without {@code HELLO} or RESP3 ({@code NOPROTO}, or the command unknown); over RESP2 it sends
  * {@code AUTH} and {@code CLIENT SETNAME}. Then {@code SELECT} for a database other than 0. A client name that cannot
  * be set is dropped ({@link ClientNameFallback}). Refused credentials become a typed
- * {@link RedisAuthenticationException}, other refusals a {@link io.respkit.RedisServerException}, and every error is
+ * {@link RedisAuthenticationException}, other refusals a {@link io.respkit.exceptions.RedisServerException}, and every error is
  * scrubbed of secrets first. Each step is one round trip through the connection's own {@code send}, {@code flush}
  * and {@code readReply}, so the handshake's I/O failures are the connection's (and break it).
  */
@@ -67,7 +69,7 @@ final class Handshake {
      * @throws RedisConnectionException when the connection failed (it is broken); the message says what an operator
      *         needs to know (see {@link Sockets#handshakeFailure})
      * @throws RedisAuthenticationException when the server refused the credentials
-     * @throws io.respkit.RedisServerException when the server refused another step
+     * @throws io.respkit.exceptions.RedisServerException when the server refused another step
      * @throws RedisProtocolException when a reply was malformed, or the server sent more replies than asked for
      */
     static Outcome run(RedisConnection connection, SecretScrubber scrubber) {

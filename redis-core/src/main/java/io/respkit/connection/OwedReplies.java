@@ -1,8 +1,8 @@
 package io.respkit.connection;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisInterruptedException;
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.internal.commands.Decoders;
@@ -17,7 +17,7 @@ import java.io.InterruptedIOException;
 
 /**
  * The replies a caller gave up on when it was interrupted while waiting (see
- * {@link io.respkit.RedisInterruptedException}): the reply to {@link #command()} and to whatever was sent after it
+ * {@link io.respkit.exceptions.RedisInterruptedException}): the reply to {@link #command()} and to whatever was sent after it
  * on the same connection. Not thread-safe: used by the one thread that took the connection over.
  *
  * <p>respkit's recovery of blocking commands reads the replies here, on its own thread, unblocking the command on the

@@ -1,5 +1,8 @@
 package io.respkit.connection;
 
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisUrlSyntaxException;
+
 import io.respkit.internal.RedisUrlParser;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespLimits;
@@ -435,7 +438,7 @@ public final class RedisConfig {
 
         /**
          * Sets whether a read-only command (GET, MGET, EXISTS, TTL, HGETALL, LRANGE, SMEMBERS, ZRANGE, ...; see
-         * {@link io.respkit.commands.Command#readOnly()}) that failed with a {@link io.respkit.RedisConnectionException}
+         * {@link io.respkit.commands.Command#readOnly()}) that failed with a {@link io.respkit.exceptions.RedisConnectionException}
          * (a timeout included) is run once more on a fresh connection. Off by default. Writes are never retried:
          * a write whose reply was lost may already have been applied, and running it again (INCR, LPUSH, ...)
          * would apply it twice. Pipelines, transactions and {@code withConnection} are never retried either.

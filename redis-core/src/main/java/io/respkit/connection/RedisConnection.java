@@ -1,12 +1,17 @@
 package io.respkit.connection;
 
-import io.respkit.RedisAuthenticationException;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisException;
-import io.respkit.RedisInterruptedException;
-import io.respkit.RedisProtocolException;
-import io.respkit.RedisServerException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisNoAuthException;
+import io.respkit.exceptions.RedisNoPermissionException;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
+import io.respkit.exceptions.RedisWrongPasswordException;
+
+import io.respkit.exceptions.RedisAuthenticationException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisProtocolException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.internal.AuthErrors;
@@ -87,8 +92,8 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisConnectionException when the server cannot be reached, or TLS failed; the message says why
      *         (certificate not trusted, host name mismatch, client certificate refused, plain port or TLS port)
      * @throws RedisAuthenticationException when the server refused the credentials: a
-     *         {@link io.respkit.RedisWrongPasswordException}, {@link io.respkit.RedisNoAuthException} or
-     *         {@link io.respkit.RedisNoPermissionException}; retrying cannot help
+     *         {@link io.respkit.exceptions.RedisWrongPasswordException}, {@link io.respkit.exceptions.RedisNoAuthException} or
+     *         {@link io.respkit.exceptions.RedisNoPermissionException}; retrying cannot help
      * @throws RedisServerException when the server refused another handshake step
      * @throws RedisProtocolException when a handshake reply was malformed, or the server sent more replies than asked
      */
@@ -137,8 +142,8 @@ public final class RedisConnection implements AutoCloseable {
      * @return the decoded reply
      * @throws RedisServerException when the server answered with an error (the connection stays usable)
      * @throws RedisAuthenticationException when the server answered NOAUTH, WRONGPASS or NOPERM (as
-     *         {@link io.respkit.RedisNoAuthException}, {@link io.respkit.RedisWrongPasswordException},
-     *         {@link io.respkit.RedisNoPermissionException}; the connection stays usable)
+     *         {@link io.respkit.exceptions.RedisNoAuthException}, {@link io.respkit.exceptions.RedisWrongPasswordException},
+     *         {@link io.respkit.exceptions.RedisNoPermissionException}; the connection stays usable)
      * @throws RedisTimeoutException when no reply came in time (the connection is broken)
      * @throws RedisConnectionException when the connection failed (the connection is broken)
      * @throws RedisProtocolException when the reply was malformed (the connection is broken)
@@ -184,7 +189,7 @@ public final class RedisConnection implements AutoCloseable {
      *
      * @param command the command
      * @throws RedisConnectionException when writing failed (the connection is broken)
-     * @throws io.respkit.RedisUnsupportedCommandException when no caller could read the command's replies
+     * @throws io.respkit.exceptions.RedisUnsupportedCommandException when no caller could read the command's replies
      *         ({@code SUBSCRIBE} and its relatives on a connection that is no subscriber's, {@code CLIENT REPLY OFF});
      *         nothing was buffered and the connection stays usable
      */
@@ -322,7 +327,7 @@ public final class RedisConnection implements AutoCloseable {
      * buffered.
      *
      * @param command the command
-     * @throws io.respkit.RedisUnsupportedCommandException for {@code SUBSCRIBE} and its relatives,
+     * @throws io.respkit.exceptions.RedisUnsupportedCommandException for {@code SUBSCRIBE} and its relatives,
      *         {@code CLIENT REPLY OFF|SKIP}, and {@code RESET}, {@code DISCARD}, {@code EXEC}, {@code MULTI},
      *         {@code WATCH}
      */

@@ -1,7 +1,7 @@
 package io.respkit.connection;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,10 @@
 package io.respkit.internal;
 
-import io.respkit.RedisAuthenticationException;
-import io.respkit.RedisException;
-import io.respkit.RedisNoAuthException;
-import io.respkit.RedisNoPermissionException;
-import io.respkit.RedisWrongPasswordException;
+import io.respkit.exceptions.RedisAuthenticationException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisNoAuthException;
+import io.respkit.exceptions.RedisNoPermissionException;
+import io.respkit.exceptions.RedisWrongPasswordException;
 
 /**
  * Creates the typed {@link RedisAuthenticationException} subclass for an authentication or authorisation error

@@ -1,7 +1,7 @@
 package io.respkit.internal;
 
-import io.respkit.RedisException;
-import io.respkit.RedisInterruptedException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.OwedReplies;
@@ -99,9 +99,9 @@ public final class BlockingRecovery {
      * @param lease the lease
      * @param pop the blocking pop
      * @return the raw reply, not an error
-     * @throws io.respkit.RedisServerException when the server answered with an error
-     * @throws io.respkit.RedisInterruptedException when the calling thread was interrupted before or while waiting
-     * @throws io.respkit.RedisConnectionException when the connection failed
+     * @throws io.respkit.exceptions.RedisServerException when the server answered with an error
+     * @throws io.respkit.exceptions.RedisInterruptedException when the calling thread was interrupted before or while waiting
+     * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      */
     public static Object executeRaw(PooledConnection lease, Command<?> pop) {
         RedisConnection c = lease.connection();

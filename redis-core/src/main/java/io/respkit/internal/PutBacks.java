@@ -54,7 +54,7 @@ public final class PutBacks {
      * @param pop the blocking pop
      * @param reply its raw reply (bulk strings as bytes or, for a top-level bulk, as text)
      * @return the command, or {@code null} when the pop took nothing (a nil reply, an error, or not a pop)
-     * @throws io.respkit.RedisProtocolException when the reply does not have the shape the pop replies with
+     * @throws io.respkit.exceptions.RedisProtocolException when the reply does not have the shape the pop replies with
      */
     public static Command<Object> of(Command<?> pop, Object reply) {
         if (reply == null || reply instanceof ErrorReply || !isPop(pop)) {
@@ -133,7 +133,7 @@ public final class PutBacks {
         if (raw instanceof Long n) {
             return command.arg(n);
         }
-        throw new io.respkit.RedisProtocolException("Unexpected " + (raw == null ? "nil" : raw.getClass()
+        throw new io.respkit.exceptions.RedisProtocolException("Unexpected " + (raw == null ? "nil" : raw.getClass()
                 .getSimpleName()) + " in the reply to a blocking pop");
     }
 }

@@ -1,7 +1,7 @@
 package io.respkit.internal;
 
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisUrlSyntaxException;
+import io.respkit.exceptions.RedisUrlSyntaxException;
 import io.respkit.connection.SslOptions;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespVersion;

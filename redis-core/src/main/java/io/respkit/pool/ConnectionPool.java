@@ -1,9 +1,9 @@
 package io.respkit.pool;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisException;
-import io.respkit.RedisInterruptedException;
-import io.respkit.RedisPoolExhaustedException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisPoolExhaustedException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import org.apache.commons.pool2.BasePooledObjectFactory;
@@ -132,7 +132,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @return the lease
      * @throws RedisPoolExhaustedException when none became free within the pool's maximum wait
      * @throws RedisConnectionException when a new connection could not be opened
-     * @throws io.respkit.RedisAuthenticationException when the server refused the credentials
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
      * @throws RedisInterruptedException when the calling thread was interrupted while it waited
      */
     public PooledConnection borrow() {

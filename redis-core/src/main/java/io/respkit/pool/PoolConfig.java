@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param maxTotal most connections open at once
  * @param maxIdle most idle connections kept
  * @param minIdle idle connections kept open even when unused
- * @param maxWait how long a borrower waits for a connection before {@link io.respkit.RedisPoolExhaustedException}
+ * @param maxWait how long a borrower waits for a connection before {@link io.respkit.exceptions.RedisPoolExhaustedException}
  * @param testOnBorrow whether to {@code PING} every connection as it is borrowed
  * @param testWhileIdle whether the evictor {@code PING}s idle connections
  * @param timeBetweenEvictionRuns how often the evictor runs; zero or negative disables it

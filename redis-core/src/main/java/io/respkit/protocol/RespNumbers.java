@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Parses the numbers of RESP lines (lengths, integers, doubles, big numbers) straight from the reader's buffer,
- * strictly: anything RESP does not allow raises {@link io.respkit.RedisProtocolException}.
+ * strictly: anything RESP does not allow raises {@link io.respkit.exceptions.RedisProtocolException}.
  *
  * <p>Stateless and thread-safe.
  */

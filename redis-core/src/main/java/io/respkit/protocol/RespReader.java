@@ -1,6 +1,6 @@
 package io.respkit.protocol;
 
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisProtocolException;
 
 import java.io.IOException;
 import java.io.InputStream;

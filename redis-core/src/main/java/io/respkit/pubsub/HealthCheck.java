@@ -1,7 +1,7 @@
 package io.respkit.pubsub;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 

@@ -24,7 +24,7 @@ final class MessageIterator<V> implements Iterator<PubSubMessage<V>> {
      * Waits for the next message.
      *
      * @return {@code false} once the subscriber is closed
-     * @throws io.respkit.RedisConnectionException what {@link Subscriber#next()} throws
+     * @throws io.respkit.exceptions.RedisConnectionException what {@link Subscriber#next()} throws
      */
     @Override
     public boolean hasNext() {

@@ -1,6 +1,6 @@
 package io.respkit.pubsub;
 
-import io.respkit.RedisException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.codec.RedisCodec;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;

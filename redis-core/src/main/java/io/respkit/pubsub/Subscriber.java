@@ -1,9 +1,9 @@
 package io.respkit.pubsub;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisInterruptedException;
-import io.respkit.RedisException;
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
@@ -230,8 +230,8 @@ public final class Subscriber<V> implements AutoCloseable {
      *         not be restored in time, the next call trying again), or when the subscriber is closed (before or
      *         during the call)
      * @throws RedisConnectionException when the connection failed and this subscriber does not reconnect; a
-     *         {@link io.respkit.RedisTimeoutException} when the connection was found dead by the health check
-     * @throws io.respkit.RedisProtocolException when the server sent malformed data and this subscriber does not
+     *         {@link io.respkit.exceptions.RedisTimeoutException} when the connection was found dead by the health check
+     * @throws io.respkit.exceptions.RedisProtocolException when the server sent malformed data and this subscriber does not
      *         reconnect
      * @throws RedisInterruptedException when the calling thread is or gets interrupted (within about 100 ms); its
      *         interrupt flag stays set and the subscriber stays usable
@@ -251,8 +251,8 @@ public final class Subscriber<V> implements AutoCloseable {
      *
      * @return the message, or {@code null} only when the subscriber is closed (before or during the call)
      * @throws RedisConnectionException when the connection failed and this subscriber does not reconnect; a
-     *         {@link io.respkit.RedisTimeoutException} when the connection was found dead by the health check
-     * @throws io.respkit.RedisProtocolException when the server sent malformed data and this subscriber does not
+     *         {@link io.respkit.exceptions.RedisTimeoutException} when the connection was found dead by the health check
+     * @throws io.respkit.exceptions.RedisProtocolException when the server sent malformed data and this subscriber does not
      *         reconnect
      * @throws RedisInterruptedException when the calling thread is or gets interrupted (within about 100 ms); its
      *         interrupt flag stays set and the subscriber stays usable

@@ -1,7 +1,7 @@
 package io.respkit.commands;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.RedisCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.internal.commands.HashDefs;

@@ -1,8 +1,8 @@
 package io.respkit.commands;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisPipelineException;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisPipelineException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.TransactionResult;
 import io.respkit.protocol.RespVersion;
 import io.respkit.test.RedisServer;

@@ -1,7 +1,7 @@
 package io.respkit.commands;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.TransactionResult;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.protocol.RespVersion;

@@ -1,5 +1,7 @@
 package io.respkit.connection;
 
+import io.respkit.exceptions.RedisUrlSyntaxException;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

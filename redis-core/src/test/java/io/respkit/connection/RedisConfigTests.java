@@ -1,5 +1,7 @@
 package io.respkit.connection;
 
+import io.respkit.exceptions.RedisUrlSyntaxException;
+
 import io.respkit.internal.RedisUrlParser;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespLimits;

@@ -1,10 +1,10 @@
 package io.respkit.connection;
 
-import io.respkit.RedisAuthenticationException;
+import io.respkit.exceptions.RedisAuthenticationException;
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisServerException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;

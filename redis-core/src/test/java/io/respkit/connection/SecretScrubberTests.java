@@ -1,7 +1,7 @@
 package io.respkit.connection;
 
 import io.respkit.TransactionResult;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.ReplyDecoders;

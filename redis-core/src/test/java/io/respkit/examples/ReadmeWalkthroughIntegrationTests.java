@@ -2,8 +2,8 @@ package io.respkit.examples;
 
 import io.respkit.PipelineOptions;
 import io.respkit.RedisClient;
-import io.respkit.RedisPipelineException;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisPipelineException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.KeyValue;
 import io.respkit.commands.ScoredValue;

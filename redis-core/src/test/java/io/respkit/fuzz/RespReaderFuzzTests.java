@@ -1,7 +1,7 @@
 package io.respkit.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.protocol.RespLimits;
 import io.respkit.protocol.RespReader;
 import io.respkit.test.HostileServer;

@@ -1,9 +1,9 @@
 package io.respkit.hostile;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisException;
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pool.PoolConfig;
 import io.respkit.pool.PoolStats;

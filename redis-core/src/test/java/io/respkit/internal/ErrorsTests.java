@@ -1,8 +1,8 @@
 package io.respkit.internal;
 
-import io.respkit.RedisAuthenticationException;
-import io.respkit.RedisException;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisAuthenticationException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.protocol.ErrorReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,9 +37,9 @@ class ErrorsTests {
         RedisException e = Errors.fromReply(new ErrorReply(message), "GET", "127.0.0.1:6379");
         String code = message.substring(0, message.indexOf(' '));
         Class<?> expected = switch (code) {
-            case "NOAUTH" -> io.respkit.RedisNoAuthException.class;
-            case "WRONGPASS" -> io.respkit.RedisWrongPasswordException.class;
-            default -> io.respkit.RedisNoPermissionException.class;
+            case "NOAUTH" -> io.respkit.exceptions.RedisNoAuthException.class;
+            case "WRONGPASS" -> io.respkit.exceptions.RedisWrongPasswordException.class;
+            default -> io.respkit.exceptions.RedisNoPermissionException.class;
         };
         assertThat(e).isInstanceOf(RedisAuthenticationException.class).isExactlyInstanceOf(expected);
         assertThat(((RedisAuthenticationException) e).code()).isEqualTo(code);

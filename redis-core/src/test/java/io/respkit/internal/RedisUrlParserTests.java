@@ -1,7 +1,7 @@
 package io.respkit.internal;
 
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisUrlSyntaxException;
+import io.respkit.exceptions.RedisUrlSyntaxException;
 import io.respkit.pool.PoolConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,10 +1,10 @@
 package io.respkit.pool;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisException;
-import io.respkit.RedisPoolExhaustedException;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisPoolExhaustedException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.TransactionResult;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;

@@ -1,6 +1,6 @@
 package io.respkit.protocol;
 
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisProtocolException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

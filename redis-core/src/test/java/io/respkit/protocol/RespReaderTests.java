@@ -527,13 +527,13 @@ class RespReaderTests {
         byte[] big = bytes("$5\r\nhello\r\n");
         limited.feed(big, 0, big.length);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> limited.read(StandardCharsets.UTF_8))
-                .isInstanceOf(io.respkit.RedisProtocolException.class).hasMessageContaining("exceeds the limit");
+                .isInstanceOf(io.respkit.exceptions.RedisProtocolException.class).hasMessageContaining("exceeds the limit");
 
         RespReader reader = new RespReader();
         byte[] noCrlf = bytes("$3\r\nabcXY");
         reader.feed(noCrlf, 0, noCrlf.length);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(StandardCharsets.UTF_8))
-                .isInstanceOf(io.respkit.RedisProtocolException.class).hasMessageContaining("not followed by CRLF");
+                .isInstanceOf(io.respkit.exceptions.RedisProtocolException.class).hasMessageContaining("not followed by CRLF");
     }
 
     @Test

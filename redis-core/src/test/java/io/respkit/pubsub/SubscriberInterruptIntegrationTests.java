@@ -1,7 +1,7 @@
 package io.respkit.pubsub;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisInterruptedException;
+import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.protocol.RespVersion;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;

@@ -2,9 +2,9 @@ package io.respkit.reliability;
 
 import io.respkit.Pipeline;
 import io.respkit.RedisClient;
-import io.respkit.RedisException;
-import io.respkit.RedisProtocolException;
-import io.respkit.RedisUnsupportedCommandException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisProtocolException;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.Transaction;
 import io.respkit.commands.Command;
 import io.respkit.commands.ReplyDecoders;

@@ -2,7 +2,7 @@ package io.respkit.reliability;
 
 import io.respkit.Pipeline;
 import io.respkit.RedisClient;
-import io.respkit.RedisInterruptedException;
+import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.Response;
 import io.respkit.commands.KeyValue;
 import io.respkit.pool.ConnectionPool;

@@ -1,7 +1,7 @@
 package io.respkit.reliability;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PoolConfig;
 import io.respkit.pool.PoolStats;

@@ -2,7 +2,7 @@ package io.respkit.reliability;
 
 import io.respkit.Pipeline;
 import io.respkit.RedisClient;
-import io.respkit.RedisUnsupportedCommandException;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.ReplyDecoders;
@@ -76,7 +76,7 @@ class ResetInTransactionIntegrationTests {
                     .password("noexec-pw").pool(PoolConfig.builder().maxTotal(1).build()).build())) {
                 redis.del("rt:queued");
                 assertThatThrownBy(() -> redis.multi(tx -> tx.set("rt:queued", "1")))
-                        .isInstanceOf(io.respkit.RedisException.class).hasMessageContaining("EXEC");
+                        .isInstanceOf(io.respkit.exceptions.RedisException.class).hasMessageContaining("EXEC");
                 assertThat(redis.set("rt:next", "runs")).isTrue();
                 assertThat(admin.get("rt:next")).isEqualTo("runs");
                 assertThat(admin.exists("rt:queued")).isZero();

@@ -1,8 +1,8 @@
 package io.respkit.reliability;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.connection.RedisConfig;
 import io.respkit.internal.commands.KeyDefs;

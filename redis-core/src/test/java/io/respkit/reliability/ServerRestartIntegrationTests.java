@@ -1,7 +1,7 @@
 package io.respkit.reliability;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
+import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PoolConfig;

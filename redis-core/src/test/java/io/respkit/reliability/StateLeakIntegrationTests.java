@@ -1,7 +1,7 @@
 package io.respkit.reliability;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisUnsupportedCommandException;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.TransactionResult;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;

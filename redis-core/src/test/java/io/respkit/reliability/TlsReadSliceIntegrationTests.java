@@ -1,7 +1,7 @@
 package io.respkit.reliability;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisInterruptedException;
+import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.commands.KeyValue;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.SslOptions;

@@ -1,12 +1,12 @@
 package io.respkit.security;
 
 import ch.qos.logback.classic.Level;
-import io.respkit.RedisAuthenticationException;
+import io.respkit.exceptions.RedisAuthenticationException;
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisNoAuthException;
-import io.respkit.RedisNoPermissionException;
-import io.respkit.RedisWrongPasswordException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisNoAuthException;
+import io.respkit.exceptions.RedisNoPermissionException;
+import io.respkit.exceptions.RedisWrongPasswordException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.ReplyDecoders;

@@ -2,10 +2,10 @@ package io.respkit.security;
 
 import io.respkit.PipelineOptions;
 import io.respkit.RedisClient;
-import io.respkit.RedisException;
-import io.respkit.RedisExecAbortException;
-import io.respkit.RedisPipelineException;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisExecAbortException;
+import io.respkit.exceptions.RedisPipelineException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.Response;
 import io.respkit.TransactionResult;
 import io.respkit.codec.StringCodec;

@@ -2,7 +2,7 @@ package io.respkit.security;
 
 import ch.qos.logback.classic.Level;
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
+import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.connection.SslOptions;

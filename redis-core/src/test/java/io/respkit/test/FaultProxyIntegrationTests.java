@@ -1,7 +1,7 @@
 package io.respkit.test;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.pool.PoolConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

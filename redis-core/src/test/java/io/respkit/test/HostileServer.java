@@ -1,6 +1,6 @@
 package io.respkit.test;
 
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.protocol.AttributedReply;
 import io.respkit.protocol.ErrorReply;
 import io.respkit.protocol.PushMessage;

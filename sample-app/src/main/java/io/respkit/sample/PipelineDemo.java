@@ -1,7 +1,7 @@
 package io.respkit.sample;
 
 import io.respkit.PipelineOptions;
-import io.respkit.RedisPipelineException;
+import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.spring.core.RedisTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.respkit.internal.commands;
 
-import io.respkit.RedisProtocolException;
+import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.codec.RedisCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.KeyValue;

@@ -1,9 +1,9 @@
 package io.respkit.internal.multiplex;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisException;
-import io.respkit.RedisProtocolException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisProtocolException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
@@ -107,7 +107,7 @@ public final class MultiplexedConnection implements AutoCloseable {
      * @param pushHandler receives RESP3 push frames on the reader thread
      * @return the connection
      * @throws RedisConnectionException when the server cannot be reached
-     * @throws io.respkit.RedisAuthenticationException when the credentials are refused
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the credentials are refused
      */
     public static MultiplexedConnection open(RedisConfig config, Consumer<PushMessage> pushHandler) {
         RedisConnection c = RedisConnection.open(config);
@@ -125,7 +125,7 @@ public final class MultiplexedConnection implements AutoCloseable {
      *
      * @param command a command that neither blocks nor changes connection state
      * @param <T> the reply type
-     * @return the future reply; it fails with {@link io.respkit.RedisServerException} for an error reply and with
+     * @return the future reply; it fails with {@link io.respkit.exceptions.RedisServerException} for an error reply and with
      *         {@link RedisConnectionException} (or a subtype) when the connection failed
      */
     public <T> Pending<T> submit(Command<T> command) {

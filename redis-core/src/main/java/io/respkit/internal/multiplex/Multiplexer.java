@@ -1,9 +1,9 @@
 package io.respkit.internal.multiplex;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisException;
-import io.respkit.RedisInterruptedException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
 import io.respkit.protocol.PushMessage;
@@ -74,7 +74,7 @@ public final class Multiplexer implements AutoCloseable {
      * @param command a shareable command
      * @param <T> the reply type
      * @return the decoded reply
-     * @throws io.respkit.RedisServerException when the server answered with an error
+     * @throws io.respkit.exceptions.RedisServerException when the server answered with an error
      * @throws RedisTimeoutException when no reply came in time; the shared connection is replaced
      * @throws RedisConnectionException when the connection failed; it is replaced
      * @throws RedisInterruptedException when the calling thread was interrupted before the command was sent

@@ -1,6 +1,6 @@
 package io.respkit.internal.multiplex;
 
-import io.respkit.RedisException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.commands.Command;
 
 /**

@@ -1,6 +1,6 @@
 package io.respkit.internal.multiplex;
 
-import io.respkit.RedisException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.commands.Command;
 import io.respkit.internal.Errors;
 import io.respkit.protocol.ErrorReply;
@@ -205,7 +205,7 @@ final class SyncCall<T> implements Slot {
      * Returns the decoded reply; only once {@link #await} returned {@code true}.
      *
      * @return the reply
-     * @throws io.respkit.RedisServerException for an error reply
+     * @throws io.respkit.exceptions.RedisServerException for an error reply
      * @throws RedisException the connection's failure, or a decoding failure
      */
     T result() {

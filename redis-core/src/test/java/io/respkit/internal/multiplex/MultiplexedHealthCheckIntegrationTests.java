@@ -1,7 +1,7 @@
 package io.respkit.internal.multiplex;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.connection.RedisConfig;
 import io.respkit.internal.commands.StringDefs;

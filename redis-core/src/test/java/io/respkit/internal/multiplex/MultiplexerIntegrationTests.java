@@ -1,9 +1,9 @@
 package io.respkit.internal.multiplex;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisServerException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.ReplyDecoders;

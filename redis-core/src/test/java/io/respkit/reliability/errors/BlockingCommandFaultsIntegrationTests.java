@@ -1,7 +1,7 @@
 package io.respkit.reliability.errors;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
+import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.commands.KeyValue;
 import io.respkit.test.RedisProcess;
 import io.respkit.test.RedisServerExtension;

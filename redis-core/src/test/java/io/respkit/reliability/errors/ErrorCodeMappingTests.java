@@ -1,14 +1,14 @@
 package io.respkit.reliability.errors;
 
-import io.respkit.RedisBusyException;
-import io.respkit.RedisException;
-import io.respkit.RedisExecAbortException;
-import io.respkit.RedisLoadingException;
-import io.respkit.RedisMasterDownException;
-import io.respkit.RedisMaxClientsException;
-import io.respkit.RedisOutOfMemoryException;
-import io.respkit.RedisReadOnlyException;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisBusyException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisExecAbortException;
+import io.respkit.exceptions.RedisLoadingException;
+import io.respkit.exceptions.RedisMasterDownException;
+import io.respkit.exceptions.RedisMaxClientsException;
+import io.respkit.exceptions.RedisOutOfMemoryException;
+import io.respkit.exceptions.RedisReadOnlyException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.internal.Errors;
 import io.respkit.protocol.ErrorReply;
 import org.junit.jupiter.api.Test;

@@ -88,8 +88,8 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
     /**
      * Runs a command through the client, timing it when metrics are on.
      *
-     * @throws io.respkit.RedisServerException when the server answered with an error
-     * @throws io.respkit.RedisConnectionException when the connection failed or timed out
+     * @throws io.respkit.exceptions.RedisServerException when the server answered with an error
+     * @throws io.respkit.exceptions.RedisConnectionException when the connection failed or timed out
      */
     @Override
     public <T> T execute(Command<T> command) {
@@ -112,8 +112,8 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param command the command name, e.g. {@code "OBJECT ENCODING"}
      * @param args the arguments
      * @return the decoded reply
-     * @throws io.respkit.RedisServerException when the server answered with an error
-     * @throws io.respkit.RedisConnectionException when the connection failed
+     * @throws io.respkit.exceptions.RedisServerException when the server answered with an error
+     * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      */
     public Object execute(String command, Object... args) {
         return timed(command, () -> client.execute(command, args));
@@ -130,7 +130,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      *
      * @param body queues the commands
      * @return each command's result, in order
-     * @throws io.respkit.RedisPipelineException when a command failed (every reply was still read)
+     * @throws io.respkit.exceptions.RedisPipelineException when a command failed (every reply was still read)
      */
     public List<Object> pipelined(Consumer<Pipeline<V>> body) {
         return pipelined(PipelineOptions.DEFAULT, body);
@@ -142,7 +142,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param options error mode and batch size
      * @param body queues the commands
      * @return each command's result; failures as exceptions when {@code raiseOnError} is off
-     * @throws io.respkit.RedisPipelineException with {@code raiseOnError} on, when a command failed
+     * @throws io.respkit.exceptions.RedisPipelineException with {@code raiseOnError} on, when a command failed
      */
     public List<Object> pipelined(PipelineOptions options, Consumer<Pipeline<V>> body) {
         return timed("PIPELINE", () -> client.pipelined(options, body));
@@ -153,7 +153,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      *
      * @param body queues the commands
      * @return the results
-     * @throws io.respkit.RedisServerException {@code EXECABORT} when a command was rejected while queueing
+     * @throws io.respkit.exceptions.RedisServerException {@code EXECABORT} when a command was rejected while queueing
      */
     public TransactionResult multi(Consumer<Transaction<V>> body) {
         return timed("MULTI", () -> client.multi(body));
@@ -166,7 +166,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param watchKeys the keys to watch
      * @param body reads, then queues; it may run several times
      * @return the results of the successful attempt
-     * @throws io.respkit.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     * @throws io.respkit.exceptions.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
      */
     public TransactionResult transaction(Collection<String> watchKeys, TransactionBody<V> body) {
         return timed("MULTI", () -> client.transaction(watchKeys, body));
@@ -179,7 +179,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param maxAttempts the most attempts, at least 1
      * @param body reads, then queues; it may run several times
      * @return the results of the successful attempt
-     * @throws io.respkit.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     * @throws io.respkit.exceptions.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
      * @throws IllegalArgumentException when {@code maxAttempts} is below 1
      */
     public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
@@ -193,7 +193,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param work what to do with the connection's commands; they must not escape this call
      * @param <R> the result type
      * @return what {@code work} returned
-     * @throws io.respkit.RedisPoolExhaustedException when no connection became free in time
+     * @throws io.respkit.exceptions.RedisPoolExhaustedException when no connection became free in time
      */
     public <R> R withConnection(Function<RedisCommands<V>, R> work) {
         Objects.requireNonNull(work, "work");
@@ -208,7 +208,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * Opens a {@link Subscriber} on its own dedicated connection (not from the pool).
      *
      * @return the subscriber; close it to close its connection
-     * @throws io.respkit.RedisConnectionException when the connection cannot be opened
+     * @throws io.respkit.exceptions.RedisConnectionException when the connection cannot be opened
      */
     public Subscriber<V> subscriber() {
         return client.subscriber();

@@ -1,7 +1,7 @@
 package io.respkit.spring.listener;
 
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;

@@ -1,6 +1,6 @@
 package io.respkit.spring.listener;
 
-import io.respkit.RedisException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.pubsub.Subscriber;
 
 import java.util.ArrayList;

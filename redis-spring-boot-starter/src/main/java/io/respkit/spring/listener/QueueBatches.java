@@ -1,8 +1,8 @@
 package io.respkit.spring.listener;
 
-import io.respkit.RedisAuthenticationException;
-import io.respkit.RedisException;
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisAuthenticationException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.KeyValue;

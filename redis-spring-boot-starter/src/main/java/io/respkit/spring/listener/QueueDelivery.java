@@ -73,7 +73,7 @@ final class QueueDelivery {
      *
      * @param c the worker's connection, for acknowledgement and dead-lettering
      * @param item the item
-     * @throws io.respkit.RedisException when acknowledging or dead-lettering fails; the item then stays in the
+     * @throws io.respkit.exceptions.RedisException when acknowledging or dead-lettering fails; the item then stays in the
      *         processing list for recovery
      */
     void deliver(RedisConnection c, byte[] item) {

@@ -1,6 +1,6 @@
 package io.respkit.spring.listener;
 
-import io.respkit.RedisException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.respkit.spring.listener;
 
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;

@@ -1,6 +1,6 @@
 package io.respkit.spring.listener;
 
-import io.respkit.RedisServerException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.commands.Command;
 import io.respkit.commands.KeyValues;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class QueueBatchesTests {
     @Test
     void malformedBlmpopReplyIsAProtocolError() {
         assertThatThrownBy(() -> batches.blmpop().decode(List.of(bytes("jobs"))))
-                .isInstanceOf(io.respkit.RedisProtocolException.class);
+                .isInstanceOf(io.respkit.exceptions.RedisProtocolException.class);
     }
 
     @Test

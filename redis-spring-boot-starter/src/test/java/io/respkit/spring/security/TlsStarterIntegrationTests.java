@@ -1,7 +1,7 @@
 package io.respkit.spring.security;
 
 import io.respkit.RedisClient;
-import io.respkit.RedisConnectionException;
+import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.security.TestCertificates;
 import io.respkit.security.TlsRedisServer;
 import io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration;

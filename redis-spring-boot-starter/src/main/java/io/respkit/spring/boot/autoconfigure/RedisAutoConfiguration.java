@@ -42,7 +42,7 @@ public final class RedisAutoConfiguration {
      * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
      * @param customizers the customizers
      * @return the configuration
-     * @throws io.respkit.connection.RedisUrlSyntaxException when {@code redis.url} is malformed
+     * @throws io.respkit.exceptions.RedisUrlSyntaxException when {@code redis.url} is malformed
      * @throws InvalidRedisPropertyException when a property is out of range or {@code redis.ssl.bundle} cannot be
      *         used
      */

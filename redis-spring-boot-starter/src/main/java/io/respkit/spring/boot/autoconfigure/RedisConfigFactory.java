@@ -31,7 +31,7 @@ final class RedisConfigFactory {
      * @param properties the bound properties
      * @param bundles the SSL bundles, or {@code null} when none are configured
      * @return the builder, ready for customizers
-     * @throws io.respkit.connection.RedisUrlSyntaxException when {@code redis.url} is malformed
+     * @throws io.respkit.exceptions.RedisUrlSyntaxException when {@code redis.url} is malformed
      * @throws InvalidRedisPropertyException when a property is out of range, or {@code redis.ssl.bundle} names a
      *         bundle that cannot be used
      */

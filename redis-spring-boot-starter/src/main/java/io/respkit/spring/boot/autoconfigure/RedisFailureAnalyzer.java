@@ -1,12 +1,12 @@
 package io.respkit.spring.boot.autoconfigure;
 
-import io.respkit.RedisAuthenticationException;
-import io.respkit.RedisConnectionException;
-import io.respkit.RedisPoolExhaustedException;
-import io.respkit.RedisServerException;
-import io.respkit.RedisTimeoutException;
+import io.respkit.exceptions.RedisAuthenticationException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisPoolExhaustedException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisUrlSyntaxException;
+import io.respkit.exceptions.RedisUrlSyntaxException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.origin.Origin;

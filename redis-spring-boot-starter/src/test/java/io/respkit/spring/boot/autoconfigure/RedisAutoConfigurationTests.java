@@ -3,7 +3,7 @@ package io.respkit.spring.boot.autoconfigure;
 import io.respkit.RedisClient;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisUrlSyntaxException;
+import io.respkit.exceptions.RedisUrlSyntaxException;
 import io.respkit.connection.SslOptions;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PoolConfig;

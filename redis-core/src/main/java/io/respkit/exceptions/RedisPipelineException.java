@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * No connection could be borrowed from the pool within its maximum wait. The message gives the pool's maximum size,

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server refused the credentials or the command for lack of them ({@code WRONGPASS}, {@code NOAUTH},

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * A {@code MULTI}/{@code EXEC} transaction was discarded because the server rejected a command while

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * A {@code WATCH}-guarded transaction was aborted by concurrent changes more times than its retry limit allows.

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server refused the connection because it already serves {@code maxclients} clients

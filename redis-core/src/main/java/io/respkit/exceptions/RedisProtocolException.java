@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server sent bytes that are not valid RESP, or a reply that exceeds a configured limit (bulk length, aggregate

@@ -1,4 +1,4 @@
-package io.respkit.connection;
+package io.respkit.exceptions;
 
 /**
  * A Redis URL could not be parsed. The message says what is wrong and shows the URL with its password masked.

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server refused the user name and password ({@code WRONGPASS}): the password is wrong, the user does not

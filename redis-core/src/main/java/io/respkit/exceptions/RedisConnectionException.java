@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The connection to the server failed: it could not be opened, an I/O error occurred, or the server went away.

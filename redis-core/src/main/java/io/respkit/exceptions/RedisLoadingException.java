@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server is still loading its dataset into memory and refused the command ({@code -LOADING}). The

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server refused a command that may grow memory because it is at its {@code maxmemory} limit and its

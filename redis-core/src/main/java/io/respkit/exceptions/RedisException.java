@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * Root of respkit's unchecked exception hierarchy: every failure the client reports is a {@code RedisException}.

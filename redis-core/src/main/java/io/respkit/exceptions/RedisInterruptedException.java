@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The calling thread was interrupted before its command was sent, or while it waited for a connection or a reply.

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The authenticated ACL user may not run the command or touch the key ({@code NOPERM}). Retrying cannot succeed

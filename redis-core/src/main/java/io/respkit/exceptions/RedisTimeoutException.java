@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * A connect or read timed out. The connection is broken and is destroyed: its late reply can never reach another

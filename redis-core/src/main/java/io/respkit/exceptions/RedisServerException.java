@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server answered a command with an error reply, such as {@code WRONGTYPE}, {@code NOSCRIPT} or {@code ERR}.

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server is a replica that lost its link to its primary and is configured not to serve stale data

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The command cannot run the way it was issued, because respkit could not read its replies correctly: for example

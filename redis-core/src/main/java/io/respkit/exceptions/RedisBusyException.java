@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server is busy running a script or function past its time limit ({@code -BUSY}) and refuses other

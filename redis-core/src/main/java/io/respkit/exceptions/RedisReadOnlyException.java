@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The command writes, but the server is a read-only replica ({@code -READONLY}), for instance after a

@@ -1,4 +1,4 @@
-package io.respkit;
+package io.respkit.exceptions;
 
 /**
  * The server requires authentication and the connection is not authenticated ({@code NOAUTH}): no password is
