@@ -1,6 +1,5 @@
 package io.respkit.spring.listener;
 
-import io.respkit.exceptions.RedisAuthenticationException;
 import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.ByteArrayCodec;
@@ -112,7 +111,7 @@ final class QueueBatches {
         }
         try {
             items.addAll(connection.decodeReply(rpop, rest));
-        } catch (RedisServerException | RedisAuthenticationException e) {
+        } catch (RedisServerException e) {
             // Keep the BRPOP item, which has left the queue; without RPOP count, go on one item per round trip.
             noRpopCount = true;
             log.warn("Redis server refused RPOP with a count ({}); queue listener '{}' takes one item per round "
