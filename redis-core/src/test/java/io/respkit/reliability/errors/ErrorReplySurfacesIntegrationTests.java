@@ -10,6 +10,7 @@ import io.respkit.commands.RedisCommands;
 import io.respkit.commands.RedisPipelineCommands;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisAuthenticationException;
+import io.respkit.exceptions.RedisBusyException;
 import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisExecAbortException;
 import io.respkit.exceptions.RedisNoPermissionException;
@@ -28,16 +29,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One error reply, one exception: every kind of error reply reaches the caller as the same
@@ -189,6 +193,47 @@ class ErrorReplySurfacesIntegrationTests {
         assertThat(failure).isExactlyInstanceOf(kind.type).isInstanceOf(RedisServerException.class);
         assertThat(((RedisServerException) failure).code()).isEqualTo(kind.code);
         assertThat(((RedisServerException) failure).serverMessage()).startsWith(kind.code);
+    }
+
+    @Test
+    void aServerBusyWithAScriptIsTheSameBusyExceptionOnEverySurface() {
+        try (RedisProcess p = RedisProcess.start("--busy-reply-threshold", "100");
+             RedisClient<String> looping = RedisClient.create(p.configBuilder().timeout(Duration.ofSeconds(30))
+                     .build());
+             RedisClient<String> client = RedisClient.create(p.config());
+             RedisClient<String> shared = RedisClient.create(p.configBuilder().multiplexed(true).build())) {
+            // Every surface connects first: a connection opened while the server is busy fails its handshake.
+            assertThat(client.ping()).isEqualTo("PONG");
+            assertThat(client.async().ping().get()).isEqualTo("PONG");
+            assertThat(shared.ping()).isEqualTo("PONG");
+            CompletableFuture<Object> script = CompletableFuture.supplyAsync(
+                    () -> looping.eval("while true do end", List.of(), List.of()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> catchThrowable(() -> client.get("k"))
+                    instanceof RedisBusyException);
+
+            assertBusy(catchThrowable(() -> client.get("k")));
+            assertBusy(catchThrowable(() -> shared.get("k")));
+            assertBusy(catchThrowable(() -> client.async().get("k").get()));
+            try (Pipeline<String> pipe = client.pipeline(PipelineOptions.DEFAULT.withRaiseOnError(false))) {
+                Response<String> get = pipe.get("k");
+                assertBusy(pipe.execute().get(0));
+                assertBusy(get.failure());
+            }
+            try (Transaction<String> tx = client.multi()) {
+                Response<String> get = tx.get("k");
+                // MULTI is allowed while busy, the command is refused as it is queued: EXECABORT, as for NOPERM.
+                assertThat(catchThrowable(tx::exec)).isInstanceOf(RedisExecAbortException.class);
+                assertBusy(get.failure());
+            }
+
+            assertThat(client.execute("SCRIPT", "KILL")).isEqualTo("OK");
+            assertThat(catchThrowable(script::join)).hasCauseInstanceOf(RedisServerException.class);
+        }
+    }
+
+    private static void assertBusy(Object failure) {
+        assertThat(failure).isExactlyInstanceOf(RedisBusyException.class);
+        assertThat(((RedisServerException) failure).code()).isEqualTo("BUSY");
     }
 
     @Test
