@@ -46,6 +46,8 @@ import java.util.Objects;
  * end of the round; a connection left in such a state is destroyed rather than pooled.
  * {@link #close()} (idempotent) and {@link #reset()} discard commands queued since the last execute: their
  * {@link Response}s fail, and a connection that may still owe their replies is destroyed, never reused.
+ * A pipeline opened with {@link DedicatedConnection#pipeline()} runs on that connection instead of borrowing, and
+ * closes it when it may still owe replies.
  *
  * <p><b>Transactions.</b> With {@link PipelineOptions#transaction()} (redis-py's default {@code transaction=True})
  * or after {@link #multi()}, a round's commands are held back and sent as {@code MULTI}, the commands and
@@ -75,6 +77,8 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
 
     private final RedisCodec<V> codec;
     private final ConnectionPool pool;
+    /** The connection of a pipeline on a {@link DedicatedConnection}, used instead of borrowing; else null. */
+    private final RedisConnection dedicated;
     private final PipelineOptions options;
     /** This round's responses, in order; kept until {@link #execute()} collects them. */
     private final List<Response<?>> responses = new ArrayList<>();
@@ -97,6 +101,14 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
     Pipeline(RedisCodec<V> codec, ConnectionPool pool, PipelineOptions options) {
         this.codec = codec;
         this.pool = pool;
+        this.dedicated = null;
+        this.options = options;
+    }
+
+    Pipeline(RedisCodec<V> codec, RedisConnection dedicated, PipelineOptions options) {
+        this.codec = codec;
+        this.pool = null;
+        this.dedicated = dedicated;
         this.options = options;
     }
 
@@ -357,9 +369,13 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
     }
 
     private void borrow() {
-        if (lease == null) {
-            lease = pool.borrow();
-            connection = lease.connection();
+        if (connection == null) {
+            if (dedicated != null) {
+                connection = dedicated;
+            } else {
+                lease = pool.borrow();
+                connection = lease.connection();
+            }
         }
     }
 
@@ -399,7 +415,8 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
             for (int i = responses.size() - unread; i < responses.size(); i++) {
                 owed.add(responses.get(i).command());
             }
-            if (BlockingRecovery.takeOver(lease, owed)) {
+            // A dedicated connection has no pool to finish the pop from: ending the round closes it instead.
+            if (lease != null && BlockingRecovery.takeOver(lease, owed)) {
                 for (int i = responses.size() - unread; i < responses.size(); i++) {
                     responses.get(i).fail(e);
                 }

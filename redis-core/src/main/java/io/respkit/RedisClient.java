@@ -410,6 +410,18 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     }
 
     /**
+     * Opens a {@link DedicatedConnection}: the typed API, pipelines and transactions on one connection of its own,
+     * not from the pool, with this client's configuration and codec; for a consumer that blocks for long.
+     *
+     * @return the connection; close it when done
+     * @throws RedisConnectionException when the connection cannot be opened
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
+     */
+    public DedicatedConnection<V> dedicatedConnection() {
+        return DedicatedConnection.open(pool.config(), codec);
+    }
+
+    /**
      * Returns the pool this client borrows from, e.g. for {@link ConnectionPool#stats()}.
      *
      * @return the pool

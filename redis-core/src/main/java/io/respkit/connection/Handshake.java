@@ -100,7 +100,7 @@ final class Handshake {
                     throw authFailure(error);
                 }
                 if (!"NOPROTO".equals(code) && !error.message().startsWith("ERR unknown command")) {
-                    throw AuthErrors.typed(Errors.fromReply(scrubber.scrub(error), "HELLO", address));
+                    throw Errors.fromReply(scrubber.scrub(error), "HELLO", address);
                 }
                 log.debug("Server at {} does not speak RESP3; falling back to RESP2", address);
             } else {
@@ -161,7 +161,7 @@ final class Handshake {
 
     private void check(Object reply, String command) {
         if (reply instanceof ErrorReply error) {
-            throw AuthErrors.typed(Errors.fromReply(scrubber.scrub(error), command, address));
+            throw Errors.fromReply(scrubber.scrub(error), command, address);
         }
     }
 
@@ -196,6 +196,7 @@ final class Handshake {
             // Servers before 6.0 answer a wrong password with "ERR invalid password" (or "-AUTH failed").
             code = "WRONGPASS";
         }
+        String serverMessage = Errors.clean(clean.message());
         String message;
         if ("NOAUTH".equals(code) && config.password() == null) {
             message = "Authentication to " + address + " required: the server answered NOAUTH and no password is "
@@ -203,8 +204,8 @@ final class Handshake {
         } else {
             message = "Authentication to " + address + " failed"
                     + (config.username() != null ? " for user '" + config.username() + "'" : "") + ": "
-                    + Errors.clean(clean.message());
+                    + serverMessage;
         }
-        return AuthErrors.create(code, message);
+        return AuthErrors.create(code, serverMessage, message);
     }
 }

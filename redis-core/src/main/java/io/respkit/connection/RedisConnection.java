@@ -14,7 +14,6 @@ import io.respkit.exceptions.RedisServerException;
 import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
-import io.respkit.internal.AuthErrors;
 import io.respkit.internal.CommandAccess;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
@@ -177,7 +176,7 @@ public final class RedisConnection implements AutoCloseable {
      */
     public <T> T decodeReply(Command<T> command, Object reply) {
         if (reply instanceof ErrorReply error) {
-            throw AuthErrors.typed(Errors.fromReply(error, command.name(), address));
+            throw Errors.fromReply(error, command.name(), address);
         }
         trackSuccess(command);
         return command.decode(reply);

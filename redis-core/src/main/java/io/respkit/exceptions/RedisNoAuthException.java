@@ -13,9 +13,11 @@ public class RedisNoAuthException extends RedisAuthenticationException {
     /**
      * Creates the exception.
      *
-     * @param message what was refused, naming the server, never the password
+     * @param code the server's error code ({@code NOAUTH})
+     * @param serverMessage the server's message, already cleaned of echoed arguments and secrets
+     * @param message what was refused, naming the command or the server, never the password
      */
-    public RedisNoAuthException(String message) {
-        super("NOAUTH", message);
+    public RedisNoAuthException(String code, String serverMessage, String message) {
+        super(code, serverMessage, message);
     }
 }

@@ -13,9 +13,11 @@ public class RedisNoPermissionException extends RedisAuthenticationException {
     /**
      * Creates the exception.
      *
+     * @param code the server's error code ({@code NOPERM})
+     * @param serverMessage the server's message, already cleaned of echoed arguments and secrets
      * @param message what was refused, naming the command and server
      */
-    public RedisNoPermissionException(String message) {
-        super("NOPERM", message);
+    public RedisNoPermissionException(String code, String serverMessage, String message) {
+        super(code, serverMessage, message);
     }
 }

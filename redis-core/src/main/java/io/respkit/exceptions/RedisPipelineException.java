@@ -37,10 +37,7 @@ public final class RedisPipelineException extends RedisServerException {
     }
 
     private static String codeOf(RedisException e) {
-        if (e instanceof RedisServerException s) {
-            return s.code();
-        }
-        return e instanceof RedisAuthenticationException a ? a.code() : "ERR";
+        return e instanceof RedisServerException s ? s.code() : "ERR";
     }
 
     /** @return the index of the first failed command */

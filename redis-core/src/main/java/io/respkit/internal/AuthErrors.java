@@ -1,7 +1,6 @@
 package io.respkit.internal;
 
 import io.respkit.exceptions.RedisAuthenticationException;
-import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisNoAuthException;
 import io.respkit.exceptions.RedisNoPermissionException;
 import io.respkit.exceptions.RedisWrongPasswordException;
@@ -10,7 +9,8 @@ import io.respkit.exceptions.RedisWrongPasswordException;
  * Creates the typed {@link RedisAuthenticationException} subclass for an authentication or authorisation error
  * code, so that callers can tell a missing password ({@link RedisNoAuthException}), refused credentials
  * ({@link RedisWrongPasswordException}) and a missing ACL permission ({@link RedisNoPermissionException}) apart
- * without comparing codes. None of them is worth retrying.
+ * without comparing codes. None of them is worth retrying. {@link Errors#fromReply} uses it for error replies; the
+ * connect handshake uses it directly for the credential failures it words itself.
  *
  * <p>Stateless and thread-safe.
  */
@@ -32,33 +32,18 @@ public final class AuthErrors {
     /**
      * Creates the exception for an error code.
      *
-     * @param code the server's error code
+     * @param code the error code
+     * @param serverMessage the server's message, cleaned of echoed arguments; it must not contain the password
      * @param message the exception message; it must not contain the password
      * @return the typed subclass for {@code NOAUTH}, {@code WRONGPASS} and {@code NOPERM}, else a plain
      *         {@link RedisAuthenticationException} carrying {@code code}
      */
-    public static RedisAuthenticationException create(String code, String message) {
+    public static RedisAuthenticationException create(String code, String serverMessage, String message) {
         return switch (code) {
-            case "NOAUTH" -> new RedisNoAuthException(message);
-            case "WRONGPASS" -> new RedisWrongPasswordException(message);
-            case "NOPERM" -> new RedisNoPermissionException(message);
-            default -> new RedisAuthenticationException(code, message);
+            case "NOAUTH" -> new RedisNoAuthException(code, serverMessage, message);
+            case "WRONGPASS" -> new RedisWrongPasswordException(code, serverMessage, message);
+            case "NOPERM" -> new RedisNoPermissionException(code, serverMessage, message);
+            default -> new RedisAuthenticationException(code, serverMessage, message);
         };
-    }
-
-    /**
-     * Replaces an untyped {@link RedisAuthenticationException} (as {@link Errors#fromReply} creates) by its typed
-     * subclass; any other exception is returned as is.
-     *
-     * @param e the exception
-     * @return the typed exception, or {@code e}
-     */
-    public static RedisException typed(RedisException e) {
-        if (e.getClass() == RedisAuthenticationException.class) {
-            RedisAuthenticationException auth = (RedisAuthenticationException) e;
-            RedisAuthenticationException typed = create(auth.code(), auth.getMessage());
-            return typed.getClass() == RedisAuthenticationException.class ? e : typed;
-        }
-        return e;
     }
 }

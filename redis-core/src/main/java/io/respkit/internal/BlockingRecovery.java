@@ -120,7 +120,7 @@ public final class BlockingRecovery {
             throw e;
         }
         if (reply instanceof ErrorReply error) {
-            throw AuthErrors.typed(Errors.fromReply(error, pop.name(), c.address()));
+            throw Errors.fromReply(error, pop.name(), c.address());
         }
         c.trackSuccess(pop);
         return reply;

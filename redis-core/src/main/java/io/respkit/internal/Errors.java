@@ -1,8 +1,6 @@
 package io.respkit.internal;
 
-import io.respkit.exceptions.RedisAuthenticationException;
 import io.respkit.exceptions.RedisBusyException;
-import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisExecAbortException;
 import io.respkit.exceptions.RedisLoadingException;
 import io.respkit.exceptions.RedisMasterDownException;
@@ -14,7 +12,10 @@ import io.respkit.protocol.ErrorReply;
 
 /**
  * Turns error replies into typed exceptions with messages that name the command and the server but never the
- * command's arguments.
+ * command's arguments. It is the one mapping from error code to exception type: every path that reads an error
+ * reply (a direct call, a pipeline, a transaction's queueing replies and EXEC results, the async API, the
+ * multiplexed connection, the connect handshake) goes through {@link #fromReply}, so the same reply is the same
+ * {@link RedisServerException} subtype with the same {@link RedisServerException#code()} wherever it surfaces.
  *
  * <p>Stateless and thread-safe.
  */
@@ -33,18 +34,14 @@ public final class Errors {
      * @param error the error reply
      * @param command the command name
      * @param address the server's host:port
-     * @return {@link RedisAuthenticationException} for NOAUTH, WRONGPASS and NOPERM; for LOADING, BUSY, OOM,
-     *         READONLY, MASTERDOWN, EXECABORT and "max number of clients reached" the matching subclass of
-     *         {@link RedisServerException} (keeping the server's code); else {@link RedisServerException}
+     * @return for NOAUTH, WRONGPASS and NOPERM the matching {@link io.respkit.exceptions.RedisAuthenticationException}
+     *         subclass; for LOADING, BUSY, OOM, READONLY, MASTERDOWN, EXECABORT and "max number of clients reached"
+     *         the matching subclass of {@link RedisServerException}; else {@link RedisServerException}; each keeping
+     *         the server's code
      */
-    public static RedisException fromReply(ErrorReply error, String command, String address) {
+    public static RedisServerException fromReply(ErrorReply error, String command, String address) {
         String message = clean(error.message());
-        String code = error.code();
-        String text = message + " (command " + command + " on " + address + ")";
-        if ("NOAUTH".equals(code) || "WRONGPASS".equals(code) || "NOPERM".equals(code)) {
-            return AuthErrors.create(code, text);
-        }
-        return serverException(code, message, text);
+        return serverException(error.code(), message, message + " (command " + command + " on " + address + ")");
     }
 
     /**
@@ -68,6 +65,7 @@ public final class Errors {
             case "READONLY" -> new RedisReadOnlyException(code, serverMessage, text);
             case "MASTERDOWN" -> new RedisMasterDownException(code, serverMessage, text);
             case "EXECABORT" -> new RedisExecAbortException(code, serverMessage, text);
+            case "NOAUTH", "WRONGPASS", "NOPERM" -> AuthErrors.create(code, serverMessage, text);
             case "ERR" -> serverMessage.startsWith(MAX_CLIENTS)
                     ? new RedisMaxClientsException(code, serverMessage, text)
                     : new RedisServerException(code, serverMessage, text);

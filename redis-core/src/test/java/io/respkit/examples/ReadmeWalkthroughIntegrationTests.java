@@ -1,11 +1,13 @@
 package io.respkit.examples;
 
+import io.respkit.DedicatedConnection;
 import io.respkit.PipelineOptions;
 import io.respkit.RedisClient;
 import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.KeyValue;
+import io.respkit.commands.ListDirection;
 import io.respkit.commands.ScoredValue;
 import io.respkit.commands.SetArgs;
 import io.respkit.connection.RedisConfig;
@@ -145,6 +147,19 @@ class ReadmeWalkthroughIntegrationTests {
         assertThat(q1).isEqualTo(new KeyValue<>("my_queue", "root"));
         assertThat(conn.brpop(Duration.ofSeconds(5), "my_queue").value()).isEqualTo("admin");
         assertThat(conn.brpop(Duration.ofSeconds(1), "my_queue")).isNull(); // nothing left: null after the timeout
+    }
+
+    @Test
+    void queueWorkerOnADedicatedConnection() {
+        conn.lpush("my_queue", "root");
+        try (DedicatedConnection<String> worker = conn.dedicatedConnection()) {   // outside the pool
+            String job = worker.blmove("my_queue", "my_queue:processing", ListDirection.RIGHT, ListDirection.LEFT,
+                    Duration.ofSeconds(5));
+            assertThat(job).isEqualTo("root");
+            assertThat(conn.lrange("my_queue:processing", 0, -1)).containsExactly("root");
+            assertThat(worker.lrem("my_queue:processing", 1, job)).isEqualTo(1);
+        }
+        assertThat(conn.exists("my_queue", "my_queue:processing")).isZero();
     }
 
     @Test

@@ -33,7 +33,7 @@ class ErrorsTests {
     @ValueSource(strings = {"NOAUTH Authentication required.",
         "WRONGPASS invalid username-password pair or user is disabled.",
         "NOPERM this user has no permissions to run the 'get' command"})
-    void authenticationCodesMapToRedisAuthenticationException(String message) {
+    void authenticationCodesMapToRedisAuthenticationExceptionsWhichAreServerExceptions(String message) {
         RedisException e = Errors.fromReply(new ErrorReply(message), "GET", "127.0.0.1:6379");
         String code = message.substring(0, message.indexOf(' '));
         Class<?> expected = switch (code) {
@@ -41,8 +41,10 @@ class ErrorsTests {
             case "WRONGPASS" -> io.respkit.exceptions.RedisWrongPasswordException.class;
             default -> io.respkit.exceptions.RedisNoPermissionException.class;
         };
-        assertThat(e).isInstanceOf(RedisAuthenticationException.class).isExactlyInstanceOf(expected);
+        assertThat(e).isInstanceOf(RedisAuthenticationException.class).isExactlyInstanceOf(expected)
+                .isInstanceOf(io.respkit.exceptions.RedisServerException.class);
         assertThat(((RedisAuthenticationException) e).code()).isEqualTo(code);
+        assertThat(((RedisAuthenticationException) e).serverMessage()).isEqualTo(message);
         assertThat(e.getMessage()).isEqualTo(message + " (command GET on 127.0.0.1:6379)");
     }
 

@@ -1,20 +1,22 @@
 package io.respkit.spring.listener;
 
-import io.respkit.exceptions.RedisAuthenticationException;
-import io.respkit.exceptions.RedisException;
-import io.respkit.exceptions.RedisServerException;
+import io.respkit.DedicatedConnection;
+import io.respkit.Pipeline;
+import io.respkit.Response;
 import io.respkit.codec.ByteArrayCodec;
-import io.respkit.commands.Command;
 import io.respkit.commands.KeyValue;
 import io.respkit.commands.KeyValues;
-import io.respkit.commands.ReplyDecoders;
+import io.respkit.commands.ListDirection;
+import io.respkit.commands.RedisCommands;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisServerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +37,6 @@ final class QueueBatches {
     private final String queue;
     private final int batchSize;
     private final Duration pollTimeout;
-    private final double pollSeconds;
     private final QueueOperations ops;
 
     // Set once the server answered "unknown command" to BLMPOP (Redis < 7.0): BRPOP + RPOP count from then on.
@@ -52,7 +53,6 @@ final class QueueBatches {
         this.queue = queue;
         this.batchSize = batchSize;
         this.pollTimeout = pollTimeout;
-        this.pollSeconds = pollTimeout.toMillis() / 1000.0;
         this.ops = ops;
     }
 
@@ -72,13 +72,13 @@ final class QueueBatches {
      * @return the items, empty when none came in time
      * @throws RedisException when the connection failed or the server refused the pop
      */
-    List<byte[]> pop(RedisConnection connection) {
+    List<byte[]> pop(DedicatedConnection<byte[]> connection) {
         if (batchSize == 1 || noRpopCount) {
             return single(ops.pop(connection));
         }
         if (!noBlmpop) {
             try {
-                return items(connection.execute(blmpop()));
+                return blmpop(connection);
             } catch (RedisServerException e) {
                 if (!isUnknownCommand(e)) {
                     throw e;
@@ -95,28 +95,27 @@ final class QueueBatches {
      * {@code BRPOP} then {@code RPOP queue n-1}, written in one flush. The server does not read the RPOP while the
      * BRPOP blocks, so the RPOP runs right after the BRPOP returned: one round trip, same order as BLMPOP.
      */
-    private List<byte[]> popWithRpop(RedisConnection connection) {
-        Command<KeyValue<byte[]>> brpop = Command.create(ByteArrayCodec.INSTANCE, "BRPOP",
-                ReplyDecoders.<byte[]>keyValue()).key(queue).arg(pollSeconds).blocking(pollTimeout);
-        Command<List<byte[]>> rpop = Command.create(ByteArrayCodec.INSTANCE, "RPOP",
-                ReplyDecoders.<byte[]>valueListOrEmpty()).key(queue).arg(batchSize - 1);
-        connection.send(brpop);
-        connection.send(rpop);
-        connection.flush(brpop);
-        Object first = connection.readReply(brpop);
-        Object rest = connection.readReply(rpop);
-        KeyValue<byte[]> head = connection.decodeReply(brpop, first);
+    private List<byte[]> popWithRpop(DedicatedConnection<byte[]> connection) {
+        // Not closed: sync() ends the round, and closing would only cost an exception object per batch.
+        Pipeline<byte[]> round = connection.pipeline();
+        Response<KeyValue<byte[]>> head = round.brpop(pollTimeout, queue);
+        Response<List<byte[]>> rest = round.rpop(queue, batchSize - 1);
+        round.sync();
+        KeyValue<byte[]> first = head.get();
         List<byte[]> items = new ArrayList<>(batchSize);
-        if (head != null) {
-            items.add(head.value());
+        if (first != null) {
+            items.add(first.value());
         }
-        try {
-            items.addAll(connection.decodeReply(rpop, rest));
-        } catch (RedisServerException | RedisAuthenticationException e) {
+        RedisException refused = rest.failure();
+        if (refused == null) {
+            items.addAll(rest.get());
+        } else if (refused instanceof RedisServerException) {
             // Keep the BRPOP item, which has left the queue; without RPOP count, go on one item per round trip.
             noRpopCount = true;
             log.warn("Redis server refused RPOP with a count ({}); queue listener '{}' takes one item per round "
-                    + "trip", e.getMessage(), listenerId);
+                    + "trip", refused.getMessage(), listenerId);
+        } else {
+            throw refused;
         }
         return items;
     }
@@ -130,29 +129,22 @@ final class QueueBatches {
      * @throws RedisException when the connection failed or the server refused a move; items already moved stay in
      *         the processing list, where reconnection recovers them
      */
-    List<byte[]> take(RedisConnection connection, String processingKey) {
+    List<byte[]> take(DedicatedConnection<byte[]> connection, String processingKey) {
         if (batchSize == 1) {
             return single(ops.take(connection, processingKey));
         }
-        List<Command<byte[]>> moves = new ArrayList<>(batchSize);
-        moves.add(Command.create(ByteArrayCodec.INSTANCE, "BLMOVE", ReplyDecoders.<byte[]>value())
-                .key(queue).key(processingKey).arg("RIGHT").arg("LEFT").arg(pollSeconds).blocking(pollTimeout));
+        // Not closed: sync() ends the round, and closing would only cost an exception object per batch.
+        Pipeline<byte[]> round = connection.pipeline();
+        List<Response<byte[]>> moves = new ArrayList<>(batchSize);
+        moves.add(round.blmove(queue, processingKey, ListDirection.RIGHT, ListDirection.LEFT, pollTimeout));
         for (int i = 1; i < batchSize; i++) {
-            moves.add(Command.create(ByteArrayCodec.INSTANCE, "LMOVE", ReplyDecoders.<byte[]>value())
-                    .key(queue).key(processingKey).arg("RIGHT").arg("LEFT"));
+            moves.add(round.lmove(queue, processingKey, ListDirection.RIGHT, ListDirection.LEFT));
         }
-        for (Command<byte[]> move : moves) {
-            connection.send(move);
-        }
-        connection.flush(moves.get(0));
         // Every reply is read before any error is thrown, so that the connection stays in step.
-        Object[] replies = new Object[moves.size()];
-        for (int i = 0; i < replies.length; i++) {
-            replies[i] = connection.readReply(moves.get(i));
-        }
+        round.sync();
         List<byte[]> items = new ArrayList<>(batchSize);
-        for (int i = 0; i < replies.length; i++) {
-            byte[] item = connection.decodeReply(moves.get(i), replies[i]);
+        for (Response<byte[]> move : moves) {
+            byte[] item = move.get();
             if (item != null) {
                 items.add(item);
             }
@@ -171,14 +163,14 @@ final class QueueBatches {
      * @param unhandled the items, oldest first
      * @param config where to open a fresh connection
      */
-    void returnUnhandled(RedisConnection connection, String processingKey, List<byte[]> unhandled,
+    void returnUnhandled(DedicatedConnection<byte[]> connection, String processingKey, List<byte[]> unhandled,
             RedisConfig config) {
         if (unhandled.isEmpty()) {
             return;
         }
         if (processingKey != null) {
             try {
-                if (connection.isUsable()) {
+                if (connection.isOpen()) {
                     putBack(connection, processingKey, unhandled);
                     log.debug("Queue listener '{}' moved {} untouched item(s) of its batch from '{}' back to '{}'",
                             listenerId, unhandled.size(), processingKey, queue);
@@ -194,10 +186,10 @@ final class QueueBatches {
         }
         // A cut-off worker is interrupted; the interrupt must not break the fresh connection (virtual threads).
         boolean interrupted = Thread.interrupted();
-        RedisConnection fresh = null;
+        DedicatedConnection<byte[]> fresh = null;
         try {
-            if (!connection.isUsable()) {
-                fresh = RedisConnection.open(config);
+            if (!connection.isOpen()) {
+                fresh = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
             }
             putBack(fresh != null ? fresh : connection, unhandled);
             log.debug("Queue listener '{}' put {} untouched item(s) of its batch back to '{}'", listenerId,
@@ -223,15 +215,11 @@ final class QueueBatches {
      * @param unhandled the items, oldest first
      * @throws RedisException when the connection failed
      */
-    void putBack(RedisConnection connection, List<byte[]> unhandled) {
+    void putBack(DedicatedConnection<byte[]> connection, List<byte[]> unhandled) {
         if (unhandled.isEmpty()) {
             return;
         }
-        Command<Long> rpush = Command.create(ByteArrayCodec.INSTANCE, "RPUSH", ReplyDecoders.integer()).key(queue);
-        for (int i = unhandled.size() - 1; i >= 0; i--) {
-            rpush.arg(unhandled.get(i));
-        }
-        connection.execute(rpush);
+        connection.rpush(queue, newestFirst(unhandled));
     }
 
     /**
@@ -242,28 +230,35 @@ final class QueueBatches {
      * @param unhandled the items, oldest first
      * @throws RedisException when the connection failed; the items then stay in the processing list for recovery
      */
-    void putBack(RedisConnection connection, String processingKey, List<byte[]> unhandled) {
+    void putBack(DedicatedConnection<byte[]> connection, String processingKey, List<byte[]> unhandled) {
         if (unhandled.isEmpty()) {
             return;
         }
-        // Inside MULTI every reply is QUEUED: raw decoders throughout.
-        Command<Object> rpush = Command.create(ByteArrayCodec.INSTANCE, "RPUSH", ReplyDecoders.raw()).key(queue);
-        for (int i = unhandled.size() - 1; i >= 0; i--) {
-            rpush.arg(unhandled.get(i));
-        }
-        List<Command<?>> body = new ArrayList<>();
-        for (byte[] item : unhandled) {
-            body.add(Command.create(ByteArrayCodec.INSTANCE, "LREM", ReplyDecoders.raw()).key(processingKey).arg(1)
-                    .arg(item));
-        }
-        body.add(rpush);
-        ops.atomically(connection, body);
+        connection.multi(tx -> {
+            for (byte[] item : unhandled) {
+                tx.lrem(processingKey, 1, item);
+            }
+            tx.rpush(queue, newestFirst(unhandled));
+        });
     }
 
-    /** {@code BLMPOP timeout 1 queue RIGHT COUNT n}: up to n items from the consumption end, oldest first. */
-    Command<KeyValues<byte[]>> blmpop() {
-        return Command.create(ByteArrayCodec.INSTANCE, "BLMPOP", ReplyDecoders.<byte[]>keyValues())
-                .arg(pollSeconds).arg(1).key(queue).arg("RIGHT").arg("COUNT").arg(batchSize).blocking(pollTimeout);
+    /**
+     * {@code BLMPOP timeout 1 queue RIGHT COUNT n}: blocks up to the poll timeout for the first item and returns up
+     * to n from the consumption end, oldest first.
+     *
+     * @param commands where to run it: the worker's connection
+     * @return the items, empty when none came in time
+     * @throws RedisServerException when the server refused it ("unknown command" before Redis 7.0)
+     */
+    List<byte[]> blmpop(RedisCommands<byte[]> commands) {
+        return items(commands.blmpop(pollTimeout, ListDirection.RIGHT, batchSize, queue));
+    }
+
+    /** {@code RPUSH} pushes its arguments left to right, so the newest goes first and the oldest ends up rightmost. */
+    private static List<byte[]> newestFirst(List<byte[]> oldestFirst) {
+        List<byte[]> reversed = new ArrayList<>(oldestFirst);
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     /**

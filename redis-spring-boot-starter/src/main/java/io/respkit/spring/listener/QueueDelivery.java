@@ -1,6 +1,6 @@
 package io.respkit.spring.listener;
 
-import io.respkit.connection.RedisConnection;
+import io.respkit.DedicatedConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +76,7 @@ final class QueueDelivery {
      * @throws io.respkit.exceptions.RedisException when acknowledging or dead-lettering fails; the item then stays in the
      *         processing list for recovery
      */
-    void deliver(RedisConnection c, byte[] item) {
+    void deliver(DedicatedConnection<byte[]> c, byte[] item) {
         if (reliable) {
             handleReliably(c, item);
         } else {
@@ -112,7 +112,7 @@ final class QueueDelivery {
         }
     }
 
-    private void handleReliably(RedisConnection c, byte[] item) {
+    private void handleReliably(DedicatedConnection<byte[]> c, byte[] item) {
         for (int attempt = 1; ; attempt++) {
             RedisMessage<byte[]> message = new RedisMessage<>(queue, null, item, RedisMessage.Kind.QUEUE, attempt);
             try {

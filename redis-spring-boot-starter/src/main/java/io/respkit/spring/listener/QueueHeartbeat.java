@@ -1,8 +1,9 @@
 package io.respkit.spring.listener;
 
+import io.respkit.DedicatedConnection;
+import io.respkit.codec.ByteArrayCodec;
 import io.respkit.exceptions.RedisException;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,14 +84,14 @@ final class QueueHeartbeat {
     }
 
     private void run() {
-        RedisConnection connection = null;
+        DedicatedConnection<byte[]> connection = null;
         Duration delay = settings.recovery().initialDelay();
         long nextScan = System.nanoTime();
         try {
             while (running) {
                 try {
-                    if (connection == null || !connection.isUsable()) {
-                        connection = RedisConnection.open(config);
+                    if (connection == null || !connection.isOpen()) {
+                        connection = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
                         delay = settings.recovery().initialDelay();
                     }
                     for (String consumerId : ids) {
@@ -116,8 +117,8 @@ final class QueueHeartbeat {
         } finally {
             // Gone for good: let other instances recover whatever a cut-off worker left behind right away.
             try {
-                if (connection == null || !connection.isUsable()) {
-                    connection = RedisConnection.open(config);
+                if (connection == null || !connection.isOpen()) {
+                    connection = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
                 }
                 ops.clearHeartbeats(connection, ids);
             } catch (RedisException e) {
@@ -127,7 +128,7 @@ final class QueueHeartbeat {
         }
     }
 
-    private void recoverAbandoned(RedisConnection connection) {
+    private void recoverAbandoned(DedicatedConnection<byte[]> connection) {
         for (String owner : ops.abandonedConsumers(connection, ids::contains)) {
             int moved = ops.recover(connection, ops.processingKey(owner));
             if (moved > 0) {
@@ -156,7 +157,7 @@ final class QueueHeartbeat {
         return false;
     }
 
-    private static void closeQuietly(RedisConnection connection) {
+    private static void closeQuietly(DedicatedConnection<byte[]> connection) {
         if (connection != null) {
             connection.close();
         }

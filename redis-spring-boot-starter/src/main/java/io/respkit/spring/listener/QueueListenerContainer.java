@@ -1,8 +1,9 @@
 package io.respkit.spring.listener;
 
+import io.respkit.DedicatedConnection;
+import io.respkit.codec.ByteArrayCodec;
 import io.respkit.exceptions.RedisException;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Consumes one Redis list with {@code concurrency} workers, each on its own dedicated {@link RedisConnection}
+ * Consumes one Redis list with {@code concurrency} workers, each on its own {@link DedicatedConnection}
  * (opened from the {@link RedisConfig}, not borrowed from the pool, because a blocking pop holds it for up to the
  * poll timeout). Thread-safe.
  *
@@ -238,7 +239,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                     if (w.busy) {
                         forced.add(w.consumerId);
                     }
-                    RedisConnection c = w.connection;
+                    DedicatedConnection<byte[]> c = w.connection;
                     if (c != null) {
                         c.close();
                     }
@@ -286,7 +287,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             private final QueueDelivery delivery;
             private volatile boolean active = true;
             private volatile boolean busy;
-            private volatile RedisConnection connection;
+            private volatile DedicatedConnection<byte[]> connection;
             private Thread thread;
 
             Worker(int index, String consumerId) {
@@ -303,8 +304,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 try {
                     while (active) {
                         try {
-                            RedisConnection c = connection;
-                            if (c == null || !c.isUsable()) {
+                            DedicatedConnection<byte[]> c = connection;
+                            if (c == null || !c.isOpen()) {
                                 c = connect();
                                 delay = settings.recovery().initialDelay();
                                 if (!active) {
@@ -335,8 +336,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 }
             }
 
-            private RedisConnection connect() {
-                RedisConnection c = RedisConnection.open(config);
+            private DedicatedConnection<byte[]> connect() {
+                DedicatedConnection<byte[]> c = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
                 connection = c;
                 if (reliable) {
                     ops.heartbeat(c, consumerId);
@@ -353,7 +354,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
              * Hands the items to the handler one by one. The first is handled even when stop was requested
              * meanwhile (it has left the queue, as with single items); the rest are put back once the worker stops.
              */
-            private void handleBatch(RedisConnection c, List<byte[]> batch) {
+            private void handleBatch(DedicatedConnection<byte[]> c, List<byte[]> batch) {
                 int handed = 0;
                 try {
                     while (handed < batch.size() && (handed == 0 || active)) {
@@ -385,7 +386,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
         }
     }
 
-    private static void closeQuietly(RedisConnection connection) {
+    private static void closeQuietly(DedicatedConnection<byte[]> connection) {
         if (connection != null) {
             connection.close();
         }

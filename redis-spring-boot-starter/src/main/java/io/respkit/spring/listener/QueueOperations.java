@@ -1,33 +1,41 @@
 package io.respkit.spring.listener;
 
-import io.respkit.exceptions.RedisServerException;
+import io.respkit.DedicatedConnection;
+import io.respkit.TransactionResult;
 import io.respkit.codec.ByteArrayCodec;
-import io.respkit.codec.StringCodec;
-import io.respkit.commands.Command;
 import io.respkit.commands.KeyValue;
-import io.respkit.commands.ReplyDecoders;
+import io.respkit.commands.ListDirection;
+import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
-import io.respkit.connection.RedisConnection;
+import io.respkit.commands.SetArgs;
+import io.respkit.exceptions.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The Redis commands of queue listeners, over a connection the caller owns. Blocking pops are marked with
- * {@link Command#blocking(Duration)} so the connection waits the block time on top of its read timeout. Payloads
- * travel as raw bytes ({@link ByteArrayCodec}) so that {@code LREM} matches them exactly.
+ * The Redis commands of queue listeners, over a {@link DedicatedConnection} the caller owns, through respkit's typed
+ * API (the same command definitions as any user's): blocking pops wait their block time on top of the read
+ * timeout, and the atomic moves are {@code MULTI}/{@code EXEC} transactions. Payloads travel as raw bytes
+ * ({@link ByteArrayCodec}) so that {@code LREM} matches them exactly.
  *
  * <p>Stateless and thread-safe; the connections passed in are not.
  */
 final class QueueOperations {
 
+    // The container's logger, so that what operators configured for the container covers these messages too.
+    private static final Logger log = LoggerFactory.getLogger(QueueListenerContainer.class);
+    private static final byte[] ALIVE = "1".getBytes(StandardCharsets.US_ASCII);
+
     private final String queue;
     private final Duration pollTimeout;
     /** How long one blocking pop blocks: the poll timeout, bounded by the health-check interval. */
     private final Duration block;
-    private final double blockSeconds;
 
     QueueOperations(String queue, Duration pollTimeout) {
         this(queue, pollTimeout, pollTimeout);
@@ -37,7 +45,6 @@ final class QueueOperations {
         this.queue = queue;
         this.pollTimeout = pollTimeout;
         this.block = block;
-        this.blockSeconds = block.toMillis() / 1000.0;
     }
 
     /**
@@ -65,67 +72,57 @@ final class QueueOperations {
     }
 
     /** {@code BRPOP queue timeout}: the oldest item of an LPUSH-fed list, or null when none came in time. */
-    byte[] pop(RedisConnection connection) {
-        Command<KeyValue<byte[]>> cmd = Command.create(ByteArrayCodec.INSTANCE, "BRPOP", ReplyDecoders.<byte[]>keyValue())
-                .key(queue).arg(blockSeconds).blocking(block);
-        KeyValue<byte[]> reply = connection.execute(cmd);
+    byte[] pop(DedicatedConnection<byte[]> connection) {
+        KeyValue<byte[]> reply = connection.brpop(block, queue);
         return reply == null ? null : reply.value();
     }
 
     /** {@code BLMOVE queue processing RIGHT LEFT timeout}: the oldest item, now also in the processing list. */
-    byte[] take(RedisConnection connection, String processingKey) {
-        Command<byte[]> cmd = Command.create(ByteArrayCodec.INSTANCE, "BLMOVE", ReplyDecoders.<byte[]>value())
-                .key(queue).key(processingKey).arg("RIGHT").arg("LEFT").arg(blockSeconds).blocking(block);
-        return connection.execute(cmd);
+    byte[] take(DedicatedConnection<byte[]> connection, String processingKey) {
+        return connection.blmove(queue, processingKey, ListDirection.RIGHT, ListDirection.LEFT, block);
     }
 
     /** {@code LREM processing 1 item}: the item was handled. */
-    void acknowledge(RedisConnection connection, String processingKey, byte[] item) {
-        connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LREM", ReplyDecoders.integer())
-                .key(processingKey).arg(1).arg(item));
-    }
-
-    /** {@code MULTI; LREM processing 1 item; LPUSH dead item; EXEC}: atomically moves a failed item aside. */
-    void deadLetter(RedisConnection connection, String processingKey, String deadLetterQueue, byte[] item) {
-        atomically(connection, List.of(
-                Command.create(ByteArrayCodec.INSTANCE, "LREM", ReplyDecoders.raw()).key(processingKey).arg(1).arg(item),
-                Command.create(ByteArrayCodec.INSTANCE, "LPUSH", ReplyDecoders.raw()).key(deadLetterQueue).arg(item)));
+    void acknowledge(DedicatedConnection<byte[]> connection, String processingKey, byte[] item) {
+        connection.lrem(processingKey, 1, item);
     }
 
     /**
-     * {@code MULTI; commands...; EXEC}. The commands must decode their replies raw: inside MULTI each answers
-     * {@code QUEUED}.
+     * {@code MULTI; LREM processing 1 item; LPUSH dead item; EXEC}: atomically moves a failed item aside.
+     *
+     * @throws io.respkit.exceptions.RedisException when the connection failed or the server refused the
+     *         transaction; the item then stays in the processing list for recovery
      */
-    void atomically(RedisConnection connection, List<? extends Command<?>> commands) {
-        connection.execute(Command.create(StringCodec.UTF8, "MULTI", ReplyDecoders.string()));
-        try {
-            for (Command<?> command : commands) {
-                connection.execute(command);
+    void deadLetter(DedicatedConnection<byte[]> connection, String processingKey, String deadLetterQueue,
+            byte[] item) {
+        TransactionResult result = connection.multi(tx -> {
+            tx.lrem(processingKey, 1, item);
+            tx.lpush(deadLetterQueue, item);
+        });
+        for (Object r : result.results()) {
+            if (r instanceof RedisException e) {
+                // The commands ran but one failed (a key of the wrong type, say): nothing to undo, but say so.
+                log.error("Moving an item of queue '{}' from '{}' to dead-letter list '{}' failed: {}", queue,
+                        processingKey, deadLetterQueue, e.getMessage());
             }
-        } catch (RedisServerException e) {
-            // The server refused to queue a command: leave MULTI so the connection stays usable.
-            connection.execute(Command.create(StringCodec.UTF8, "DISCARD", ReplyDecoders.string()));
-            throw e;
         }
-        connection.execute(Command.create(StringCodec.UTF8, "EXEC", ReplyDecoders.raw()));
     }
 
     /** {@code SET heartbeat 1 PX 3*pollTimeout}: this consumer is alive. */
-    void heartbeat(RedisConnection connection, String consumerId) {
-        connection.execute(Command.create(StringCodec.UTF8, "SET", ReplyDecoders.string())
-                .key(heartbeatKey(consumerId)).arg("1").arg("PX").arg(3 * pollTimeout.toMillis()));
+    void heartbeat(DedicatedConnection<byte[]> connection, String consumerId) {
+        connection.set(heartbeatKey(consumerId), ALIVE, SetArgs.px(3 * pollTimeout.toMillis()));
     }
 
     /** {@code DEL heartbeat...}. */
-    void clearHeartbeats(RedisConnection connection, List<String> consumerIds) {
+    void clearHeartbeats(DedicatedConnection<byte[]> connection, List<String> consumerIds) {
         if (consumerIds.isEmpty()) {
             return;
         }
-        Command<Long> del = Command.create(StringCodec.UTF8, "DEL", ReplyDecoders.integer());
+        List<String> keys = new ArrayList<>(consumerIds.size());
         for (String id : consumerIds) {
-            del.key(heartbeatKey(id));
+            keys.add(heartbeatKey(id));
         }
-        connection.execute(del);
+        connection.del(keys);
     }
 
     /**
@@ -135,16 +132,12 @@ final class QueueOperations {
      *
      * @return how many items moved
      */
-    int recover(RedisConnection connection, String processingKey) {
+    int recover(DedicatedConnection<byte[]> connection, String processingKey) {
         int moved = 0;
-        for (;;) {
-            byte[] item = connection.execute(Command.create(ByteArrayCodec.INSTANCE, "LMOVE", ReplyDecoders.<byte[]>value())
-                    .key(processingKey).key(queue).arg("LEFT").arg("RIGHT"));
-            if (item == null) {
-                return moved;
-            }
+        while (connection.lmove(processingKey, queue, ListDirection.LEFT, ListDirection.RIGHT) != null) {
             moved++;
         }
+        return moved;
     }
 
     /**
@@ -153,22 +146,16 @@ final class QueueOperations {
      *
      * @return the consumer ids owning abandoned lists
      */
-    List<String> abandonedConsumers(RedisConnection connection, Predicate<String> skip) {
+    List<String> abandonedConsumers(DedicatedConnection<byte[]> connection, Predicate<String> skip) {
         String prefix = processingKey("");
+        ScanArgs processingLists = ScanArgs.match(escapeGlob(prefix) + "*").count(100);
         List<String> abandoned = new ArrayList<>();
         String cursor = "0";
         do {
-            ScanPage<String> page = connection.execute(Command.create(StringCodec.UTF8, "SCAN",
-                    ReplyDecoders.scanPage(ReplyDecoders.stringList())).arg(cursor).arg("MATCH").arg(escapeGlob(prefix) + "*")
-                    .arg("COUNT").arg(100));
+            ScanPage<String> page = connection.scan(cursor, processingLists);
             for (String key : page.items()) {
                 String consumerId = key.substring(prefix.length());
-                if (skip.test(consumerId)) {
-                    continue;
-                }
-                Long alive = connection.execute(Command.create(StringCodec.UTF8, "EXISTS", ReplyDecoders.integer())
-                        .key(heartbeatKey(consumerId)));
-                if (alive == 0) {
+                if (!skip.test(consumerId) && connection.exists(heartbeatKey(consumerId)) == 0) {
                     abandoned.add(consumerId);
                 }
             }

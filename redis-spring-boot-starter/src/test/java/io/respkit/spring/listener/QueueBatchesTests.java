@@ -1,8 +1,10 @@
 package io.respkit.spring.listener;
 
 import io.respkit.exceptions.RedisServerException;
+import io.respkit.codec.ByteArrayCodec;
+import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
-import io.respkit.commands.KeyValues;
+import io.respkit.commands.RedisCommands;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,9 +33,36 @@ class QueueBatchesTests {
         return texts;
     }
 
+    /**
+     * Runs nothing: keeps the command the typed API built and answers it with one canned raw reply, decoded by the
+     * command's own decoder, as a connection would.
+     */
+    private static final class Recording implements RedisCommands<byte[]> {
+
+        private final Object rawReply;
+        private Command<?> last;
+
+        Recording(Object rawReply) {
+            this.rawReply = rawReply;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            last = command;
+            return command.decode(rawReply);
+        }
+
+        @Override
+        public RedisCodec<byte[]> codec() {
+            return ByteArrayCodec.INSTANCE;
+        }
+    }
+
     @Test
     void blmpopTakesUpToTheBatchSizeFromTheRightOfOneKeyAndBlocksThePollTimeout() {
-        Command<KeyValues<byte[]>> cmd = batches.blmpop();
+        Recording connection = new Recording(null);
+        batches.blmpop(connection);
+        Command<?> cmd = connection.last;
         List<String> args = new ArrayList<>();
         for (int i = 0; i < cmd.argumentCount(); i++) {
             args.add(cmd.argumentText(i));
@@ -45,25 +74,24 @@ class QueueBatchesTests {
     @Test
     void blmpopReplyDecodesToTheItemsInPopOrder() {
         List<Object> reply = List.of(bytes("jobs"), List.of(bytes("oldest"), bytes("middle"), bytes("newest")));
-        assertThat(texts(QueueBatches.items(batches.blmpop().decode(reply))))
-                .containsExactly("oldest", "middle", "newest");
+        assertThat(texts(batches.blmpop(new Recording(reply)))).containsExactly("oldest", "middle", "newest");
     }
 
     @Test
     void nilBlmpopReplyIsAnEmptyBatch() {
-        assertThat(QueueBatches.items(batches.blmpop().decode(null))).isEmpty();
+        assertThat(batches.blmpop(new Recording(null))).isEmpty();
     }
 
     @Test
     void binaryItemsArriveUnchanged() {
         byte[] binary = {0, (byte) 0xff, '\r', '\n', 42};
         List<Object> reply = List.of(bytes("jobs"), List.of(binary));
-        assertThat(QueueBatches.items(batches.blmpop().decode(reply))).singleElement().isEqualTo(binary);
+        assertThat(batches.blmpop(new Recording(reply))).singleElement().isEqualTo(binary);
     }
 
     @Test
     void malformedBlmpopReplyIsAProtocolError() {
-        assertThatThrownBy(() -> batches.blmpop().decode(List.of(bytes("jobs"))))
+        assertThatThrownBy(() -> batches.blmpop(new Recording(List.of(bytes("jobs")))))
                 .isInstanceOf(io.respkit.exceptions.RedisProtocolException.class);
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import static io.respkit.spring.listener.ListenerTestSupport.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, OutputCaptureExtension.class})
 class RedisListenerQueueIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -169,6 +171,39 @@ class RedisListenerQueueIntegrationTests {
                     assertThat(l.attempts).containsExactly(1, 2, 3, 4);
                     assertThat(reported).containsExactly("poison|4|always fails");
                 });
+    }
+
+    static class PoisonBeforeGoodListener {
+
+        final List<String> handled = new CopyOnWriteArrayList<>();
+
+        @RedisListener(id = "wrongdead", queue = "wrongdead", reliable = true, maxAttempts = "1")
+        void on(String item) {
+            if (item.equals("pill")) {
+                throw new IllegalStateException("always fails");
+            }
+            handled.add(item);
+        }
+    }
+
+    @Test
+    void aDeadLetterMoveTheServerRefusesIsLoggedAndTheWorkerGoesOn(RedisServer server, CapturedOutput output) {
+        client.set("wrongdead:dead", "not a list");
+        try {
+            runner(server).withBean(PoisonBeforeGoodListener.class).run(context -> {
+                PoisonBeforeGoodListener l = context.getBean(PoisonBeforeGoodListener.class);
+                client.execute("LPUSH", "wrongdead", "pill", "good");
+                await().atMost(WAIT).until(() -> l.handled.contains("good"));
+                // The dead-letter transaction ran, but its LPUSH met WRONGTYPE: said so, not swallowed.
+                await().atMost(WAIT).until(() -> output.getOut().contains(
+                        "to dead-letter list 'wrongdead:dead' failed: WRONGTYPE"));
+                assertThat(llen(client, "wrongdead")).isZero();
+                assertThat(llen(client, "wrongdead:processing:app:wrongdead:0")).isZero();
+                assertThat(client.type("wrongdead:dead")).isEqualTo("string");
+            });
+        } finally {
+            client.del("wrongdead:dead");
+        }
     }
 
     static class BlockingListener {
