@@ -10,9 +10,8 @@ import java.util.Objects;
 /**
  * A command's arguments as key extraction reads them: how many there are, whether one is a given keyword, and
  * which number one holds. Position 0 is the command name. Only the few arguments a key spec points at are ever
- * looked at, so a view over an existing list or {@link Command} costs no copy.
- *
- * <p>Implementations are as thread-safe as the arguments they view; the ones created here add no state.
+ * looked at, so a view over an existing list or {@link Command} costs no copy. Implementations are as thread-safe as
+ * the arguments they view; the ones created here add no state of their own.
  */
 public interface Arguments {
 

@@ -12,9 +12,7 @@ import java.util.stream.Collectors;
 /**
  * What a server says about one command in {@code COMMAND INFO}: name, arity, flags, ACL categories, the legacy key
  * range, key specifications and subcommands. Redis 6.x reports no key specs and no subcommands (the legacy range and
- * the {@code movablekeys} flag are all there is); Redis 7 reports both.
- *
- * <p>Immutable and thread-safe.
+ * the {@code movablekeys} flag are all there is); Redis 7 reports both. Immutable and thread-safe.
  *
  * @param name the command name in lower case, {@code container|sub} for a subcommand (e.g. {@code object|encoding})
  * @param arity the argument count including the name when positive, the minimum count when negative

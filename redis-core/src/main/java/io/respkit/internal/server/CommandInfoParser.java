@@ -24,9 +24,7 @@ import java.util.Set;
  * spec maps as flat key/value arrays) or RESP3 (sets and maps), as {@link io.respkit.protocol.RespReader} produces
  * them or as a decoded tree ({@code Map}, {@code Set}, {@code String}). Every shape from Redis 2.8.13 on is read:
  * six fields before 6.0, seven with the ACL categories of 6.x, ten with the tips, key specs and subcommands of 7.x;
- * fields added by later versions are ignored.
- *
- * <p>Stateless and thread-safe.
+ * fields added by later versions are ignored. Stateless and thread-safe.
  */
 public final class CommandInfoParser {
 

@@ -12,8 +12,7 @@ import java.util.Objects;
  * {@code COMMAND GETKEYS} does: with the key specifications where there are any (Redis 7), else with the legacy
  * first-key/last-key/step range (Redis 6.x), except for {@code movablekeys} commands without specs, whose keys only
  * the server can find. A subcommand ({@code OBJECT ENCODING}) is resolved through its container's entry.
- *
- * <p>Stateless and thread-safe.
+ * Stateless and thread-safe.
  */
 public final class KeyExtraction {
 
@@ -124,7 +123,8 @@ public final class KeyExtraction {
             }
             int n = (last - first) / step + 1;
             if (found == null) {
-                found = new int[Math.max(n, 4)];
+                // Most commands have one spec: sized exactly, the array is the result as it stands.
+                found = new int[n];
             } else if (count + n > found.length) {
                 found = Arrays.copyOf(found, Math.max(found.length * 2, count + n));
             }
@@ -132,7 +132,10 @@ public final class KeyExtraction {
                 found[count++] = i;
             }
         }
-        return count == 0 ? KeyPositions.Found.NONE : new KeyPositions.Found(Arrays.copyOf(found, count));
+        if (count == 0) {
+            return KeyPositions.Found.NONE;
+        }
+        return new KeyPositions.Found(count == found.length ? found : Arrays.copyOf(found, count));
     }
 
     /** The position of a spec's first key, or 0 when its keyword is absent. */

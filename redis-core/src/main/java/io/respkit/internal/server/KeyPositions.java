@@ -6,14 +6,12 @@ import java.util.Objects;
 /**
  * Which arguments of a command are keys, as far as the command table can tell without asking the server: the
  * positions themselves, "ask the server" ({@code COMMAND GETKEYS}) when the key specs cannot be resolved from the
- * arguments, or "unknown command" when the table has nothing on it.
- *
- * <p>Immutable and thread-safe.
+ * arguments, or "unknown command" when the table has nothing on it. Immutable and thread-safe.
  */
 public sealed interface KeyPositions {
 
     /**
-     * The key positions, found from the arguments alone.
+     * The key positions, found from the arguments alone. Immutable and thread-safe.
      *
      * @param positions the argument positions of the keys, in the order the server's {@code COMMAND GETKEYS} lists
      *        them (position 0 is the command name); empty for a command without keys
@@ -81,7 +79,7 @@ public sealed interface KeyPositions {
     /**
      * The keys depend on more than the key specs say: only {@code COMMAND GETKEYS} with these arguments can find
      * them (an {@code unknown} or {@code incomplete} spec, {@code movablekeys} without specs, or arguments the specs
-     * cannot be applied to, such as a {@code numkeys} that is not a number).
+     * cannot be applied to, such as a {@code numkeys} that is not a number). Immutable and thread-safe.
      *
      * @param reason why, for logs; never contains arguments
      */
@@ -99,7 +97,7 @@ public sealed interface KeyPositions {
 
     /**
      * The table has nothing on the command: the server does not know it, or could not be asked (too old,
-     * {@code COMMAND} renamed or not permitted, not reachable).
+     * {@code COMMAND} renamed or not permitted, not reachable). Immutable and thread-safe.
      */
     record UnknownCommand() implements KeyPositions {
 

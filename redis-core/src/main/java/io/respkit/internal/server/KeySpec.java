@@ -8,9 +8,7 @@ import java.util.stream.Collectors;
 /**
  * One key specification of a command, as Redis 7 reports it in {@code COMMAND INFO}: where the search for keys
  * begins, how the keys are found from there, and what the command does to them. See
- * <a href="https://redis.io/docs/reference/key-specs/">Redis key specifications</a>.
- *
- * <p>Immutable and thread-safe.
+ * <a href="https://redis.io/docs/reference/key-specs/">Redis key specifications</a>. Immutable and thread-safe.
  *
  * @param flags the spec's flags, lower case as in {@code ro}, {@code rw}, {@code ow}, {@code rm}, {@code access},
  *        {@code update}, {@code insert}, {@code delete}, {@code not_key}, {@code incomplete},
@@ -70,7 +68,7 @@ public record KeySpec(Set<String> flags, BeginSearch beginSearch, FindKeys findK
     public sealed interface BeginSearch {
 
         /**
-         * The first key is at a fixed argument position.
+         * The first key is at a fixed argument position. Immutable and thread-safe.
          *
          * @param index the position, counted from the command name at 0
          */
@@ -79,7 +77,8 @@ public record KeySpec(Set<String> flags, BeginSearch beginSearch, FindKeys findK
 
         /**
          * The first key follows a keyword, found by scanning the arguments from {@code startFrom}: forwards when
-         * positive, backwards from the end when negative ({@code -1} is the last argument).
+         * positive, backwards from the end when negative ({@code -1} is the last argument). Immutable and
+         * thread-safe.
          *
          * @param keyword the keyword, matched ignoring case
          * @param startFrom where the scan starts
@@ -98,7 +97,7 @@ public record KeySpec(Set<String> flags, BeginSearch beginSearch, FindKeys findK
 
         /**
          * The server cannot say statically where the keys begin ({@code SORT}'s {@code BY}/{@code GET} patterns and
-         * {@code STORE}); only {@code COMMAND GETKEYS} can.
+         * {@code STORE}); only {@code COMMAND GETKEYS} can. Immutable and thread-safe.
          *
          * @param type the type the server reported, {@code unknown} or a type newer than this client
          */
@@ -121,7 +120,7 @@ public record KeySpec(Set<String> flags, BeginSearch beginSearch, FindKeys findK
     public sealed interface FindKeys {
 
         /**
-         * The keys are a range of arguments from the beginning.
+         * The keys are a range of arguments from the beginning. Immutable and thread-safe.
          *
          * @param lastKey the last key relative to the beginning; negative counts from the end of the arguments
          *        ({@code -1} is the last argument)
@@ -134,6 +133,7 @@ public record KeySpec(Set<String> flags, BeginSearch beginSearch, FindKeys findK
 
         /**
          * An argument says how many keys follow ({@code EVAL}'s and {@code ZUNIONSTORE}'s {@code numkeys}).
+         * Immutable and thread-safe.
          *
          * @param keyNumIndex the position of the count, relative to the beginning
          * @param firstKey the position of the first key, relative to the beginning
@@ -143,7 +143,8 @@ public record KeySpec(Set<String> flags, BeginSearch beginSearch, FindKeys findK
         }
 
         /**
-         * The server cannot say statically how the keys are found; only {@code COMMAND GETKEYS} can.
+         * The server cannot say statically how the keys are found; only {@code COMMAND GETKEYS} can. Immutable and
+         * thread-safe.
          *
          * @param type the type the server reported, {@code unknown} or a type newer than this client
          */

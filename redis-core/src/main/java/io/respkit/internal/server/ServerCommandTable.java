@@ -21,16 +21,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The command tables of the servers a client talks to, learnt from the servers themselves: for a command respkit
  * does not type (a raw {@code execute("CMD", ...)}), its flags and key positions come from the server's
  * {@code COMMAND INFO}, asked once per server and command name and cached, so that cluster routing can find the keys
- * of any command the server knows.
+ * of any command the server knows. Thread-safe: any number of threads may ask at once; the first to ask a server
+ * about a name runs the one {@code COMMAND INFO}, the others wait for its answer (bounded by that command's
+ * timeout).
  *
- * <p>Thread-safe: any number of threads may ask at once; the first to ask a server about a name runs the one
- * {@code COMMAND INFO}, the others wait for its answer.
- *
- * <p><b>Why one name at a time, not the whole {@code COMMAND} table:</b> the full reply of Redis 7.0 is about 90 KB
- * (RESP2) describing 366 commands and subcommands, to be read and parsed before the first raw command could be
- * routed, while an application sends raw commands under a handful of names. One {@code COMMAND INFO name} (well
- * under 1 KB, the container's subcommands included) per distinct name is cheaper in total and spreads the cost;
- * names the server does not know are cached too (a negative entry), so they are not asked about again either.
+ * <p><b>Why one name at a time, not the whole {@code COMMAND} table:</b> the full reply of Redis 7.0.15 is about
+ * 90 KB (RESP2; later versions add more) describing 366 commands and subcommands, all to be read and parsed before
+ * the first raw command could be routed, while an application sends raw commands under a handful of names. One
+ * {@code COMMAND INFO name} (well under 1 KB, a container's subcommands included) per distinct name costs less in
+ * total and spreads the cost; names the server does not know are cached too (a negative entry), so they are not
+ * asked about again either.
  *
  * <p><b>Failures never fail the caller's command:</b> when {@code COMMAND INFO} is refused (a server older than
  * 2.8.13, {@code COMMAND} renamed or disabled with {@code rename-command}, {@code NOPERM} for an ACL user without
@@ -106,7 +106,7 @@ public final class ServerCommandTable {
         servers.remove(Objects.requireNonNull(server, "server"));
     }
 
-    /** One server's answers by lower-case command name; a future per name so that a name is asked once. */
+    /** One server's answers by lower-case command name, a future per name so that a name is asked once; thread-safe. */
     private static final class Server {
 
         private final String address;
