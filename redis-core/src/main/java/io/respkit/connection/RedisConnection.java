@@ -15,7 +15,6 @@ import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.internal.AuthErrors;
-import io.respkit.internal.CommandAccess;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
@@ -241,7 +240,7 @@ public final class RedisConnection implements AutoCloseable {
             }
             // Text commands (GET with the UTF-8 string codec, say) get their bulk reply as a String made straight
             // from the read buffer, one array and one copy less per reply.
-            Charset bulkText = CommandAccess.bulkTextCharset(command);
+            Charset bulkText = Decoders.bulkTextCharset(command.decoder(), command.codec());
             for (;;) {
                 Object reply = readFrame(command, bulkText);
                 if (reply instanceof PushMessage push && !state.subscribed()) {
