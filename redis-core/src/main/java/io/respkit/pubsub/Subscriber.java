@@ -7,7 +7,7 @@ import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
+import io.respkit.internal.connection.RespChannel;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.RespReader;
 import org.slf4j.Logger;
@@ -82,7 +82,7 @@ public final class Subscriber<V> implements AutoCloseable {
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Set<String> patterns = ConcurrentHashMap.newKeySet();
     private final AtomicLong reconnects = new AtomicLong();
-    private volatile RedisConnection connection;
+    private volatile RespChannel connection;
     private volatile boolean closed;
     private long lostAtNanos;
     private long retryMillis = FIRST_RETRY_MILLIS;
@@ -91,33 +91,48 @@ public final class Subscriber<V> implements AutoCloseable {
     private final PubSubFrames<V> frames;
     private final HealthCheck health;
 
-    /**
-     * Wraps a dedicated connection, reconnecting when it is lost; the subscriber owns it and closes it.
-     *
-     * @param connection a connection used for nothing else
-     * @param codec the payload codec
-     */
-    public Subscriber(RedisConnection connection, RedisCodec<V> codec) {
-        this(connection, codec, true);
-    }
-
-    /**
-     * Wraps a dedicated connection; the subscriber owns it and closes it.
-     *
-     * @param connection a connection used for nothing else
-     * @param codec the payload codec
-     * @param reconnect whether to reconnect and resubscribe when the connection is lost; when {@code false}, reads
-     *        and subscription changes on a lost connection throw {@link RedisConnectionException}, for callers
-     *        that reconnect themselves
-     */
-    public Subscriber(RedisConnection connection, RedisCodec<V> codec, boolean reconnect) {
+    private Subscriber(RespChannel connection, RedisCodec<V> codec, boolean reconnect) {
         this.connection = connection;
         this.config = connection.config();
         this.codec = codec;
         this.reconnect = reconnect;
         this.frames = new PubSubFrames<>(codec, config.address());
         this.health = new HealthCheck(config.healthCheckInterval(), config.timeout());
-        connection.markSubscribed(true);
+    }
+
+    /**
+     * Opens a subscriber on a connection of its own, which reconnects when it is lost. The connection is proved to
+     * answer ({@code PING}) before this returns: over RESP2 without credentials the handshake sends nothing, and a
+     * connection through a black hole would otherwise look fine.
+     *
+     * @param config the configuration
+     * @param codec the payload codec
+     * @param <V> the payload type
+     * @return the subscriber, subscribed to nothing yet
+     * @throws RedisConnectionException when the connection cannot be opened or did not answer; a
+     *         {@link io.respkit.exceptions.RedisTimeoutException} when it timed out
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
+     */
+    public static <V> Subscriber<V> open(RedisConfig config, RedisCodec<V> codec) {
+        return open(config, codec, true);
+    }
+
+    /**
+     * Opens a subscriber on a connection of its own, proved to answer ({@code PING}) before this returns.
+     *
+     * @param config the configuration
+     * @param codec the payload codec
+     * @param reconnect whether to reconnect and resubscribe when the connection is lost; when {@code false}, reads
+     *        and subscription changes on a lost connection throw {@link RedisConnectionException}, for callers
+     *        that reconnect themselves
+     * @param <V> the payload type
+     * @return the subscriber, subscribed to nothing yet
+     * @throws RedisConnectionException when the connection cannot be opened or did not answer; a
+     *         {@link io.respkit.exceptions.RedisTimeoutException} when it timed out
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
+     */
+    public static <V> Subscriber<V> open(RedisConfig config, RedisCodec<V> codec, boolean reconnect) {
+        return new Subscriber<>(HealthCheck.openAlive(config), codec, reconnect);
     }
 
     /**
@@ -212,12 +227,13 @@ public final class Subscriber<V> implements AutoCloseable {
         }
     }
 
-    private void send(RedisConnection target, String command, String... names) {
+    private void send(RespChannel target, String command, String... names) {
         Command<Object> cmd = Command.create(codec, command, Decoders.raw());
         for (String name : names) {
             cmd.arg(name);
         }
-        target.sendNow(cmd);
+        target.write(cmd);
+        target.flush(cmd);
     }
 
     /**
@@ -401,13 +417,12 @@ public final class Subscriber<V> implements AutoCloseable {
     }
 
     /** Installs a fresh connection and subscribes it to what is recorded; returns how many names it subscribed. */
-    private int swapConnection(RedisConnection fresh) {
+    private int swapConnection(RespChannel fresh) {
         synchronized (writeLock) {
             if (closed) {
                 fresh.close();
                 throw new RedisConnectionException("Subscriber to " + config.address() + " is closed");
             }
-            fresh.markSubscribed(true);
             try {
                 if (!channels.isEmpty()) {
                     send(fresh, "SUBSCRIBE", channels.toArray(String[]::new));
@@ -419,7 +434,7 @@ public final class Subscriber<V> implements AutoCloseable {
                 fresh.close();
                 throw e;
             }
-            RedisConnection old = connection;
+            RespChannel old = connection;
             connection = fresh;
             old.close();
             return channels.size() + patterns.size();
