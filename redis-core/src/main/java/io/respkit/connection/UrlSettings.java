@@ -1,17 +1,18 @@
 package io.respkit.connection;
 
 import io.respkit.internal.RedisUrlParser;
+import io.respkit.internal.UrlTarget;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespVersion;
 
 import java.time.Duration;
 
 /**
- * Applies what a Redis URL sets ({@link RedisUrlParser}) to a {@link RedisConfig.Builder}, on top of what the builder
+ * Applies what a Redis URL sets ({@link RedisUrlParser}, {@link UrlTarget}) to a {@link RedisConfig.Builder}, on top of what the builder
  * holds already: the builder's side of the URL, so that the parser needs no configuration type. Not thread-safe:
  * used for one parse, on one thread.
  */
-final class UrlSettings implements RedisUrlParser.Target {
+final class UrlSettings implements UrlTarget {
 
     private final RedisConfig.Builder b;
 

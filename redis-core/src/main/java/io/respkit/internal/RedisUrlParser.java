@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Parses {@code redis://} and {@code rediss://} URLs, handing each setting, in the order the URL gives it, to a
- * {@link Target} (the configuration builder's adapter, {@code io.respkit.connection.UrlSettings}): the parser knows
+ * {@link UrlTarget} (the configuration builder's adapter, {@code io.respkit.connection.UrlSettings}): the parser knows
  * URLs, not configurations, so that the configuration depends on it and not the other way round. Hand-written
  * rather than {@link java.net.URI}, whose exceptions echo the whole input, password included.
  *
@@ -27,80 +27,13 @@ public final class RedisUrlParser {
     }
 
     /**
-     * What a URL sets, one call per setting it gives, in the order it gives them. A method may refuse a value with an
-     * {@link IllegalArgumentException}, which the parser reports as a {@link RedisUrlSyntaxException} naming the
-     * option (for query options and the pool sizes). Implementations need not be thread-safe: a parse runs on one
-     * thread.
-     */
-    public interface Target {
-        /** @param tls {@code true} for {@code rediss://}, {@code false} for {@code redis://} */
-        void tls(boolean tls);
-
-        /** @param password the password of a user info without a colon ({@code redis://password@host}) */
-        void password(String password);
-
-        /**
-         * @param username the user name, {@code null} when empty
-         * @param password the password, {@code null} when empty
-         */
-        void credentials(String username, String password);
-
-        /** @param host the host name or address, without brackets */
-        void host(String host);
-
-        /** @param port the port, 1 to 65535 */
-        void port(int port);
-
-        /** @param database the database from the path or the {@code database} option */
-        void database(int database);
-
-        /** @param timeout the read timeout, positive */
-        void timeout(Duration timeout);
-
-        /** @param timeout the connect timeout, positive */
-        void connectTimeout(Duration timeout);
-
-        /** @param name the client name */
-        void clientName(String name);
-
-        /** @param protocol the protocol */
-        void protocol(RespVersion protocol);
-
-        /** @param retry whether reads are retried */
-        void retryReads(boolean retry);
-
-        /** @param multiplexed whether the client multiplexes */
-        void multiplexed(boolean multiplexed);
-
-        /** @param interval the subscriber health-check interval, zero for off */
-        void healthCheckInterval(Duration interval);
-
-        /**
-         * Only called for {@code rediss://}: the option must never switch TLS on.
-         *
-         * @param verify whether the host name is verified
-         */
-        void verifyHostname(boolean verify);
-
-        /**
-         * The pool options, given together once all are read, so that their order in the query does not matter.
-         *
-         * @param maxTotal the {@code maxTotal} option, or {@code null}
-         * @param maxIdle the {@code maxIdle} option, or {@code null}
-         * @param minIdle the {@code minIdle} option, or {@code null}
-         * @param maxWait the {@code maxWait} option, or {@code null}
-         */
-        void pool(Integer maxTotal, Integer maxIdle, Integer minIdle, Duration maxWait);
-    }
-
-    /**
      * Parses the URL and hands its settings to {@code b}.
      *
      * @param url the URL
      * @param b what receives the settings
      * @throws RedisUrlSyntaxException when the URL is malformed, or {@code b} refused one of its options
      */
-    public static void parse(String url, Target b) {
+    public static void parse(String url, UrlTarget b) {
         if (url == null || url.isBlank()) {
             throw new RedisUrlSyntaxException("Invalid Redis URL: it is empty");
         }
@@ -195,7 +128,7 @@ public final class RedisUrlParser {
         private Integer minIdle;
         private Duration maxWait;
 
-        void apply(String masked, Target b) {
+        void apply(String masked, UrlTarget b) {
             if (maxTotal == null && maxIdle == null && minIdle == null && maxWait == null) {
                 return;
             }
@@ -207,7 +140,7 @@ public final class RedisUrlParser {
         }
     }
 
-    private static void userInfo(String info, String masked, Target b) {
+    private static void userInfo(String info, String masked, UrlTarget b) {
         int colon = info.indexOf(':');
         if (colon < 0) {
             // redis://password@host is redis-py's reading of a lone user-info part.
@@ -219,7 +152,7 @@ public final class RedisUrlParser {
         b.credentials(user.isEmpty() ? null : user, password.isEmpty() ? null : password);
     }
 
-    private static void hostPort(String hp, String masked, Target b) {
+    private static void hostPort(String hp, String masked, UrlTarget b) {
         String host;
         String port = null;
         if (hp.startsWith("[")) {
@@ -259,7 +192,7 @@ public final class RedisUrlParser {
     }
 
     private static void option(String canonical, String name, String value, String masked, boolean tls,
-                               PoolOptions pool, Target b) {
+                               PoolOptions pool, UrlTarget b) {
         switch (canonical) {
             case "timeout" -> b.timeout(duration(value, name, masked));
             case "connectTimeout" -> b.connectTimeout(duration(value, name, masked));
