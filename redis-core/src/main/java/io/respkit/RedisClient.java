@@ -406,7 +406,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @throws RedisConnectionException when the connection cannot be opened
      */
     public Subscriber<V> subscriber() {
-        return new Subscriber<>(RedisConnection.open(pool.config()), codec);
+        return Subscriber.open(pool.config(), codec);
     }
 
     /**

@@ -15,6 +15,7 @@ import io.respkit.commands.RedisPipelineCommands;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.Errors;
+import io.respkit.internal.connection.SecretScrubber;
 import io.respkit.internal.PutBacks;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.pool.PooledConnection;
@@ -178,7 +179,8 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
             Object reply = replies.get(i);
             if (reply instanceof ErrorReply error) {
                 // The connection knows only that this came from EXEC: mask the secrets of the command queued here.
-                r.fail(Errors.fromReply(connection.scrub(r.command(), error), r.commandName(), connection.address()));
+                ErrorReply clean = new SecretScrubber(connection.config().password()).scrub(r.command(), error);
+                r.fail(Errors.fromReply(clean, r.commandName(), connection.address()));
             } else {
                 Command<?> command = r.command();
                 if (!r.completeRaw(reply) && reply != null && PutBacks.isPop(command)) {

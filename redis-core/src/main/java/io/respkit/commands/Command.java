@@ -1,9 +1,7 @@
 package io.respkit.commands;
 
 import io.respkit.codec.RedisCodec;
-import io.respkit.internal.CommandAccess;
 import io.respkit.internal.CredentialArguments;
-import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.RespWriter;
 
 import java.io.IOException;
@@ -37,20 +35,6 @@ public final class Command<T> {
     private static final Object DOUBLE = new Object();
     private static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
 
-    static {
-        CommandAccess.install(new CommandAccess.Accessor() {
-            @Override
-            public Charset bulkTextCharset(Command<?> command) {
-                return command.bulkTextCharset;
-            }
-
-            @Override
-            public <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int arguments) {
-                return Command.create(codec, name, decoder, arguments);
-            }
-        });
-    }
-
     private final String name;
     private final RedisCodec<?> codec;
     private final ReplyDecoder<T> decoder;
@@ -71,14 +55,11 @@ public final class Command<T> {
      * The positions of the second and later keys as {@code [count, position...]}, created at the second key only.
      */
     private int[] moreKeys;
-    /** The charset a top-level bulk reply may be decoded with straight from the read buffer, or null. */
-    private final Charset bulkTextCharset;
 
     private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
         this.name = name;
         this.codec = codec;
         this.decoder = decoder;
-        this.bulkTextCharset = Decoders.bulkTextCharset(decoder, codec);
         this.refs = new Object[capacity];
     }
 
@@ -97,8 +78,22 @@ public final class Command<T> {
         return create(codec, name, decoder, 4);
     }
 
-    /** Starts a command with room for {@code capacity} arguments, name included, before its array grows. */
-    private static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int capacity) {
+    /**
+     * Starts a command, with room for {@code capacity} arguments (its name's words included) before its argument
+     * array grows: for definitions that know how many arguments they add, so that a {@code GET key} carries an array
+     * of two instead of four. The command grows past {@code capacity} as needed; the capacity changes nothing that is
+     * sent.
+     *
+     * @param codec the codec for values and the charset for text
+     * @param name the command name, e.g. {@code "GET"} or {@code "SCRIPT LOAD"}
+     * @param decoder the reply decoder
+     * @param capacity how many arguments to make room for, its name's words included; below 1 counts as 1
+     * @param <T> the decoded reply type
+     * @return the command, ready for arguments
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int capacity) {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(name, "name");
@@ -352,6 +347,15 @@ public final class Command<T> {
      */
     public RedisCodec<?> codec() {
         return codec;
+    }
+
+    /**
+     * Returns the decoder this command's reply is decoded with.
+     *
+     * @return the decoder
+     */
+    public ReplyDecoder<T> decoder() {
+        return decoder;
     }
 
     /**

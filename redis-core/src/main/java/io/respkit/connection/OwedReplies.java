@@ -12,7 +12,6 @@ import io.respkit.protocol.RespReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.InterruptedIOException;
 
 /**
@@ -75,26 +74,20 @@ public final class OwedReplies {
         if (connection.owedReplies() != this) {
             throw new RedisConnectionException("Connection to " + connection.address() + " was closed");
         }
-        try {
-            if (connection.idAskedWith != null) {
-                Object id = connection.frames.within(waitMillis);
-                if (id == RespReader.INCOMPLETE) {
-                    return id;
-                }
-                settleClientId(connection, id);
+        if (connection.idAskedWith != null) {
+            Object id = connection.channel.readOwed(waitMillis, command);
+            if (id == RespReader.INCOMPLETE) {
+                return id;
             }
-            for (;;) {
-                Object frame = connection.frames.within(waitMillis);
-                if (frame instanceof PushMessage push && !connection.state.subscribed()) {
-                    connection.pushHandler.accept(push);
-                    continue;
-                }
-                return frame;
+            settleClientId(connection, id);
+        }
+        for (;;) {
+            Object frame = connection.channel.readOwed(waitMillis, command);
+            if (frame instanceof PushMessage push && !connection.state.subscribed()) {
+                connection.pushHandler.accept(push);
+                continue;
             }
-        } catch (IOException e) {
-            throw connection.ioFailure(e, command);
-        } catch (RedisProtocolException e) {
-            throw ConnectionFailures.malformed(connection, e, "owed reply on " + connection.address());
+            return frame;
         }
     }
 
@@ -105,11 +98,11 @@ public final class OwedReplies {
      */
     public boolean resume() {
         RedisConnection c = connection;
-        if (c.owed != this || c.isBroken() || c.idAskedWith != null || c.frames.hasBufferedBytes()) {
+        if (c.owed != this || c.isBroken() || c.idAskedWith != null || c.hasUnreadInput()) {
             return false;
         }
         c.owed = null;
-        c.closed = false;
+        c.channel.resume();
         return true;
     }
 
@@ -145,7 +138,7 @@ public final class OwedReplies {
     static RedisInterruptedException interrupted(RedisConnection connection, Command<?> command,
                                                  InterruptedIOException cause) {
         connection.owed = new OwedReplies(connection, command);
-        connection.closed = true;
+        connection.channel.suspend();
         return new RedisInterruptedException("Interrupted while waiting for the reply to " + command.name()
                 + " from " + connection.address() + "; the connection will not serve another caller", cause);
     }

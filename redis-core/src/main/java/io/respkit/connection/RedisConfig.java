@@ -85,7 +85,19 @@ public final class RedisConfig {
      * @throws RedisUrlSyntaxException when the URL is malformed; the message never shows the password
      */
     public static RedisConfig fromUrl(String url) {
-        return RedisUrlParser.parse(url, builder()).build();
+        return UrlSettings.apply(url, builder()).build();
+    }
+
+    /**
+     * Returns a Redis URL fit for messages and logs: the password in its user info, and the values of query options
+     * whose names suggest a secret ({@code password}, {@code token}, ...), replaced by {@code ****}. Works on any
+     * text, malformed URLs included, masking too much rather than too little.
+     *
+     * @param url the URL, may be {@code null}
+     * @return the masked URL, or {@code null} for {@code null}
+     */
+    public static String maskUrl(String url) {
+        return RedisUrlParser.mask(url);
     }
 
     /** @return the host name or IP address */
@@ -286,7 +298,7 @@ public final class RedisConfig {
          * @throws RedisUrlSyntaxException when the URL is malformed
          */
         public Builder url(String url) {
-            return RedisUrlParser.parse(url, this);
+            return UrlSettings.apply(url, this);
         }
 
         /**
@@ -303,10 +315,7 @@ public final class RedisConfig {
          * @return this builder
          */
         public Builder port(int port) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
-            }
-            this.port = port;
+            this.port = ConfigChecks.port(port);
             return this;
         }
 
@@ -333,10 +342,7 @@ public final class RedisConfig {
          * @return this builder
          */
         public Builder database(int database) {
-            if (database < 0) {
-                throw new IllegalArgumentException("database must not be negative, was " + database);
-            }
-            this.database = database;
+            this.database = ConfigChecks.database(database);
             return this;
         }
 
@@ -347,18 +353,7 @@ public final class RedisConfig {
          *         ASCII {@code '!'} to {@code '~'})
          */
         public Builder clientName(String clientName) {
-            if (clientName != null && clientName.isEmpty()) {
-                throw new IllegalArgumentException("client name must not be empty (use null for none)");
-            }
-            for (int i = 0; clientName != null && i < clientName.length(); i++) {
-                char c = clientName.charAt(i);
-                if (c < '!' || c > '~') {
-                    // Redis refuses the rest in CLIENT SETNAME, and the connect would fail on it.
-                    throw new IllegalArgumentException("client name must contain only printable characters other "
-                            + "than space, was '" + clientName + "': Redis accepts ASCII '!' to '~'");
-                }
-            }
-            this.clientName = clientName;
+            this.clientName = ConfigChecks.clientName(clientName);
             return this;
         }
 
@@ -377,7 +372,7 @@ public final class RedisConfig {
          * @throws IllegalArgumentException when it is zero or negative
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            this.connectTimeout = ConfigChecks.positive(connectTimeout, "connectTimeout");
             return this;
         }
 
@@ -387,7 +382,7 @@ public final class RedisConfig {
          * @throws IllegalArgumentException when it is zero or negative
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            this.timeout = ConfigChecks.positive(timeout, "timeout");
             return this;
         }
 
@@ -480,11 +475,7 @@ public final class RedisConfig {
          * @throws IllegalArgumentException when {@code interval} is negative
          */
         public Builder healthCheckInterval(Duration interval) {
-            Objects.requireNonNull(interval, "healthCheckInterval");
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("healthCheckInterval must not be negative (zero turns it off)");
-            }
-            this.healthCheckInterval = interval;
+            this.healthCheckInterval = ConfigChecks.healthCheckInterval(interval);
             return this;
         }
 
@@ -504,15 +495,6 @@ public final class RedisConfig {
          */
         public RedisConfig build() {
             return new RedisConfig(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, was " + d.toMillis() + " ms"
-                        + (d.isZero() ? " (there is no 'no timeout')" : ""));
-            }
-            return d;
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.respkit.connection;
 
-import io.respkit.exceptions.RedisNoAuthException;
-import io.respkit.exceptions.RedisNoPermissionException;
-import io.respkit.exceptions.RedisUnsupportedCommandException;
-import io.respkit.exceptions.RedisWrongPasswordException;
-
+import io.respkit.codec.StringCodec;
+import io.respkit.commands.Command;
 import io.respkit.exceptions.RedisAuthenticationException;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisException;
@@ -12,29 +9,27 @@ import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.exceptions.RedisTimeoutException;
-import io.respkit.codec.StringCodec;
-import io.respkit.commands.Command;
-import io.respkit.internal.CommandAccess;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
+import io.respkit.internal.connection.RespChannel;
+import io.respkit.internal.connection.SecretScrubber;
 import io.respkit.protocol.ErrorReply;
 import io.respkit.protocol.PushMessage;
-import io.respkit.protocol.RespReader;
 import io.respkit.protocol.RespVersion;
-import io.respkit.protocol.RespWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.Socket;
+import java.io.InterruptedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One blocking socket connection to a Redis server, with buffered I/O, the connect handshake ({@code HELLO 3} with
+ * One blocking request/response connection to a Redis server: commands in, replies out, and the state commands leave
+ * on it (database, {@code MULTI}, {@code WATCH}, ...) so that a pool hands only clean connections on. It runs on an
+ * internal RESP channel that opens the socket and performs the connect handshake ({@code HELLO 3} with
  * {@code AUTH} and {@code SETNAME}, falling back to {@code AUTH} and RESP2 on servers without {@code HELLO}, then
- * {@code SELECT}), read timeouts that blocking commands extend by their block time, and broken-state tracking.
+ * {@code SELECT}), with buffered I/O and read timeouts that blocking commands extend by their block time.
  *
  * <p>Not thread-safe: a connection serves one caller at a time (the pool guarantees it). Any I/O error, timeout or
  * protocol error marks it broken and closes it, so a late reply can never reach another caller. An error reply
@@ -49,35 +44,40 @@ public final class RedisConnection implements AutoCloseable {
 
     private final RedisConfig config;
     private final String address;
-    private final Socket socket;
-    private final RespWriter writer;
-    private final RespReader reader;
-    final FrameReads frames;
-    private final int readTimeoutMillis;
+    final RespChannel channel;
     private final SecretScrubber scrubber;
 
-    private RespVersion protocol = RespVersion.RESP2;
-    private String serverVersion;
-    private volatile boolean broken;
-    volatile boolean closed;
     /** Replies its caller gave up on, or null; while set the connection is closed to callers, its socket open. */
     volatile OwedReplies owed;
     /** The server's id for the connection: from HELLO, else asked with the first blocking command. */
-    long clientId = OwedReplies.ID_UNKNOWN;
+    long clientId;
     /** The blocking command that a {@code CLIENT ID} was sent ahead of; its reply comes first. */
     Command<?> idAskedWith;
     final ConnectionState state = new ConnectionState();
+    /** What the scrubber needs to know of {@link #state} to mask the errors in an {@code EXEC} result. */
+    private final SecretScrubber.Queued queued = new SecretScrubber.Queued() {
+        @Override
+        public boolean credentialsQueued() {
+            return state.credentialsQueued();
+        }
+
+        @Override
+        public Command<?> credentialsQueuedAt(int index) {
+            return state.credentialsQueuedAt(index);
+        }
+    };
     Consumer<PushMessage> pushHandler = push -> log.debug("Ignoring push frame '{}'", push.kind());
 
-    private RedisConnection(RedisConfig config, Socket socket, Socket tcp) throws IOException {
-        this.config = config;
-        this.address = config.address();
-        this.socket = socket;
-        this.writer = new RespWriter(socket.getOutputStream());
-        this.reader = new RespReader(config.limits());
-        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis());
-        this.frames = new FrameReads(socket, tcp, reader, readTimeoutMillis);
-        this.scrubber = new SecretScrubber(config.password());
+    private RedisConnection(RespChannel channel) {
+        this.channel = channel;
+        this.config = channel.config();
+        this.address = channel.address();
+        this.scrubber = channel.scrubber();
+        long id = channel.helloClientId();
+        this.clientId = id > 0 ? id : OwedReplies.ID_UNKNOWN;
+        if (config.database() != 0) {
+            state.selected(config.database()); // the handshake selected it
+        }
     }
 
     /**
@@ -97,38 +97,7 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisProtocolException when a handshake reply was malformed, or the server sent more replies than asked
      */
     public static RedisConnection open(RedisConfig config) {
-        Sockets.Opened opened = Sockets.connect(config);
-        Socket socket = opened.socket();
-        RedisConnection connection;
-        try {
-            connection = new RedisConnection(config, socket, opened.tcp());
-        } catch (IOException e) {
-            Sockets.closeQuietly(socket);
-            throw new RedisConnectionException("Unable to open streams to " + config.address(), e);
-        }
-        try {
-            Handshake.Outcome outcome = Handshake.run(connection, connection.scrubber);
-            connection.protocol = outcome.protocol();
-            connection.serverVersion = outcome.serverVersion();
-            connection.clientId = outcome.clientId();
-            return connection;
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Masks secrets in an error reply to {@code command} that was not read by {@link #readReply} (which masks its
-     * own): the configured password and, for a credential-carrying command, its secret arguments and the arguments
-     * the server quoted back. For an {@code EXEC} result's errors and a multiplexed connection's replies.
-     *
-     * @param command the command the error answers
-     * @param error the error
-     * @return the error, or a copy without secrets
-     */
-    public ErrorReply scrub(Command<?> command, ErrorReply error) {
-        return scrubber.scrub(command, error);
+        return new RedisConnection(RespChannel.open(config));
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -193,15 +162,10 @@ public final class RedisConnection implements AutoCloseable {
      *         nothing was buffered and the connection stays usable
      */
     public void send(Command<?> command) {
-        ensureUsable(command);
-        if (!state.subscribed()) {
+        if (channel.isUsable() && !state.subscribed()) {
             ConnectionState.checkSendable(command);
         }
-        try {
-            command.writeTo(writer);
-        } catch (IOException e) {
-            throw ioFailure(e, command);
-        }
+        channel.write(command);
     }
 
     /**
@@ -211,12 +175,7 @@ public final class RedisConnection implements AutoCloseable {
      * @throws RedisConnectionException when writing failed (the connection is broken)
      */
     public void flush(Command<?> command) {
-        ensureUsable(command);
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw ioFailure(e, command);
-        }
+        channel.flush(command);
     }
 
     /**
@@ -233,28 +192,25 @@ public final class RedisConnection implements AutoCloseable {
      *         interrupted): the connection is closed to callers and {@link #owedReplies()} tells what is owed
      */
     public Object readReply(Command<?> command) {
-        ensureUsable(command);
         try {
             if (idAskedWith == command) {
-                OwedReplies.settleClientId(this, readFrame(command, null)); // a malformed reply breaks it too
+                OwedReplies.settleClientId(this, channel.readReply(command, null)); // a malformed reply breaks it too
             }
             // Text commands (GET with the UTF-8 string codec, say) get their bulk reply as a String made straight
             // from the read buffer, one array and one copy less per reply.
-            Charset bulkText = CommandAccess.bulkTextCharset(command);
+            Charset bulkText = Decoders.bulkTextCharset(command.decoder(), command.codec());
             for (;;) {
-                Object reply = readFrame(command, bulkText);
+                Object reply = channel.readReply(command, bulkText);
                 if (reply instanceof PushMessage push && !state.subscribed()) {
                     pushHandler.accept(push);
                     continue;
                 }
                 // Only error replies (and EXEC results) are inspected: the success path costs nothing.
                 return reply instanceof ErrorReply || reply instanceof List<?>
-                        ? scrubber.scrub(command, reply, state) : reply;
+                        ? scrubber.scrub(command, reply, queued) : reply;
             }
-        } catch (FrameReads.InterruptedRead e) {
+        } catch (InterruptedIOException e) {
             throw OwedReplies.interrupted(this, command, e);
-        } catch (IOException e) {
-            throw ioFailure(e, command);
         }
     }
 
@@ -266,43 +222,6 @@ public final class RedisConnection implements AutoCloseable {
      */
     public OwedReplies owedReplies() {
         return owed;
-    }
-
-    /**
-     * Reads the next frame of any kind, push frames included, waiting at most {@code timeoutMillis}. Used by
-     * subscribers: a timeout leaves the connection usable, because the incremental reader keeps whatever part of a
-     * frame had arrived.
-     *
-     * @param timeoutMillis how long to wait, 0 for forever
-     * @return the next frame, or {@link RespReader#INCOMPLETE} when no complete frame arrived in time
-     * @throws RedisConnectionException when the connection failed (the connection is broken)
-     * @throws RedisProtocolException when the frame was malformed (the connection is broken)
-     */
-    public Object readFrame(int timeoutMillis) {
-        ensureUsable(null);
-        Object frame = frames.forSubscriber(this, timeoutMillis);
-        return frame instanceof ErrorReply error ? scrubber.scrub(error) : frame;
-    }
-
-    /**
-     * Sends a command and flushes it without waiting for a reply, for subscriber connections whose replies arrive
-     * as messages. Callers on different threads must synchronise on the connection.
-     *
-     * @param command the command
-     * @throws RedisConnectionException when writing failed (the connection is broken)
-     */
-    public void sendNow(Command<?> command) {
-        send(command);
-        flush(command);
-    }
-
-    private Object readFrame(Command<?> command, Charset bulkText) throws IOException {
-        try {
-            return frames.reply(command, bulkText);
-        } catch (RedisProtocolException e) {
-            throw ConnectionFailures.malformed(this, e, "command " + ConnectionFailures.name(command) + " on "
-                    + address);
-        }
     }
 
     /**
@@ -335,15 +254,6 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Marks the connection as being in subscriber mode, or not.
-     *
-     * @param subscribed whether it holds subscriptions
-     */
-    public void markSubscribed(boolean subscribed) {
-        state.subscribed(subscribed);
-    }
-
-    /**
      * Returns whether the connection carries no state a new borrower would not expect: no open MULTI, no WATCH, no
      * subscription, the configured database selected, and no {@code HELLO}, {@code AUTH}, {@code RESET},
      * {@code MONITOR}, {@code QUIT}, {@code CLIENT SETNAME}, {@code CLIENT TRACKING} or {@code CLIENT REPLY} run
@@ -353,12 +263,12 @@ public final class RedisConnection implements AutoCloseable {
      * @return {@code true} when it can be handed to another borrower as is
      */
     public boolean isClean() {
-        return state.isClean(config.database()) && !reader.hasBufferedBytes();
+        return state.isClean(config.database()) && !channel.hasUnreadInput();
     }
 
     /** @return whether bytes arrived that no command read (a reply too many); such a connection is never reused */
     public boolean hasUnreadInput() {
-        return reader.hasBufferedBytes();
+        return channel.hasUnreadInput();
     }
 
     /**
@@ -372,7 +282,7 @@ public final class RedisConnection implements AutoCloseable {
      *         marked broken) or unasked-for bytes arrived (it is then closed)
      */
     public boolean checkIdle(boolean probe) {
-        return !broken && !closed && (probe ? frames.probeIdle(this) : frames.checkIdleInput(this));
+        return channel.checkIdle(probe);
     }
 
     /**
@@ -400,12 +310,12 @@ public final class RedisConnection implements AutoCloseable {
 
     /** @return the protocol negotiated in the handshake */
     public RespVersion protocol() {
-        return protocol;
+        return channel.protocol();
     }
 
     /** @return the server version reported by {@code HELLO}, or {@code null} when connected over RESP2 */
     public String serverVersion() {
-        return serverVersion;
+        return channel.serverVersion();
     }
 
     /** @return the configuration this connection was opened with */
@@ -420,85 +330,30 @@ public final class RedisConnection implements AutoCloseable {
 
     /** @return {@code true} after an I/O error, timeout or protocol error; a broken connection is never reused */
     public boolean isBroken() {
-        return broken;
+        return channel.isBroken();
     }
 
     /** @return {@code true} when the socket is open and the connection not broken */
     public boolean isUsable() {
-        return !broken && !closed;
+        return channel.isUsable();
     }
 
     /** Marks the connection broken and closes its socket. */
     public void markBroken() {
-        broken = true;
-        close();
+        owed = null;
+        channel.markBroken();
     }
 
     /** Closes the socket. Idempotent. */
     @Override
     public void close() {
-        if (!closed || owed != null) {
-            closed = true;
-            owed = null;
-            Sockets.closeQuietly(socket);
-        }
-    }
-
-    private void ensureUsable(Command<?> command) {
-        if (broken || closed) {
-            throw ConnectionFailures.unusable(address, broken, command);
-        }
-    }
-
-    /** Breaks the connection after a failed read or write; see {@link ConnectionFailures#io}. */
-    RedisConnectionException ioFailure(IOException e, Command<?> command) {
-        markBroken();
-        return ConnectionFailures.io(e, command, config, readTimeoutMillis);
-    }
-
-    /**
-     * Switches the connection to multiplexed use: from now on reads wait for as long as it takes (callers enforce
-     * their own deadlines), and {@link #readNextFrame()} serves one dedicated reader thread while other threads
-     * write. Used by the auto-pipelining mode; a multiplexed connection is never returned to a pool.
-     *
-     * @throws RedisConnectionException when the socket option cannot be set (the connection is broken)
-     */
-    public void enterMultiplexedMode() {
-        frames.multiplexed(this);
-    }
-
-    /**
-     * Reads the next frame, push frames included, with the socket timeout as it stands; for the dedicated reader
-     * thread of a multiplexed connection (see {@link #enterMultiplexedMode()}).
-     *
-     * @return the next frame
-     * @throws RedisConnectionException when the connection failed or was closed (the connection is broken)
-     * @throws RedisProtocolException when the frame was malformed (the connection is broken)
-     */
-    public Object readNextFrame() {
-        ensureUsable(null);
-        return frames.next(this);
-    }
-
-    /**
-     * Returns the next frame if one is already buffered, without any I/O; for the reader thread of a multiplexed
-     * connection, which finishes a batch of replies (and sends the commands queued meanwhile) before it blocks.
-     *
-     * @return the next frame, push frames included, or {@link RespReader#INCOMPLETE} when none is buffered whole
-     * @throws RedisConnectionException when the connection is broken or closed
-     * @throws RedisProtocolException when the frame was malformed (the connection is broken)
-     */
-    public Object pollBufferedFrame() {
-        ensureUsable(null);
-        try {
-            return reader.read();
-        } catch (RedisProtocolException e) {
-            throw ConnectionFailures.malformed(this, e, "multiplexed connection to " + address);
-        }
+        owed = null;
+        channel.close();
     }
 
     @Override
     public String toString() {
-        return "RedisConnection[" + address + ", " + protocol + (broken ? ", broken" : "") + "]";
+        return "RedisConnection[" + address + ", " + channel.protocol() + (channel.isBroken() ? ", broken" : "")
+                + "]";
     }
 }

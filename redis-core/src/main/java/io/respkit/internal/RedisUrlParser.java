@@ -1,9 +1,6 @@
 package io.respkit.internal;
 
-import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisUrlSyntaxException;
-import io.respkit.connection.SslOptions;
-import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespVersion;
 
 import java.io.ByteArrayOutputStream;
@@ -17,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses {@code redis://} and {@code rediss://} URLs into a {@link RedisConfig.Builder}. Hand-written rather than
- * {@link java.net.URI}, whose exceptions echo the whole input, password included.
+ * Parses {@code redis://} and {@code rediss://} URLs, handing each setting, in the order the URL gives it, to a
+ * {@link UrlTarget} (the configuration builder's adapter, {@code io.respkit.connection.UrlSettings}): the parser knows
+ * URLs, not configurations, so that the configuration depends on it and not the other way round. Hand-written
+ * rather than {@link java.net.URI}, whose exceptions echo the whole input, password included.
  *
  * <p>Stateless and thread-safe.
  */
@@ -28,14 +27,13 @@ public final class RedisUrlParser {
     }
 
     /**
-     * Applies the URL to the builder.
+     * Parses the URL and hands its settings to {@code b}.
      *
      * @param url the URL
-     * @param b the builder to fill
-     * @return the builder
-     * @throws RedisUrlSyntaxException when the URL is malformed
+     * @param b what receives the settings
+     * @throws RedisUrlSyntaxException when the URL is malformed, or {@code b} refused one of its options
      */
-    public static RedisConfig.Builder parse(String url, RedisConfig.Builder b) {
+    public static void parse(String url, UrlTarget b) {
         if (url == null || url.isBlank()) {
             throw new RedisUrlSyntaxException("Invalid Redis URL: it is empty");
         }
@@ -53,11 +51,7 @@ public final class RedisUrlParser {
                     throw fail(masked, "Unix domain sockets are not supported yet; use redis://host:port");
             default -> throw fail(masked, "unknown scheme '" + scheme + "', expected redis or rediss");
         }
-        if (tls) {
-            b.ssl(true);
-        } else {
-            b.ssl((SslOptions) null);
-        }
+        b.tls(tls);
         String rest = url.substring(schemeEnd + 3);
         reservedInUserInfo(rest, masked);
         int fragment = rest.indexOf('#');
@@ -122,7 +116,6 @@ public final class RedisUrlParser {
             }
             pool.apply(masked, b);
         }
-        return b;
     }
 
     /**
@@ -135,28 +128,19 @@ public final class RedisUrlParser {
         private Integer minIdle;
         private Duration maxWait;
 
-        void apply(String masked, RedisConfig.Builder b) {
+        void apply(String masked, UrlTarget b) {
             if (maxTotal == null && maxIdle == null && minIdle == null && maxWait == null) {
                 return;
             }
-            PoolConfig p = b.pool();
-            int total = maxTotal != null ? maxTotal : p.maxTotal();
-            int idle = maxIdle != null ? maxIdle
-                    : p.maxIdle() == p.maxTotal() ? total : Math.min(p.maxIdle(), total);
-            int min = minIdle != null ? minIdle : Math.min(p.minIdle(), idle);
-            PoolConfig.Builder pb = p.toBuilder().maxTotal(total).maxIdle(idle).minIdle(min);
-            if (maxWait != null) {
-                pb.maxWait(maxWait);
-            }
             try {
-                b.pool(pb.build());
+                b.pool(maxTotal, maxIdle, minIdle, maxWait);
             } catch (IllegalArgumentException e) {
                 throw fail(masked, e.getMessage());
             }
         }
     }
 
-    private static void userInfo(String info, String masked, RedisConfig.Builder b) {
+    private static void userInfo(String info, String masked, UrlTarget b) {
         int colon = info.indexOf(':');
         if (colon < 0) {
             // redis://password@host is redis-py's reading of a lone user-info part.
@@ -164,12 +148,11 @@ public final class RedisUrlParser {
             return;
         }
         String user = decode(info.substring(0, colon), "the user name", masked);
-        b.username(user.isEmpty() ? null : user);
         String password = decode(info.substring(colon + 1), "the password", masked);
-        b.password(password.isEmpty() ? null : password);
+        b.credentials(user.isEmpty() ? null : user, password.isEmpty() ? null : password);
     }
 
-    private static void hostPort(String hp, String masked, RedisConfig.Builder b) {
+    private static void hostPort(String hp, String masked, UrlTarget b) {
         String host;
         String port = null;
         if (hp.startsWith("[")) {
@@ -209,7 +192,7 @@ public final class RedisUrlParser {
     }
 
     private static void option(String canonical, String name, String value, String masked, boolean tls,
-                               PoolOptions pool, RedisConfig.Builder b) {
+                               PoolOptions pool, UrlTarget b) {
         switch (canonical) {
             case "timeout" -> b.timeout(duration(value, name, masked));
             case "connectTimeout" -> b.connectTimeout(duration(value, name, masked));
@@ -229,10 +212,9 @@ public final class RedisUrlParser {
             case "healthCheckInterval" -> b.healthCheckInterval(offOrDuration(value, name, masked));
             case "verifyHostname" -> {
                 boolean verify = bool(value, name, masked);
-                // Only meaningful for rediss://; it must never switch TLS on, nor drop a configured SSLContext.
+                // Only meaningful for rediss://; it must never switch TLS on.
                 if (tls) {
-                    SslOptions current = b.build().ssl();
-                    b.ssl(current == null ? new SslOptions(null, verify) : current.withVerifyHostname(verify));
+                    b.verifyHostname(verify);
                 }
             }
             default -> throw new IllegalStateException("unhandled option " + canonical);

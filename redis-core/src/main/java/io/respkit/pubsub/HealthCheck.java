@@ -3,7 +3,7 @@ package io.respkit.pubsub;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
+import io.respkit.internal.connection.RespChannel;
 
 import java.time.Duration;
 
@@ -111,8 +111,8 @@ final class HealthCheck {
      * @return an open connection that answered {@code PING}
      * @throws RedisConnectionException when it cannot be opened or did not answer in time
      */
-    static RedisConnection openAlive(RedisConfig config) {
-        RedisConnection fresh = RedisConnection.open(config);
+    static RespChannel openAlive(RedisConfig config) {
+        RespChannel fresh = RespChannel.open(config);
         if (!fresh.ping()) {
             fresh.close();
             throw new RedisConnectionException("New connection to " + config.address() + " did not answer PING");

@@ -5,19 +5,15 @@ import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.codec.RedisCodec;
-import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
-import io.respkit.internal.commands.Decoders;
+import io.respkit.internal.connection.RespChannel;
 import io.respkit.protocol.RespReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,18 +68,11 @@ public final class Subscriber<V> implements AutoCloseable {
     private static final long INTERRUPT_SLICE_NANOS = 100_000_000L;
 
     private final RedisConfig config;
-    private final RedisCodec<V> codec;
     private final boolean reconnect;
-    // Guards the connection swap and every write, so that a subscription change is either made before a
-    // reconnection (and then resubscribed) or sent on the new connection: never lost, never sent twice.
-    private final Object writeLock = new Object();
     private final Object readLock = new Object();
     private final Object closeSignal = new Object();
-    private final Set<String> channels = ConcurrentHashMap.newKeySet();
-    private final Set<String> patterns = ConcurrentHashMap.newKeySet();
     private final AtomicLong reconnects = new AtomicLong();
-    private volatile RedisConnection connection;
-    private volatile boolean closed;
+    private final SubscriberLink link;
     private long lostAtNanos;
     private long retryMillis = FIRST_RETRY_MILLIS;
     private volatile boolean ignoreSubscribeMessages;
@@ -91,33 +80,47 @@ public final class Subscriber<V> implements AutoCloseable {
     private final PubSubFrames<V> frames;
     private final HealthCheck health;
 
-    /**
-     * Wraps a dedicated connection, reconnecting when it is lost; the subscriber owns it and closes it.
-     *
-     * @param connection a connection used for nothing else
-     * @param codec the payload codec
-     */
-    public Subscriber(RedisConnection connection, RedisCodec<V> codec) {
-        this(connection, codec, true);
+    private Subscriber(RespChannel connection, RedisCodec<V> codec, boolean reconnect) {
+        this.link = new SubscriberLink(connection, codec);
+        this.config = connection.config();
+        this.reconnect = reconnect;
+        this.frames = new PubSubFrames<>(codec, config.address());
+        this.health = new HealthCheck(config.healthCheckInterval(), config.timeout());
     }
 
     /**
-     * Wraps a dedicated connection; the subscriber owns it and closes it.
+     * Opens a subscriber on a connection of its own, which reconnects when it is lost. The connection is proved to
+     * answer ({@code PING}) before this returns: over RESP2 without credentials the handshake sends nothing, and a
+     * connection through a black hole would otherwise look fine.
      *
-     * @param connection a connection used for nothing else
+     * @param config the configuration
+     * @param codec the payload codec
+     * @param <V> the payload type
+     * @return the subscriber, subscribed to nothing yet
+     * @throws RedisConnectionException when the connection cannot be opened or did not answer; a
+     *         {@link io.respkit.exceptions.RedisTimeoutException} when it timed out
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
+     */
+    public static <V> Subscriber<V> open(RedisConfig config, RedisCodec<V> codec) {
+        return open(config, codec, true);
+    }
+
+    /**
+     * Opens a subscriber on a connection of its own, proved to answer ({@code PING}) before this returns.
+     *
+     * @param config the configuration
      * @param codec the payload codec
      * @param reconnect whether to reconnect and resubscribe when the connection is lost; when {@code false}, reads
      *        and subscription changes on a lost connection throw {@link RedisConnectionException}, for callers
      *        that reconnect themselves
+     * @param <V> the payload type
+     * @return the subscriber, subscribed to nothing yet
+     * @throws RedisConnectionException when the connection cannot be opened or did not answer; a
+     *         {@link io.respkit.exceptions.RedisTimeoutException} when it timed out
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
      */
-    public Subscriber(RedisConnection connection, RedisCodec<V> codec, boolean reconnect) {
-        this.connection = connection;
-        this.config = connection.config();
-        this.codec = codec;
-        this.reconnect = reconnect;
-        this.frames = new PubSubFrames<>(codec, config.address());
-        this.health = new HealthCheck(config.healthCheckInterval(), config.timeout());
-        connection.markSubscribed(true);
+    public static <V> Subscriber<V> open(RedisConfig config, RedisCodec<V> codec, boolean reconnect) {
+        return new Subscriber<>(HealthCheck.openAlive(config), codec, reconnect);
     }
 
     /**
@@ -142,7 +145,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void subscribe(String... names) {
-        change("SUBSCRIBE", names, () -> channels.addAll(Arrays.asList(names)));
+        link.change("SUBSCRIBE", names, reconnect);
     }
 
     /**
@@ -152,7 +155,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void psubscribe(String... names) {
-        change("PSUBSCRIBE", names, () -> patterns.addAll(Arrays.asList(names)));
+        link.change("PSUBSCRIBE", names, reconnect);
     }
 
     /**
@@ -162,13 +165,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void unsubscribe(String... names) {
-        change("UNSUBSCRIBE", names, () -> {
-            if (names.length == 0) {
-                channels.clear();
-            } else {
-                channels.removeAll(Arrays.asList(names));
-            }
-        });
+        link.change("UNSUBSCRIBE", names, reconnect);
     }
 
     /**
@@ -178,46 +175,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws RedisConnectionException when the connection failed
      */
     public void punsubscribe(String... names) {
-        change("PUNSUBSCRIBE", names, () -> {
-            if (names.length == 0) {
-                patterns.clear();
-            } else {
-                patterns.removeAll(Arrays.asList(names));
-            }
-        });
-    }
-
-    /**
-     * Sends a subscription change and records it, both under the write lock. Without reconnection the change is
-     * recorded only once sent. With it, the change is recorded first and a send failure on a lost connection is
-     * left to the reader, which resubscribes whatever is recorded when it reconnects.
-     */
-    private void change(String command, String[] names, Runnable record) {
-        synchronized (writeLock) {
-            if (!reconnect) {
-                send(connection, command, names);
-                record.run();
-                return;
-            }
-            record.run();
-            try {
-                send(connection, command, names);
-            } catch (RedisConnectionException e) {
-                if (closed) {
-                    throw e;
-                }
-                log.debug("{} on {} deferred until the subscriber reconnects: {}", command, config.address(),
-                        e.getMessage());
-            }
-        }
-    }
-
-    private void send(RedisConnection target, String command, String... names) {
-        Command<Object> cmd = Command.create(codec, command, Decoders.raw());
-        for (String name : names) {
-            cmd.arg(name);
-        }
-        target.sendNow(cmd);
+        link.change("PUNSUBSCRIBE", names, reconnect);
     }
 
     /**
@@ -267,7 +225,7 @@ public final class Subscriber<V> implements AutoCloseable {
             long now = System.nanoTime();
             long deadline = timeoutNanos == FOREVER ? FOREVER : now + timeoutNanos;
             for (;;) {
-                if (closed) {
+                if (link.isClosed()) {
                     return null;
                 }
                 if (Thread.currentThread().isInterrupted()) {
@@ -280,7 +238,7 @@ public final class Subscriber<V> implements AutoCloseable {
                 Object frame;
                 RuntimeException lost = null;
                 try {
-                    frame = connection.readFrame(socketMillis(budget));
+                    frame = link.channel().readFrame(socketMillis(budget));
                 } catch (RedisConnectionException | RedisProtocolException e) {
                     frame = null;
                     lost = e;
@@ -300,14 +258,15 @@ public final class Subscriber<V> implements AutoCloseable {
                     }
                 }
                 if (lost != null) {
-                    if (closed) {
+                    if (link.isClosed()) {
                         return null;
                     }
                     if (!reconnect) {
                         throw lost;
                     }
                     PubSubMessage<V> event = reconnect(lost, deadline);
-                    if (event != null || closed || deadline != FOREVER && System.nanoTime() - deadline >= 0) {
+                    if (event != null || link.isClosed()
+                            || deadline != FOREVER && System.nanoTime() - deadline >= 0) {
                         return event;
                     }
                 }
@@ -333,15 +292,13 @@ public final class Subscriber<V> implements AutoCloseable {
         HealthCheck.Verdict verdict = health.timedOut(now);
         if (verdict == HealthCheck.Verdict.PING) {
             try {
-                synchronized (writeLock) {
-                    send(connection, "PING");
-                }
+                link.ping();
                 log.debug("Subscriber on {} silent for {}; sent PING", config.address(), config.healthCheckInterval());
             } catch (RedisConnectionException e) {
                 return e;
             }
         } else if (verdict == HealthCheck.Verdict.DEAD) {
-            connection.markBroken();
+            link.channel().markBroken();
             return health.deadPeer(config.address());
         }
         return null;
@@ -359,11 +316,11 @@ public final class Subscriber<V> implements AutoCloseable {
             log.warn("Subscriber lost its connection to {}: {}; reconnecting", config.address(), cause.getMessage());
         }
         for (;;) {
-            if (closed) {
+            if (link.isClosed()) {
                 return null;
             }
             try {
-                int subscriptions = swapConnection(HealthCheck.openAlive(config));
+                int subscriptions = link.swap(HealthCheck.openAlive(config));
                 health.reset();
                 reconnects.incrementAndGet();
                 long gapMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAtNanos);
@@ -371,10 +328,10 @@ public final class Subscriber<V> implements AutoCloseable {
                 retryMillis = FIRST_RETRY_MILLIS;
                 log.warn("Subscriber reconnected to {} after {} ms and resubscribed to {} channel(s) and {} "
                         + "pattern(s); messages published meanwhile were not received", config.address(), gapMillis,
-                        channels.size(), patterns.size());
+                        link.channels().size(), link.patterns().size());
                 return new SubscriptionEvent<>(SubscriptionEvent.Kind.RECONNECTED, null, subscriptions);
             } catch (RedisException e) {
-                if (closed) {
+                if (link.isClosed()) {
                     return null;
                 }
                 log.debug("Subscriber cannot reconnect to {} yet: {}", config.address(), e.getMessage());
@@ -387,7 +344,7 @@ public final class Subscriber<V> implements AutoCloseable {
             }
             retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
             synchronized (closeSignal) {
-                if (!closed) {
+                if (!link.isClosed()) {
                     try {
                         closeSignal.wait(wait);
                     } catch (InterruptedException e) {
@@ -397,32 +354,6 @@ public final class Subscriber<V> implements AutoCloseable {
                     }
                 }
             }
-        }
-    }
-
-    /** Installs a fresh connection and subscribes it to what is recorded; returns how many names it subscribed. */
-    private int swapConnection(RedisConnection fresh) {
-        synchronized (writeLock) {
-            if (closed) {
-                fresh.close();
-                throw new RedisConnectionException("Subscriber to " + config.address() + " is closed");
-            }
-            fresh.markSubscribed(true);
-            try {
-                if (!channels.isEmpty()) {
-                    send(fresh, "SUBSCRIBE", channels.toArray(String[]::new));
-                }
-                if (!patterns.isEmpty()) {
-                    send(fresh, "PSUBSCRIBE", patterns.toArray(String[]::new));
-                }
-            } catch (RedisException e) {
-                fresh.close();
-                throw e;
-            }
-            RedisConnection old = connection;
-            connection = fresh;
-            old.close();
-            return channels.size() + patterns.size();
         }
     }
 
@@ -473,7 +404,7 @@ public final class Subscriber<V> implements AutoCloseable {
             try {
                 run(listener);
             } catch (RedisException e) {
-                log.warn("Subscriber on {} stopped: {}", connection.address(), e.getMessage());
+                log.warn("Subscriber on {} stopped: {}", config.address(), e.getMessage());
             }
         }, "respkit-subscriber-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -483,17 +414,17 @@ public final class Subscriber<V> implements AutoCloseable {
 
     /** @return the channels subscribed to by this subscriber's calls */
     public Set<String> channels() {
-        return Collections.unmodifiableSet(channels);
+        return Collections.unmodifiableSet(link.channels());
     }
 
     /** @return the patterns subscribed to by this subscriber's calls */
     public Set<String> patterns() {
-        return Collections.unmodifiableSet(patterns);
+        return Collections.unmodifiableSet(link.patterns());
     }
 
     /** @return {@code true} until closed or broken */
     public boolean isOpen() {
-        return !closed && connection.isUsable();
+        return !link.isClosed() && link.channel().isUsable();
     }
 
     /**
@@ -503,13 +434,7 @@ public final class Subscriber<V> implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        // Unlocked first: a writer stuck on a dead peer's full send buffer holds the write lock, and closing the
-        // socket is what frees it. Then under the lock, for a connection a reconnection may have swapped in.
-        connection.close();
-        synchronized (writeLock) {
-            connection.close();
-        }
+        link.close();
         synchronized (closeSignal) {
             closeSignal.notifyAll();
         }
@@ -517,6 +442,7 @@ public final class Subscriber<V> implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Subscriber[" + connection.address() + ", channels=" + channels + ", patterns=" + patterns + "]";
+        return "Subscriber[" + config.address() + ", channels=" + link.channels() + ", patterns=" + link.patterns()
+                + "]";
     }
 }

@@ -176,10 +176,11 @@ class CommandTests {
 
     @Test
     void exactlySizedCommandsStillGrowAndWriteTheSameBytes() throws IOException {
-        Command<Object> tight = io.respkit.internal.CommandAccess.create(StringCodec.UTF8, "CONFIG SET",
+        Command<Object> tight = Command.create(StringCodec.UTF8, "CONFIG SET",
                 ReplyDecoders.raw(), 0).arg("maxmemory").arg(10L).arg("x").arg(1.5);
         assertThat(wire(tight)).isEqualTo(wire(create("CONFIG SET").arg("maxmemory").arg(10L).arg("x").arg(1.5)));
         assertThat(tight.argumentCount()).isEqualTo(6);
+        assertThat(tight.decoder()).isSameAs(ReplyDecoders.raw());
         assertThat(wire(io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k")))
                 .isEqualTo("*2\r\n$3\r\nGET\r\n$1\r\nk\r\n");
         assertThat(wire(io.respkit.internal.commands.HashDefs.hset(StringCodec.UTF8, "h",
@@ -204,16 +205,15 @@ class CommandTests {
     @Test
     void textRepliesAreDecodedStraightFromTheBufferOnlyWhenTheDecoderWouldMakeTheSameString() {
         java.nio.charset.Charset latin1 = StandardCharsets.ISO_8859_1;
-        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
-                io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k"))).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
-                io.respkit.internal.commands.StringDefs.get(StringCodec.of(latin1), "k")))
+        assertThat(bulkText(io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k")))
+                .isEqualTo(StandardCharsets.UTF_8);
+        assertThat(bulkText(io.respkit.internal.commands.StringDefs.get(StringCodec.of(latin1), "k")))
                 .as("a non-UTF-8 value codec keeps its bytes").isNull();
-        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
+        assertThat(bulkText(
                 io.respkit.internal.commands.StringDefs.get(ByteArrayCodec.INSTANCE, "k"))).isNull();
-        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(
-                Command.create(StringCodec.of(latin1), "CLIENT GETNAME", ReplyDecoders.string()))).isEqualTo(latin1);
-        assertThat(io.respkit.internal.CommandAccess.bulkTextCharset(create("GET"))).isNull();
+        assertThat(bulkText(Command.create(StringCodec.of(latin1), "CLIENT GETNAME", ReplyDecoders.string())))
+                .isEqualTo(latin1);
+        assertThat(bulkText(create("GET"))).isNull();
 
         Command<String> get = io.respkit.internal.commands.StringDefs.get(StringCodec.UTF8, "k");
         assertThat(get.decode("v€")).isEqualTo("v€");
@@ -271,5 +271,10 @@ class CommandTests {
         cmd.key("b");
         assertThat(cmd.keyCount()).isEqualTo(2);
         assertThat(cmd.argumentText(cmd.keyPosition(1))).isEqualTo("b");
+    }
+
+    /** The charset the connection decodes this command's bulk reply with straight from the read buffer. */
+    private static java.nio.charset.Charset bulkText(Command<?> command) {
+        return io.respkit.internal.commands.Decoders.bulkTextCharset(command.decoder(), command.codec());
     }
 }

@@ -2,7 +2,6 @@ package io.respkit.connection;
 
 import io.respkit.exceptions.RedisUrlSyntaxException;
 
-import io.respkit.internal.RedisUrlParser;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespLimits;
 import io.respkit.protocol.RespVersion;
@@ -285,15 +284,15 @@ class RedisConfigTests {
 
     @Test
     void maskHidesPasswords() {
-        assertThat(RedisUrlParser.mask("redis://user:" + PASSWORD + "@host:6379/0"))
+        assertThat(RedisConfig.maskUrl("redis://user:" + PASSWORD + "@host:6379/0"))
                 .isEqualTo("redis://user:****@host:6379/0");
-        assertThat(RedisUrlParser.mask("redis://:" + PASSWORD + "@host")).isEqualTo("redis://:****@host");
-        assertThat(RedisUrlParser.mask("redis://" + PASSWORD + "@host")).isEqualTo("redis://:****@host");
-        assertThat(RedisUrlParser.mask("redis://host:6379/0")).isEqualTo("redis://host:6379/0");
-        assertThat(RedisUrlParser.mask("redis://host?timeout=2&password=" + PASSWORD))
+        assertThat(RedisConfig.maskUrl("redis://:" + PASSWORD + "@host")).isEqualTo("redis://:****@host");
+        assertThat(RedisConfig.maskUrl("redis://" + PASSWORD + "@host")).isEqualTo("redis://:****@host");
+        assertThat(RedisConfig.maskUrl("redis://host:6379/0")).isEqualTo("redis://host:6379/0");
+        assertThat(RedisConfig.maskUrl("redis://host?timeout=2&password=" + PASSWORD))
                 .isEqualTo("redis://host?timeout=2&password=****");
-        assertThat(RedisUrlParser.mask("redis://:" + PASSWORD + "/x?y#z@host")).doesNotContain("s3cr3t");
-        assertThat(RedisUrlParser.mask(null)).isNull();
+        assertThat(RedisConfig.maskUrl("redis://:" + PASSWORD + "/x?y#z@host")).doesNotContain("s3cr3t");
+        assertThat(RedisConfig.maskUrl(null)).isNull();
     }
 
     @Test

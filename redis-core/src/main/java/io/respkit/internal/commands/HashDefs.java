@@ -2,7 +2,6 @@ package io.respkit.internal.commands;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
-import io.respkit.internal.CommandAccess;
 import io.respkit.commands.ReplyDecoder;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
@@ -86,7 +85,7 @@ public final class HashDefs {
 
     /** HSET key field value [field value ...]. */
     public static <V> Command<Long> hset(RedisCodec<V> c, String key, Map<String, V> entries) {
-        return fieldValues(CommandAccess.create(c, "HSET", Decoders.integer(), 2 + 2 * entries.size()).key(key),
+        return fieldValues(Command.create(c, "HSET", Decoders.integer(), 2 + 2 * entries.size()).key(key),
                 entries);
     }
 
@@ -124,7 +123,7 @@ public final class HashDefs {
 
     /** HGETALL key. */
     public static <V> Command<Map<String, V>> hgetall(RedisCodec<V> c, String key) {
-        return CommandAccess.create(c, "HGETALL", Decoders.<V>valueMap(), 2).key(key).readOnly();
+        return Command.create(c, "HGETALL", Decoders.<V>valueMap(), 2).key(key).readOnly();
     }
 
     /** HKEYS key. */

@@ -2,7 +2,6 @@ package io.respkit.internal.commands;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
-import io.respkit.internal.CommandAccess;
 import io.respkit.commands.GetExArgs;
 import io.respkit.commands.SetArgs;
 
@@ -22,7 +21,7 @@ public final class StringDefs {
 
     /** SET key value. */
     public static <V> Command<Boolean> set(RedisCodec<V> c, String key, V value) {
-        return CommandAccess.create(c, "SET", Decoders.okOrNull(), 3).key(key).value(value);
+        return Command.create(c, "SET", Decoders.okOrNull(), 3).key(key).value(value);
     }
 
     /** SET key value [EX|PX|EXAT|PXAT|KEEPTTL] [NX|XX]. */
@@ -56,7 +55,7 @@ public final class StringDefs {
 
     /** GET key. */
     public static <V> Command<V> get(RedisCodec<V> c, String key) {
-        return CommandAccess.create(c, "GET", Decoders.<V>value(), 2).key(key).readOnly();
+        return Command.create(c, "GET", Decoders.<V>value(), 2).key(key).readOnly();
     }
 
     /** GETSET key value. */

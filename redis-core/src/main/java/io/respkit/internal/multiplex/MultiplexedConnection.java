@@ -7,7 +7,7 @@ import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
+import io.respkit.internal.connection.RespChannel;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
@@ -57,7 +57,7 @@ public final class MultiplexedConnection implements AutoCloseable {
      */
     private static final int CHAIN_ABOVE = 16;
 
-    private final RedisConnection connection;
+    private final RespChannel connection;
     private final String address;
     private final Consumer<PushMessage> pushHandler;
     private final ConcurrentLinkedQueue<Slot> submitted = new ConcurrentLinkedQueue<>();
@@ -80,7 +80,7 @@ public final class MultiplexedConnection implements AutoCloseable {
     private final Thread watchdog;
     private volatile RedisException failure;
 
-    private MultiplexedConnection(RedisConnection connection, Consumer<PushMessage> pushHandler) {
+    private MultiplexedConnection(RespChannel connection, Consumer<PushMessage> pushHandler) {
         this.connection = connection;
         this.address = connection.address();
         this.pushHandler = pushHandler;
@@ -110,7 +110,7 @@ public final class MultiplexedConnection implements AutoCloseable {
      * @throws io.respkit.exceptions.RedisAuthenticationException when the credentials are refused
      */
     public static MultiplexedConnection open(RedisConfig config, Consumer<PushMessage> pushHandler) {
-        RedisConnection c = RedisConnection.open(config);
+        RespChannel c = RespChannel.open(config);
         try {
             return new MultiplexedConnection(c, pushHandler);
         } catch (RuntimeException e) {
@@ -211,7 +211,7 @@ public final class MultiplexedConnection implements AutoCloseable {
                 }
                 unanswered.addAndGet(n); // likewise before the bytes leave: the writer's buffer may fill and flush
                 for (int i = 0; i < n; i++) {
-                    connection.send(b[i].command());
+                    connection.write(b[i].command());
                 }
             }
             connection.flush(null);

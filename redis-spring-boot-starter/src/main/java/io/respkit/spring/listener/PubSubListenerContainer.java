@@ -1,10 +1,8 @@
 package io.respkit.spring.listener;
 
-import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisException;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.connection.RedisConfig;
-import io.respkit.connection.RedisConnection;
 import io.respkit.pubsub.Message;
 import io.respkit.pubsub.PatternMessage;
 import io.respkit.pubsub.PubSubMessage;
@@ -28,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one pub/sub container shared by every channel and pattern listener: ONE dedicated subscriber connection
- * (a core {@link Subscriber} over {@link RedisConnection#open}) read by one thread, which hands each message to the
+ * (a core {@link Subscriber#open}) read by one thread, which hands each message to the
  * mailbox of every listener it concerns; mailboxes drain on a bounded executor (virtual threads when enabled), one
  * message at a time per listener, so each listener sees its messages in publication order.
  *
@@ -268,15 +266,9 @@ public final class PubSubListenerContainer {
         // No reconnection inside the Subscriber: this reader reconnects itself, with the recovery back-off, and
         // reports the gap to the listeners. Its health check (RedisConfig.healthCheckInterval) makes next() throw
         // when the server went silent, which this reader treats as a lost connection.
-        RedisConnection connection = RedisConnection.open(config);
-        if (!connection.ping()) {
-            // Over RESP2 without credentials the handshake sends nothing: prove the server answers before the
-            // connection counts as restored (through a black hole it would not).
-            connection.close();
-            throw new RedisConnectionException("New subscriber connection to " + config.address()
-                    + " did not answer PING");
-        }
-        Subscriber<byte[]> s = new Subscriber<>(connection, ByteArrayCodec.INSTANCE, false);
+        // Subscriber.open proves with PING that the server answers before the connection counts as restored: over
+        // RESP2 without credentials the handshake sends nothing, and through a black hole it would not answer.
+        Subscriber<byte[]> s = Subscriber.open(config, ByteArrayCodec.INSTANCE, false);
         if (!subscriptions.attach(s, () -> current(gen))) {
             return null;
         }

@@ -162,7 +162,7 @@ public class RedisProperties {
     /** Describes the properties without the password. */
     @Override
     public String toString() {
-        return "RedisProperties[url=" + (url == null ? null : io.respkit.internal.RedisUrlParser.mask(url))
+        return "RedisProperties[url=" + (url == null ? null : io.respkit.connection.RedisConfig.maskUrl(url))
                 + ", host=" + host + ", port=" + port + ", database=" + database + ", password="
                 + (password == null ? null : "****") + "]";
     }

@@ -1,4 +1,5 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
+
 
 import io.respkit.exceptions.RedisConnectionException;
 
@@ -17,7 +18,7 @@ import java.nio.charset.Charset;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The read side of a {@link RedisConnection}: frames from its socket through the incremental {@link RespReader}, for
+ * The read side of a {@link RespChannel}: frames from its socket through the incremental {@link RespReader}, for
  * replies, for subscribers and for a multiplexed connection's reader thread, and the idle probe. Not thread-safe:
  * owned by one connection, which serves one caller (or one reader thread) at a time.
  *
@@ -145,7 +146,7 @@ final class FrameReads {
 
     /**
      * Reads the next frame for a subscriber, waiting at most {@code timeoutMillis}: the body of
-     * {@link RedisConnection#readFrame(int)}.
+     * {@link RespChannel#readFrame(int)}.
      *
      * @param owner the connection, which a failure breaks
      * @param timeoutMillis how long to wait, 0 for forever
@@ -153,23 +154,23 @@ final class FrameReads {
      * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      * @throws RedisProtocolException when the frame was malformed
      */
-    Object forSubscriber(RedisConnection owner, int timeoutMillis) {
+    Object forSubscriber(RespChannel owner, int timeoutMillis) {
         try {
             return within(timeoutMillis);
         } catch (IOException e) {
             throw owner.ioFailure(e, null);
         } catch (RedisProtocolException e) {
-            throw ConnectionFailures.malformed(owner, e, "subscriber on " + owner.address());
+            throw owner.malformed(e, "subscriber on " + owner.address());
         }
     }
 
     /**
-     * Makes reads wait for as long as it takes: the body of {@link RedisConnection#enterMultiplexedMode()}.
+     * Makes reads wait for as long as it takes: the body of {@link RespChannel#enterMultiplexedMode()}.
      *
      * @param owner the connection, which a failure breaks
      * @throws io.respkit.exceptions.RedisConnectionException when the socket option cannot be set
      */
-    void multiplexed(RedisConnection owner) {
+    void multiplexed(RespChannel owner) {
         try {
             timeout(0);
         } catch (IOException e) {
@@ -179,20 +180,20 @@ final class FrameReads {
 
     /**
      * Reads the next frame with the socket's timeout as it stands: the body of
-     * {@link RedisConnection#readNextFrame()}.
+     * {@link RespChannel#readNextFrame()}.
      *
      * @param owner the connection, which a failure breaks
      * @return the frame
      * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      * @throws RedisProtocolException when the frame was malformed
      */
-    Object next(RedisConnection owner) {
+    Object next(RespChannel owner) {
         try {
             return frame(null);
         } catch (IOException e) {
             throw owner.ioFailure(e, null);
         } catch (RedisProtocolException e) {
-            throw ConnectionFailures.malformed(owner, e, "multiplexed connection to " + owner.address());
+            throw owner.malformed(e, "multiplexed connection to " + owner.address());
         }
     }
 
@@ -205,7 +206,7 @@ final class FrameReads {
      * @param owner the connection
      * @return {@code true} when nothing unread arrived
      */
-    boolean checkIdleInput(RedisConnection owner) {
+    boolean checkIdleInput(RespChannel owner) {
         boolean unread;
         try {
             unread = reader.hasBufferedBytes() || in.available() > 0;
@@ -221,12 +222,12 @@ final class FrameReads {
     /**
      * Probes an idle connection's plain socket ({@link IdleProbe}; under TLS the TLS socket's decrypted bytes count
      * as unread), then closes {@code owner} when unasked-for bytes arrived, or marks it broken when the server closed
-     * it: the body of {@link RedisConnection#checkIdle(boolean)}.
+     * it: the body of {@link RespChannel#checkIdle(boolean)}.
      *
      * @param owner the connection
      * @return {@code true} when it is open with nothing unread
      */
-    boolean probeIdle(RedisConnection owner) {
+    boolean probeIdle(RespChannel owner) {
         IdleProbe.Result result = reader.hasBufferedBytes() ? IdleProbe.Result.UNREAD
                 : IdleProbe.probe(tcp, tcp != socket ? in : null, soTimeout);
         if (result == IdleProbe.Result.UNREAD) {

@@ -1,4 +1,6 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
+
+import io.respkit.connection.RedisConfig;
 
 import javax.net.ssl.SSLException;
 import java.security.cert.CertPathValidatorException;

@@ -1,4 +1,7 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
+
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
 
 import io.respkit.internal.Errors;
 import io.respkit.protocol.ErrorReply;

@@ -1,4 +1,6 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
+
+import io.respkit.connection.RedisConfig;
 
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisProtocolException;
@@ -9,11 +11,11 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 
 /**
- * The exceptions a {@link RedisConnection}'s callers get when it cannot serve them: it is closed or broken, a read
+ * The exceptions a {@link RespChannel}'s callers get when it cannot serve them: it is closed or broken, a read
  * or write failed (a timeout, TLS, anything else), or a frame was malformed. Stateless and thread-safe.
  *
- * <p>Only {@link #malformed} breaks the connection itself; for the others the connection decides (its
- * {@code ioFailure} breaks it first). Each message names the server and the command, never an argument: arguments
+ * <p>None of them breaks the channel: the channel does, before it asks for the exception (its {@code ioFailure}
+ * and {@code malformed}). Each message names the server and the command, never an argument: arguments
  * may be secrets. All of this runs on failure paths only.
  */
 final class ConnectionFailures {
@@ -57,19 +59,6 @@ final class ConnectionFailures {
         }
         return new RedisConnectionException("Connection to " + address + " failed during " + name(command) + ": "
                 + e.getMessage(), e);
-    }
-
-    /**
-     * Breaks a connection that read a malformed frame, and says where it was read.
-     *
-     * @param connection the connection
-     * @param e the reader's exception
-     * @param where e.g. {@code command GET on host:port}
-     * @return the exception for the caller
-     */
-    static RedisProtocolException malformed(RedisConnection connection, RedisProtocolException e, String where) {
-        connection.markBroken();
-        return new RedisProtocolException(e.getMessage() + " (" + where + ")");
     }
 
     /** @return the command's name for a message, {@code read} for none */

@@ -1,25 +1,31 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
+
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
 
 import io.respkit.exceptions.RedisServerException;
 
 import io.respkit.exceptions.RedisAuthenticationException;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisProtocolException;
+import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.internal.AuthErrors;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
+import io.respkit.protocol.PushMessage;
 import io.respkit.protocol.RespMap;
 import io.respkit.protocol.RespVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InterruptedIOException;
 import java.util.List;
 
 /**
- * The connection handshake of a freshly opened {@link RedisConnection}. Not thread-safe: it runs once, on the thread
+ * The connection handshake of a freshly opened {@link RespChannel}. Not thread-safe: it runs once, on the thread
  * that opens the connection, before the connection is handed to anyone.
  *
  * <p>With RESP3 configured it sends {@code HELLO 3} carrying {@code AUTH} and {@code SETNAME}, and falls back to
@@ -27,22 +33,25 @@ import java.util.List;
  * {@code AUTH} and {@code CLIENT SETNAME}. Then {@code SELECT} for a database other than 0. A client name that cannot
  * be set is dropped ({@link ClientNameFallback}). Refused credentials become a typed
  * {@link RedisAuthenticationException}, other refusals a {@link io.respkit.exceptions.RedisServerException}, and every error is
- * scrubbed of secrets first. Each step is one round trip through the connection's own {@code send}, {@code flush}
- * and {@code readReply}, so the handshake's I/O failures are the connection's (and break it).
+ * scrubbed of secrets first. Each step is one round trip through the channel's own {@code write}, {@code flush}
+ * and {@code readReply}, so the handshake's I/O failures are the channel's (and break it).
  */
 final class Handshake {
 
     /** The connection's logger: a handshake's messages are the connection's. */
     private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
 
-    private final RedisConnection connection;
+    /** The server's id for the connection is not known. */
+    static final long ID_UNKNOWN = -1;
+
+    private final RespChannel connection;
     private final RedisConfig config;
     private final String address;
     private final SecretScrubber scrubber;
     private String serverVersion;
-    private long clientId = OwedReplies.ID_UNKNOWN;
+    private long clientId = ID_UNKNOWN;
 
-    private Handshake(RedisConnection connection, SecretScrubber scrubber) {
+    private Handshake(RespChannel connection, SecretScrubber scrubber) {
         this.connection = connection;
         this.config = connection.config();
         this.address = connection.address();
@@ -54,16 +63,15 @@ final class Handshake {
      *
      * @param protocol the protocol spoken from now on
      * @param serverVersion the server version {@code HELLO} reported, or {@code null} over RESP2
-     * @param clientId the server's id for the connection as {@code HELLO} reported it, or
-     *        {@link OwedReplies#ID_UNKNOWN}
+     * @param clientId the server's id for the connection as {@code HELLO} reported it, or {@link #ID_UNKNOWN}
      */
     record Outcome(RespVersion protocol, String serverVersion, long clientId) {
     }
 
     /**
-     * Runs the handshake on {@code connection}, and records the database it selected in the connection's state.
+     * Runs the handshake on {@code connection}; afterwards the configured database is selected.
      *
-     * @param connection the connection, open and not yet used
+     * @param connection the channel, open and not yet used
      * @param scrubber the connection's scrubber, which masks the configured password in errors
      * @return what was negotiated
      * @throws RedisConnectionException when the connection failed (it is broken); the message says what an operator
@@ -72,7 +80,7 @@ final class Handshake {
      * @throws io.respkit.exceptions.RedisServerException when the server refused another step
      * @throws RedisProtocolException when a reply was malformed, or the server sent more replies than asked for
      */
-    static Outcome run(RedisConnection connection, SecretScrubber scrubber) {
+    static Outcome run(RespChannel connection, SecretScrubber scrubber) {
         try {
             return new Handshake(connection, scrubber).run();
         } catch (RedisConnectionException e) {
@@ -132,7 +140,6 @@ final class Handshake {
         }
         if (config.database() != 0) {
             check(call(Command.create(StringCodec.UTF8, "SELECT", Decoders.raw()).arg(config.database())), "SELECT");
-            connection.state.selected(config.database());
         }
         if (connection.hasUnreadInput()) { // a reply too many, which the first command would take for its own
             throw new RedisProtocolException("Server at " + address
@@ -152,11 +159,26 @@ final class Handshake {
         return hello;
     }
 
-    /** One round trip; the reply is raw, an error reply a value (already scrubbed for the command's secrets). */
+    /**
+     * One round trip; the reply is raw, an error reply a value (already scrubbed for the command's secrets). Push
+     * frames that arrive first are skipped.
+     */
     private Object call(Command<?> command) {
-        connection.send(command);
+        connection.write(command);
         connection.flush(command);
-        return connection.readReply(command);
+        try {
+            for (;;) {
+                Object reply = connection.readReply(command, null);
+                if (reply instanceof PushMessage push) {
+                    log.debug("Ignoring push frame '{}' during the handshake", push.kind());
+                    continue;
+                }
+                return reply instanceof ErrorReply error ? scrubber.scrub(command, error) : reply;
+            }
+        } catch (InterruptedIOException e) {
+            throw new RedisInterruptedException("Interrupted while waiting for the reply to " + command.name()
+                    + " from " + address + "; the connection will not serve another caller", e);
+        }
     }
 
     private void check(Object reply, String command) {

@@ -1,4 +1,4 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
 
 import io.respkit.commands.Command;
 import io.respkit.internal.CredentialArguments;
@@ -20,13 +20,33 @@ import java.util.List;
  * <p>Immutable and thread-safe. Only error replies (and {@code EXEC} results) are inspected, so it costs nothing on
  * the success path.
  */
-final class SecretScrubber {
+public final class SecretScrubber {
 
     private static final String MASK = "****";
 
     private final String password;
 
-    SecretScrubber(String password) {
+    /**
+     * What a connection knows about the commands queued since a hand-written {@code MULTI}: the request/response
+     * connection's state ({@code io.respkit.connection.ConnectionState}).
+     */
+    public interface Queued {
+        /** @return whether a credential-carrying command was queued since {@code MULTI} */
+        boolean credentialsQueued();
+
+        /**
+         * @param index the command's place in the transaction
+         * @return the credential-carrying command queued there, or {@code null}
+         */
+        Command<?> credentialsQueuedAt(int index);
+    }
+
+    /**
+     * Creates a scrubber for a configured password.
+     *
+     * @param password the configured password, or {@code null}
+     */
+    public SecretScrubber(String password) {
         this.password = password == null || password.isEmpty() ? null : password;
     }
 
@@ -36,7 +56,7 @@ final class SecretScrubber {
      * @param error the server's error
      * @return the error, or a copy without the password
      */
-    ErrorReply scrub(ErrorReply error) {
+    public ErrorReply scrub(ErrorReply error) {
         return scrub(null, error);
     }
 
@@ -48,7 +68,7 @@ final class SecretScrubber {
      * @param error the server's error
      * @return the error, or a copy without secrets
      */
-    ErrorReply scrub(Command<?> command, ErrorReply error) {
+    public ErrorReply scrub(Command<?> command, ErrorReply error) {
         String message = error.message();
         String clean = message;
         if (command != null && CredentialArguments.carriesCredentials(command)) {
@@ -61,14 +81,14 @@ final class SecretScrubber {
 
     /**
      * Scrubs a raw reply: an error, and the errors inside an {@code EXEC} result, each with the secrets of the
-     * command queued at its place (known only for a hand-written {@code MULTI}; see {@link ConnectionState}).
+     * command queued at its place (known only for a hand-written {@code MULTI}; see {@link Queued}).
      *
      * @param command the command the reply answers
      * @param reply the raw reply
      * @param state the connection's state, which knows the credential-carrying commands queued since {@code MULTI}
      * @return the reply, or a copy without secrets
      */
-    Object scrub(Command<?> command, Object reply, ConnectionState state) {
+    public Object scrub(Command<?> command, Object reply, Queued state) {
         if (reply instanceof ErrorReply error) {
             return scrub(command, error);
         }

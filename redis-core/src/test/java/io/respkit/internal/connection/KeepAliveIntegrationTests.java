@@ -1,4 +1,7 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
+
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.SslOptions;
 
 import io.respkit.security.TestCertificates;
 import io.respkit.security.TlsRedisServer;

@@ -1,4 +1,4 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

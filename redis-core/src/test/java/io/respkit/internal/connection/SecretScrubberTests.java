@@ -1,4 +1,4 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
 
 import io.respkit.TransactionResult;
 import io.respkit.exceptions.RedisServerException;
@@ -104,22 +104,6 @@ class SecretScrubberTests {
         assertThat(scrubber.scrub(cmd("EVAL", "x", "0"), new ErrorReply("ERR " + CONFIGURED + " x")).message())
                 .isEqualTo("ERR **** x");
         assertThat(scrubber.scrub(new ErrorReply("ERR '" + CONFIGURED + "'")).message()).isEqualTo("ERR '****'");
-    }
-
-    @Test
-    void execResultsOfAHandWrittenMultiAreScrubbedPerQueuedCommand() {
-        SecretScrubber scrubber = new SecretScrubber(null);
-        ConnectionState state = new ConnectionState();
-        state.track(cmd("MULTI"));
-        state.track(cmd("GET", "k"));
-        state.track(cmd("ACL", "SETUSER", "bob", "<NewPw-5"));
-        state.track(cmd("EVAL", "return redis.error_reply('x')", "0"));
-        Object scrubbed = scrubber.scrub(cmd("EXEC"), List.of("v", new ErrorReply("ERR modifier '<NewPw-5'"),
-                new ErrorReply("ERR script said 'x'")), state);
-        assertThat(scrubbed).asList().containsExactly("v", new ErrorReply("ERR modifier '****'"),
-                new ErrorReply("ERR script said 'x'"));
-        state.track(cmd("EXEC"));
-        assertThat(state.credentialsQueued()).isFalse();
     }
 
     /**

@@ -1,4 +1,8 @@
-package io.respkit.connection;
+package io.respkit.internal.connection;
+
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
+import io.respkit.connection.SslOptions;
 
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisTimeoutException;
