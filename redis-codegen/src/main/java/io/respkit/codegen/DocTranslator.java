@@ -24,7 +24,7 @@ final class DocTranslator {
     private static final Pattern PARENTHESIZED_CODE = Pattern.compile("\\(\\{@code ([^}]*)}");
     /** Upper-case words in {@code {@code ...}} that are arguments or error codes, not commands. */
     private static final Set<String> NOT_COMMANDS = Set.of("AFTER", "AGGREGATE", "BEFORE", "BYLEX", "BYSCORE", "CH",
-            "COUNT", "ERR", "EX", "EXAT", "GT", "INCR", "KEEPTTL", "LEFT", "LIMIT", "LT", "MATCH", "MAXLEN", "NOSCRIPT",
+            "COUNT", "ERR", "EX", "EXAT", "GT", "KEEPTTL", "LEFT", "LIMIT", "LT", "MATCH", "MAXLEN", "NOSCRIPT",
             "NX", "PX", "PXAT", "RANK", "REV", "RIGHT", "WEIGHTS", "WITHSCORES", "WRONGTYPE", "XX");
     private static final Pattern COMMAND_WORD = Pattern.compile("[A-Z][A-Z0-9]+");
     /** Commands whose second word is a subcommand, as in {@code CONFIG SET}. */
