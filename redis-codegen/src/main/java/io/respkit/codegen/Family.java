@@ -56,15 +56,17 @@ record Family(String packageName, String syncName, String typeParameters, List<S
      * @param description the description that replaces the synchronous one, or {@code null}
      * @param see a Javadoc reference to the synchronous method
      * @param linkKey the erased simple parameter types, comma-separated, to resolve {@code {@link #name(...)}}
-     * @param deprecated whether the synchronous method is deprecated
+     * @param annotations the synchronous method's annotations as written (such as {@code @SuppressWarnings} or
+     *        {@code @Deprecated}), without the generator's own
      */
     record Method(String name, String typeParameters, String returnType, List<String> parameters,
             List<String> thrown, String body, DocComment doc, String description, String see, String linkKey,
-            boolean deprecated) {
+            List<String> annotations) {
 
         Method {
             parameters = List.copyOf(parameters);
             thrown = List.copyOf(thrown);
+            annotations = List.copyOf(annotations);
         }
     }
 }

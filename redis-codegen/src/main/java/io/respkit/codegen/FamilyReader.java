@@ -1,6 +1,9 @@
 package io.respkit.codegen;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.PrimitiveTypeTree;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
@@ -49,6 +53,9 @@ final class FamilyReader {
     static final String GENERATE = "io.respkit.commands.GenerateSurfaces";
     static final String SYNC_ONLY = "io.respkit.commands.SyncOnly";
     static final String QUEUED_AS = "io.respkit.commands.QueuedAs";
+    /** The generator's own annotations as written, simple or qualified; they are not copied. */
+    private static final Pattern GENERATOR_ANNOTATION = Pattern.compile(
+            "@(io\\.respkit\\.commands\\.)?(SyncOnly|QueuedAs|GenerateSurfaces)\\b");
 
     private final Trees trees;
     private final Elements elements;
@@ -200,10 +207,11 @@ final class FamilyReader {
         List<String> thrown = tree.getThrows().stream().map(t -> oneLine(t.toString())).toList();
         String see = type.getSimpleName() + "#" + method.getSimpleName() + "(" + method.getParameters().stream()
                 .map(p -> seeType(p, method, singleImports)).collect(Collectors.joining(", ")) + ")";
+        List<String> annotations = tree.getModifiers().getAnnotations().stream().map(FamilyReader::annotationText)
+                .filter(a -> !GENERATOR_ANNOTATION.matcher(a).lookingAt()).toList();
         return new Family.Method(method.getSimpleName().toString(), typeParameters, returnType, parameters, thrown,
                 body, DocComment.parse(elements.getDocComment(method)),
-                queuedAs == null ? null : value(queuedAs, "description"), see, linkKey(method),
-                elements.isDeprecated(method));
+                queuedAs == null ? null : value(queuedAs, "description"), see, linkKey(method), annotations);
     }
 
     /** The erased simple parameter types, e.g. {@code String, Object[]}, as links to the method are compared. */
@@ -247,6 +255,20 @@ final class FamilyReader {
             out.append(varargs && i == dimensions - 1 ? "..." : "[]");
         }
         return out.toString();
+    }
+
+    /** An annotation as written; javac's printer would spell {@code @A("x")} as {@code @A(value = "x")}. */
+    private static String annotationText(AnnotationTree annotation) {
+        List<? extends ExpressionTree> arguments = annotation.getArguments();
+        String type = "@" + annotation.getAnnotationType();
+        if (arguments.isEmpty()) {
+            return type;
+        }
+        if (arguments.size() == 1 && arguments.get(0) instanceof AssignmentTree a
+                && a.getVariable().toString().equals("value")) {
+            return type + "(" + oneLine(a.getExpression().toString()) + ")";
+        }
+        return type + arguments.stream().map(e -> oneLine(e.toString())).collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static String oneLine(String text) {

@@ -52,8 +52,8 @@ final class SurfaceWriter {
                     (member, params) -> family.linkable().contains(params == null ? member
                             : member + "(" + normalize(params) + ")"), m.see());
             body.append(doc.render("    "));
-            if (m.deprecated()) {
-                body.append("    @Deprecated\n");
+            for (String annotation : m.annotations()) {
+                body.append("    ").append(annotation).append('\n');
             }
             String header = "    default " + m.typeParameters() + "Response<" + m.returnType() + "> " + m.name()
                     + "(" + String.join(", ", m.parameters()) + ")"

@@ -57,6 +57,7 @@ class SurfaceProcessorTests {
                  * @param keys the keys
                  * @return how many existed
                  */
+                @SuppressWarnings("unchecked")
                 default long del(String... keys) {
                     return del(Arrays.asList(keys));
                 }
@@ -199,6 +200,7 @@ class SurfaceProcessorTests {
                             }
                         """)
                 .contains("""
+                            @SuppressWarnings("unchecked")
                             default Response<Long> del(String... keys) {
                                 return del(Arrays.asList(keys));
                             }
@@ -219,6 +221,8 @@ class SurfaceProcessorTests {
                             }
                         """)
                 .doesNotContain("keys()\n")
+                .doesNotContain("@SyncOnly")
+                .doesNotContain("@QueuedAs")
                 .doesNotContain("execute(")
                 .doesNotContain("import java.util.stream.Stream;");
         assertThat(compileSample().source("io.respkit.commands.OtherAsyncCommands"))
