@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -166,12 +167,23 @@ class SurfaceProcessorTests {
             """;
 
     @TempDir
+    static Path sampleDir;
+
+    /** The sample families compiled once: javac takes a second or two per run. */
+    private static Compilation sample;
+
+    @TempDir
     Path dir;
 
-    private Compilation compileSample() {
-        return Compilation.of(dir, Map.of("io/respkit/commands/SampleCommands.java", SAMPLE,
+    @BeforeAll
+    static void compileTheSample() {
+        sample = Compilation.of(sampleDir, Map.of("io/respkit/commands/SampleCommands.java", SAMPLE,
                 "io/respkit/exceptions/RedisServerException.java", EXCEPTION,
                 "io/respkit/commands/OtherCommands.java", OTHER));
+    }
+
+    private static Compilation compileSample() {
+        return sample;
     }
 
     @Test
