@@ -5,7 +5,7 @@ import io.respkit.exceptions.RedisTimeoutException;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
-import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.commands.RedisAsyncCommands;
 import io.respkit.internal.multiplex.Multiplexer;
 
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +17,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every typed command, asynchronously: each method returns a {@link Response} (a
- * {@link java.util.concurrent.CompletableFuture}) at once. Ordinary commands go to the client's shared
- * auto-pipelined connection, so thousands of concurrent calls cost a handful of socket writes; blocking commands
- * (BRPOP, ...) and stateful ones (WATCH, SELECT, ...) run on pooled connections on respkit's async worker threads.
+ * Every typed command, asynchronously ({@link RedisAsyncCommands}): each method returns a {@link Response} (a
+ * {@link java.util.concurrent.CompletableFuture}) at once, and every failure completes it exceptionally. Ordinary
+ * commands go to the client's shared auto-pipelined connection, so thousands of concurrent calls cost a handful of
+ * socket writes; blocking commands (BRPOP, ...) and stateful ones (WATCH, SELECT, ...) run on pooled connections on
+ * respkit's async worker threads.
  * A reply that does not arrive within the configured timeout fails with {@link RedisTimeoutException}.
  *
  * <p>Giving up on a blocking pop ({@code BLPOP}, {@code BRPOP}, {@code BLMOVE}, {@code BLMPOP}, {@code BZPOPMIN},
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param <V> the value type
  */
-public final class AsyncCommands<V> implements RedisPipelineCommands<V> {
+public final class AsyncCommands<V> implements RedisAsyncCommands<V> {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -64,11 +65,13 @@ public final class AsyncCommands<V> implements RedisPipelineCommands<V> {
     }
 
     /**
-     * Sends a command and returns its future reply.
+     * Sends a command and returns at once its future reply: on the shared auto-pipelined connection when the
+     * command can share it, else on a pooled connection on an async worker thread.
      *
      * @param command the command
      * @param <T> the reply type
-     * @return the future reply; it fails with the command's {@link RedisException}
+     * @return the future reply; it fails with the command's {@link RedisException}, including a
+     *         {@link RedisTimeoutException} when no reply came within the configured timeout
      */
     @Override
     public <T> Response<T> enqueue(Command<T> command) {

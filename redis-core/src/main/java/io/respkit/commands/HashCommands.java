@@ -20,6 +20,11 @@ import java.util.stream.Stream;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Hash commands",
+        pipelineNote = "The lazy {@code hscan} streams exist only in the synchronous API; queue single pages with"
+                + " {@link #hscan(String, String, ScanArgs)}.",
+        asyncNote = "The lazy {@code hscan} streams exist only in the synchronous API; fetch single pages with"
+                + " {@link #hscan(String, String, ScanArgs)}.")
 public interface HashCommands<V> extends BaseCommands<V> {
 
     /**
@@ -241,6 +246,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @return a lazy stream of field/value entries; empty when the key does not exist
      * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (while consuming) when the key holds a non-hash
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<Map.Entry<String, V>> hscan(String key) {
         return hscan(key, ScanArgs.NONE);
     }
@@ -255,6 +261,7 @@ public interface HashCommands<V> extends BaseCommands<V> {
      * @throws io.respkit.exceptions.RedisServerException (while consuming) {@code WRONGTYPE} when the key holds a non-hash, or
      *         a syntax error when {@code args} has a type
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<Map.Entry<String, V>> hscan(String key, ScanArgs args) {
         return ScanStreams.stream(cursor -> execute(HashDefs.hscan(codec(), key, cursor, args)));
     }

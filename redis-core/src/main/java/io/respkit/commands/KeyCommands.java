@@ -20,6 +20,11 @@ import java.util.stream.Stream;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Generic key commands",
+        pipelineNote = "The lazy {@code scan} streams exist only in the synchronous API; queue single pages with"
+                + " {@link #scan(String, ScanArgs)}.",
+        asyncNote = "The lazy {@code scan} streams exist only in the synchronous API; fetch single pages with"
+                + " {@link #scan(String, ScanArgs)}.")
 public interface KeyCommands<V> extends BaseCommands<V> {
 
     /**
@@ -39,6 +44,7 @@ public interface KeyCommands<V> extends BaseCommands<V> {
      *
      * @return a lazy stream of keys
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<String> scan() {
         return scan(ScanArgs.NONE);
     }
@@ -50,6 +56,7 @@ public interface KeyCommands<V> extends BaseCommands<V> {
      * @param args the {@code MATCH} pattern, {@code COUNT} hint and {@code TYPE} filter
      * @return a lazy stream of keys
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<String> scan(ScanArgs args) {
         return ScanStreams.stream(cursor -> execute(KeyDefs.scan(codec(), cursor, args)));
     }

@@ -22,6 +22,12 @@ import java.util.List;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "List commands",
+        pipelineNote = "Inside a transaction the blocking pops do not block: they behave like their non-blocking"
+                + " forms.",
+        asyncNote = "A blocking pop waits on a pooled connection of its own; giving up on its future (cancelling"
+                + " it, or completing it first) never loses an element, as {@link io.respkit.AsyncCommands}"
+                + " explains.")
 public interface ListCommands<V> extends BaseCommands<V> {
 
     /**

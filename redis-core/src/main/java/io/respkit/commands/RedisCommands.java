@@ -8,6 +8,9 @@ package io.respkit.commands;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Every command family",
+        pipelineNote = "This is what {@link io.respkit.Pipeline} and {@link io.respkit.Transaction} offer.",
+        asyncNote = "This is what {@link io.respkit.RedisClient#async()} offers.")
 public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, HashCommands<V>, ListCommands<V>,
         SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V> {
 }

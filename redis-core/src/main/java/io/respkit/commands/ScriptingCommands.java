@@ -25,6 +25,9 @@ import java.util.List;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Lua scripting commands",
+        pipelineNote = "{@link ScriptingCommands} describes how script replies are decoded.",
+        asyncNote = "{@link ScriptingCommands} describes how script replies are decoded.")
 public interface ScriptingCommands<V> extends BaseCommands<V> {
 
     /**
@@ -68,6 +71,11 @@ public interface ScriptingCommands<V> extends BaseCommands<V> {
      * @return the script's reply, decoded as for {@link #eval(String, List, List)}
      * @throws RedisServerException when the script does not compile, raises an error, or a command it calls fails
      */
+    @QueuedAs(command = "ScriptingDefs.eval(codec(), script.source(), keys, args)",
+            description = "Runs a script by its source ({@code EVAL}). The server caches it for later {@code EVALSHA}"
+                    + " calls. Unlike the synchronous {@link ScriptingCommands#eval(Script, List, List)} this does not"
+                    + " try {@code EVALSHA} first: the queued and asynchronous forms hand back their result before any"
+                    + " reply is read, so they could not resend the source on a {@code NOSCRIPT} error.")
     default Object eval(Script script, List<String> keys, List<? extends V> args) {
         try {
             return execute(ScriptingDefs.evalsha(codec(), script.sha1(), keys, args));

@@ -24,6 +24,12 @@ import java.util.Map;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Server, connection and publish commands",
+        pipelineNote = "A queued {@code SELECT} switches the database of the commands queued after it; the pool"
+                + " destroys the connection afterwards rather than reuse it on another database.",
+        asyncNote = "Connection-state commands ({@code SELECT}, {@code CLIENT SETNAME}) act only on the pooled"
+                + " connection they happen to run on: use them inside"
+                + " {@link io.respkit.RedisClient#withConnection(java.util.function.Function)} instead.")
 public interface ServerCommands<V> extends BaseCommands<V> {
 
     /**

@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Set commands",
+        pipelineNote = "The lazy {@code sscan} streams exist only in the synchronous API; queue single pages with"
+                + " {@link #sscan(String, String, ScanArgs)}.",
+        asyncNote = "The lazy {@code sscan} streams exist only in the synchronous API; fetch single pages with"
+                + " {@link #sscan(String, String, ScanArgs)}.")
 public interface SetCommands<V> extends BaseCommands<V> {
 
     /**
@@ -338,6 +343,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @return a lazy stream of members; empty when the key is missing
      * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (while consuming) when the key holds a non-set
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<V> sscan(String key) {
         return sscan(key, ScanArgs.NONE);
     }
@@ -351,6 +357,7 @@ public interface SetCommands<V> extends BaseCommands<V> {
      * @throws io.respkit.exceptions.RedisServerException (while consuming) {@code WRONGTYPE}, or a syntax error for
      *         {@code TYPE}
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<V> sscan(String key, ScanArgs args) {
         return ScanStreams.stream(cursor -> execute(SetDefs.sscan(codec(), key, cursor, args)));
     }

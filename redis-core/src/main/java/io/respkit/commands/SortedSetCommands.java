@@ -27,6 +27,14 @@ import java.util.stream.Stream;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Sorted-set commands",
+        pipelineNote = "The range queries come from {@link SortedSetRangePipelineCommands}. The lazy {@code zscan}"
+                + " streams exist only in the synchronous API; queue single pages with"
+                + " {@link #zscan(String, String, ScanArgs)}.",
+        asyncNote = "The range queries come from {@link SortedSetRangeAsyncCommands}. The lazy {@code zscan}"
+                + " streams exist only in the synchronous API; fetch single pages with"
+                + " {@link #zscan(String, String, ScanArgs)}. Giving up on the future of a blocking pop never loses"
+                + " a member, as {@link io.respkit.AsyncCommands} explains.")
 public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
 
     /**
@@ -443,6 +451,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @return a lazy stream; consume it on one thread
      * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (when consumed) if the key holds a non-sorted-set
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<ScoredValue<V>> zscan(String key) {
         return zscan(key, ScanArgs.NONE);
     }
@@ -455,6 +464,7 @@ public interface SortedSetCommands<V> extends SortedSetRangeCommands<V> {
      * @return a lazy stream; consume it on one thread
      * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} (when consumed) if the key holds a non-sorted-set
      */
+    @SyncOnly("a lazy stream follows the cursor with one round trip per page")
     default Stream<ScoredValue<V>> zscan(String key, ScanArgs args) {
         return ScanStreams.stream(cursor -> execute(SortedSetDefs.zscan(codec(), key, cursor, args)));
     }

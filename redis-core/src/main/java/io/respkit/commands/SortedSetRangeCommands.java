@@ -20,6 +20,9 @@ import java.util.List;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "Sorted-set range queries",
+        pipelineNote = "{@link SortedSetRangeCommands} describes the bound syntax.",
+        asyncNote = "{@link SortedSetRangeCommands} describes the bound syntax.")
 public interface SortedSetRangeCommands<V> extends BaseCommands<V> {
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * @param <V> the value type
  */
+@GenerateSurfaces(subject = "String commands")
 public interface StringCommands<V> extends BaseCommands<V> {
 
     /**
