@@ -2,7 +2,7 @@ package io.respkit.commands;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.internal.CommandAccess;
-import io.respkit.internal.CredentialArguments;
+import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.RespWriter;
 
@@ -35,7 +35,8 @@ public final class Command<T> {
     // reference rather than kept in a parallel kinds array: one array less per command, on every hot path.
     private static final Object LONG = new Object();
     private static final Object DOUBLE = new Object();
-    private static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
+    /** The longest block time a command records; 2^62 ms is forever all the same. */
+    static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
 
     static {
         CommandAccess.install(new CommandAccess.Accessor() {
@@ -51,15 +52,22 @@ public final class Command<T> {
         });
     }
 
-    private final String name;
+    /** Set at creation only; not final because a name holding credentials is shortened once its words are known. */
+    private String name;
+    /**
+     * The spec of the command's name. Not final: a command created as {@code "CLIENT"} whose subcommand came as an
+     * argument gets its subcommand's spec on first read ({@link #spec()}), a benign race since every thread resolves
+     * it to the same immutable spec.
+     */
+    private CommandSpec spec;
     private final RedisCodec<?> codec;
     private final ReplyDecoder<T> decoder;
     private Object[] refs;
     private long[] numbers;
     private int size;
     /**
-     * The block time and the read-only mark in one field, {@code (blockMillis + 1) << 1 | readOnly}, so that a
-     * command stays small: 0 means not blocking and not read-only.
+     * The block time and the read-only mark set by {@link #blocking} and {@link #readOnly()}, in one field,
+     * {@code (blockMillis + 1) << 1 | readOnly}, so that a command stays small: 0 means that the spec decides.
      */
     private long state;
     /**
@@ -74,8 +82,9 @@ public final class Command<T> {
     /** The charset a top-level bulk reply may be decoded with straight from the read buffer, or null. */
     private final Charset bulkTextCharset;
 
-    private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
+    private Command(String name, CommandSpec spec, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
         this.name = name;
+        this.spec = spec;
         this.codec = codec;
         this.decoder = decoder;
         this.bulkTextCharset = Decoders.bulkTextCharset(decoder, codec);
@@ -83,7 +92,9 @@ public final class Command<T> {
     }
 
     /**
-     * Starts a command. A name of several words, such as {@code "CONFIG GET"}, is sent as that many arguments.
+     * Starts a command. A name of several words, such as {@code "CONFIG GET"}, is sent as that many arguments. The
+     * command gets the {@linkplain #spec() spec} respkit knows for the name (matched case-insensitively, the first
+     * two words for a command with subcommands), or one without flags for a name it does not know.
      *
      * @param codec the codec for values and the charset for text
      * @param name the command name, e.g. {@code "GET"} or {@code "SCRIPT LOAD"}
@@ -97,6 +108,50 @@ public final class Command<T> {
         return create(codec, name, decoder, 4);
     }
 
+    /**
+     * Starts a command with the given spec, sending the spec's name as its first words. respkit's typed commands
+     * start this way, with no name to look up.
+     *
+     * @param codec the codec for values and the charset for text
+     * @param spec the command's spec
+     * @param decoder the reply decoder
+     * @param <T> the decoded reply type
+     * @return the command, ready for arguments
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the spec has no name (the spec of unknown commands)
+     */
+    public static <T> Command<T> create(RedisCodec<?> codec, CommandSpec spec, ReplyDecoder<T> decoder) {
+        return create(codec, spec, decoder, 4);
+    }
+
+    /**
+     * Starts a command with the given spec and room for exactly {@code arguments} arguments, its name's words
+     * included, before its array grows: for definitions that know how many they add.
+     *
+     * @param codec the codec for values and the charset for text
+     * @param spec the command's spec
+     * @param decoder the reply decoder
+     * @param arguments how many arguments it will have, its name's words included
+     * @param <T> the decoded reply type
+     * @return the command, ready for arguments
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the spec has no name (the spec of unknown commands)
+     */
+    public static <T> Command<T> create(RedisCodec<?> codec, CommandSpec spec, ReplyDecoder<T> decoder,
+            int arguments) {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(decoder, "decoder");
+        String[] words = spec.wordsShared();
+        if (words.length == 0) {
+            throw new IllegalArgumentException("the spec of unknown commands has no name to send");
+        }
+        Command<T> command = new Command<>(spec.name(), spec, codec, decoder, Math.max(1, arguments));
+        for (String word : words) {
+            command.add(word, 0);
+        }
+        return command;
+    }
+
     /** Starts a command with room for {@code capacity} arguments, name included, before its array grows. */
     private static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int capacity) {
         Objects.requireNonNull(codec, "codec");
@@ -106,15 +161,20 @@ public final class Command<T> {
             throw new IllegalArgumentException("command name must not be blank");
         }
         if (name.indexOf(' ') < 0 && name.indexOf('\t') < 0) {
-            return new Command<>(name, codec, decoder, Math.max(1, capacity)).add(name, 0);
+            return new Command<>(name, CommandSpecs.lookup(name), codec, decoder, Math.max(1, capacity)).add(name, 0);
         }
         // Any blank separates words: a tab must not hide a credential command's arguments in one "name".
         String[] words = name.trim().split("[ \\t]+");
-        // A whole command line passed as the name ("AUTH user password") must not show its secrets in messages.
-        Command<T> command = new Command<>(CredentialArguments.displayName(name, words), codec, decoder,
-                Math.max(1, capacity));
+        CommandSpec spec = CommandSpecs.lookup(words);
+        Command<T> command = new Command<>(name, spec, codec, decoder, Math.max(capacity, words.length));
         for (String word : words) {
             command.add(word, 0);
+        }
+        // A whole command line passed as the name ("AUTH user password") must not show its secrets in messages:
+        // only its command words are shown.
+        if (spec.carriesCredentials(command)) {
+            boolean twoWords = (spec.isSubcommand() || spec.hasSubcommands()) && words.length > 1;
+            command.name = twoWords ? words[0] + " " + words[1] : words[0];
         }
         return command;
     }
@@ -232,7 +292,8 @@ public final class Command<T> {
 
     /**
      * Marks the command as blocking on the server for up to {@code timeout}, so that the connection waits that much
-     * longer than its read timeout for the reply; zero blocks forever.
+     * longer than its read timeout for the reply; zero blocks forever. Overrides the block time the command's
+     * {@linkplain #spec() spec} would read from its timeout argument.
      *
      * @param timeout how long the server may block, zero for forever
      * @return this command
@@ -252,7 +313,8 @@ public final class Command<T> {
      * Marks the command as a read that changes nothing on the server, so that running it twice is harmless. A client
      * configured with {@link io.respkit.connection.RedisConfig.Builder#retryReads(boolean)} may then retry it once on
      * a fresh connection after a connection failure; commands not marked are never retried, because a write whose
-     * reply was lost may already have been applied.
+     * reply was lost may already have been applied. Commands whose {@linkplain #spec() spec} is read-only need not be
+     * marked.
      *
      * @return this command
      */
@@ -262,12 +324,30 @@ public final class Command<T> {
     }
 
     /**
-     * Returns whether the command was marked with {@link #readOnly()}.
+     * Returns whether the command changes nothing on the server: its {@linkplain #spec() spec} says so, or it was
+     * marked with {@link #readOnly()}.
      *
      * @return {@code true} for a read that is safe to retry
      */
     public boolean isReadOnly() {
-        return (state & 1) != 0;
+        return (state & 1) != 0 || spec().isReadOnly();
+    }
+
+    /**
+     * Returns what respkit knows about this command: the spec of its name (for a command created as {@code "CLIENT"}
+     * with its subcommand as the first argument, the subcommand's spec), or the spec of unknown commands, which has
+     * no flags.
+     *
+     * @return the spec, never {@code null}
+     */
+    public CommandSpec spec() {
+        CommandSpec s = spec;
+        if (s.hasSubcommands() && size > 1) {
+            CommandSpec sub = CommandSpecs.subcommand(s, argumentText(1));
+            spec = sub;
+            return sub;
+        }
+        return s;
     }
 
     /**
@@ -307,12 +387,19 @@ public final class Command<T> {
     }
 
     /**
-     * Returns how long the server may block, in milliseconds: -1 when the command does not block, 0 for forever.
+     * Returns how long the server may block, in milliseconds: the time given to {@link #blocking}, else the one the
+     * timeout argument of a {@linkplain CommandSpec#isBlocking() blocking} command asks for; -1 when the command
+     * does not block, 0 for forever.
      *
      * @return the block time in milliseconds, 0 or -1
      */
     public long blockMillis() {
-        return (state >>> 1) - 1;
+        long marked = state >>> 1;
+        if (marked != 0) {
+            return marked - 1;
+        }
+        CommandSpec.Timeout timeout = spec().timeout();
+        return timeout == null ? -1 : timeout.millis(this);
     }
 
     /**
