@@ -42,7 +42,9 @@ public final class Command<T> {
         CommandAccess.install(new CommandAccess.Accessor() {
             @Override
             public Charset bulkTextCharset(Command<?> command) {
-                return command.bulkTextCharset;
+                // Derived when the reply is read rather than kept in a field: the spec's field keeps a command at
+                // 56 bytes, and the derivation is two identity checks, done once per command either way.
+                return Decoders.bulkTextCharset(command.decoder, command.codec);
             }
 
             @Override
@@ -79,15 +81,12 @@ public final class Command<T> {
      * The positions of the second and later keys as {@code [count, position...]}, created at the second key only.
      */
     private int[] moreKeys;
-    /** The charset a top-level bulk reply may be decoded with straight from the read buffer, or null. */
-    private final Charset bulkTextCharset;
 
     private Command(String name, CommandSpec spec, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
         this.name = name;
         this.spec = spec;
         this.codec = codec;
         this.decoder = decoder;
-        this.bulkTextCharset = Decoders.bulkTextCharset(decoder, codec);
         this.refs = new Object[capacity];
     }
 
