@@ -42,25 +42,20 @@ public final class Command<T> {
         CommandAccess.install(new CommandAccess.Accessor() {
             @Override
             public Charset bulkTextCharset(Command<?> command) {
-                // Derived when the reply is read rather than kept in a field: the spec's field keeps a command at
-                // 56 bytes, and the derivation is two identity checks, done once per command either way.
+                // Derived, not kept in a field: two identity checks, and the command keeps 56 bytes with its spec.
                 return Decoders.bulkTextCharset(command.decoder, command.codec);
             }
 
             @Override
             public <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int arguments) {
-                return Command.create(codec, name, decoder, arguments);
+                return CommandStarts.create(codec, name, decoder, arguments);
             }
         });
     }
 
     /** Set at creation only; not final because a name holding credentials is shortened once its words are known. */
-    private String name;
-    /**
-     * The spec of the command's name. Not final: a command created as {@code "CLIENT"} whose subcommand came as an
-     * argument gets its subcommand's spec on first read ({@link #spec()}), a benign race since every thread resolves
-     * it to the same immutable spec.
-     */
+    String name;
+    /** Not final: {@link #spec()} resolves a subcommand given as an argument, a benign race (same spec each time). */
     private CommandSpec spec;
     private final RedisCodec<?> codec;
     private final ReplyDecoder<T> decoder;
@@ -82,7 +77,7 @@ public final class Command<T> {
      */
     private int[] moreKeys;
 
-    private Command(String name, CommandSpec spec, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
+    Command(String name, CommandSpec spec, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
         this.name = name;
         this.spec = spec;
         this.codec = codec;
@@ -104,12 +99,11 @@ public final class Command<T> {
      * @throws IllegalArgumentException when the name is blank
      */
     public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder) {
-        return create(codec, name, decoder, 4);
+        return CommandStarts.create(codec, name, decoder, 4);
     }
 
     /**
-     * Starts a command with the given spec, sending the spec's name as its first words. respkit's typed commands
-     * start this way, with no name to look up.
+     * Starts a command with the given spec, its name's words sent first: how typed commands start, with no lookup.
      *
      * @param codec the codec for values and the charset for text
      * @param spec the command's spec
@@ -124,58 +118,15 @@ public final class Command<T> {
     }
 
     /**
-     * Starts a command with the given spec and room for exactly {@code arguments} arguments, its name's words
-     * included, before its array grows: for definitions that know how many they add.
+     * Like {@link #create(RedisCodec, CommandSpec, ReplyDecoder)}, with room for exactly {@code arguments}
+     * arguments (its name's words included) before its array grows, for definitions that know how many they add.
      *
-     * @param codec the codec for values and the charset for text
-     * @param spec the command's spec
-     * @param decoder the reply decoder
-     * @param arguments how many arguments it will have, its name's words included
-     * @param <T> the decoded reply type
-     * @return the command, ready for arguments
-     * @throws NullPointerException when an argument is null
-     * @throws IllegalArgumentException when the spec has no name (the spec of unknown commands)
+     * @param arguments how many arguments it will have
+     * @see #create(RedisCodec, CommandSpec, ReplyDecoder)
      */
     public static <T> Command<T> create(RedisCodec<?> codec, CommandSpec spec, ReplyDecoder<T> decoder,
             int arguments) {
-        Objects.requireNonNull(codec, "codec");
-        Objects.requireNonNull(decoder, "decoder");
-        String[] words = spec.wordsShared();
-        if (words.length == 0) {
-            throw new IllegalArgumentException("the spec of unknown commands has no name to send");
-        }
-        Command<T> command = new Command<>(spec.name(), spec, codec, decoder, Math.max(1, arguments));
-        for (String word : words) {
-            command.add(word, 0);
-        }
-        return command;
-    }
-
-    /** Starts a command with room for {@code capacity} arguments, name included, before its array grows. */
-    private static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int capacity) {
-        Objects.requireNonNull(codec, "codec");
-        Objects.requireNonNull(decoder, "decoder");
-        Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("command name must not be blank");
-        }
-        if (name.indexOf(' ') < 0 && name.indexOf('\t') < 0) {
-            return new Command<>(name, CommandSpecs.lookup(name), codec, decoder, Math.max(1, capacity)).add(name, 0);
-        }
-        // Any blank separates words: a tab must not hide a credential command's arguments in one "name".
-        String[] words = name.trim().split("[ \\t]+");
-        CommandSpec spec = CommandSpecs.lookup(words);
-        Command<T> command = new Command<>(name, spec, codec, decoder, Math.max(capacity, words.length));
-        for (String word : words) {
-            command.add(word, 0);
-        }
-        // A whole command line passed as the name ("AUTH user password") must not show its secrets in messages:
-        // only its command words are shown.
-        if (spec.carriesCredentials(command)) {
-            boolean twoWords = (spec.isSubcommand() || spec.hasSubcommands()) && words.length > 1;
-            command.name = twoWords ? words[0] + " " + words[1] : words[0];
-        }
-        return command;
+        return CommandStarts.create(codec, spec, decoder, arguments);
     }
 
     /**
@@ -312,8 +263,7 @@ public final class Command<T> {
      * Marks the command as a read that changes nothing on the server, so that running it twice is harmless. A client
      * configured with {@link io.respkit.connection.RedisConfig.Builder#retryReads(boolean)} may then retry it once on
      * a fresh connection after a connection failure; commands not marked are never retried, because a write whose
-     * reply was lost may already have been applied. Commands whose {@linkplain #spec() spec} is read-only need not be
-     * marked.
+     * reply was lost may already have been applied. Commands with a read-only {@linkplain #spec() spec} are read-only.
      *
      * @return this command
      */
@@ -333,9 +283,8 @@ public final class Command<T> {
     }
 
     /**
-     * Returns what respkit knows about this command: the spec of its name (for a command created as {@code "CLIENT"}
-     * with its subcommand as the first argument, the subcommand's spec), or the spec of unknown commands, which has
-     * no flags.
+     * Returns the spec of the command's name (of its subcommand for {@code "CLIENT"} created with {@code SETNAME} as
+     * its first argument), or the spec of unknown commands, which has no flags.
      *
      * @return the spec, never {@code null}
      */
@@ -397,7 +346,7 @@ public final class Command<T> {
         if (marked != 0) {
             return marked - 1;
         }
-        CommandSpec.Timeout timeout = spec().timeout();
+        BlockTimeout timeout = spec().timeout();
         return timeout == null ? -1 : timeout.millis(this);
     }
 

@@ -2,7 +2,6 @@ package io.respkit.commands;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What respkit knows about one Redis command (or subcommand, such as {@code CLIENT SETNAME}), as data: whether it
@@ -34,167 +33,11 @@ public final class CommandSpec {
     private static final int KNOWN = 1 << 9;
     private static final int SUBCOMMAND = 1 << 10;
 
-    /** What a command leaves on the connection it ran on; {@link #NONE} for most. */
-    public enum Effect {
-        /** Nothing that outlives the command. */
-        NONE,
-        /** Selects a database ({@code SELECT}); the database index is its first argument. */
-        DATABASE,
-        /** Opens a transaction ({@code MULTI}). */
-        TRANSACTION_START,
-        /** Ends a transaction and unwatches every key ({@code EXEC}, {@code DISCARD}). */
-        TRANSACTION_END,
-        /** Watches keys ({@code WATCH}). */
-        WATCH,
-        /** Unwatches every key ({@code UNWATCH}). */
-        UNWATCH,
-        /** Subscribes, turning the connection into a subscriber connection. */
-        SUBSCRIBE,
-        /** Unsubscribes. */
-        UNSUBSCRIBE,
-        /** Turns client-side caching invalidation messages on or off ({@code CLIENT TRACKING}). */
-        TRACKING,
-        /** Changes whether the server replies at all ({@code CLIENT REPLY}). */
-        REPLY_MODE,
-        /** Names the connection or its library ({@code CLIENT SETNAME}, {@code CLIENT SETINFO}). */
-        NAME,
-        /** Changes how the server treats the connection ({@code CLIENT NO-EVICT}, {@code CLIENT NO-TOUCH}). */
-        CLIENT_MODE,
-        /** Resets the connection: database 0, default user, no transaction, no subscription ({@code RESET}). */
-        RESET,
-        /** Authenticates as another user ({@code AUTH}). */
-        AUTH,
-        /** Switches the protocol and maybe the user ({@code HELLO}). */
-        PROTOCOL,
-        /** Turns the connection into a monitor, streaming every command the server runs ({@code MONITOR}). */
-        MONITOR,
-        /** Asks the server to close the connection after its reply ({@code QUIT}). */
-        QUIT
-    }
-
-    /**
-     * What a blocking pop takes from the server, and so how to put it back when its caller gave up; {@link #NONE}
-     * for every other command.
-     */
-    public enum PopKind {
-        /** Takes nothing. */
-        NONE,
-        /** One element from the head of one of its lists, replied as {@code [key, element]} ({@code BLPOP}). */
-        LIST_HEAD,
-        /** One element from the tail of one of its lists, replied as {@code [key, element]} ({@code BRPOP}). */
-        LIST_TAIL,
-        /**
-         * One element moved from the source (argument 1) to the destination (argument 2), the ends named by arguments
-         * 3 and 4 ({@code BLMOVE}).
-         */
-        LIST_MOVE,
-        /** One element moved from the source's tail to the destination's head ({@code BRPOPLPUSH}). */
-        LIST_MOVE_TAIL_TO_HEAD,
-        /**
-         * Elements from one list's end named after its keys, replied as {@code [key, [element...]]}
-         * ({@code BLMPOP}).
-         */
-        LIST_MANY,
-        /** One member with its score, replied as {@code [key, member, score]} ({@code BZPOPMIN}, {@code BZPOPMAX}). */
-        SORTED_SET,
-        /** Members with scores from one sorted set, replied as {@code [key, [[member, score]...]]} ({@code BZMPOP}). */
-        SORTED_SET_MANY
-    }
-
-    /**
-     * Which arguments of a command carry credentials (passwords, user names), for commands where that depends on
-     * the arguments. Error replies to a command that carries credentials have those arguments, and every quoted
-     * argument, masked; only its command words are shown as its name. Implementations are stateless and thread-safe.
-     */
-    public interface CredentialRule {
-
-        /**
-         * Returns whether this call of the command carries credentials.
-         *
-         * @param command the command, with its arguments
-         * @return {@code true} when its error replies must be masked
-         */
-        boolean carriesCredentials(Command<?> command);
-
-        /**
-         * Returns the positions of the arguments that are secrets (0 is the first word of the name).
-         *
-         * @param command the command, with its arguments
-         * @return the positions in ascending order, empty when there are none
-         */
-        int[] secretPositions(Command<?> command);
-    }
-
-    /**
-     * Where a blocking command's timeout argument is and in which unit: at a fixed {@code position} (counted from
-     * the end when negative, {@code -1} being the last argument), or after a {@code token} such as {@code BLOCK}.
-     * Immutable and thread-safe.
-     *
-     * @param position the argument position (0 is the first word of the name), negative to count from the end, 0
-     *        when the timeout follows a token
-     * @param token the token the timeout follows, or {@code null}
-     * @param unit {@link TimeUnit#SECONDS} (decimals allowed) or {@link TimeUnit#MILLISECONDS}
-     */
-    public record Timeout(int position, String token, TimeUnit unit) {
-
-        /**
-         * Checks the layout.
-         *
-         * @throws IllegalArgumentException when neither or both of a position and a token are given, or the unit is
-         *         neither seconds nor milliseconds
-         * @throws NullPointerException when the unit is null
-         */
-        public Timeout {
-            Objects.requireNonNull(unit, "unit");
-            if ((position == 0) == (token == null)) {
-                throw new IllegalArgumentException("a timeout has either a position or a token");
-            }
-            if (unit != TimeUnit.SECONDS && unit != TimeUnit.MILLISECONDS) {
-                throw new IllegalArgumentException("a timeout is in seconds or milliseconds");
-            }
-        }
-
-        /**
-         * Returns the block time a command's arguments ask for.
-         *
-         * @param command the command
-         * @return the milliseconds, 0 for forever, -1 when the argument is missing or not a valid timeout (the
-         *         command then does not block, or the server refuses it)
-         */
-        public long millis(Command<?> command) {
-            int n = command.argumentCount();
-            int at = -1;
-            if (token != null) {
-                for (int i = 1; i + 1 < n; i++) {
-                    if (command.argumentText(i).equalsIgnoreCase(token)) {
-                        at = i + 1;
-                        break;
-                    }
-                }
-            } else {
-                at = position > 0 ? position : n + position;
-            }
-            if (at < 1 || at >= n) {
-                return -1;
-            }
-            try {
-                double value = Double.parseDouble(command.argumentText(at));
-                if (!(value >= 0)) {
-                    return -1; // negative or NaN: the server refuses it
-                }
-                double millis = unit == TimeUnit.SECONDS ? value * 1000.0 : value;
-                return (long) Math.min(Math.ceil(millis), Command.MAX_BLOCK_MILLIS);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-    }
-
     private final String name;
     private final String[] words;
     private final int flags;
-    private final Effect effect;
-    private final Timeout timeout;
+    private final ConnectionEffect effect;
+    private final BlockTimeout timeout;
     private final CredentialRule credentials;
     private final PopKind pop;
 
@@ -209,7 +52,7 @@ public final class CommandSpec {
         if (timeout != null) {
             f |= BLOCKING | DEDICATED;
         }
-        if (effect != Effect.NONE) {
+        if (effect != ConnectionEffect.NONE) {
             f |= STATE | DEDICATED; // what a command leaves on a connection must not reach the other callers on it
         }
         if (credentials != null) {
@@ -301,7 +144,7 @@ public final class CommandSpec {
      *
      * @return the timeout's layout, or {@code null} for a command that does not block
      */
-    public Timeout timeout() {
+    public BlockTimeout timeout() {
         return timeout;
     }
 
@@ -316,8 +159,8 @@ public final class CommandSpec {
     }
 
     /**
-     * Returns whether the command leaves state on its connection ({@link #effect()} is not {@link Effect#NONE}); a
-     * single bit test, cheap enough to run for every command.
+     * Returns whether the command leaves state on its connection ({@link #effect()} is not
+     * {@link ConnectionEffect#NONE}); a single bit test, cheap enough to run for every command.
      *
      * @return {@code true} when it changes connection state
      */
@@ -328,9 +171,9 @@ public final class CommandSpec {
     /**
      * Returns what the command leaves on its connection.
      *
-     * @return the effect, {@link Effect#NONE} for most commands
+     * @return the effect, {@link ConnectionEffect#NONE} for most commands
      */
-    public Effect effect() {
+    public ConnectionEffect effect() {
         return effect;
     }
 
@@ -431,7 +274,7 @@ public final class CommandSpec {
         if (isDedicated()) {
             sb.append(" dedicated");
         }
-        if (effect != Effect.NONE) {
+        if (effect != ConnectionEffect.NONE) {
             sb.append(" effect=").append(effect);
         }
         if (mayCarryCredentials()) {
@@ -448,8 +291,8 @@ public final class CommandSpec {
 
         private final String name;
         private int flags = KNOWN;
-        private Effect effect = Effect.NONE;
-        private Timeout timeout;
+        private ConnectionEffect effect = ConnectionEffect.NONE;
+        private BlockTimeout timeout;
         private CredentialRule credentials;
         private PopKind pop = PopKind.NONE;
 
@@ -490,7 +333,7 @@ public final class CommandSpec {
          * @return this builder
          * @throws NullPointerException when the timeout is null
          */
-        public Builder blocking(Timeout timeout) {
+        public Builder blocking(BlockTimeout timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
@@ -507,13 +350,14 @@ public final class CommandSpec {
         }
 
         /**
-         * Records what the command leaves on its connection; anything but {@link Effect#NONE} makes it dedicated.
+         * Records what the command leaves on its connection; anything but {@link ConnectionEffect#NONE} makes it
+         * dedicated.
          *
          * @param effect the effect
          * @return this builder
          * @throws NullPointerException when the effect is null
          */
-        public Builder effect(Effect effect) {
+        public Builder effect(ConnectionEffect effect) {
             this.effect = Objects.requireNonNull(effect, "effect");
             return this;
         }

@@ -3,6 +3,7 @@ package io.respkit.connection;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.commands.Command;
 import io.respkit.commands.CommandSpec;
+import io.respkit.commands.ConnectionEffect;
 import io.respkit.internal.CredentialArguments;
 
 import java.util.HashMap;
@@ -96,7 +97,7 @@ final class ConnectionState {
                     + "or a transaction: subscriptions turn a connection into a subscriber connection, whose messages "
                     + "arrive without a command to answer; use RedisClient.subscriber() (or Subscriber) instead");
         }
-        if (spec.effect() == CommandSpec.Effect.REPLY_MODE && command.argumentCount() > 2) {
+        if (spec.effect() == ConnectionEffect.REPLY_MODE && command.argumentCount() > 2) {
             String mode = command.argumentText(2);
             if (mode.equalsIgnoreCase("OFF") || mode.equalsIgnoreCase("SKIP")) {
                 throw new RedisUnsupportedCommandException("CLIENT REPLY " + upper(mode) + " cannot be sent: "

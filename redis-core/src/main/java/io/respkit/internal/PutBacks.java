@@ -3,6 +3,7 @@ package io.respkit.internal;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.CommandSpec;
+import io.respkit.commands.PopKind;
 import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
@@ -43,7 +44,7 @@ public final class PutBacks {
      *         {@code BZPOPMAX}, {@code BZMPOP}) that blocks
      */
     public static boolean isPop(Command<?> command) {
-        return command.spec().popKind() != CommandSpec.PopKind.NONE && command.blockMillis() >= 0;
+        return command.spec().popKind() != PopKind.NONE && command.blockMillis() >= 0;
     }
 
     /**
@@ -62,7 +63,7 @@ public final class PutBacks {
         switch (pop.spec().popKind()) {
             case LIST_HEAD, LIST_TAIL -> {
                 List<Object> kv = Decoders.elements(reply);
-                CommandSpec push = pop.spec().popKind() == CommandSpec.PopKind.LIST_TAIL ? CommandSpecs.RPUSH
+                CommandSpec push = pop.spec().popKind() == PopKind.LIST_TAIL ? CommandSpecs.RPUSH
                         : CommandSpecs.LPUSH;
                 return add(add(Command.create(codec, push, Decoders.raw()), kv.get(0)), kv.get(1));
             }

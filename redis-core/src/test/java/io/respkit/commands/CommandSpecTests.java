@@ -2,8 +2,6 @@ package io.respkit.commands;
 
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.codec.StringCodec;
-import io.respkit.commands.CommandSpec.Effect;
-import io.respkit.commands.CommandSpec.PopKind;
 import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.ListDefs;
 import io.respkit.internal.commands.ServerDefs;
@@ -162,8 +160,8 @@ class CommandSpecTests {
     @Test
     void theFlagsReproduceTheConnectionStateSwitchAndTheCredentialList() {
         for (CommandSpec spec : CommandSpecs.all()) {
-            boolean tracked = spec.changesConnectionState()
-                    && spec.effect() != Effect.UNSUBSCRIBE; // the UN forms change state, but nothing is recorded
+            // The UN forms change state, but ConnectionState records nothing for them.
+            boolean tracked = spec.changesConnectionState() && spec.effect() != ConnectionEffect.UNSUBSCRIBE;
             assertThat(tracked).as(spec.name()).isEqualTo(OLD_TRACKED.contains(spec.name()));
             boolean credentials = OLD_CREDENTIAL_WORDS.contains(spec.name().split(" ")[0])
                     && !spec.name().equals("CONFIG") && !spec.name().equals("CONFIG GET");
@@ -185,7 +183,7 @@ class CommandSpecTests {
         assertThat(cmd.isReadOnly()).isTrue();
         assertThat(cmd.spec()).isSameAs(custom);
         CommandSpec blocking = CommandSpec.builder("MY.BLOCK")
-                .blocking(new CommandSpec.Timeout(1, null, TimeUnit.MILLISECONDS)).build();
+                .blocking(new BlockTimeout(1, null, TimeUnit.MILLISECONDS)).build();
         assertThat(blocking.isDedicated()).as("a blocking command is dedicated").isTrue();
         assertThat(Command.create(StringCodec.UTF8, blocking, ReplyDecoders.raw()).arg(40).blockMillis())
                 .isEqualTo(40);
@@ -193,9 +191,9 @@ class CommandSpecTests {
         assertThatThrownBy(() -> CommandSpec.builder("A B C")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommandSpec.builder("X").pop(PopKind.LIST_HEAD).build())
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new CommandSpec.Timeout(0, null, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> new BlockTimeout(0, null, TimeUnit.SECONDS))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CommandSpec.Timeout(1, null, TimeUnit.MINUTES))
+        assertThatThrownBy(() -> new BlockTimeout(1, null, TimeUnit.MINUTES))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(CommandSpecs.BLPOP.toString()).isEqualTo("CommandSpec[BLPOP write blocking dedicated "
                 + "pop=LIST_HEAD]");

@@ -1,9 +1,10 @@
 package io.respkit.internal.commands;
 
 import io.respkit.commands.CommandSpec;
-import io.respkit.commands.CommandSpec.Effect;
-import io.respkit.commands.CommandSpec.PopKind;
-import io.respkit.commands.CommandSpec.Timeout;
+import io.respkit.commands.BlockTimeout;
+import io.respkit.commands.ConnectionEffect;
+import io.respkit.commands.PopKind;
+import io.respkit.commands.BlockTimeout;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +28,9 @@ public final class CommandSpecs {
 
     private static final Map<String, CommandSpec> BY_NAME = new HashMap<>();
     private static final List<CommandSpec> ALL = new ArrayList<>();
-    private static final Timeout LAST_SECONDS = new Timeout(-1, null, TimeUnit.SECONDS);
-    private static final Timeout FIRST_SECONDS = new Timeout(1, null, TimeUnit.SECONDS);
-    private static final Timeout BLOCK_MILLIS = new Timeout(0, "BLOCK", TimeUnit.MILLISECONDS);
+    private static final BlockTimeout LAST_SECONDS = new BlockTimeout(-1, null, TimeUnit.SECONDS);
+    private static final BlockTimeout FIRST_SECONDS = new BlockTimeout(1, null, TimeUnit.SECONDS);
+    private static final BlockTimeout BLOCK_MILLIS = new BlockTimeout(0, "BLOCK", TimeUnit.MILLISECONDS);
 
     /** The spec of every command respkit does not know: no flags, no name. */
     public static final CommandSpec UNKNOWN = CommandSpec.builder("").unknown().build();
@@ -169,25 +170,27 @@ public final class CommandSpecs {
             .pop(PopKind.SORTED_SET_MANY));
     public static final CommandSpec XREAD = add(b("XREAD").readOnly().blocking(BLOCK_MILLIS));
     public static final CommandSpec XREADGROUP = add(b("XREADGROUP").write().blocking(BLOCK_MILLIS));
-    public static final CommandSpec WAIT = add(b("WAIT").blocking(new Timeout(2, null, TimeUnit.MILLISECONDS)));
+    public static final CommandSpec WAIT = add(b("WAIT").blocking(new BlockTimeout(2, null, TimeUnit.MILLISECONDS)));
     public static final CommandSpec WAITAOF = add(b("WAITAOF")
-            .blocking(new Timeout(3, null, TimeUnit.MILLISECONDS)));
+            .blocking(new BlockTimeout(3, null, TimeUnit.MILLISECONDS)));
 
     // Transactions
-    public static final CommandSpec MULTI = add(b("MULTI").effect(Effect.TRANSACTION_START).notQueueable());
-    public static final CommandSpec EXEC = add(b("EXEC").effect(Effect.TRANSACTION_END).notQueueable());
-    public static final CommandSpec DISCARD = add(b("DISCARD").effect(Effect.TRANSACTION_END).notQueueable());
-    public static final CommandSpec WATCH = add(b("WATCH").effect(Effect.WATCH).notQueueable());
-    public static final CommandSpec UNWATCH = add(b("UNWATCH").effect(Effect.UNWATCH));
+    public static final CommandSpec MULTI = add(b("MULTI").effect(ConnectionEffect.TRANSACTION_START).notQueueable());
+    public static final CommandSpec EXEC = add(b("EXEC").effect(ConnectionEffect.TRANSACTION_END).notQueueable());
+    public static final CommandSpec DISCARD = add(b("DISCARD").effect(ConnectionEffect.TRANSACTION_END).notQueueable());
+    public static final CommandSpec WATCH = add(b("WATCH").effect(ConnectionEffect.WATCH).notQueueable());
+    public static final CommandSpec UNWATCH = add(b("UNWATCH").effect(ConnectionEffect.UNWATCH));
 
     // Pub/sub
     public static final CommandSpec PUBLISH = add(b("PUBLISH"));
-    public static final CommandSpec SUBSCRIBE = add(b("SUBSCRIBE").effect(Effect.SUBSCRIBE).noReply());
-    public static final CommandSpec PSUBSCRIBE = add(b("PSUBSCRIBE").effect(Effect.SUBSCRIBE).noReply());
-    public static final CommandSpec SSUBSCRIBE = add(b("SSUBSCRIBE").effect(Effect.SUBSCRIBE).noReply());
-    public static final CommandSpec UNSUBSCRIBE = add(b("UNSUBSCRIBE").effect(Effect.UNSUBSCRIBE).noReply());
-    public static final CommandSpec PUNSUBSCRIBE = add(b("PUNSUBSCRIBE").effect(Effect.UNSUBSCRIBE).noReply());
-    public static final CommandSpec SUNSUBSCRIBE = add(b("SUNSUBSCRIBE").effect(Effect.UNSUBSCRIBE).noReply());
+    public static final CommandSpec SUBSCRIBE = add(b("SUBSCRIBE").effect(ConnectionEffect.SUBSCRIBE).noReply());
+    public static final CommandSpec PSUBSCRIBE = add(b("PSUBSCRIBE").effect(ConnectionEffect.SUBSCRIBE).noReply());
+    public static final CommandSpec SSUBSCRIBE = add(b("SSUBSCRIBE").effect(ConnectionEffect.SUBSCRIBE).noReply());
+    public static final CommandSpec UNSUBSCRIBE = add(b("UNSUBSCRIBE").effect(ConnectionEffect.UNSUBSCRIBE).noReply());
+    public static final CommandSpec PUNSUBSCRIBE = add(b("PUNSUBSCRIBE").effect(ConnectionEffect.UNSUBSCRIBE)
+            .noReply());
+    public static final CommandSpec SUNSUBSCRIBE = add(b("SUNSUBSCRIBE").effect(ConnectionEffect.UNSUBSCRIBE)
+            .noReply());
     public static final CommandSpec PUBSUB = add(b("PUBSUB").subcommands());
     public static final CommandSpec PUBSUB_CHANNELS = read("PUBSUB CHANNELS");
     public static final CommandSpec PUBSUB_NUMSUB = read("PUBSUB NUMSUB");
@@ -203,25 +206,26 @@ public final class CommandSpecs {
     // Connection
     public static final CommandSpec PING = read("PING");
     public static final CommandSpec ECHO = read("ECHO");
-    public static final CommandSpec SELECT = add(b("SELECT").effect(Effect.DATABASE));
+    public static final CommandSpec SELECT = add(b("SELECT").effect(ConnectionEffect.DATABASE));
     public static final CommandSpec SWAPDB = add(b("SWAPDB").write().dedicated());
-    public static final CommandSpec AUTH = add(b("AUTH").effect(Effect.AUTH)
+    public static final CommandSpec AUTH = add(b("AUTH").effect(ConnectionEffect.AUTH)
             .credentials(CredentialRules.ALL_ARGUMENTS));
-    public static final CommandSpec HELLO = add(b("HELLO").effect(Effect.PROTOCOL).credentials(CredentialRules.HELLO));
-    public static final CommandSpec RESET = add(b("RESET").effect(Effect.RESET).notQueueable());
-    public static final CommandSpec QUIT = add(b("QUIT").effect(Effect.QUIT));
+    public static final CommandSpec HELLO = add(b("HELLO").effect(ConnectionEffect.PROTOCOL)
+            .credentials(CredentialRules.HELLO));
+    public static final CommandSpec RESET = add(b("RESET").effect(ConnectionEffect.RESET).notQueueable());
+    public static final CommandSpec QUIT = add(b("QUIT").effect(ConnectionEffect.QUIT));
     public static final CommandSpec READONLY = add(b("READONLY").dedicated());
     public static final CommandSpec READWRITE = add(b("READWRITE").dedicated());
     public static final CommandSpec ASKING = add(b("ASKING").dedicated());
 
     // CLIENT: every subcommand runs on a dedicated connection, as it concerns the connection it is sent on
     public static final CommandSpec CLIENT = add(b("CLIENT").subcommands().dedicated());
-    public static final CommandSpec CLIENT_SETNAME = add(b("CLIENT SETNAME").effect(Effect.NAME));
-    public static final CommandSpec CLIENT_SETINFO = add(b("CLIENT SETINFO").effect(Effect.NAME));
-    public static final CommandSpec CLIENT_TRACKING = add(b("CLIENT TRACKING").effect(Effect.TRACKING));
-    public static final CommandSpec CLIENT_REPLY = add(b("CLIENT REPLY").effect(Effect.REPLY_MODE));
-    public static final CommandSpec CLIENT_NO_EVICT = add(b("CLIENT NO-EVICT").effect(Effect.CLIENT_MODE));
-    public static final CommandSpec CLIENT_NO_TOUCH = add(b("CLIENT NO-TOUCH").effect(Effect.CLIENT_MODE));
+    public static final CommandSpec CLIENT_SETNAME = add(b("CLIENT SETNAME").effect(ConnectionEffect.NAME));
+    public static final CommandSpec CLIENT_SETINFO = add(b("CLIENT SETINFO").effect(ConnectionEffect.NAME));
+    public static final CommandSpec CLIENT_TRACKING = add(b("CLIENT TRACKING").effect(ConnectionEffect.TRACKING));
+    public static final CommandSpec CLIENT_REPLY = add(b("CLIENT REPLY").effect(ConnectionEffect.REPLY_MODE));
+    public static final CommandSpec CLIENT_NO_EVICT = add(b("CLIENT NO-EVICT").effect(ConnectionEffect.CLIENT_MODE));
+    public static final CommandSpec CLIENT_NO_TOUCH = add(b("CLIENT NO-TOUCH").effect(ConnectionEffect.CLIENT_MODE));
     public static final CommandSpec CLIENT_GETNAME = add(b("CLIENT GETNAME").readOnly().dedicated());
     public static final CommandSpec CLIENT_ID = add(b("CLIENT ID").readOnly().dedicated());
     public static final CommandSpec CLIENT_LIST = add(b("CLIENT LIST").readOnly().dedicated());
@@ -238,7 +242,7 @@ public final class CommandSpecs {
     public static final CommandSpec MIGRATE = add(b("MIGRATE").write().credentials(CredentialRules.MIGRATE));
     public static final CommandSpec SENTINEL = add(b("SENTINEL").subcommands()
             .credentials(CredentialRules.SENTINEL));
-    public static final CommandSpec MONITOR = add(b("MONITOR").effect(Effect.MONITOR));
+    public static final CommandSpec MONITOR = add(b("MONITOR").effect(ConnectionEffect.MONITOR));
     public static final CommandSpec DEBUG = add(b("DEBUG").dedicated());
     public static final CommandSpec SYNC = add(b("SYNC").dedicated());
     public static final CommandSpec PSYNC = add(b("PSYNC").dedicated());

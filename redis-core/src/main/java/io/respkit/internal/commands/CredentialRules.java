@@ -1,7 +1,7 @@
 package io.respkit.internal.commands;
 
 import io.respkit.commands.Command;
-import io.respkit.commands.CommandSpec;
+import io.respkit.commands.CredentialRule;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * <p>Stateless and thread-safe. Only error paths, commands queued after a hand-written {@code MULTI} and multi-word
  * command names call them, never the success path of an ordinary command.
  */
-enum CredentialRules implements CommandSpec.CredentialRule {
+enum CredentialRules implements CredentialRule {
 
     /** {@code AUTH [user] password}: every argument, the user name too. */
     ALL_ARGUMENTS {
