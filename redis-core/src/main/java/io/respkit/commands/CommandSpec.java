@@ -33,6 +33,15 @@ public final class CommandSpec {
     private static final int KNOWN = 1 << 9;
     private static final int SUBCOMMAND = 1 << 10;
 
+    /**
+     * The spec of every command respkit does not know: no name and no flags ({@link #isKnown()} is {@code false}),
+     * so such a command is shared, never retried, and its block time is only what {@link Command#blocking} says. A
+     * spec built from the server's own {@code COMMAND INFO} (its {@code readonly}, {@code write} flags; a
+     * {@code blocking} command {@linkplain Builder#dedicated() dedicated}, its timeout's place being unknown) may take
+     * its place.
+     */
+    public static final CommandSpec UNKNOWN = new CommandSpec(new Builder());
+
     private final String name;
     private final String[] words;
     private final int flags;
@@ -70,7 +79,8 @@ public final class CommandSpec {
      *
      * @param name the command name in capitals, one word or a command and its subcommand ({@code "CLIENT SETNAME"})
      * @return the builder
-     * @throws IllegalArgumentException when the name is blank, has more than two words or lower-case letters
+     * @throws IllegalArgumentException when the name is blank, is not one or two words separated by one space, or
+     *         has lower-case letters
      * @throws NullPointerException when the name is null
      */
     public static Builder builder(String name) {
@@ -101,8 +111,7 @@ public final class CommandSpec {
     }
 
     /**
-     * Returns whether respkit knows this command: {@code false} only for the fallback spec of names it does not know,
-     * which has no flags.
+     * Returns whether this spec describes a command: {@code false} only for {@link #UNKNOWN}.
      *
      * @return {@code true} for a known command
      */
@@ -298,11 +307,16 @@ public final class CommandSpec {
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
-            if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.split(" ", -1).length > 2
-                    || (!name.isEmpty() && name.isBlank()) || name.startsWith(" ") || name.endsWith(" ")) {
+            if (!name.equals(name.toUpperCase(Locale.ROOT)) || !name.matches("\\S+( \\S+)?")) {
                 throw new IllegalArgumentException("a command spec's name is one or two words in capitals: " + name);
             }
             this.name = name;
+        }
+
+        /** The builder of {@link #UNKNOWN}. */
+        private Builder() {
+            this.name = "";
+            this.flags = 0;
         }
 
         /**
@@ -414,16 +428,6 @@ public final class CommandSpec {
          */
         public Builder subcommands() {
             flags |= CONTAINER;
-            return this;
-        }
-
-        /**
-         * Marks the spec as the fallback for commands nobody knows; it should carry no flags.
-         *
-         * @return this builder
-         */
-        public Builder unknown() {
-            flags &= ~KNOWN;
             return this;
         }
 

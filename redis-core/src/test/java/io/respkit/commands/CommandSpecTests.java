@@ -78,6 +78,8 @@ class CommandSpecTests {
         assertThat(raw("SETNAME").spec()).as("a subcommand is no command of its own")
                 .isSameAs(CommandSpecs.UNKNOWN);
         assertThat(CommandSpecs.UNKNOWN.isKnown()).isFalse();
+        assertThat(CommandSpecs.UNKNOWN).isSameAs(CommandSpec.UNKNOWN);
+        assertThat(CommandSpec.UNKNOWN.toString()).isEqualTo("CommandSpec[unknown]");
         assertThat(CommandSpecs.UNKNOWN.isDedicated()).isFalse();
         assertThat(raw("get").name()).as("the name stays as given").isEqualTo("get");
     }
@@ -189,6 +191,9 @@ class CommandSpecTests {
                 .isEqualTo(40);
         assertThatThrownBy(() -> CommandSpec.builder("get")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommandSpec.builder("A B C")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandSpec.builder("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandSpec.builder("A\tB")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandSpec.builder("A  B")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommandSpec.builder("X").pop(PopKind.LIST_HEAD).build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new BlockTimeout(0, null, TimeUnit.SECONDS))

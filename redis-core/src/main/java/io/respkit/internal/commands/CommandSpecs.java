@@ -32,8 +32,8 @@ public final class CommandSpecs {
     private static final BlockTimeout FIRST_SECONDS = new BlockTimeout(1, null, TimeUnit.SECONDS);
     private static final BlockTimeout BLOCK_MILLIS = new BlockTimeout(0, "BLOCK", TimeUnit.MILLISECONDS);
 
-    /** The spec of every command respkit does not know: no flags, no name. */
-    public static final CommandSpec UNKNOWN = CommandSpec.builder("").unknown().build();
+    /** The spec of every command respkit does not know: {@link CommandSpec#UNKNOWN}. */
+    public static final CommandSpec UNKNOWN = CommandSpec.UNKNOWN;
 
     // Strings
     public static final CommandSpec APPEND = write("APPEND");
