@@ -18,6 +18,9 @@ public record BlockTimeout(int position, String token, TimeUnit unit) {
     /**
      * Checks the layout.
      *
+     * @param position the argument position, negative from the end, 0 with a token
+     * @param token the token the timeout follows, or {@code null}
+     * @param unit seconds or milliseconds
      * @throws IllegalArgumentException when neither or both of a position and a token are given, or the unit is
      *         neither seconds nor milliseconds
      * @throws NullPointerException when the unit is null

@@ -121,8 +121,14 @@ public final class Command<T> {
      * Like {@link #create(RedisCodec, CommandSpec, ReplyDecoder)}, with room for exactly {@code arguments}
      * arguments (its name's words included) before its array grows, for definitions that know how many they add.
      *
+     * @param codec the codec for values and the charset for text
+     * @param spec the command's spec
+     * @param decoder the reply decoder
      * @param arguments how many arguments it will have
-     * @see #create(RedisCodec, CommandSpec, ReplyDecoder)
+     * @param <T> the decoded reply type
+     * @return the command, ready for arguments
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the spec has no name (the spec of unknown commands)
      */
     public static <T> Command<T> create(RedisCodec<?> codec, CommandSpec spec, ReplyDecoder<T> decoder,
             int arguments) {
