@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The catalog: one {@link CommandSpec} per command respkit knows, every command the {@code *Defs} build and every
  * command whose effect on a connection respkit must know, with subcommands ({@code CLIENT SETNAME},
- * {@code CONFIG SET}) as entries of their own, each constant named after its command. The typed definitions pass these constants to
- * {@code Command.create(codec, spec, decoder)};
- * {@link #lookup(String)} finds them by name for commands created by name. {@code CommandSpecIntegrationTests}
- * checks every entry against the server's {@code COMMAND INFO}.
+ * {@code CONFIG SET}) as entries of their own, each constant named after its command. The typed definitions pass
+ * these constants to {@code Command.create(codec, spec, decoder)}; {@link #lookup(String)} finds them by name for
+ * commands created by name. {@code CommandSpecIntegrationTests} checks every entry against the server's
+ * {@code COMMAND INFO}.
  *
  * <p>Immutable after class initialisation and thread-safe.
  */
