@@ -1,7 +1,7 @@
 package io.respkit.commands;
 
 import io.respkit.codec.RedisCodec;
-import io.respkit.internal.CredentialArguments;
+import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.protocol.RespWriter;
 
 import java.io.IOException;
@@ -33,17 +33,21 @@ public final class Command<T> {
     // reference rather than kept in a parallel kinds array: one array less per command, on every hot path.
     private static final Object LONG = new Object();
     private static final Object DOUBLE = new Object();
-    private static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
+    /** The longest block time a command records; 2^62 ms is forever all the same. */
+    static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
 
-    private final String name;
+    /** Set at creation only; not final because a name holding credentials is shortened once its words are known. */
+    String name;
+    /** Not final: {@link #spec()} resolves a subcommand given as an argument, a benign race (same spec each time). */
+    private CommandSpec spec;
     private final RedisCodec<?> codec;
     private final ReplyDecoder<T> decoder;
     private Object[] refs;
     private long[] numbers;
     private int size;
     /**
-     * The block time and the read-only mark in one field, {@code (blockMillis + 1) << 1 | readOnly}, so that a
-     * command stays small: 0 means not blocking and not read-only.
+     * The block time and the read-only mark set by {@link #blocking} and {@link #readOnly()}, in one field,
+     * {@code (blockMillis + 1) << 1 | readOnly}, so that a command stays small: 0 means that the spec decides.
      */
     private long state;
     /**
@@ -56,15 +60,18 @@ public final class Command<T> {
      */
     private int[] moreKeys;
 
-    private Command(String name, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
+    Command(String name, CommandSpec spec, RedisCodec<?> codec, ReplyDecoder<T> decoder, int capacity) {
         this.name = name;
+        this.spec = spec;
         this.codec = codec;
         this.decoder = decoder;
         this.refs = new Object[capacity];
     }
 
     /**
-     * Starts a command. A name of several words, such as {@code "CONFIG GET"}, is sent as that many arguments.
+     * Starts a command. A name of several words, such as {@code "CONFIG GET"}, is sent as that many arguments. The
+     * command gets the {@linkplain #spec() spec} respkit knows for the name (matched case-insensitively, the first
+     * two words for a command with subcommands), or one without flags for a name it does not know.
      *
      * @param codec the codec for values and the charset for text
      * @param name the command name, e.g. {@code "GET"} or {@code "SCRIPT LOAD"}
@@ -75,7 +82,7 @@ public final class Command<T> {
      * @throws IllegalArgumentException when the name is blank
      */
     public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder) {
-        return create(codec, name, decoder, 4);
+        return CommandStarts.create(codec, name, decoder, 4);
     }
 
     /**
@@ -94,24 +101,40 @@ public final class Command<T> {
      * @throws IllegalArgumentException when the name is blank
      */
     public static <T> Command<T> create(RedisCodec<?> codec, String name, ReplyDecoder<T> decoder, int capacity) {
-        Objects.requireNonNull(codec, "codec");
-        Objects.requireNonNull(decoder, "decoder");
-        Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("command name must not be blank");
-        }
-        if (name.indexOf(' ') < 0 && name.indexOf('\t') < 0) {
-            return new Command<>(name, codec, decoder, Math.max(1, capacity)).add(name, 0);
-        }
-        // Any blank separates words: a tab must not hide a credential command's arguments in one "name".
-        String[] words = name.trim().split("[ \\t]+");
-        // A whole command line passed as the name ("AUTH user password") must not show its secrets in messages.
-        Command<T> command = new Command<>(CredentialArguments.displayName(name, words), codec, decoder,
-                Math.max(1, capacity));
-        for (String word : words) {
-            command.add(word, 0);
-        }
-        return command;
+        return CommandStarts.create(codec, name, decoder, capacity);
+    }
+
+    /**
+     * Starts a command with the given spec, its name's words sent first: how typed commands start, with no lookup.
+     *
+     * @param codec the codec for values and the charset for text
+     * @param spec the command's spec
+     * @param decoder the reply decoder
+     * @param <T> the decoded reply type
+     * @return the command, ready for arguments
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the spec has no name (the spec of unknown commands)
+     */
+    public static <T> Command<T> create(RedisCodec<?> codec, CommandSpec spec, ReplyDecoder<T> decoder) {
+        return create(codec, spec, decoder, 4);
+    }
+
+    /**
+     * Like {@link #create(RedisCodec, CommandSpec, ReplyDecoder)}, with room for exactly {@code arguments}
+     * arguments (its name's words included) before its array grows, for definitions that know how many they add.
+     *
+     * @param codec the codec for values and the charset for text
+     * @param spec the command's spec
+     * @param decoder the reply decoder
+     * @param arguments how many arguments it will have
+     * @param <T> the decoded reply type
+     * @return the command, ready for arguments
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the spec has no name (the spec of unknown commands)
+     */
+    public static <T> Command<T> create(RedisCodec<?> codec, CommandSpec spec, ReplyDecoder<T> decoder,
+            int arguments) {
+        return CommandStarts.create(codec, spec, decoder, arguments);
     }
 
     /**
@@ -227,7 +250,8 @@ public final class Command<T> {
 
     /**
      * Marks the command as blocking on the server for up to {@code timeout}, so that the connection waits that much
-     * longer than its read timeout for the reply; zero blocks forever.
+     * longer than its read timeout for the reply; zero blocks forever. Overrides the block time the command's
+     * {@linkplain #spec() spec} would read from its timeout argument.
      *
      * @param timeout how long the server may block, zero for forever
      * @return this command
@@ -247,7 +271,7 @@ public final class Command<T> {
      * Marks the command as a read that changes nothing on the server, so that running it twice is harmless. A client
      * configured with {@link io.respkit.connection.RedisConfig.Builder#retryReads(boolean)} may then retry it once on
      * a fresh connection after a connection failure; commands not marked are never retried, because a write whose
-     * reply was lost may already have been applied.
+     * reply was lost may already have been applied. Commands with a read-only {@linkplain #spec() spec} are read-only.
      *
      * @return this command
      */
@@ -257,12 +281,29 @@ public final class Command<T> {
     }
 
     /**
-     * Returns whether the command was marked with {@link #readOnly()}.
+     * Returns whether the command changes nothing on the server: its {@linkplain #spec() spec} says so, or it was
+     * marked with {@link #readOnly()}.
      *
      * @return {@code true} for a read that is safe to retry
      */
     public boolean isReadOnly() {
-        return (state & 1) != 0;
+        return (state & 1) != 0 || spec().isReadOnly();
+    }
+
+    /**
+     * Returns the spec of the command's name (of its subcommand for {@code "CLIENT"} created with {@code SETNAME} as
+     * its first argument), or the spec of unknown commands, which has no flags.
+     *
+     * @return the spec, never {@code null}
+     */
+    public CommandSpec spec() {
+        CommandSpec s = spec;
+        if (s.hasSubcommands() && size > 1) {
+            CommandSpec sub = CommandSpecs.subcommand(s, argumentText(1));
+            spec = sub;
+            return sub;
+        }
+        return s;
     }
 
     /**
@@ -302,12 +343,19 @@ public final class Command<T> {
     }
 
     /**
-     * Returns how long the server may block, in milliseconds: -1 when the command does not block, 0 for forever.
+     * Returns how long the server may block, in milliseconds: the time given to {@link #blocking}, else the one the
+     * timeout argument of a {@linkplain CommandSpec#isBlocking() blocking} command asks for; -1 when the command
+     * does not block, 0 for forever.
      *
      * @return the block time in milliseconds, 0 or -1
      */
     public long blockMillis() {
-        return (state >>> 1) - 1;
+        long marked = state >>> 1;
+        if (marked != 0) {
+            return marked - 1;
+        }
+        BlockTimeout timeout = spec().timeout();
+        return timeout == null ? -1 : timeout.millis(this);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.OwedReplies;
 import io.respkit.connection.RedisConnection;
+import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PoolStats;
@@ -207,7 +208,8 @@ public final class BlockingRecovery {
             if (id > 0 && mayUnblock) {
                 Object unblocked;
                 try {
-                    unblocked = run(pool, Command.create(StringCodec.UTF8, "CLIENT UNBLOCK", Decoders.raw()).arg(id));
+                    unblocked = run(pool, Command.create(StringCodec.UTF8, CommandSpecs.CLIENT_UNBLOCK,
+                            Decoders.raw()).arg(id));
                 } catch (RedisException e) {
                     // Refused (an ACL user without CLIENT, a server before 5.0) or no connection to send it on.
                     log.debug("Cannot unblock {} on {}: {}", command.name(), pool.config().address(), e.getMessage());

@@ -2,16 +2,18 @@ package io.respkit.internal;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
+import io.respkit.commands.CommandSpec;
+import io.respkit.commands.PopKind;
+import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.protocol.ErrorReply;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Which commands are blocking pops, and the command that puts back what one of them took after its caller gave up,
- * built from the command's arguments and its raw reply. Stateless and thread-safe.
+ * The command that puts back what a blocking pop took after its caller gave up, built from the pop's arguments and
+ * its raw reply; which commands are blocking pops, and what they take, their specs say
+ * ({@link CommandSpec#popKind()}). Stateless and thread-safe.
  *
  * <p>{@code BRPOP} pushes the element back at the tail it came
  * from, {@code BLPOP} at the head; {@code BLMOVE} and {@code BRPOPLPUSH} move it back from the end of the
@@ -21,10 +23,6 @@ import java.util.Set;
  * had, unless a member was added again meanwhile ({@code ZADD NX}).
  */
 public final class PutBacks {
-
-    /** The blocking commands that take items away; matched on the first word, upper case. */
-    private static final Set<String> POPS = Set.of("BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP", "BZPOPMIN",
-            "BZPOPMAX", "BZMPOP");
 
     /**
      * Removes {@code ARGV[1]} once from the {@code ARGV[2]} end of the destination (1 from the head, -1 from the
@@ -41,11 +39,12 @@ public final class PutBacks {
      * Returns whether {@code command} is a blocking pop, whose reply carries items taken from the server.
      *
      * @param command the command
-     * @return {@code true} for {@code BLPOP}, {@code BRPOP}, {@code BRPOPLPUSH}, {@code BLMOVE}, {@code BLMPOP},
-     *         {@code BZPOPMIN}, {@code BZPOPMAX} and {@code BZMPOP} marked {@linkplain Command#blocking blocking}
+     * @return {@code true} for a command whose spec has a {@linkplain CommandSpec#popKind() pop kind}
+     *         ({@code BLPOP}, {@code BRPOP}, {@code BRPOPLPUSH}, {@code BLMOVE}, {@code BLMPOP}, {@code BZPOPMIN},
+     *         {@code BZPOPMAX}, {@code BZMPOP}) that blocks
      */
     public static boolean isPop(Command<?> command) {
-        return command.blockMillis() >= 0 && POPS.contains(command.argumentText(0).toUpperCase(Locale.ROOT));
+        return command.spec().popKind() != PopKind.NONE && command.blockMillis() >= 0;
     }
 
     /**
@@ -61,36 +60,37 @@ public final class PutBacks {
             return null;
         }
         RedisCodec<?> codec = pop.codec();
-        switch (pop.argumentText(0).toUpperCase(Locale.ROOT)) {
-            case "BRPOP", "BLPOP" -> {
+        switch (pop.spec().popKind()) {
+            case LIST_HEAD, LIST_TAIL -> {
                 List<Object> kv = Decoders.elements(reply);
-                String push = "BRPOP".equalsIgnoreCase(pop.argumentText(0)) ? "RPUSH" : "LPUSH";
+                CommandSpec push = pop.spec().popKind() == PopKind.LIST_TAIL ? CommandSpecs.RPUSH
+                        : CommandSpecs.LPUSH;
                 return add(add(Command.create(codec, push, Decoders.raw()), kv.get(0)), kv.get(1));
             }
-            case "BRPOPLPUSH" -> {
+            case LIST_MOVE_TAIL_TO_HEAD -> {
                 return moveBack(pop, "RIGHT", "LEFT", reply);
             }
-            case "BLMOVE" -> {
+            case LIST_MOVE -> {
                 return moveBack(pop, pop.argumentText(3), pop.argumentText(4), reply);
             }
-            case "BLMPOP" -> {
+            case LIST_MANY -> {
                 // BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]
                 String from = pop.argumentText(3 + Integer.parseInt(pop.argumentText(2)));
                 List<Object> kv = Decoders.elements(reply);
                 List<Object> values = Decoders.elements(kv.get(1));
-                Command<Object> push = add(Command.create(codec, end(from) == 1 ? "LPUSH" : "RPUSH",
-                        Decoders.raw()), kv.get(0));
+                Command<Object> push = add(Command.create(codec, end(from) == 1 ? CommandSpecs.LPUSH
+                        : CommandSpecs.RPUSH, Decoders.raw()), kv.get(0));
                 // The first element popped was the outermost: pushed last, it is outermost again.
                 for (int i = values.size() - 1; i >= 0; i--) {
                     add(push, values.get(i));
                 }
                 return push;
             }
-            case "BZPOPMIN", "BZPOPMAX" -> {
+            case SORTED_SET -> {
                 List<Object> kms = Decoders.elements(reply);
                 return add(add(zaddNx(codec, kms.get(0)), kms.get(2)), kms.get(1));
             }
-            default -> {
+            case SORTED_SET_MANY -> {
                 // BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]
                 List<Object> kv = Decoders.elements(reply);
                 Command<Object> zadd = zaddNx(codec, kv.get(0));
@@ -100,16 +100,19 @@ public final class PutBacks {
                 }
                 return zadd;
             }
+            default -> {
+                return null; // unreachable: isPop checked the kind
+            }
         }
     }
 
     private static Command<Object> zaddNx(RedisCodec<?> codec, Object key) {
-        return add(Command.create(codec, "ZADD", Decoders.raw()), key).arg("NX");
+        return add(Command.create(codec, CommandSpecs.ZADD, Decoders.raw()), key).arg("NX");
     }
 
     /** BLMOVE or BRPOPLPUSH source destination: the element goes back from the destination to the source. */
     private static Command<Object> moveBack(Command<?> pop, String from, String to, Object element) {
-        return add(Command.create(pop.codec(), "EVAL", Decoders.raw()).arg(MOVE_BACK).arg(2)
+        return add(Command.create(pop.codec(), CommandSpecs.EVAL, Decoders.raw()).arg(MOVE_BACK).arg(2)
                 .key(pop.argumentText(1)).key(pop.argumentText(2)), element)
                 .arg(end(to)).arg(end(from) == 1 ? "LPUSH" : "RPUSH");
     }

@@ -4,6 +4,7 @@ import io.respkit.RedisClient;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.RedisCodec;
 import io.respkit.codec.StringCodec;
+import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.HashDefs;
 import io.respkit.protocol.RespVersion;
 import io.respkit.test.RedisServer;
@@ -44,10 +45,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Checks every typed command's specification against the server's own: for each public static method of every
  * {@code *Defs} class (found reflectively, so that no new command escapes), it builds the {@link Command} with sample
- * arguments, asks {@code COMMAND GETKEYS} which of its arguments are keys and compares them, in order, with the key
- * positions respkit recorded; and asks {@code COMMAND INFO} for the flags, which must agree with
- * {@link Command#isReadOnly()} (the server's {@code readonly} without {@code write}) and
- * {@link Command#blockMillis()} (the server's {@code blocking}). Not thread-safe; one run per protocol.
+ * arguments, checks that it carries the catalog's {@link CommandSpec} of its name, asks {@code COMMAND GETKEYS} which
+ * of its arguments are keys and compares them, in order, with the key positions respkit recorded; and asks
+ * {@code COMMAND INFO} for the flags, which must agree with {@link Command#isReadOnly()} (the server's
+ * {@code readonly} without {@code write}) and {@link Command#blockMillis()} (the server's {@code blocking}). Then
+ * every entry of the catalog ({@link CommandSpecs#all()}), typed or not, is checked the same way against
+ * {@code COMMAND INFO} (read-only, write, blocking), and its dedicated and state flags against the server's view: every
+ * command the server flags {@code blocking} is a dedicated catalog entry, every command of the server's
+ * {@code @transaction} category and every subscribe command changes connection state in the catalog, and every
+ * command the catalog says changes connection state exists on the server. Not thread-safe; one run per protocol.
  */
 @ExtendWith(RedisServerExtension.class)
 class CommandSpecIntegrationTests {
@@ -69,6 +75,25 @@ class CommandSpecIntegrationTests {
             Map.entry("SCRIPT EXISTS", "changes nothing; a script-cache query, not a keyspace read"),
             Map.entry("PUBSUB CHANNELS", "changes nothing; a pub/sub query, not a keyspace read"),
             Map.entry("PUBSUB NUMSUB", "changes nothing; a pub/sub query, not a keyspace read"));
+
+    /**
+     * Commands the catalog flags {@code blocking} although the test server may not: whether the server flags them
+     * depends on its version, so either answer is accepted.
+     */
+    private static final Map<String, String> BLOCKING_DIFFERENCES = Map.of(
+            "WAIT", "blocks until enough replicas acknowledged or its timeout (milliseconds) passed; Redis 7.0 does "
+                    + "not flag it blocking",
+            "WAITAOF", "blocks like WAIT (Redis 7.2+)");
+
+    /**
+     * Catalog entries the test server may not know, with the reason: the catalog lists them so that their effect on
+     * a connection is known wherever they exist.
+     */
+    private static final Map<String, String> ABSENT_FROM_TEST_SERVER = Map.of(
+            "WAITAOF", "Redis 7.2+",
+            "CLIENT NO-TOUCH", "Redis 7.2+",
+            "CLIENT SETINFO", "Redis 7.2+",
+            "SENTINEL", "only Sentinel processes know it");
 
     /**
      * Methods for which reflection cannot build a valid call, with the arguments to use instead (after the codec).
@@ -101,6 +126,10 @@ class CommandSpecIntegrationTests {
                     continue;
                 }
                 names.add(cmd.name());
+                CommandSpec catalog = CommandSpecs.lookup(cmd.name().split(" "));
+                if (cmd.spec() != catalog || !catalog.isKnown() || !catalog.name().equals(cmd.name())) {
+                    problems.add(where + ": carries " + cmd.spec() + " but the catalog has " + catalog);
+                }
                 keys += checkKeys(redis, cmd, where, problems);
                 List<?> info = infoCache.computeIfAbsent(cmd.name(), n -> info(redis, n));
                 checkFlags(cmd, info, where, problems, usedDifferences);
@@ -116,6 +145,87 @@ class CommandSpecIntegrationTests {
                 names.size(), keys, problems.size());
         assertThat(problems).as("typed commands that disagree with the server").isEmpty();
         assertThat(methods).hasSizeGreaterThan(100);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RespVersion.class)
+    void everyCatalogEntryAgreesWithTheServerOnFlags(RespVersion protocol, RedisServer server) {
+        List<String> problems = new ArrayList<>();
+        Set<String> usedDifferences = new HashSet<>();
+        try (RedisClient<String> redis = RedisClient.create(server.configBuilder().protocol(protocol).build())) {
+            for (CommandSpec spec : CommandSpecs.all()) {
+                List<?> info = info(redis, spec.name());
+                if (info == null) {
+                    if (!ABSENT_FROM_TEST_SERVER.containsKey(spec.name())) {
+                        problems.add(spec + ": the server does not know it");
+                    }
+                    continue;
+                }
+                Set<String> flags = flags(info);
+                boolean serverReadOnly = flags.contains("readonly") && !flags.contains("write");
+                if (spec.isReadOnly() != serverReadOnly) {
+                    if (READ_ONLY_DIFFERENCES.containsKey(spec.name()) && spec.isReadOnly()) {
+                        usedDifferences.add(spec.name());
+                    } else {
+                        problems.add(spec + ": read-only, but the server flags " + flags);
+                    }
+                }
+                if (spec.isWrite() != flags.contains("write")) {
+                    problems.add(spec + ": write, but the server flags " + flags);
+                }
+                if (spec.isBlocking() != flags.contains("blocking")
+                        && !(spec.isBlocking() && BLOCKING_DIFFERENCES.containsKey(spec.name()))) {
+                    problems.add(spec + ": blocking, but the server flags " + flags);
+                }
+                if (spec.hasNoReply() != flags.contains("pubsub") && spec.hasNoReply()) {
+                    problems.add(spec + ": no single reply, but the server does not flag it pubsub: " + flags);
+                }
+            }
+            // The server's view of dedicated and state-changing commands, over every command it has.
+            for (Object entry : (List<?>) redis.execute("COMMAND")) {
+                List<?> info = (List<?>) entry;
+                String name = String.valueOf(info.get(0)).toUpperCase(Locale.ROOT);
+                CommandSpec spec = CommandSpecs.lookup(name);
+                Set<String> flags = flags(info);
+                if (flags.contains("blocking") && !(spec.isDedicated() && spec.isBlocking())) {
+                    problems.add(name + ": the server flags it blocking, but the catalog has " + spec);
+                }
+                Set<String> categories = categories(info);
+                boolean subscribes = name.endsWith("SUBSCRIBE") && flags.contains("pubsub");
+                if ((categories.contains("@transaction") || subscribes) && !spec.changesConnectionState()) {
+                    problems.add(name + ": the server puts it in " + categories + ", but the catalog has " + spec);
+                }
+            }
+        }
+        Set<String> unused = new TreeSet<>(READ_ONLY_DIFFERENCES.keySet());
+        unused.removeAll(usedDifferences);
+        for (String name : unused) {
+            problems.add(name + ": listed in READ_ONLY_DIFFERENCES but no catalog entry differs (or it is gone)");
+        }
+        System.out.printf("CommandSpecIntegrationTests[%s]: %d catalog entries checked against COMMAND INFO, "
+                + "%d disagreements%n", protocol, CommandSpecs.all().size(), problems.size());
+        assertThat(problems).as("catalog entries that disagree with the server").isEmpty();
+        assertThat(CommandSpecs.all()).filteredOn(CommandSpec::changesConnectionState).allSatisfy(spec -> assertThat(
+                spec.isDedicated()).as(spec.name()).isTrue());
+    }
+
+    private static Set<String> flags(List<?> info) {
+        Set<String> flags = new HashSet<>();
+        for (Object flag : (Collection<?>) info.get(2)) {
+            flags.add(String.valueOf(flag).toLowerCase(Locale.ROOT));
+        }
+        return flags;
+    }
+
+    /** The ACL categories of a COMMAND INFO entry (Redis 6+: its seventh element). */
+    private static Set<String> categories(List<?> info) {
+        Set<String> categories = new HashSet<>();
+        if (info.size() > 6) {
+            for (Object category : (Collection<?>) info.get(6)) {
+                categories.add(String.valueOf(category).toLowerCase(Locale.ROOT));
+            }
+        }
+        return categories;
     }
 
     private static int checkKeys(RedisClient<String> redis, Command<?> cmd, String where, List<String> problems) {
@@ -152,10 +262,7 @@ class CommandSpecIntegrationTests {
             problems.add(where + ": the server does not know " + cmd.name());
             return;
         }
-        Set<String> flags = new HashSet<>();
-        for (Object flag : (Collection<?>) info.get(2)) {
-            flags.add(String.valueOf(flag).toLowerCase(Locale.ROOT));
-        }
+        Set<String> flags = flags(info);
         boolean serverReadOnly = flags.contains("readonly") && !flags.contains("write");
         if (cmd.isReadOnly() != serverReadOnly) {
             if (READ_ONLY_DIFFERENCES.containsKey(cmd.name()) && cmd.isReadOnly()) {

@@ -190,7 +190,7 @@ class CommandTests {
 
     @Test
     void readOnlyAndBlockingAreIndependent() {
-        Command<Object> plain = create("GET");
+        Command<Object> plain = create("SET"); // GET would be read-only by its spec
         assertThat(plain.isReadOnly()).isFalse();
         Command<Object> both = create("BLMOVE").readOnly().blocking(Duration.ofMillis(1500));
         assertThat(both.isReadOnly()).isTrue();

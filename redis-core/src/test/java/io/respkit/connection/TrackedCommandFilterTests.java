@@ -14,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Unit tests (no server) for the cheap filter in front of {@link RedisConnection#trackSuccess}: it must let every
- * state-changing command through, in any case, and may reject the everyday ones; and for the check in front of
+ * Unit tests (no server) for the cheap filter in front of {@link RedisConnection#trackSuccess} (the spec's
+ * {@link io.respkit.commands.CommandSpec#changesConnectionState()} bit): it must let every state-changing command
+ * through, in any case and also when created by its first word only, and rejects the everyday ones; and for the check
+ * in front of
  * {@link RedisConnection#send}, which refuses exactly the commands whose replies no caller could read. Stateless.
  */
 class TrackedCommandFilterTests {
@@ -23,21 +25,29 @@ class TrackedCommandFilterTests {
     private static final List<String> TRACKED = List.of("SELECT", "MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH",
             "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "HELLO", "AUTH", "RESET", "MONITOR", "CLIENT", "QUIT");
 
+    private static boolean mayChangeState(String name, String... args) {
+        return command(name, args).spec().changesConnectionState();
+    }
+
     @Test
     void everyStateChangingCommandPassesInAnyCase() {
         for (String name : TRACKED) {
-            assertThat(ConnectionState.mayChangeState(name)).as(name).isTrue();
-            assertThat(ConnectionState.mayChangeState(name.toLowerCase(Locale.ROOT))).as(name).isTrue();
+            String sub = name.equals("CLIENT") ? "setname" : "x";
+            assertThat(mayChangeState(name, sub)).as(name).isTrue();
+            assertThat(mayChangeState(name.toLowerCase(Locale.ROOT), sub)).as(name).isTrue();
             String mixed = Character.toLowerCase(name.charAt(0)) + name.substring(1);
-            assertThat(ConnectionState.mayChangeState(mixed)).as(mixed).isTrue();
+            assertThat(mayChangeState(mixed, sub)).as(mixed).isTrue();
         }
+        assertThat(mayChangeState("client setname", "x")).isTrue();
+        assertThat(mayChangeState("CLIENT", "NO-EVICT", "on")).isTrue();
+        assertThat(mayChangeState("CLIENT", "LIST")).as("a CLIENT query leaves nothing").isFalse();
     }
 
     @Test
     void everydayCommandsAreFilteredOut() {
         for (String name : List.of("GET", "SET", "HSET", "HGETALL", "HINCRBY", "INCR", "DEL", "EXPIRE", "LPUSH",
-                "ZADD", "MGET", "MSET", "PING", "EVALSHA", "", "X")) {
-            assertThat(ConnectionState.mayChangeState(name)).as(name).isFalse();
+                "ZADD", "MGET", "MSET", "PING", "EVALSHA", "X")) {
+            assertThat(mayChangeState(name)).as(name).isFalse();
         }
     }
 

@@ -80,18 +80,18 @@ public final class HashDefs {
 
     /** HSET key field value. */
     public static <V> Command<Long> hset(RedisCodec<V> c, String key, String field, V value) {
-        return Command.create(c, "HSET", Decoders.integer()).key(key).arg(field).value(value);
+        return Command.create(c, CommandSpecs.HSET, Decoders.integer()).key(key).arg(field).value(value);
     }
 
     /** HSET key field value [field value ...]. */
     public static <V> Command<Long> hset(RedisCodec<V> c, String key, Map<String, V> entries) {
-        return fieldValues(Command.create(c, "HSET", Decoders.integer(), 2 + 2 * entries.size()).key(key),
+        return fieldValues(Command.create(c, CommandSpecs.HSET, Decoders.integer(), 2 + 2 * entries.size()).key(key),
                 entries);
     }
 
     /** HMSET key field value [field value ...]. */
     public static <V> Command<Boolean> hmset(RedisCodec<V> c, String key, Map<String, V> entries) {
-        return fieldValues(Command.create(c, "HMSET", Decoders.okOrNull()).key(key), entries);
+        return fieldValues(Command.create(c, CommandSpecs.HMSET, Decoders.okOrNull()).key(key), entries);
     }
 
     private static <T, V> Command<T> fieldValues(Command<T> cmd, Map<String, V> entries) {
@@ -104,17 +104,17 @@ public final class HashDefs {
 
     /** HSETNX key field value. */
     public static <V> Command<Boolean> hsetnx(RedisCodec<V> c, String key, String field, V value) {
-        return Command.create(c, "HSETNX", Decoders.bool()).key(key).arg(field).value(value);
+        return Command.create(c, CommandSpecs.HSETNX, Decoders.bool()).key(key).arg(field).value(value);
     }
 
     /** HGET key field. */
     public static <V> Command<V> hget(RedisCodec<V> c, String key, String field) {
-        return Command.create(c, "HGET", Decoders.<V>value()).key(key).arg(field).readOnly();
+        return Command.create(c, CommandSpecs.HGET, Decoders.<V>value()).key(key).arg(field);
     }
 
     /** HMGET key field [field ...]. */
     public static <V> Command<List<V>> hmget(RedisCodec<V> c, String key, Iterable<String> fields) {
-        Command<List<V>> cmd = Command.create(c, "HMGET", Decoders.<V>valueList()).key(key).readOnly();
+        Command<List<V>> cmd = Command.create(c, CommandSpecs.HMGET, Decoders.<V>valueList()).key(key);
         for (String field : fields) {
             cmd.arg(field);
         }
@@ -123,47 +123,47 @@ public final class HashDefs {
 
     /** HGETALL key. */
     public static <V> Command<Map<String, V>> hgetall(RedisCodec<V> c, String key) {
-        return Command.create(c, "HGETALL", Decoders.<V>valueMap(), 2).key(key).readOnly();
+        return Command.create(c, CommandSpecs.HGETALL, Decoders.<V>valueMap(), 2).key(key);
     }
 
     /** HKEYS key. */
     public static Command<List<String>> hkeys(RedisCodec<?> c, String key) {
-        return Command.create(c, "HKEYS", Decoders.stringList()).key(key).readOnly();
+        return Command.create(c, CommandSpecs.HKEYS, Decoders.stringList()).key(key);
     }
 
     /** HVALS key. */
     public static <V> Command<List<V>> hvals(RedisCodec<V> c, String key) {
-        return Command.create(c, "HVALS", Decoders.<V>valueList()).key(key).readOnly();
+        return Command.create(c, CommandSpecs.HVALS, Decoders.<V>valueList()).key(key);
     }
 
     /** HEXISTS key field. */
     public static Command<Boolean> hexists(RedisCodec<?> c, String key, String field) {
-        return Command.create(c, "HEXISTS", Decoders.bool()).key(key).arg(field).readOnly();
+        return Command.create(c, CommandSpecs.HEXISTS, Decoders.bool()).key(key).arg(field);
     }
 
     /** HLEN key. */
     public static Command<Long> hlen(RedisCodec<?> c, String key) {
-        return Command.create(c, "HLEN", Decoders.integer()).key(key).readOnly();
+        return Command.create(c, CommandSpecs.HLEN, Decoders.integer()).key(key);
     }
 
     /** HSTRLEN key field. */
     public static Command<Long> hstrlen(RedisCodec<?> c, String key, String field) {
-        return Command.create(c, "HSTRLEN", Decoders.integer()).key(key).arg(field).readOnly();
+        return Command.create(c, CommandSpecs.HSTRLEN, Decoders.integer()).key(key).arg(field);
     }
 
     /** HINCRBY key field increment. */
     public static Command<Long> hincrby(RedisCodec<?> c, String key, String field, long increment) {
-        return Command.create(c, "HINCRBY", Decoders.integer()).key(key).arg(field).arg(increment);
+        return Command.create(c, CommandSpecs.HINCRBY, Decoders.integer()).key(key).arg(field).arg(increment);
     }
 
     /** HINCRBYFLOAT key field increment. */
     public static Command<Double> hincrbyfloat(RedisCodec<?> c, String key, String field, double increment) {
-        return Command.create(c, "HINCRBYFLOAT", Decoders.doubleValue()).key(key).arg(field).arg(increment);
+        return Command.create(c, CommandSpecs.HINCRBYFLOAT, Decoders.doubleValue()).key(key).arg(field).arg(increment);
     }
 
     /** HDEL key field [field ...]. */
     public static Command<Long> hdel(RedisCodec<?> c, String key, Iterable<String> fields) {
-        Command<Long> cmd = Command.create(c, "HDEL", Decoders.integer()).key(key);
+        Command<Long> cmd = Command.create(c, CommandSpecs.HDEL, Decoders.integer()).key(key);
         for (String field : fields) {
             cmd.arg(field);
         }
@@ -173,26 +173,26 @@ public final class HashDefs {
     /** HSCAN key cursor [MATCH pattern] [COUNT count]. */
     public static <V> Command<ScanPage<Map.Entry<String, V>>> hscan(RedisCodec<V> c, String key, String cursor,
             ScanArgs args) {
-        Command<ScanPage<Map.Entry<String, V>>> cmd = Command.create(c, "HSCAN", HashDefs.<V>entryPage())
-                .key(key).arg(cursor).readOnly();
+        Command<ScanPage<Map.Entry<String, V>>> cmd = Command.create(c, CommandSpecs.HSCAN, HashDefs.<V>entryPage())
+                .key(key).arg(cursor);
         args.appendTo(cmd);
         return cmd;
     }
 
     /** HRANDFIELD key. */
     public static Command<String> hrandfield(RedisCodec<?> c, String key) {
-        return Command.create(c, "HRANDFIELD", Decoders.string()).key(key).readOnly();
+        return Command.create(c, CommandSpecs.HRANDFIELD, Decoders.string()).key(key);
     }
 
     /** HRANDFIELD key count. */
     public static Command<List<String>> hrandfield(RedisCodec<?> c, String key, long count) {
-        return Command.create(c, "HRANDFIELD", Decoders.stringList()).key(key).arg(count).readOnly();
+        return Command.create(c, CommandSpecs.HRANDFIELD, Decoders.stringList()).key(key).arg(count);
     }
 
     /** HRANDFIELD key count WITHVALUES. */
     public static <V> Command<List<Map.Entry<String, V>>> hrandfieldWithValues(RedisCodec<V> c, String key,
             long count) {
-        return Command.create(c, "HRANDFIELD", HashDefs.<V>entryList()).key(key).arg(count).arg("WITHVALUES")
-                .readOnly();
+        return Command.create(c, CommandSpecs.HRANDFIELD, HashDefs.<V>entryList()).key(key).arg(count)
+                .arg("WITHVALUES");
     }
 }

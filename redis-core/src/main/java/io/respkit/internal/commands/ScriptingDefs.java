@@ -22,7 +22,7 @@ public final class ScriptingDefs {
     /** EVAL script numkeys key [key ...] arg [arg ...]; the reply decoded as a tree. */
     public static <V> Command<Object> eval(RedisCodec<V> c, String script, List<String> keys,
             List<? extends V> args) {
-        Command<Object> cmd = Command.create(c, "EVAL", Decoders.decoded())
+        Command<Object> cmd = Command.create(c, CommandSpecs.EVAL, Decoders.decoded())
                 .arg(script.getBytes(StandardCharsets.UTF_8));
         return keysAndArgs(cmd, keys, args);
     }
@@ -30,12 +30,13 @@ public final class ScriptingDefs {
     /** EVALSHA sha1 numkeys key [key ...] arg [arg ...]; the reply decoded as a tree. */
     public static <V> Command<Object> evalsha(RedisCodec<V> c, String sha1, List<String> keys,
             List<? extends V> args) {
-        return keysAndArgs(Command.create(c, "EVALSHA", Decoders.decoded()).arg(sha1), keys, args);
+        return keysAndArgs(Command.create(c, CommandSpecs.EVALSHA, Decoders.decoded()).arg(sha1), keys, args);
     }
 
     /** SCRIPT LOAD script: the SHA1 of the script. */
     public static Command<String> scriptLoad(RedisCodec<?> c, String script) {
-        return Command.create(c, "SCRIPT LOAD", Decoders.string()).arg(script.getBytes(StandardCharsets.UTF_8));
+        return Command.create(c, CommandSpecs.SCRIPT_LOAD, Decoders.string())
+                .arg(script.getBytes(StandardCharsets.UTF_8));
     }
 
     /** SCRIPT EXISTS sha1 [sha1 ...]. */
@@ -43,7 +44,7 @@ public final class ScriptingDefs {
         if (sha1s.isEmpty()) {
             throw new IllegalArgumentException("SCRIPT EXISTS needs at least one SHA1");
         }
-        Command<List<Boolean>> cmd = Command.create(c, "SCRIPT EXISTS", Decoders.booleanList()).readOnly();
+        Command<List<Boolean>> cmd = Command.create(c, CommandSpecs.SCRIPT_EXISTS, Decoders.booleanList());
         for (String sha : sha1s) {
             cmd.arg(sha);
         }
@@ -52,7 +53,7 @@ public final class ScriptingDefs {
 
     /** SCRIPT FLUSH. */
     public static Command<Boolean> scriptFlush(RedisCodec<?> c) {
-        return Command.create(c, "SCRIPT FLUSH", Decoders.okOrNull());
+        return Command.create(c, CommandSpecs.SCRIPT_FLUSH, Decoders.okOrNull());
     }
 
     private static <V> Command<Object> keysAndArgs(Command<Object> cmd, List<String> keys, List<? extends V> args) {

@@ -71,27 +71,27 @@ public final class ServerDefs {
 
     /** PING. */
     public static Command<String> ping(RedisCodec<?> c) {
-        return Command.create(c, "PING", Decoders.string()).readOnly();
+        return Command.create(c, CommandSpecs.PING, Decoders.string());
     }
 
     /** PING message: the server echoes the message. */
     public static <V> Command<V> ping(RedisCodec<V> c, V message) {
-        return Command.create(c, "PING", Decoders.<V>value()).value(message).readOnly();
+        return Command.create(c, CommandSpecs.PING, Decoders.<V>value()).value(message);
     }
 
     /** ECHO message. */
     public static <V> Command<V> echo(RedisCodec<V> c, V message) {
-        return Command.create(c, "ECHO", Decoders.<V>value()).value(message).readOnly();
+        return Command.create(c, CommandSpecs.ECHO, Decoders.<V>value()).value(message);
     }
 
     /** SELECT index (the connection tracks the database it leaves selected). */
     public static Command<Boolean> select(RedisCodec<?> c, int index) {
-        return Command.create(c, "SELECT", Decoders.okOrNull()).arg(index);
+        return Command.create(c, CommandSpecs.SELECT, Decoders.okOrNull()).arg(index);
     }
 
     /** INFO [section ...]. */
     public static Command<ServerInfo> info(RedisCodec<?> c, Collection<String> sections) {
-        Command<ServerInfo> cmd = Command.create(c, "INFO", INFO).readOnly();
+        Command<ServerInfo> cmd = Command.create(c, CommandSpecs.INFO, INFO);
         for (String section : sections) {
             cmd.arg(Objects.requireNonNull(section, "section"));
         }
@@ -100,32 +100,33 @@ public final class ServerDefs {
 
     /** TIME. */
     public static Command<Instant> time(RedisCodec<?> c) {
-        return Command.create(c, "TIME", TIME).readOnly();
+        return Command.create(c, CommandSpecs.TIME, TIME);
     }
 
     /** CLIENT SETNAME name. */
     public static Command<Boolean> clientSetName(RedisCodec<?> c, String name) {
-        return Command.create(c, "CLIENT SETNAME", Decoders.okOrNull()).arg(Objects.requireNonNull(name, "name"));
+        return Command.create(c, CommandSpecs.CLIENT_SETNAME, Decoders.okOrNull())
+                .arg(Objects.requireNonNull(name, "name"));
     }
 
     /** CLIENT GETNAME. */
     public static Command<String> clientGetName(RedisCodec<?> c) {
-        return Command.create(c, "CLIENT GETNAME", Decoders.string()).readOnly();
+        return Command.create(c, CommandSpecs.CLIENT_GETNAME, Decoders.string());
     }
 
     /** CLIENT ID. */
     public static Command<Long> clientId(RedisCodec<?> c) {
-        return Command.create(c, "CLIENT ID", Decoders.integer()).readOnly();
+        return Command.create(c, CommandSpecs.CLIENT_ID, Decoders.integer());
     }
 
     /** CLIENT LIST. */
     public static Command<String> clientList(RedisCodec<?> c) {
-        return Command.create(c, "CLIENT LIST", Decoders.string()).readOnly();
+        return Command.create(c, CommandSpecs.CLIENT_LIST, Decoders.string());
     }
 
     /** CONFIG GET pattern. */
     public static Command<Map<String, String>> configGet(RedisCodec<?> c, String pattern) {
-        return Command.create(c, "CONFIG GET", STRING_MAP).arg(Objects.requireNonNull(pattern, "pattern")).readOnly();
+        return Command.create(c, CommandSpecs.CONFIG_GET, STRING_MAP).arg(Objects.requireNonNull(pattern, "pattern"));
     }
 
     /** CONFIG SET parameter value [parameter value ...]. */
@@ -133,7 +134,7 @@ public final class ServerDefs {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("CONFIG SET needs at least one parameter");
         }
-        Command<Boolean> cmd = Command.create(c, "CONFIG SET", Decoders.okOrNull());
+        Command<Boolean> cmd = Command.create(c, CommandSpecs.CONFIG_SET, Decoders.okOrNull());
         parameters.forEach((name, value) -> cmd.arg(Objects.requireNonNull(name, "parameter"))
                 .arg(Objects.requireNonNull(value, "value")));
         return cmd;
@@ -141,19 +142,20 @@ public final class ServerDefs {
 
     /** PUBLISH channel message. */
     public static <V> Command<Long> publish(RedisCodec<V> c, String channel, V message) {
-        return Command.create(c, "PUBLISH", Decoders.integer()).arg(Objects.requireNonNull(channel, "channel"))
+        return Command.create(c, CommandSpecs.PUBLISH, Decoders.integer())
+                .arg(Objects.requireNonNull(channel, "channel"))
                 .value(message);
     }
 
     /** PUBSUB CHANNELS [pattern]; {@code pattern} may be null for all. */
     public static Command<List<String>> pubsubChannels(RedisCodec<?> c, String pattern) {
-        Command<List<String>> cmd = Command.create(c, "PUBSUB CHANNELS", Decoders.stringList()).readOnly();
+        Command<List<String>> cmd = Command.create(c, CommandSpecs.PUBSUB_CHANNELS, Decoders.stringList());
         return pattern == null ? cmd : cmd.arg(pattern);
     }
 
     /** PUBSUB NUMSUB [channel ...]. */
     public static Command<Map<String, Long>> pubsubNumsub(RedisCodec<?> c, Collection<String> channels) {
-        Command<Map<String, Long>> cmd = Command.create(c, "PUBSUB NUMSUB", COUNT_MAP).readOnly();
+        Command<Map<String, Long>> cmd = Command.create(c, CommandSpecs.PUBSUB_NUMSUB, COUNT_MAP);
         for (String channel : channels) {
             cmd.arg(Objects.requireNonNull(channel, "channel"));
         }

@@ -21,26 +21,26 @@ public final class SortedSetRangeDefs {
 
     /** ZRANGE key start stop (by index). */
     public static <V> Command<List<V>> zrange(RedisCodec<V> c, String key, long start, long stop) {
-        return Command.create(c, "ZRANGE", Decoders.<V>valueList()).key(key).arg(start).arg(stop).readOnly();
+        return Command.create(c, CommandSpecs.ZRANGE, Decoders.<V>valueList()).key(key).arg(start).arg(stop);
     }
 
     /** ZRANGE key start stop WITHSCORES. */
     public static <V> Command<List<ScoredValue<V>>> zrangeWithScores(RedisCodec<V> c, String key, long start,
             long stop) {
-        return Command.create(c, "ZRANGE", Decoders.<V>scoredList()).key(key).arg(start).arg(stop)
-                .arg("WITHSCORES").readOnly();
+        return Command.create(c, CommandSpecs.ZRANGE, Decoders.<V>scoredList()).key(key).arg(start).arg(stop)
+                .arg("WITHSCORES");
     }
 
     /** ZREVRANGE key start stop. */
     public static <V> Command<List<V>> zrevrange(RedisCodec<V> c, String key, long start, long stop) {
-        return Command.create(c, "ZREVRANGE", Decoders.<V>valueList()).key(key).arg(start).arg(stop).readOnly();
+        return Command.create(c, CommandSpecs.ZREVRANGE, Decoders.<V>valueList()).key(key).arg(start).arg(stop);
     }
 
     /** ZREVRANGE key start stop WITHSCORES. */
     public static <V> Command<List<ScoredValue<V>>> zrevrangeWithScores(RedisCodec<V> c, String key, long start,
             long stop) {
-        return Command.create(c, "ZREVRANGE", Decoders.<V>scoredList()).key(key).arg(start).arg(stop)
-                .arg("WITHSCORES").readOnly();
+        return Command.create(c, CommandSpecs.ZREVRANGE, Decoders.<V>scoredList()).key(key).arg(start).arg(stop)
+                .arg("WITHSCORES");
     }
 
     /** ZRANGE key min max BYSCORE [REV] [LIMIT]; with REV the bounds are sent max first. */
@@ -76,29 +76,31 @@ public final class SortedSetRangeDefs {
     /** ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count] (legacy). */
     public static <V> Command<List<V>> zrangeByScoreLegacy(RedisCodec<V> c, String key, String min, String max,
             long offset, long count) {
-        return limit(Command.create(c, "ZRANGEBYSCORE", Decoders.<V>valueList()).key(key).arg(min).arg(max),
-                offset, count).readOnly();
+        return limit(Command.create(c, CommandSpecs.ZRANGEBYSCORE, Decoders.<V>valueList()).key(key).arg(min).arg(max),
+                offset, count);
     }
 
     /** ZRANGEBYSCORE key min max WITHSCORES [LIMIT offset count] (legacy). */
     public static <V> Command<List<ScoredValue<V>>> zrangeByScoreLegacyWithScores(RedisCodec<V> c, String key,
             String min, String max, long offset, long count) {
-        return limit(Command.create(c, "ZRANGEBYSCORE", Decoders.<V>scoredList()).key(key).arg(min).arg(max)
-                .arg("WITHSCORES"), offset, count).readOnly();
+        return limit(Command.create(c, CommandSpecs.ZRANGEBYSCORE, Decoders.<V>scoredList()).key(key).arg(min).arg(max)
+                .arg("WITHSCORES"), offset, count);
     }
 
     /** ZREVRANGEBYSCORE key max min [LIMIT offset count] (legacy; note max first). */
     public static <V> Command<List<V>> zrevrangeByScore(RedisCodec<V> c, String key, String max, String min,
             long offset, long count) {
-        return limit(Command.create(c, "ZREVRANGEBYSCORE", Decoders.<V>valueList()).key(key).arg(max).arg(min),
-                offset, count).readOnly();
+        return limit(Command.create(c, CommandSpecs.ZREVRANGEBYSCORE, Decoders.<V>valueList()).key(key).arg(max)
+                .arg(min),
+                offset, count);
     }
 
     /** ZREVRANGEBYSCORE key max min WITHSCORES [LIMIT offset count] (legacy; note max first). */
     public static <V> Command<List<ScoredValue<V>>> zrevrangeByScoreWithScores(RedisCodec<V> c, String key,
             String max, String min, long offset, long count) {
-        return limit(Command.create(c, "ZREVRANGEBYSCORE", Decoders.<V>scoredList()).key(key).arg(max).arg(min)
-                .arg("WITHSCORES"), offset, count).readOnly();
+        return limit(Command.create(c, CommandSpecs.ZREVRANGEBYSCORE, Decoders.<V>scoredList()).key(key).arg(max)
+                .arg(min)
+                .arg("WITHSCORES"), offset, count);
     }
 
     /**
@@ -124,7 +126,7 @@ public final class SortedSetRangeDefs {
 
     private static <T> Command<T> byScore(RedisCodec<?> c, String key, double min, double max, ZRangeArgs args,
             ReplyDecoder<T> decoder) {
-        Command<T> cmd = Command.create(c, "ZRANGE", decoder).key(key).readOnly();
+        Command<T> cmd = Command.create(c, CommandSpecs.ZRANGE, decoder).key(key);
         if (args.reverse()) {
             cmd.arg(max).arg(min);
         } else {
@@ -135,7 +137,7 @@ public final class SortedSetRangeDefs {
 
     private static <T> Command<T> modern(RedisCodec<?> c, String key, String min, String max, String by,
             ZRangeArgs args, ReplyDecoder<T> decoder) {
-        Command<T> cmd = Command.create(c, "ZRANGE", decoder).key(key).readOnly();
+        Command<T> cmd = Command.create(c, CommandSpecs.ZRANGE, decoder).key(key);
         if (args.reverse()) {
             cmd.arg(max).arg(min);
         } else {

@@ -2,6 +2,7 @@ package io.respkit.internal.connection;
 
 import io.respkit.commands.Command;
 import io.respkit.internal.CredentialArguments;
+import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.protocol.ErrorReply;
 
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.List;
  * Redis quotes some arguments back in its errors, for example {@code HELLO}'s "Syntax error in HELLO option
  * '...'", {@code ACL SETUSER}'s "Error in ACL SETUSER modifier '...'" or {@code CONFIG SET}'s "Unknown option ...
  * - '...'", and an argument there may be a password: the configured one, or one the caller passed. So in every
- * error the configured password is masked; in the errors of a credential-carrying command (as
- * {@link CredentialArguments} defines them) its secret arguments and every quoted part are masked too, except a
- * quoted part that is just the command's own name (as in NOPERM's "'acl|setuser'").
+ * error the configured password is masked; in the errors of a credential-carrying command (as its
+ * {@linkplain Command#spec() spec} defines them, see {@link CredentialArguments}) its secret arguments and every
+ * quoted part are masked too, except a quoted part that is just the command's own name (as in NOPERM's
+ * "'acl|setuser'").
  *
  * <p>Immutable and thread-safe. Only error replies (and {@code EXEC} results) are inspected, so it costs nothing on
  * the success path.
@@ -112,8 +114,7 @@ public final class SecretScrubber {
     }
 
     private static boolean isExec(Command<?> command) {
-        String first = command.argumentText(0);
-        return first.length() == 4 && first.equalsIgnoreCase("EXEC");
+        return command.spec() == CommandSpecs.EXEC;
     }
 
     /** The configured password and the command's secret arguments, longest first. */

@@ -10,30 +10,19 @@ import io.respkit.protocol.PushMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Owns the shared {@link MultiplexedConnection} of a client: opens it on first use, and replaces it after it failed,
- * so one failure costs only the commands that were in flight. Decides which commands may share it.
+ * so one failure costs only the commands that were in flight. Decides which commands may share it, from their
+ * specs.
  *
  * <p>Thread-safe.
  */
 public final class Multiplexer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Multiplexer.class);
-
-    /**
-     * Commands that block the connection or leave state on it; they run on dedicated pooled connections. Matched on
-     * the first word, upper case.
-     */
-    private static final Set<String> DEDICATED = Set.of("BLPOP", "BRPOP", "BLMOVE", "BRPOPLPUSH", "BLMPOP",
-            "BZPOPMIN", "BZPOPMAX", "BZMPOP", "XREAD", "XREADGROUP", "WAIT", "WAITAOF", "MULTI", "EXEC",
-            "DISCARD", "WATCH", "UNWATCH", "SELECT", "SWAPDB", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE",
-            "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE", "CLIENT", "HELLO", "AUTH", "RESET", "MONITOR", "QUIT",
-            "DEBUG", "READONLY", "READWRITE", "ASKING", "SYNC", "PSYNC", "SHUTDOWN");
 
     private final RedisConfig config;
     private final Consumer<PushMessage> pushHandler;
@@ -53,17 +42,15 @@ public final class Multiplexer implements AutoCloseable {
     }
 
     /**
-     * Returns whether a command may run on the shared connection: it neither blocks nor changes connection state.
+     * Returns whether a command may run on the shared connection: its {@linkplain Command#spec() spec} does not ask
+     * for a {@linkplain io.respkit.commands.CommandSpec#isDedicated() dedicated} connection (it neither blocks nor
+     * changes connection state), and it was not marked {@linkplain Command#blocking blocking} either.
      *
      * @param command the command
      * @return {@code true} when it may be multiplexed
      */
     public static boolean shareable(Command<?> command) {
-        if (command.blockMillis() >= 0) {
-            return false;
-        }
-        String name = command.argumentText(0);
-        return !DEDICATED.contains(name.toUpperCase(Locale.ROOT));
+        return !command.spec().isDedicated() && command.blockMillis() < 0;
     }
 
     /**
