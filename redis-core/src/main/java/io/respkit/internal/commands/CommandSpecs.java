@@ -248,6 +248,14 @@ public final class CommandSpecs {
     public static final CommandSpec PSYNC = add(b("PSYNC").dedicated());
     public static final CommandSpec SHUTDOWN = add(b("SHUTDOWN").dedicated());
 
+    static {
+        // Families whose specs live in files of their own (XSpecs, one per command family, built with b/read/write/add
+        // below): touching each here registers its constants before any lookup by name. A family's class may also be
+        // initialised first (by its Defs); it then initialises this class, which comes back here, finds that family's
+        // initialisation under way on the same thread and goes on; the family registers its constants after.
+        // One line per family:
+    }
+
     private CommandSpecs() {
     }
 
@@ -299,20 +307,20 @@ public final class CommandSpecs {
         return Collections.unmodifiableList(ALL);
     }
 
-    private static CommandSpec.Builder b(String name) {
+    static CommandSpec.Builder b(String name) {
         return CommandSpec.builder(name);
     }
 
-    private static CommandSpec read(String name) {
+    static CommandSpec read(String name) {
         return add(b(name).readOnly());
     }
 
-    private static CommandSpec write(String name) {
+    static CommandSpec write(String name) {
         return add(b(name).write());
     }
 
     /** Builds and registers a spec; a CLIENT subcommand is dedicated, as CLIENT is. */
-    private static CommandSpec add(CommandSpec.Builder builder) {
+    static CommandSpec add(CommandSpec.Builder builder) {
         CommandSpec probe = builder.build();
         CommandSpec spec = probe.name().startsWith("CLIENT ") ? builder.dedicated().build() : probe;
         if (BY_NAME.putIfAbsent(spec.name(), spec) != null) {
