@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where a blocking command's timeout argument is and in which unit: at a fixed {@code position} (counted from
  * the end when negative, {@code -1} being the last argument), or after a {@code token} such as {@code BLOCK}.
- * Immutable and thread-safe.
+ * A token is looked for among the options as XREAD and XREADGROUP lay them out: the two names after {@code GROUP}
+ * and everything from {@code STREAMS} on are not options. Immutable and thread-safe.
  *
  * @param position the argument position (0 is the first word of the name), negative to count from the end, 0
  *        when the timeout follows a token
@@ -46,10 +47,19 @@ public record BlockTimeout(int position, String token, TimeUnit unit) {
         int n = command.argumentCount();
         int at = -1;
         if (token != null) {
+            // The token timeouts are XREAD's and XREADGROUP's BLOCK: GROUP's two names may spell the token, and
+            // after STREAMS come keys and ids, so neither is taken for the option.
             for (int i = 1; i + 1 < n; i++) {
-                if (command.argumentText(i).equalsIgnoreCase(token)) {
+                String arg = command.argumentText(i);
+                if (arg.equalsIgnoreCase(token)) {
                     at = i + 1;
                     break;
+                }
+                if (arg.equalsIgnoreCase("STREAMS")) {
+                    break;
+                }
+                if (arg.equalsIgnoreCase("GROUP")) {
+                    i += 2;
                 }
             }
         } else {

@@ -261,8 +261,10 @@ public final class Command<T> {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("blocking timeout must not be negative");
         }
-        // Clamped so that the packed form cannot overflow; 2^62 ms is still forever.
-        long millis = Math.min(timeout.toMillis(), MAX_BLOCK_MILLIS);
+        // Rounded up, as the definitions send it: under 1 ms is not 0, which is forever. Clamped, before toMillis()
+        // could overflow, so that the packed form cannot overflow either; 2^62 ms is still forever.
+        long millis = timeout.getSeconds() >= MAX_BLOCK_MILLIS / 1000 ? MAX_BLOCK_MILLIS
+                : timeout.toMillis() + (timeout.getNano() % 1_000_000 == 0 ? 0 : 1);
         state = (millis + 1) << 1 | (state & 1);
         return this;
     }

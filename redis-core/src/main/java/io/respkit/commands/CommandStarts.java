@@ -39,11 +39,11 @@ final class CommandStarts {
         if (name.isBlank()) {
             throw new IllegalArgumentException("command name must not be blank");
         }
-        if (name.indexOf(' ') < 0 && name.indexOf('\t') < 0) {
+        if (!hasBlank(name)) {
             return new Command<>(name, CommandSpecs.lookup(name), codec, decoder, Math.max(1, capacity)).arg(name);
         }
-        // Any blank separates words: a tab must not hide a credential command's arguments in one "name".
-        String[] words = name.trim().split("[ \\t]+");
+        // Any blank separates words: a tab or a newline must not hide a credential command's arguments in one "name".
+        String[] words = name.trim().split("\\s+");
         CommandSpec spec = CommandSpecs.lookup(words);
         Command<T> command = new Command<>(name, spec, codec, decoder, Math.max(capacity, words.length));
         for (String word : words) {
@@ -55,5 +55,16 @@ final class CommandStarts {
             command.name = twoWords ? words[0] + " " + words[1] : words[0];
         }
         return command;
+    }
+
+    /** Whether the name holds white space as {@code \\s} matches it: space, tab, newline, CR, form feed, VT. */
+    private static boolean hasBlank(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                return true;
+            }
+        }
+        return false;
     }
 }

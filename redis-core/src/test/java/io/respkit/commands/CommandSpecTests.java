@@ -132,6 +132,23 @@ class CommandSpecTests {
     }
 
     @Test
+    void aRawXreadgroupBlocksForItsBlockOptionWhateverItsGroupAndConsumerAreCalled() {
+        // GROUP's two names come before the options and may spell BLOCK or STREAMS: they are names, not options.
+        assertThat(raw("XREADGROUP", "GROUP", "block", "c", "BLOCK", "1000", "STREAMS", "s", ">").blockMillis())
+                .isEqualTo(1000);
+        assertThat(raw("XREADGROUP", "GROUP", "g", "Block", "BLOCK", "1000", "STREAMS", "s", ">").blockMillis())
+                .isEqualTo(1000);
+        assertThat(raw("XREADGROUP", "GROUP", "block", "5", "STREAMS", "s", ">").blockMillis())
+                .as("no BLOCK option: no block").isEqualTo(-1);
+        assertThat(raw("XREADGROUP", "GROUP", "streams", "c", "BLOCK", "200", "STREAMS", "s", ">").blockMillis())
+                .isEqualTo(200);
+        // After STREAMS come keys and ids: a stream called "block" is not the option.
+        assertThat(raw("XREAD", "STREAMS", "block", "5").blockMillis()).as("no BLOCK option").isEqualTo(-1);
+        assertThat(raw("XREADGROUP", "GROUP", "g", "c", "STREAMS", "block", "0").blockMillis())
+                .as("no BLOCK option, not forever").isEqualTo(-1);
+    }
+
+    @Test
     void theFlagsReproduceTheMultiplexersDedicatedTable() {
         for (String name : OLD_DEDICATED) {
             assertThat(CommandSpecs.lookup(name).isDedicated()).as(name).isTrue();

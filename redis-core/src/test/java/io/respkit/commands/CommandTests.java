@@ -170,6 +170,10 @@ class CommandTests {
         assertThat(create("GET").blockMillis()).isEqualTo(-1);
         assertThat(create("BLPOP").blocking(Duration.ofSeconds(2)).blockMillis()).isEqualTo(2000);
         assertThat(create("BLPOP").blocking(Duration.ZERO).blockMillis()).isZero();
+        assertThat(create("BLPOP").blocking(Duration.ofNanos(1)).blockMillis()).as("not 0, forever").isEqualTo(1);
+        assertThat(create("BLPOP").blocking(Duration.ofNanos(1_500_000)).blockMillis()).isEqualTo(2);
+        assertThat(create("BLPOP").blocking(java.time.temporal.ChronoUnit.FOREVER.getDuration()).blockMillis())
+                .as("no overflow").isGreaterThan(Integer.MAX_VALUE);
         assertThatThrownBy(() -> create("BLPOP").blocking(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 @ExtendWith(RedisServerExtension.class)
@@ -251,6 +252,23 @@ class ListCommandsIntegrationTests {
             T value = result.get(5, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(2)).until(() -> client.pool().stats().active() == 0);
             return value;
+        }
+    }
+
+    /** Redis reads a block time of 0 as forever: a positive one under a millisecond must not be sent as 0. */
+    @Test
+    void aBlockTimeoutUnderOneMillisecondDoesNotBlockForever(RedisServer server) {
+        Duration tiny = Duration.ofNanos(500_000);
+        try (RedisClient<String> client = RedisClient.create(
+                server.configBuilder().timeout(Duration.ofMillis(500)).build())) {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                assertThat(client.blpop(tiny, "empty")).isNull();
+                assertThat(client.brpop(tiny, "empty")).isNull();
+                assertThat(client.blmove("empty", "dst", ListDirection.RIGHT, ListDirection.LEFT, tiny)).isNull();
+                assertThat(client.blmpop(tiny, ListDirection.LEFT, 2, "empty")).isNull();
+                assertThat(client.bzpopmin(tiny, "emptyz")).isNull();
+                assertThat(client.async().blpop(tiny, "empty").get(3, TimeUnit.SECONDS)).isNull();
+            });
         }
     }
 

@@ -29,7 +29,7 @@ public final class ListDefs {
      * Adds a block timeout as seconds with decimals (0 for forever) and marks the command as blocking.
      */
     private static <T> Command<T> timeout(Command<T> cmd, Duration timeout) {
-        return cmd.blocking(timeout).arg(timeout.toMillis() / 1000.0);
+        return cmd.blocking(timeout).arg(SortedSetDefs.seconds(timeout));
     }
 
     /** LPUSH key element [element ...]. */

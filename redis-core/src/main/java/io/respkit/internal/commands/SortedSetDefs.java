@@ -196,7 +196,8 @@ public final class SortedSetDefs {
     }
 
     /**
-     * Converts a timeout to the seconds the blocking commands take, keeping millisecond precision.
+     * Converts a timeout to the seconds the blocking commands take, rounded up to the millisecond: the server reads
+     * 0 as forever, so a positive timeout under 1 ms is sent as 0.001.
      *
      * @param timeout the timeout, zero for forever
      * @return the seconds
@@ -206,6 +207,9 @@ public final class SortedSetDefs {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative");
         }
-        return timeout.toMillis() / 1000.0;
+        if (timeout.getSeconds() >= 1L << 32) {
+            return timeout.getSeconds(); // beyond what toNanos() holds; the server says whether it takes that long
+        }
+        return Math.ceil(timeout.toNanos() / 1e6) / 1000.0;
     }
 }

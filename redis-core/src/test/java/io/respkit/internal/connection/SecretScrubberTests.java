@@ -132,6 +132,21 @@ class SecretScrubberTests {
                 .doesNotContain("LEAK");
     }
 
+    /** A newline (a text block), a carriage return, a form feed or a vertical tab are white space too. */
+    @Test
+    void anyWhiteSpaceSeparatesTheWordsOfACommandLine() {
+        for (String blank : new String[] {"\n", "\r", "\r\n", "\f", "\u000B", " \n\t"}) {
+            Command<Object> auth = Command.create(StringCodec.UTF8, "AUTH" + blank + "LEAKpw", ReplyDecoders.raw());
+            assertThat(auth.name()).as("%s", blank.codePoints().boxed().toList()).isEqualTo("AUTH");
+            assertThat(auth.toString()).doesNotContain("LEAK");
+            assertThat(auth.argumentCount()).isEqualTo(2);
+            assertThat(new SecretScrubber(null).scrub(auth, new ErrorReply("WRONGPASS bad LEAKpw")).message())
+                    .doesNotContain("LEAK");
+        }
+        assertThat(Command.create(StringCodec.UTF8, "acl\nsetuser bob\non >LEAK", ReplyDecoders.raw()).name())
+                .isEqualTo("acl setuser");
+    }
+
     @Test
     void commandLinesPassedAsNamesShowOnlyTheirCommandWords() {
         assertThat(Command.create(StringCodec.UTF8, "AUTH user NewPw-6", ReplyDecoders.raw()).name())
