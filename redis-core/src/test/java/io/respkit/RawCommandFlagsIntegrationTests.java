@@ -2,6 +2,11 @@ package io.respkit;
 
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
+import io.respkit.commands.CommandSpec;
+import io.respkit.internal.commands.StringDefs;
+import io.respkit.internal.server.EffectiveSpecs;
+import io.respkit.internal.server.PooledCommandRunner;
+import io.respkit.internal.server.ServerCommandTable;
 import io.respkit.commands.ReplyDecoders;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.pool.ConnectionPool;
@@ -86,6 +91,47 @@ class RawCommandFlagsIntegrationTests {
     private static long commandInfoCalls(RedisClient<String> direct) {
         String stats = direct.info("commandstats").get("cmdstat_command|info");
         return stats == null ? 0 : Long.parseLong(stats.substring("calls=".length(), stats.indexOf(',')));
+    }
+
+    @Test
+    void theServerSpecSaysWhatCommandInfoSays() {
+        try (ConnectionPool pool = ConnectionPool.create(server.config())) {
+            EffectiveSpecs specs = new EffectiveSpecs(new ServerCommandTable(), server.url(),
+                    new PooledCommandRunner(pool));
+            CommandSpec strlen = specs.spec(raw("RKSTRLEN").arg("k"));
+            assertThat(strlen.isReadOnly()).isTrue();
+            assertThat(strlen.isWrite() || strlen.isDedicated()).isFalse();
+            assertThat(strlen.name()).isEqualTo("RKSTRLEN");
+            CommandSpec append = specs.spec(raw("rkappend").arg("k").arg("v"));
+            assertThat(append.isWrite()).isTrue();
+            assertThat(append.isReadOnly() || append.isDedicated()).isFalse();
+            CommandSpec blpop = specs.spec(raw("RKBLPOP").arg("k").arg(0));
+            assertThat(blpop.isDedicated() && blpop.isWrite()).isTrue();
+            assertThat(blpop.isReadOnly() || blpop.changesConnectionState()).isFalse();
+            // A subcommand resolves through the entry's subcommands, in any case; the container has no flags.
+            CommandSpec encoding = specs.spec(raw("RKOBJECT").arg("encoding").arg("k"));
+            assertThat(encoding.name()).isEqualTo("RKOBJECT ENCODING");
+            assertThat(encoding.isReadOnly()).isTrue();
+            assertThat(specs.spec(raw("RKOBJECT ENCODING").arg("k"))).isSameAs(encoding);
+            assertThat(specs.spec(raw("RKOBJECT")).isReadOnly()).isFalse();
+            // Known specs are their own; names the server does not know have none.
+            Command<String> get = StringDefs.get(StringCodec.UTF8, "k");
+            assertThat(specs.spec(get)).isSameAs(get.spec());
+            assertThat(specs.spec(raw("NOSUCHCOMMAND"))).isSameAs(CommandSpec.UNKNOWN);
+
+            // Applied: a blocking command blocks forever unless it says for how long.
+            Command<Object> forever = raw("RKBLPOP").arg("k").arg(0);
+            specs.apply(forever);
+            assertThat(forever.blockMillis()).isZero();
+            assertThat(forever.isReadOnly()).isFalse();
+            Command<Object> bounded = raw("RKBLPOP").arg("k").arg(5).blocking(Duration.ofSeconds(5));
+            specs.apply(bounded);
+            assertThat(bounded.blockMillis()).isEqualTo(5000);
+            Command<Object> read = raw("RKSTRLEN").arg("k");
+            specs.apply(read);
+            assertThat(read.isReadOnly()).isTrue();
+            assertThat(read.blockMillis()).isEqualTo(-1);
+        }
     }
 
     @Test

@@ -126,7 +126,11 @@ public final class EffectiveSpecs {
                 // again after a failure that says nothing about the server's commands.
                 return CommandSpec.UNKNOWN;
             }
-            entry = byName.computeIfAbsent(word, w -> Entry.of(w, info.get()));
+            try {
+                entry = byName.computeIfAbsent(word, w -> Entry.of(w, info.get()));
+            } catch (IllegalArgumentException e) {
+                return CommandSpec.UNKNOWN; // a name no spec can carry (see Entry.toSpec): no flags, never a failure
+            }
         }
         return entry.spec(command);
     }

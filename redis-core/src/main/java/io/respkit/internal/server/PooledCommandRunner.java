@@ -2,6 +2,7 @@ package io.respkit.internal.server;
 
 import io.respkit.commands.Command;
 import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PoolStats;
 import io.respkit.pool.PooledConnection;
@@ -11,9 +12,10 @@ import java.util.Objects;
 /**
  * Runs the command table's own commands ({@code COMMAND INFO}, {@code COMMAND GETKEYS}) on a connection borrowed from
  * a pool for that command alone, never on a connection a caller holds. These commands change nothing, so a failure
- * on the borrowed connection (a connection gone stale while idle) is followed by one more attempt on a fresh one,
- * as {@code retryReads} does for reads: otherwise the first use of a name after a network blip would leave that use
- * without the server's flags. Thread-safe, as the pool is.
+ * on the borrowed connection (a connection gone stale while idle, reset) is followed by one more attempt on a fresh
+ * one, as {@code retryReads} does for reads: otherwise the first use of a name after a network blip would leave that
+ * use without the server's flags. A timeout is not retried: the caller's own command waits behind the lookup.
+ * Thread-safe, as the pool is.
  */
 public final class PooledCommandRunner implements CommandRunner {
 
@@ -31,18 +33,20 @@ public final class PooledCommandRunner implements CommandRunner {
 
     /**
      * Runs a command that changes nothing on the server on a borrowed connection, once more on a fresh connection
-     * after a failure of the borrowed one.
+     * after a failure of the borrowed one other than a timeout.
      *
      * @param command the command, with a raw decoder; it must change nothing on the server
      * @return the reply
      * @throws io.respkit.exceptions.RedisException when the command fails (after the second attempt, for a
-     *         connection failure), or no connection could be borrowed
+     *         connection failure other than a timeout), or no connection could be borrowed
      */
     @Override
     public Object run(Command<Object> command) {
         try (PooledConnection lease = pool.borrow()) {
             try {
                 return lease.connection().execute(command);
+            } catch (RedisTimeoutException e) {
+                throw e; // a server this slow would keep the caller's own command waiting twice as long again
             } catch (RedisConnectionException e) {
                 // Only a failure on a borrowed connection: a failed borrow would most likely fail the same way again.
                 // The broken connection is destroyed on release, and the pool then hands out no connection older.
