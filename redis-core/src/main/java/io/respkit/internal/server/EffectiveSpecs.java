@@ -117,6 +117,11 @@ public final class EffectiveSpecs {
         String word = command.argumentText(0);
         Entry entry = byName.get(word);
         if (entry == null) {
+            if (word.equalsIgnoreCase("COMMAND")) {
+                // The table's own command (a runner over a client sends it raw): asking about it would double every
+                // lookup, and the server flags it neither readonly, write nor blocking.
+                return CommandSpec.UNKNOWN;
+            }
             if (connectionFree != null && !table.isCached(server, word) && !connectionFree.getAsBoolean()) {
                 return CommandSpec.UNKNOWN;
             }
