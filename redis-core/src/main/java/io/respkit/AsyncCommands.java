@@ -66,7 +66,9 @@ public final class AsyncCommands<V> implements RedisAsyncCommands<V> {
 
     /**
      * Sends a command and returns at once its future reply: on the shared auto-pipelined connection when the
-     * command can share it, else on a pooled connection on an async worker thread.
+     * command can share it, else on a pooled connection on an async worker thread. A command whose spec respkit
+     * does not know gets the server's flags first, as {@link RedisClient#execute(Command)} describes: the first use
+     * of its name waits here for one {@code COMMAND INFO} on a pooled connection.
      *
      * @param command the command
      * @param <T> the reply type
@@ -76,6 +78,9 @@ public final class AsyncCommands<V> implements RedisAsyncCommands<V> {
     @Override
     public <T> Response<T> enqueue(Command<T> command) {
         Response<T> response = new Response<>(command, true);
+        if (!command.spec().isKnown()) {
+            client.applyServerSpec(command); // the first use of a name waits for one COMMAND INFO
+        }
         if (Multiplexer.shareable(command)) {
             CompletableFuture<T> reply;
             try {

@@ -26,6 +26,7 @@ import io.respkit.protocol.ErrorReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Sends many commands on one connection without waiting for each reply: one round trip per batch instead of one per
@@ -80,6 +81,11 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
     /** The connection of a pipeline on a {@link DedicatedConnection}, used instead of borrowing; else null. */
     private final RedisConnection dedicated;
     private final PipelineOptions options;
+    /**
+     * Gives a command respkit does not know the server's flags (blocking: no read timeout for its reply), asking on
+     * another pooled connection and never waiting for one; null on a {@link DedicatedConnection}.
+     */
+    private final Consumer<Command<?>> serverSpecs;
     /** This round's responses, in order; kept until {@link #execute()} collects them. */
     private final List<Response<?>> responses = new ArrayList<>();
     private PooledConnection lease;
@@ -98,11 +104,12 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
     private int unread;
     private boolean closed;
 
-    Pipeline(RedisCodec<V> codec, ConnectionPool pool, PipelineOptions options) {
+    Pipeline(RedisCodec<V> codec, ConnectionPool pool, PipelineOptions options, Consumer<Command<?>> serverSpecs) {
         this.codec = codec;
         this.pool = pool;
         this.dedicated = null;
         this.options = options;
+        this.serverSpecs = serverSpecs;
     }
 
     Pipeline(RedisCodec<V> codec, RedisConnection dedicated, PipelineOptions options) {
@@ -110,6 +117,7 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
         this.pool = null;
         this.dedicated = dedicated;
         this.options = options;
+        this.serverSpecs = null;
     }
 
     @Override
@@ -135,6 +143,9 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
             return enqueueSlow(command);
         }
         Response<T> response = new Response<>(command);
+        if (serverSpecs != null && !command.spec().isKnown()) {
+            serverSpecs.accept(command);
+        }
         try {
             if (command.blockMillis() >= 0) {
                 OwedReplies.askClientIdAhead(connection, command); // so that it can be unblocked, over RESP2 too
@@ -179,6 +190,9 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
 
     private <T> Response<T> immediate(Command<T> command) {
         Response<T> response = new Response<>(command);
+        if (serverSpecs != null && !command.spec().isKnown()) {
+            serverSpecs.accept(command);
+        }
         try {
             response.complete(connection.execute(command));
         } catch (RedisServerException e) {

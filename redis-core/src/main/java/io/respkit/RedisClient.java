@@ -20,6 +20,9 @@ import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.ConnectionCommands;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.internal.multiplex.Multiplexer;
+import io.respkit.internal.server.EffectiveSpecs;
+import io.respkit.internal.server.PooledCommandRunner;
+import io.respkit.internal.server.ServerCommandTable;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PooledConnection;
 import io.respkit.pubsub.Subscriber;
@@ -61,15 +64,22 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     private final RedisCodec<V> codec;
     private final Multiplexer multiplexer;
     private final boolean ownsMultiplexer;
+    /** The server's flags for commands respkit does not know; shared with the clients {@link #withCodec} makes. */
+    private final EffectiveSpecs serverSpecs;
+    private final PooledCommandRunner specRunner;
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec) {
-        this(pool, ownsPool, codec, new Multiplexer(pool.config(), PUSH_LOGGER), true);
+        this(pool, ownsPool, codec, new Multiplexer(pool.config(), PUSH_LOGGER), true, new PooledCommandRunner(pool),
+                null);
     }
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec, Multiplexer multiplexer,
-                        boolean ownsMultiplexer) {
+                        boolean ownsMultiplexer, PooledCommandRunner specRunner, EffectiveSpecs serverSpecs) {
         this.multiplexer = multiplexer;
         this.ownsMultiplexer = ownsMultiplexer;
+        this.specRunner = specRunner;
+        this.serverSpecs = serverSpecs != null ? serverSpecs
+                : new EffectiveSpecs(new ServerCommandTable(), pool.config().address(), specRunner);
         this.pool = Objects.requireNonNull(pool, "pool");
         this.ownsPool = ownsPool;
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -139,7 +149,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @return the client
      */
     public <W> RedisClient<W> withCodec(RedisCodec<W> other) {
-        return new RedisClient<>(pool, false, other, multiplexer, false);
+        return new RedisClient<>(pool, false, other, multiplexer, false, specRunner, serverSpecs);
     }
 
     /**
@@ -147,6 +157,11 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * {@link io.respkit.connection.RedisConfig.Builder#retryReads(boolean) retryReads} and the command is
      * {@linkplain Command#isReadOnly() read-only}, a connection failure (a timeout included) on the borrowed
      * connection is followed by exactly one more attempt on a fresh connection; a write is never run twice.
+     *
+     * <p>A command whose {@linkplain Command#spec() spec} respkit does not know gets the server's flags for its name
+     * (asked once per client and name with {@code COMMAND INFO} on another pooled connection): read-only is retried
+     * as above ({@link Command#readOnly()}); {@code blocking} never shares the multiplexed connection and, its
+     * timeout argument unknown, is exempt from the read timeout ({@link Command#blocking blocking(0)}, forever).
      *
      * @param command the command
      * @param <T> the reply type
@@ -164,6 +179,9 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      */
     @Override
     public <T> T execute(Command<T> command) {
+        if (!command.spec().isKnown()) {
+            serverSpecs.apply(command);
+        }
         boolean retry = command.isReadOnly() && pool.config().retryReads();
         if (pool.config().multiplexed() && Multiplexer.shareable(command)) {
             try {
@@ -242,6 +260,16 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         return codec;
     }
 
+    /** Gives a command respkit does not know the server's flags; for {@link AsyncCommands}, before it decides. */
+    void applyServerSpec(Command<?> command) {
+        serverSpecs.apply(command);
+    }
+
+    /** Like {@link #applyServerSpec}, for a pipeline holding a pooled connection: never waits for another. */
+    private void applyServerSpecBeside(Command<?> command) {
+        serverSpecs.applyBeside(command, specRunner::hasFreeConnection);
+    }
+
     /**
      * Runs several commands on one borrowed connection, for example to keep a {@code SELECT} or
      * {@code CLIENT SETNAME} in effect. The connection is given back (or destroyed, if left dirty) afterwards.
@@ -279,7 +307,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @return the pipeline
      */
     public Pipeline<V> pipeline(PipelineOptions options) {
-        return new Pipeline<>(codec, pool, Objects.requireNonNull(options, "options"));
+        return new Pipeline<>(codec, pool, Objects.requireNonNull(options, "options"), this::applyServerSpecBeside);
     }
 
     /**

@@ -96,6 +96,27 @@ public final class ServerCommandTable {
     }
 
     /**
+     * Returns whether asking about {@code name} would send nothing: the answer is cached (a negative one included),
+     * or {@code server} was found unable to answer. For callers that must not wait for a connection.
+     *
+     * @param server the server's address
+     * @param name the command name, any case
+     * @return {@code true} when {@link #info(String, String, CommandRunner)} would answer without the runner
+     * @throws NullPointerException when an argument is null
+     */
+    public boolean isCached(String server, String name) {
+        Server s = servers.get(Objects.requireNonNull(server, "server"));
+        if (s == null) {
+            return false;
+        }
+        if (s.unavailable.get()) {
+            return true;
+        }
+        CompletableFuture<Optional<CommandInfo>> answer = s.names.get(name.toLowerCase(Locale.ROOT));
+        return answer != null && answer.isDone();
+    }
+
+    /**
      * Forgets what is known about {@code server}, for example after it was replaced or upgraded, so that it is
      * asked again.
      *
