@@ -69,7 +69,7 @@ class SurfaceGenerationTests {
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
                 SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
                 // geobits families
-                HyperLogLogCommands.class, BitmapCommands.class);
+                HyperLogLogCommands.class, BitmapCommands.class, GeoCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")
