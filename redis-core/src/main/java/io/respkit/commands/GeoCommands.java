@@ -21,8 +21,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The {@code GEORADIUS} family is deprecated by the server since Redis 6.2 and typed here for code that still uses
- * it ({@code georadius*} methods taking the same {@link GeoSearchArgs}, with a radius); its {@code STORE} and
- * {@code STOREDIST} forms are not typed: use {@link #geosearchstore(String, String, GeoSearchArgs, boolean)}.
+ * it: {@code georadius*} methods take the same {@link GeoSearchArgs}, with a radius, and {@code georadius*Store}
+ * send the {@code STORE}/{@code STOREDIST} forms. New code uses {@link #geosearch(String, GeoSearchArgs)} and
+ * {@link #geosearchstore(String, String, GeoSearchArgs, boolean)}.
  *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is).
  *
@@ -269,5 +270,44 @@ public interface GeoCommands<V> extends BaseCommands<V> {
     @Deprecated
     default List<GeoResult<V>> georadiusbymemberRo(String key, GeoSearchArgs args) {
         return execute(GeoDefs.georadiusbymemberRo(codec(), key, args));
+    }
+
+    /**
+     * Stores the members within a radius of a position in {@code destination} ({@code GEORADIUS ... STORE}, or
+     * {@code STOREDIST} for a sorted set scored by distance).
+     *
+     * @param key the geo set to search
+     * @param args a search from a position by radius, with any order and count; no {@code WITH...} options
+     * @param destination the key to write (replaced; deleted when nothing is found)
+     * @param storeDist store distances (in the search's unit) as scores instead of positions
+     * @return the number of members stored
+     * @throws IllegalArgumentException when {@code args} is from a member, by box, or has {@code WITH...} options
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE}
+     * @deprecated {@code GEORADIUS} is deprecated since Redis 6.2: use
+     *             {@link #geosearchstore(String, String, GeoSearchArgs, boolean)}
+     */
+    @Deprecated
+    default long georadiusStore(String key, GeoSearchArgs args, String destination, boolean storeDist) {
+        return execute(GeoDefs.georadiusStore(codec(), key, args, destination, storeDist));
+    }
+
+    /**
+     * Stores the members within a radius of a member in {@code destination} ({@code GEORADIUSBYMEMBER ... STORE},
+     * or {@code STOREDIST} for a sorted set scored by distance).
+     *
+     * @param key the geo set to search
+     * @param args a search from a member by radius, with any order and count; no {@code WITH...} options
+     * @param destination the key to write (replaced; deleted when nothing is found)
+     * @param storeDist store distances (in the search's unit) as scores instead of positions
+     * @return the number of members stored
+     * @throws IllegalArgumentException when {@code args} is from a position, by box, or has {@code WITH...} options
+     * @throws io.respkit.exceptions.RedisServerException when the centre member is not in the set, or
+     *         {@code WRONGTYPE}
+     * @deprecated {@code GEORADIUSBYMEMBER} is deprecated since Redis 6.2: use
+     *             {@link #geosearchstore(String, String, GeoSearchArgs, boolean)}
+     */
+    @Deprecated
+    default long georadiusbymemberStore(String key, GeoSearchArgs args, String destination, boolean storeDist) {
+        return execute(GeoDefs.georadiusbymemberStore(codec(), key, args, destination, storeDist));
     }
 }

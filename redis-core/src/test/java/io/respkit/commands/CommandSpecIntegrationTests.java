@@ -114,7 +114,11 @@ class CommandSpecIntegrationTests {
             Map.entry("GeoDefs.georadiusbymember", List.of("k1", GeoSearchArgs.fromMember("m1")
                     .byRadius(1, GeoUnit.KM))),
             Map.entry("GeoDefs.georadiusbymemberRo", List.of("k1", GeoSearchArgs.fromMember("m1")
-                    .byRadius(1, GeoUnit.KM))));
+                    .byRadius(1, GeoUnit.KM))),
+            Map.entry("GeoDefs.georadiusStore", List.of("k1", GeoSearchArgs.fromLonLat(13.36, 38.11)
+                    .byRadius(1, GeoUnit.KM).count(3), "k2", false)),
+            Map.entry("GeoDefs.georadiusbymemberStore", List.of("k1", GeoSearchArgs.fromMember("m1")
+                    .byRadius(1, GeoUnit.KM), "k2", true)));
 
     @ParameterizedTest
     @EnumSource(RespVersion.class)

@@ -179,6 +179,15 @@ class GeoCommandsIntegrationTests {
             assertThat(withCoord).extracting(GeoResult::member).containsExactly("Palermo", "Catania");
             assertNear(withCoord.get(1).coordinates(), CATANIA);
 
+            assertThat(redis.georadiusStore("sicily", fromPosition.count(1), "near", false)).isEqualTo(1);
+            assertNear(redis.geopos("near", "Catania").get(0), CATANIA);
+            assertThat(redis.georadiusbymemberStore("sicily", GeoSearchArgs.fromMember("Palermo")
+                    .byRadius(200, GeoUnit.KM), "dists", true)).isEqualTo(2);
+            assertThat(redis.zscore("dists", "Catania")).isCloseTo(166.2742, within(1e-4));
+            assertThat(redis.zscore("dists", "Palermo")).isZero();
+            assertThatThrownBy(() -> redis.georadiusStore("sicily", fromPosition.withDist(), "x", false))
+                    .isInstanceOf(IllegalArgumentException.class);
+
             assertThatThrownBy(() -> redis.georadius("sicily", fromMember))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> redis.georadiusbymember("sicily", fromPosition))

@@ -101,6 +101,28 @@ public final class GeoDefs {
                 true);
     }
 
+    /** GEORADIUS key longitude latitude radius unit [COUNT n [ANY]] [ASC|DESC] STORE|STOREDIST dest (deprecated). */
+    public static Command<Long> georadiusStore(RedisCodec<?> c, String key, GeoSearchArgs args, String destination,
+            boolean storeDist) {
+        return store(radius(Command.create(c, GeoSpecs.GEORADIUS, Decoders.integer()), key, args, false), args,
+                destination, storeDist);
+    }
+
+    /** GEORADIUSBYMEMBER key member radius unit [COUNT n [ANY]] [ASC|DESC] STORE|STOREDIST dest (deprecated). */
+    public static Command<Long> georadiusbymemberStore(RedisCodec<?> c, String key, GeoSearchArgs args,
+            String destination, boolean storeDist) {
+        return store(radius(Command.create(c, GeoSpecs.GEORADIUSBYMEMBER, Decoders.integer()), key, args, true), args,
+                destination, storeDist);
+    }
+
+    private static Command<Long> store(Command<Long> cmd, GeoSearchArgs args, String destination,
+            boolean storeDist) {
+        if (args.hasWithOptions()) {
+            throw new IllegalArgumentException(cmd.name() + " ... STORE does not take WITHCOORD, WITHDIST or WITHHASH");
+        }
+        return cmd.arg(storeDist ? "STOREDIST" : "STORE").key(destination);
+    }
+
     /** The GEORADIUS family's layout: centre, radius and unit, WITH options, COUNT, order. */
     private static <T> Command<T> radius(Command<T> cmd, String key, GeoSearchArgs args, boolean byMember) {
         if (args.box()) {
