@@ -1,6 +1,7 @@
 package io.respkit.commands;
 
 import io.respkit.internal.commands.StringDefs;
+import io.respkit.internal.commands.StringMoreDefs;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -323,5 +324,72 @@ public interface StringCommands<V> extends BaseCommands<V> {
      */
     default List<V> mget(Iterable<String> keys) {
         return execute(StringDefs.mget(codec(), keys));
+    }
+
+    /**
+     * Returns the longest common subsequence of the strings at two keys ({@code LCS}): the characters both contain in
+     * the same order, not necessarily contiguous ({@code "ohmytext"} and {@code "mynewtext"} give {@code "mytext"}).
+     *
+     * @param key1 one key; a missing key counts as empty
+     * @param key2 the other key
+     * @return the subsequence, empty when there is none
+     * @throws io.respkit.exceptions.RedisServerException when a key holds a non-string ({@code ERR} in Redis 7.0)
+     */
+    default V lcs(String key1, String key2) {
+        return execute(StringMoreDefs.lcs(codec(), key1, key2));
+    }
+
+    /**
+     * Returns the length of the longest common subsequence of the strings at two keys ({@code LCS ... LEN}).
+     *
+     * @param key1 one key; a missing key counts as empty
+     * @param key2 the other key
+     * @return the length
+     * @throws io.respkit.exceptions.RedisServerException when a key holds a non-string ({@code ERR} in Redis 7.0)
+     */
+    default long lcsLen(String key1, String key2) {
+        return execute(StringMoreDefs.lcsLen(codec(), key1, key2));
+    }
+
+    /**
+     * Returns where the longest common subsequence of the strings at two keys lies in each ({@code LCS ... IDX
+     * WITHMATCHLEN}): every matching run with its length, and the subsequence's length.
+     *
+     * @param key1 one key; a missing key counts as empty
+     * @param key2 the other key
+     * @return the runs, from the end of the strings to their start, and the length
+     * @throws io.respkit.exceptions.RedisServerException when a key holds a non-string ({@code ERR} in Redis 7.0)
+     */
+    default LcsResult lcsIdx(String key1, String key2) {
+        return execute(StringMoreDefs.lcsIdx(codec(), key1, key2, 0));
+    }
+
+    /**
+     * Returns where the longest common subsequence lies, leaving out runs shorter than {@code minMatchLength}
+     * ({@code LCS ... IDX MINMATCHLEN n WITHMATCHLEN}); the length still counts every run.
+     *
+     * @param key1 one key; a missing key counts as empty
+     * @param key2 the other key
+     * @param minMatchLength the shortest run to list; 0 or less lists all
+     * @return the runs at least that long, from the end of the strings to their start, and the full length
+     * @throws io.respkit.exceptions.RedisServerException when a key holds a non-string ({@code ERR} in Redis 7.0)
+     */
+    default LcsResult lcsIdx(String key1, String key2, long minMatchLength) {
+        return execute(StringMoreDefs.lcsIdx(codec(), key1, key2, minMatchLength));
+    }
+
+    /**
+     * Returns the substring between two inclusive offsets ({@code SUBSTR}, the old name of {@code GETRANGE}).
+     *
+     * @param key the key
+     * @param start the first offset; negative counts from the end
+     * @param end the last offset, inclusive
+     * @return the substring, empty when the key does not exist or the range is empty
+     * @throws io.respkit.exceptions.RedisServerException {@code WRONGTYPE} when the key holds a non-string
+     * @deprecated {@code SUBSTR} is deprecated since Redis 2.0: use {@link #getrange(String, long, long)}
+     */
+    @Deprecated
+    default V substr(String key, long start, long end) {
+        return execute(StringMoreDefs.substr(codec(), key, start, end));
     }
 }

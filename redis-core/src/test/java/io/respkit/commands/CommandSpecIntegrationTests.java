@@ -97,9 +97,28 @@ class CommandSpecIntegrationTests {
 
     /**
      * Methods for which reflection cannot build a valid call, with the arguments to use instead (after the codec).
-     * Empty today: every sample the generic rules build is accepted by the server.
+     * An override applies to every overload of its method name.
      */
-    private static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.of();
+    private static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.ofEntries(
+            // geo (geobits): coordinates have no NONE sample, a search needs a centre and a shape
+            Map.entry("GeoDefs.geoadd", List.of("k1", Map.of("m1", GeoCoordinates.of(13.36, 38.11)),
+                    GeoAddArgs.NONE)),
+            Map.entry("GeoDefs.geosearch", List.of("k1", GeoSearchArgs.fromMember("m1").byRadius(1, GeoUnit.KM)
+                    .withDist())),
+            Map.entry("GeoDefs.geosearchstore", List.of("k1", "k2", GeoSearchArgs.fromLonLat(13.36, 38.11)
+                    .byBox(1, 2, GeoUnit.KM), true)),
+            Map.entry("GeoDefs.georadius", List.of("k1", GeoSearchArgs.fromLonLat(13.36, 38.11)
+                    .byRadius(1, GeoUnit.KM))),
+            Map.entry("GeoDefs.georadiusRo", List.of("k1", GeoSearchArgs.fromLonLat(13.36, 38.11)
+                    .byRadius(1, GeoUnit.KM))),
+            Map.entry("GeoDefs.georadiusbymember", List.of("k1", GeoSearchArgs.fromMember("m1")
+                    .byRadius(1, GeoUnit.KM))),
+            Map.entry("GeoDefs.georadiusbymemberRo", List.of("k1", GeoSearchArgs.fromMember("m1")
+                    .byRadius(1, GeoUnit.KM))),
+            Map.entry("GeoDefs.georadiusStore", List.of("k1", GeoSearchArgs.fromLonLat(13.36, 38.11)
+                    .byRadius(1, GeoUnit.KM).count(3), "k2", false)),
+            Map.entry("GeoDefs.georadiusbymemberStore", List.of("k1", GeoSearchArgs.fromMember("m1")
+                    .byRadius(1, GeoUnit.KM), "k2", true)));
 
     @ParameterizedTest
     @EnumSource(RespVersion.class)

@@ -67,7 +67,9 @@ class SurfaceGenerationTests {
     void theFamiliesAreTheOnesExpected() {
         assertThat(families()).containsExactlyInAnyOrder(KeyCommands.class, StringCommands.class,
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
-                SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class);
+                SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
+                // geobits families
+                HyperLogLogCommands.class, BitmapCommands.class, GeoCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")

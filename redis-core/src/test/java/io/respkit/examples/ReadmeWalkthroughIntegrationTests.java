@@ -6,6 +6,13 @@ import io.respkit.RedisClient;
 import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.codec.ByteArrayCodec;
+import io.respkit.commands.BitFieldArgs;
+import io.respkit.commands.BitFieldOverflow;
+import io.respkit.commands.BitFieldType;
+import io.respkit.commands.GeoCoordinates;
+import io.respkit.commands.GeoResult;
+import io.respkit.commands.GeoSearchArgs;
+import io.respkit.commands.GeoUnit;
 import io.respkit.commands.KeyValue;
 import io.respkit.commands.ListDirection;
 import io.respkit.commands.ScoredValue;
@@ -111,6 +118,26 @@ class ReadmeWalkthroughIntegrationTests {
         assertThat(conn.decrby("num", 8)).isEqualTo(993);
         assertThat(conn.flushall()).isTrue();
         assertThat(conn.dbsize()).isZero();
+    }
+
+    @Test
+    void geoHyperLogLogBitmapsLcs() {
+        conn.geoadd("sicily", 13.361389, 38.115556, "Palermo");
+        conn.geoadd("sicily", Map.of("Catania", GeoCoordinates.of(15.087269, 37.502669)));
+        assertThat(conn.geodist("sicily", "Palermo", "Catania", GeoUnit.KM)).isEqualTo(166.2742);
+        List<GeoResult<String>> near = conn.geosearch("sicily",
+                GeoSearchArgs.fromLonLat(15, 37).byRadius(200, GeoUnit.KM).asc().withDist());
+        assertThat(near).extracting(GeoResult::member).containsExactly("Catania", "Palermo");
+        assertThat(near.get(0).distance()).isEqualTo(56.4413);
+        assertThat(conn.pfadd("visitors", "alice", "bob", "alice")).isTrue();
+        assertThat(conn.pfcount("visitors")).isEqualTo(2);
+        assertThat(conn.setbit("seen", 7, true)).isFalse();
+        assertThat(conn.bitcount("seen")).isEqualTo(1);
+        assertThat(conn.bitfield("c", BitFieldArgs.NONE.overflow(BitFieldOverflow.SAT)
+                .incrby(BitFieldType.unsigned(8), 0, 300))).containsExactly(255L);
+        conn.set("a", "ohmytext");
+        conn.set("b", "mynewtext");
+        assertThat(conn.lcs("a", "b")).isEqualTo("mytext");
     }
 
     @Test
