@@ -254,6 +254,9 @@ public final class CommandSpecs {
         // initialised first (by its Defs); it then initialises this class, which comes back here, finds that family's
         // initialisation under way on the same thread and goes on; the family registers its constants after.
         // One line per family:
+        KeyspaceSpecs.load();
+        CollectionSpecs.load();
+        FunctionSpecs.load();
     }
 
     private CommandSpecs() {
