@@ -100,7 +100,12 @@ class CommandSpecIntegrationTests {
      */
     private static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.ofEntries(
             // keyspace, list/set/sorted-set extras, scripting and functions (branch keyspace)
-            Map.entry("KeyspaceDefs.restore", List.of("k1", new byte[] {1, 2}, RestoreArgs.NONE))
+            Map.entry("KeyspaceDefs.restore", List.of("k1", new byte[] {1, 2}, RestoreArgs.NONE)),
+            Map.entry("SortedSetAlgebraDefs.zrangestoreByLex", List.of("k1", "k2", LexRange.ALL, ZRangeArgs.NONE)),
+            Map.entry("SortedSetLexDefs.zlexcount", List.of("k1", LexRange.ALL)),
+            Map.entry("SortedSetLexDefs.zremrangebylex", List.of("k1", LexRange.ALL)),
+            Map.entry("SortedSetLexDefs.zrangebylex", List.of("k1", LexRange.ALL, 0L, -1L)),
+            Map.entry("SortedSetLexDefs.zrevrangebylex", List.of("k1", LexRange.ALL, 0L, -1L))
             // end keyspace
     );
 

@@ -1,11 +1,14 @@
 package io.respkit.internal.commands;
 
 import io.respkit.commands.ExpireTime;
+import io.respkit.commands.KeyValues;
+import io.respkit.commands.ScoredValue;
 import io.respkit.commands.ReplyDecoder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Decoders for the reply shapes of the keyspace, function and collection commands that {@link Decoders} has no
@@ -25,7 +28,24 @@ final class KeyspaceDecoders {
     /** A nullable integer of seconds as a Duration. */
     static final ReplyDecoder<Duration> SECONDS = (r, c) -> r == null ? null : Duration.ofSeconds(Decoders.toLong(r));
 
+    /** ZMPOP/BZMPOP: [key, [[member, score], ...]] (scores as bulk strings in RESP2, doubles in RESP3), or nil. */
+    private static final ReplyDecoder<Object> KEY_SCORED_VALUES = (r, c) -> {
+        if (r == null) {
+            return null;
+        }
+        List<Object> pair = Decoders.elements(r);
+        if (pair.size() != 2) {
+            throw Decoders.shape("key/members pair", r);
+        }
+        return new KeyValues<>(Decoders.text(pair.get(0), c.charset()), AggregateDecoders.scoredList(pair.get(1), c));
+    };
+
     private KeyspaceDecoders() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> ReplyDecoder<KeyValues<ScoredValue<V>>> keyScoredValues() {
+        return (ReplyDecoder<KeyValues<ScoredValue<V>>>) (ReplyDecoder<?>) KEY_SCORED_VALUES;
     }
 
     private static byte[] bytes(Object reply) {
