@@ -105,7 +105,10 @@ class CommandSpecIntegrationTests {
             Map.entry("SortedSetLexDefs.zlexcount", List.of("k1", LexRange.ALL)),
             Map.entry("SortedSetLexDefs.zremrangebylex", List.of("k1", LexRange.ALL)),
             Map.entry("SortedSetLexDefs.zrangebylex", List.of("k1", LexRange.ALL, 0L, -1L)),
-            Map.entry("SortedSetLexDefs.zrevrangebylex", List.of("k1", LexRange.ALL, 0L, -1L))
+            Map.entry("SortedSetLexDefs.zrevrangebylex", List.of("k1", LexRange.ALL, 0L, -1L)),
+            Map.entry("FunctionDefs.functionList", List.of("k1", true)),
+            Map.entry("FunctionDefs.functionLoad", List.of("k1", true)),
+            Map.entry("FunctionDefs.functionRestore", List.of(new byte[] {1, 2}, FunctionRestorePolicy.REPLACE))
             // end keyspace
     );
 

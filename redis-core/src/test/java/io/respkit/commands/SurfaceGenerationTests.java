@@ -68,7 +68,8 @@ class SurfaceGenerationTests {
         assertThat(families()).containsExactlyInAnyOrder(KeyCommands.class, StringCommands.class,
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
                 SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
-                KeyspaceCommands.class, SortedSetAlgebraCommands.class, SortedSetLexCommands.class);
+                KeyspaceCommands.class, SortedSetAlgebraCommands.class, SortedSetLexCommands.class,
+                FunctionCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")
