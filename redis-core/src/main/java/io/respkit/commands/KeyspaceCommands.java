@@ -256,4 +256,44 @@ public interface KeyspaceCommands<V> extends BaseCommands<V> {
     default long waitReplicas(int replicas, Duration timeout) {
         return execute(KeyspaceDefs.waitReplicas(codec(), replicas, timeout));
     }
+
+    /**
+     * Moves keys to another Redis server ({@code MIGRATE}): serialised here, restored there, then deleted here
+     * (kept with {@link MigrateArgs#copy()}). Credentials in {@code args} are masked in logs and errors.
+     *
+     * @param host the target's host
+     * @param port the target's port
+     * @param database the target database
+     * @param timeout the longest idle time of the transfer
+     * @param args {@code COPY}, {@code REPLACE} and credentials; {@link MigrateArgs#NONE} for none
+     * @param keys the keys, at least one
+     * @return {@code true} when migrated; {@code false} when none of the keys exists ({@code NOKEY})
+     * @throws IllegalArgumentException when no key is given
+     * @throws io.respkit.exceptions.RedisServerException {@code BUSYKEY} when a key exists on the target and
+     *         {@code REPLACE} is not given; {@code IOERR} when the target cannot be reached in time
+     */
+    default boolean migrate(String host, int port, int database, Duration timeout, MigrateArgs args,
+            String... keys) {
+        return migrate(host, port, database, timeout, args, Arrays.asList(keys));
+    }
+
+    /**
+     * Moves keys to another Redis server ({@code MIGRATE}), as
+     * {@link #migrate(String, int, int, Duration, MigrateArgs, String...)}.
+     *
+     * @param host the target's host
+     * @param port the target's port
+     * @param database the target database
+     * @param timeout the longest idle time of the transfer
+     * @param args {@code COPY}, {@code REPLACE} and credentials; {@link MigrateArgs#NONE} for none
+     * @param keys the keys, at least one
+     * @return {@code true} when migrated; {@code false} when none of the keys exists ({@code NOKEY})
+     * @throws IllegalArgumentException when {@code keys} is empty
+     * @throws io.respkit.exceptions.RedisServerException {@code BUSYKEY} when a key exists on the target and
+     *         {@code REPLACE} is not given; {@code IOERR} when the target cannot be reached in time
+     */
+    default boolean migrate(String host, int port, int database, Duration timeout, MigrateArgs args,
+            Collection<String> keys) {
+        return execute(KeyspaceDefs.migrate(codec(), host, port, database, timeout, args, keys));
+    }
 }

@@ -6,6 +6,7 @@ import io.respkit.TransactionResult;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.protocol.RespVersion;
+import io.respkit.test.RedisProcess;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -244,5 +245,36 @@ class KeyspaceCommandsIntegrationTests {
         assertThat(restored.join()).isTrue();
         assertThat(redis.async().sort("s", SortArgs.NONE.desc()).join()).containsExactly("2", "1");
         assertThat(Arrays.equals(redis.async().dump("s").join(), dumped)).isTrue();
+    }
+
+    @Test
+    void migrateOneOrSeveralKeysWithCopyReplaceAndAuth() {
+        try (RedisProcess target = RedisProcess.start("--requirepass", "s3cret");
+                RedisClient<String> there = RedisClient.create(target.configBuilder().password("s3cret").build())) {
+            MigrateArgs auth = MigrateArgs.NONE.auth("s3cret");
+            redis.set("m1", "one");
+            assertThat(redis.migrate(target.host(), target.port(), 0, Duration.ofSeconds(5), auth, "m1")).isTrue();
+            assertThat(redis.exists("m1")).isZero();
+            assertThat(there.get("m1")).isEqualTo("one");
+
+            redis.mset(Map.of("m1", "uno", "m2", "two"));
+            assertThatThrownBy(() -> redis.migrate(target.host(), target.port(), 0, Duration.ofSeconds(5), auth,
+                    "m1")).isInstanceOfSatisfying(RedisServerException.class,
+                            e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+            assertThat(redis.migrate(target.host(), target.port(), 1, Duration.ofSeconds(5),
+                    MigrateArgs.NONE.auth("default", "s3cret").copy().replace(), List.of("m1", "m2", "none")))
+                    .isTrue();
+            assertThat(redis.mget("m1", "m2")).as("COPY keeps them here").containsExactly("uno", "two");
+            try (RedisClient<String> there1 = RedisClient.create(target.configBuilder().password("s3cret")
+                    .database(1).build())) {
+                assertThat(there1.mget("m1", "m2")).containsExactly("uno", "two");
+            }
+            assertThat(redis.migrate(target.host(), target.port(), 0, Duration.ofSeconds(5), auth, "none"))
+                    .isFalse();
+            assertThatThrownBy(() -> redis.migrate(target.host(), target.port(), 0, Duration.ofSeconds(5),
+                    MigrateArgs.NONE.auth("wrong"), "m2")).isInstanceOfSatisfying(RedisServerException.class,
+                            e -> assertThat(e.getMessage()).doesNotContain("wrong"));
+            assertThat(MigrateArgs.NONE.auth("user", "pw").toString()).doesNotContain("pw").doesNotContain("user");
+        }
     }
 }

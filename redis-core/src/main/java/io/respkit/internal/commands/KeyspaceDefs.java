@@ -4,6 +4,8 @@ import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.CopyArgs;
 import io.respkit.commands.ExpireTime;
+import io.respkit.commands.MigrateArgs;
+import io.respkit.commands.ReplyDecoder;
 import io.respkit.commands.RestoreArgs;
 import io.respkit.commands.SortArgs;
 
@@ -21,6 +23,9 @@ import java.util.Objects;
  * <p>Stateless and thread-safe.
  */
 public final class KeyspaceDefs {
+
+    /** OK when migrated, NOKEY when no key existed. */
+    private static final ReplyDecoder<Boolean> MIGRATED = (r, c) -> "OK".equals(Decoders.text(r, c.charset()));
 
     private KeyspaceDefs() {
     }
@@ -119,5 +124,26 @@ public final class KeyspaceDefs {
         }
         return Command.create(c, CommandSpecs.WAIT, Decoders.integer(), 3).arg(replicas).arg(timeout.toMillis())
                 .blocking(timeout);
+    }
+
+    /**
+     * MIGRATE host port key|"" destination-db timeout [COPY] [REPLACE] [AUTH ...|AUTH2 ...] [KEYS key ...]: one key
+     * in the key position, several after KEYS. True for OK, false for NOKEY (none of the keys exists).
+     */
+    public static Command<Boolean> migrate(RedisCodec<?> c, String host, int port, int database, Duration timeout,
+            MigrateArgs args, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("MIGRATE needs at least one key");
+        }
+        Command<Boolean> cmd = Command.create(c, CommandSpecs.MIGRATE, MIGRATED).arg(Objects.requireNonNull(host,
+                "host")).arg(port);
+        if (keys.size() == 1) {
+            cmd.key(keys.iterator().next());
+        } else {
+            cmd.arg("");
+        }
+        cmd.arg(database).arg(timeout.toMillis());
+        args.appendTo(cmd);
+        return keys.size() == 1 ? cmd : cmd.arg("KEYS").keys(keys);
     }
 }
