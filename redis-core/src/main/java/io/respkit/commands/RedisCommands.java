@@ -13,5 +13,6 @@ package io.respkit.commands;
         asyncNote = "This is what {@link io.respkit.RedisClient#async()} offers.")
 public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, HashCommands<V>, ListCommands<V>,
         SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V>,
-        KeyspaceCommands<V>, SortedSetAlgebraCommands<V>, SortedSetLexCommands<V>, FunctionCommands<V> {
+        KeyspaceCommands<V>, SortedSetAlgebraCommands<V>, SortedSetLexCommands<V>, FunctionCommands<V>,
+        ListMoveCommands<V> {
 }

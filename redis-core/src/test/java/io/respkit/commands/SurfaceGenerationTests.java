@@ -69,7 +69,7 @@ class SurfaceGenerationTests {
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
                 SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
                 KeyspaceCommands.class, SortedSetAlgebraCommands.class, SortedSetLexCommands.class,
-                FunctionCommands.class);
+                FunctionCommands.class, ListMoveCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")
