@@ -94,4 +94,17 @@ class KeyspaceArgsTests {
         assertThat(ExpireTime.at(Instant.EPOCH).hasExpiry()).isTrue();
         assertThatThrownBy(() -> new ExpireTime(Instant.EPOCH, false)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void migrateArgsInServerOrderAndMasked() {
+        Command<Object> c = Command.create(io.respkit.codec.StringCodec.UTF8, "MIGRATE", ReplyDecoders.raw());
+        MigrateArgs.NONE.replace().copy().auth("u", "pw").appendTo(c);
+        assertThat(args(c)).containsExactly("MIGRATE", "COPY", "REPLACE", "AUTH2", "u", "pw");
+        Command<Object> p = Command.create(io.respkit.codec.StringCodec.UTF8, "MIGRATE", ReplyDecoders.raw());
+        MigrateArgs.NONE.auth("pw").appendTo(p);
+        assertThat(args(p)).containsExactly("MIGRATE", "AUTH", "pw");
+        assertThat(MigrateArgs.NONE.auth("u", "pw").toString()).doesNotContain("pw").contains("***");
+        assertThat(MigrateArgs.NONE.toString()).doesNotContain("***");
+        assertThatThrownBy(() -> new MigrateArgs(false, false, "u", null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
