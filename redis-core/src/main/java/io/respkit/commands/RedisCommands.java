@@ -13,5 +13,7 @@ package io.respkit.commands;
         asyncNote = "This is what {@link io.respkit.RedisClient#async()} offers.")
 public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, HashCommands<V>, ListCommands<V>,
         SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V>,
-        HyperLogLogCommands<V>, BitmapCommands<V>, GeoCommands<V> {
+        HyperLogLogCommands<V>, BitmapCommands<V>, GeoCommands<V>,
+        KeyspaceCommands<V>, SortedSetAlgebraCommands<V>, SortedSetLexCommands<V>, FunctionCommands<V>,
+        ListMoveCommands<V> {
 }

@@ -130,4 +130,57 @@ public interface ScriptingCommands<V> extends BaseCommands<V> {
     default boolean scriptFlush() {
         return execute(ScriptingDefs.scriptFlush(codec()));
     }
+
+    /**
+     * Empties the server's script cache ({@code SCRIPT FLUSH ASYNC|SYNC}), freeing the memory in the background
+     * or before replying.
+     *
+     * @param mode {@link FlushMode#ASYNC} or {@link FlushMode#SYNC}
+     * @return {@code true}
+     * @throws RedisServerException when the command is not permitted
+     */
+    default boolean scriptFlush(FlushMode mode) {
+        return execute(ScriptingDefs.scriptFlush(codec(), mode));
+    }
+
+    /**
+     * Stops the script running now ({@code SCRIPT KILL}), if it has not written anything; the client that ran it
+     * gets an error. Send it from another client than the one running the script (that one is waiting for its
+     * reply).
+     *
+     * @return {@code true}
+     * @throws RedisServerException {@code NOTBUSY} when no script is running; {@code UNKILLABLE} when the running
+     *         script has written (only {@code SHUTDOWN NOSAVE} stops it then)
+     */
+    default boolean scriptKill() {
+        return execute(ScriptingDefs.scriptKill(codec()));
+    }
+
+    /**
+     * Runs a read-only Lua script, sending its source ({@code EVAL_RO}, Redis 7.0+): the server refuses any write
+     * it attempts, and replicas accept it.
+     *
+     * @param script the Lua source
+     * @param keys the keys the script uses, as {@code KEYS}
+     * @param args the other arguments, as {@code ARGV}
+     * @return the script's reply decoded as described in the interface documentation; {@code null} for nil
+     * @throws RedisServerException when the script does not compile, raises an error, or attempts a write
+     */
+    default Object evalReadOnly(String script, List<String> keys, List<? extends V> args) {
+        return execute(ScriptingDefs.evalReadOnly(codec(), script, keys, args));
+    }
+
+    /**
+     * Runs a cached read-only Lua script by its SHA1 ({@code EVALSHA_RO}, Redis 7.0+).
+     *
+     * @param sha1 the SHA1 of the script, as {@link #scriptLoad} returned it
+     * @param keys the keys the script uses, as {@code KEYS}
+     * @param args the other arguments, as {@code ARGV}
+     * @return the script's reply decoded as described in the interface documentation; {@code null} for nil
+     * @throws RedisServerException {@code NOSCRIPT} when the server does not have the script; an error when the
+     *         script fails or attempts a write
+     */
+    default Object evalshaReadOnly(String sha1, List<String> keys, List<? extends V> args) {
+        return execute(ScriptingDefs.evalshaReadOnly(codec(), sha1, keys, args));
+    }
 }

@@ -375,4 +375,28 @@ public interface SetCommands<V> extends BaseCommands<V> {
     default ScanPage<V> sscan(String key, String cursor, ScanArgs args) {
         return execute(SetDefs.sscan(codec(), key, cursor, args));
     }
+
+    /**
+     * Counts the members found in every set without returning them ({@code SINTERCARD}, Redis 7.0+).
+     *
+     * @param keys the sets, at least one
+     * @return the size of the intersection; 0 when a key does not exist
+     * @throws IllegalArgumentException when no key is given
+     */
+    default long sintercard(String... keys) {
+        return sintercard(0, Arrays.asList(keys));
+    }
+
+    /**
+     * Counts the members found in every set, stopping at {@code limit} ({@code SINTERCARD numkeys key ...
+     * LIMIT limit}, Redis 7.0+): cheaper than a full count when only "at least n" matters.
+     *
+     * @param limit the count at which to stop, 0 for no limit
+     * @param keys the sets, at least one
+     * @return the size of the intersection, at most {@code limit} when it is positive
+     * @throws IllegalArgumentException when {@code keys} is empty or {@code limit} negative
+     */
+    default long sintercard(long limit, Collection<String> keys) {
+        return execute(SetDefs.sintercard(codec(), keys, limit));
+    }
 }

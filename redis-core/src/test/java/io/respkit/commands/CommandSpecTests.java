@@ -74,7 +74,7 @@ class CommandSpecTests {
         assertThat(raw("CLIENT", "KILL", "x").spec()).as("an unknown subcommand: its command's spec")
                 .isSameAs(CommandSpecs.CLIENT);
         assertThat(raw("CLIENT").spec()).isSameAs(CommandSpecs.CLIENT);
-        assertThat(raw("OBJECT FREQ").spec()).isSameAs(CommandSpecs.UNKNOWN);
+        assertThat(raw("LOLWUT VERSION").spec()).isSameAs(CommandSpecs.UNKNOWN);
         assertThat(raw("SETNAME").spec()).as("a subcommand is no command of its own")
                 .isSameAs(CommandSpecs.UNKNOWN);
         assertThat(CommandSpecs.UNKNOWN.isKnown()).isFalse();
@@ -100,8 +100,8 @@ class CommandSpecTests {
     void readOnlyComesFromTheSpecAndTheBuilderMethodStillMarks() {
         assertThat(raw("get", "k").isReadOnly()).isTrue();
         assertThat(raw("SET", "k", "v").isReadOnly()).isFalse();
-        assertThat(raw("OBJECT FREQ", "k").isReadOnly()).isFalse();
-        assertThat(raw("OBJECT FREQ", "k").readOnly().isReadOnly()).as("a user's mark").isTrue();
+        assertThat(raw("LOLWUT", "VERSION", "5").isReadOnly()).isFalse();
+        assertThat(raw("LOLWUT", "VERSION", "5").readOnly().isReadOnly()).as("a user's mark").isTrue();
         assertThat(raw("client", "getname").isReadOnly()).isTrue();
     }
 
@@ -161,8 +161,8 @@ class CommandSpecTests {
         assertThat(Multiplexer.shareable(raw("client", "list"))).isFalse();
         assertThat(Multiplexer.shareable(raw("client list"))).isFalse();
         assertThat(Multiplexer.shareable(raw("blpop", "q", "1"))).isFalse();
-        assertThat(Multiplexer.shareable(raw("OBJECT FREQ", "k"))).isTrue();
-        assertThat(Multiplexer.shareable(raw("OBJECT FREQ", "k").blocking(Duration.ZERO))).isFalse();
+        assertThat(Multiplexer.shareable(raw("LOLWUT", "VERSION", "5"))).isTrue();
+        assertThat(Multiplexer.shareable(raw("LOLWUT", "VERSION", "5").blocking(Duration.ZERO))).isFalse();
     }
 
     @Test

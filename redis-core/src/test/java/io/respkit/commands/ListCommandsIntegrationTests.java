@@ -307,4 +307,25 @@ class ListCommandsIntegrationTests {
         assertThat(tx.aborted()).isFalse();
         assertThat(tx.results()).containsExactly(3L, true, true, 1L, "two", new KeyValue<>("tx2", "two"), null);
     }
+
+    @ParameterizedTest
+    @EnumSource(RespVersion.class)
+    void brpoplpushMovesOrTimesOut(RespVersion protocol, RedisServer server) {
+        try (RedisClient<String> client = RedisClient.create(server.configBuilder().protocol(protocol).build())) {
+            client.rpush("bsrc", "a", "b");
+            assertThat(client.brpoplpush("bsrc", "bdst", Duration.ofSeconds(1))).isEqualTo("b");
+            assertThat(client.lrange("bdst", 0, -1)).containsExactly("b");
+            assertThat(client.brpoplpush("bempty", "bdst", Duration.ofMillis(100))).isNull();
+            assertThatThrownBy(() -> client.brpoplpush("bsrc", "bdst", Duration.ofSeconds(-1)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            CompletableFuture<String> waiting = client.async().brpoplpush("later", "bdst", Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    ((String) client.execute("CLIENT", "LIST")).contains("cmd=brpoplpush"));
+            client.rpush("later", "x");
+            assertThat(waiting.join()).isEqualTo("x");
+            assertThat(client.lrange("bdst", 0, -1)).containsExactly("x", "b");
+            assertThat(client.pipelined(p -> p.brpoplpush("bsrc", "bdst", Duration.ofSeconds(1))))
+                    .containsExactly("a");
+        }
+    }
 }

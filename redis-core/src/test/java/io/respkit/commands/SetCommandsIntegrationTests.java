@@ -234,4 +234,21 @@ class SetCommandsIntegrationTests {
         assertThat(tx.get(5)).asList().hasSize(3).isSubsetOf("x", "y");
         assertThat(tx.results().subList(6, 8)).containsExactly(null, null);
     }
+
+    @ParameterizedTest
+    @EnumSource(RespVersion.class)
+    void sintercardWithAndWithoutLimit(RespVersion protocol, RedisServer server) {
+        try (RedisClient<String> client = RedisClient.create(server.configBuilder().protocol(protocol).build())) {
+            client.sadd("i1", "a", "b", "c", "d");
+            client.sadd("i2", "b", "c", "d", "e");
+            assertThat(client.sintercard("i1", "i2")).isEqualTo(3);
+            assertThat(client.sintercard(2, List.of("i1", "i2"))).isEqualTo(2);
+            assertThat(client.sintercard(0, List.of("i1"))).isEqualTo(4);
+            assertThat(client.sintercard("i1", "none")).isZero();
+            assertThatThrownBy(() -> client.sintercard()).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> client.sintercard(-1, List.of("i1"))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(client.pipelined(p -> p.sintercard(1, List.of("i1", "i2")))).containsExactly(1L);
+            assertThat(client.async().sintercard("i1", "i2").join()).isEqualTo(3L);
+        }
+    }
 }

@@ -69,7 +69,9 @@ class SurfaceGenerationTests {
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
                 SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
                 // geobits families
-                HyperLogLogCommands.class, BitmapCommands.class, GeoCommands.class);
+                HyperLogLogCommands.class, BitmapCommands.class, GeoCommands.class,
+                KeyspaceCommands.class, SortedSetAlgebraCommands.class, SortedSetLexCommands.class,
+                FunctionCommands.class, ListMoveCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")

@@ -258,6 +258,9 @@ public final class CommandSpecs {
         HyperLogLogSpecs.load();
         BitmapSpecs.load();
         StringMoreSpecs.load();
+        KeyspaceSpecs.load();
+        CollectionSpecs.load();
+        FunctionSpecs.load();
     }
 
     private CommandSpecs() {

@@ -93,6 +93,15 @@ public final class ListDefs {
         return Command.create(c, CommandSpecs.RPOP, Decoders.<V>valueListOrEmpty()).key(key).arg(count);
     }
 
+    /** BRPOPLPUSH source destination timeout, the timeout in (fractional) seconds. */
+    public static <V> Command<V> brpoplpush(RedisCodec<V> c, String source, String destination, Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative");
+        }
+        return timeout(Command.create(c, CommandSpecs.BRPOPLPUSH, Decoders.<V>value()).key(source).key(destination),
+                timeout);
+    }
+
     /** RPOPLPUSH source destination. */
     public static <V> Command<V> rpoplpush(RedisCodec<V> c, String source, String destination) {
         return Command.create(c, CommandSpecs.RPOPLPUSH, Decoders.<V>value()).key(source).key(destination);

@@ -2,6 +2,7 @@ package io.respkit.internal.commands;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
+import io.respkit.commands.FlushMode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -56,7 +57,31 @@ public final class ScriptingDefs {
         return Command.create(c, CommandSpecs.SCRIPT_FLUSH, Decoders.okOrNull());
     }
 
-    private static <V> Command<Object> keysAndArgs(Command<Object> cmd, List<String> keys, List<? extends V> args) {
+    /** SCRIPT FLUSH ASYNC|SYNC. */
+    public static Command<Boolean> scriptFlush(RedisCodec<?> c, FlushMode mode) {
+        return Command.create(c, CommandSpecs.SCRIPT_FLUSH, Decoders.okOrNull(), 3).arg(mode.name());
+    }
+
+    /** SCRIPT KILL. */
+    public static Command<Boolean> scriptKill(RedisCodec<?> c) {
+        return Command.create(c, FunctionSpecs.SCRIPT_KILL, Decoders.okOrNull(), 2);
+    }
+
+    /** EVAL_RO script numkeys key [key ...] arg [arg ...]; the reply decoded as a tree. */
+    public static <V> Command<Object> evalReadOnly(RedisCodec<V> c, String script, List<String> keys,
+            List<? extends V> args) {
+        Command<Object> cmd = Command.create(c, FunctionSpecs.EVAL_RO, Decoders.decoded())
+                .arg(script.getBytes(StandardCharsets.UTF_8));
+        return keysAndArgs(cmd, keys, args);
+    }
+
+    /** EVALSHA_RO sha1 numkeys key [key ...] arg [arg ...]; the reply decoded as a tree. */
+    public static <V> Command<Object> evalshaReadOnly(RedisCodec<V> c, String sha1, List<String> keys,
+            List<? extends V> args) {
+        return keysAndArgs(Command.create(c, FunctionSpecs.EVALSHA_RO, Decoders.decoded()).arg(sha1), keys, args);
+    }
+
+    static <V> Command<Object> keysAndArgs(Command<Object> cmd, List<String> keys, List<? extends V> args) {
         cmd.arg(keys.size()).keys(keys);
         for (V arg : args) {
             cmd.value(arg);

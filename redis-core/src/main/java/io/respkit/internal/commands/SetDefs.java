@@ -6,6 +6,7 @@ import io.respkit.commands.ReplyDecoder;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -117,5 +118,11 @@ public final class SetDefs {
                 (ReplyDecoder<ScanPage<V>>) (ReplyDecoder<?>) SCAN_PAGE).key(key).arg(cursor);
         args.appendTo(cmd);
         return cmd;
+    }
+
+    /** SINTERCARD numkeys key [key ...] [LIMIT limit]; a limit of 0 is no limit. */
+    public static Command<Long> sintercard(RedisCodec<?> c, Collection<String> keys, long limit) {
+        return SortedSetAlgebraDefs.cardinality(Command.create(c, CollectionSpecs.SINTERCARD, Decoders.integer()),
+                keys, limit);
     }
 }
