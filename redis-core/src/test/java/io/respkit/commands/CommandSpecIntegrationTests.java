@@ -97,9 +97,31 @@ class CommandSpecIntegrationTests {
 
     /**
      * Methods for which reflection cannot build a valid call, with the arguments to use instead (after the codec).
-     * Empty today: every sample the generic rules build is accepted by the server.
      */
-    private static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.of();
+    private static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.ofEntries(
+            // streams (StreamDefs, StreamGroupDefs, StreamInfoDefs): ids, bounds, offsets and trim strategies have
+            // no generic sample; XREAD and XREADGROUP samples block, as the server flags both blocking
+            Map.entry("StreamDefs.xtrim", List.of("k1", XTrimArgs.maxLen(1))),
+            Map.entry("StreamDefs.xdel", List.of("k1", List.of(StreamEntryId.of(1, 0), StreamEntryId.of(2, 0)))),
+            Map.entry("StreamDefs.xrange", List.of("k1", StreamBound.unbounded(), StreamEntryId.of(1, 0))),
+            Map.entry("StreamDefs.xrangeCount", List.of("k1", StreamEntryId.of(1, 0), StreamBound.unbounded(), 5L)),
+            Map.entry("StreamDefs.xrevrange", List.of("k1", StreamBound.unbounded(),
+                    StreamBound.exclusive(StreamEntryId.of(1, 0)))),
+            Map.entry("StreamDefs.xrevrangeCount", List.of("k1", StreamBound.unbounded(), StreamEntryId.MIN, 5L)),
+            Map.entry("StreamDefs.xread", List.of(XReadArgs.block(Duration.ofMillis(10)),
+                    sampleOffsets(StreamOffset.latest()))),
+            Map.entry("StreamDefs.xreadStream", List.of(XReadArgs.block(Duration.ofMillis(10)).withCount(2), "k1",
+                    StreamEntryId.MIN)),
+            Map.entry("StreamDefs.xsetid", List.of("k1", StreamEntryId.of(1, 0))),
+            Map.entry("StreamDefs.xsetidFull", List.of("k1", StreamEntryId.of(1, 0), 3L, StreamEntryId.MIN)));
+
+    /** Two streams, "k1" and "k2", each read from {@code offset}, in that order. */
+    private static Map<String, StreamOffset> sampleOffsets(StreamOffset offset) {
+        Map<String, StreamOffset> streams = new LinkedHashMap<>();
+        streams.put("k1", offset);
+        streams.put("k2", offset);
+        return streams;
+    }
 
     @ParameterizedTest
     @EnumSource(RespVersion.class)
