@@ -113,7 +113,24 @@ class CommandSpecIntegrationTests {
             Map.entry("StreamDefs.xreadStream", List.of(XReadArgs.block(Duration.ofMillis(10)).withCount(2), "k1",
                     StreamEntryId.MIN)),
             Map.entry("StreamDefs.xsetid", List.of("k1", StreamEntryId.of(1, 0))),
-            Map.entry("StreamDefs.xsetidFull", List.of("k1", StreamEntryId.of(1, 0), 3L, StreamEntryId.MIN)));
+            Map.entry("StreamDefs.xsetidFull", List.of("k1", StreamEntryId.of(1, 0), 3L, StreamEntryId.MIN)),
+            Map.entry("StreamGroupDefs.xgroupCreate", List.of("k1", "g", StreamOffset.latest(),
+                    XGroupCreateArgs.NONE.withMkStream().withEntriesRead(2))),
+            Map.entry("StreamGroupDefs.xgroupSetid", List.of("k1", "g", StreamEntryId.MIN, 3L)),
+            Map.entry("StreamGroupDefs.xreadgroup", List.of("g", "c", XReadArgs.block(Duration.ZERO).withNoAck(),
+                    sampleOffsets(StreamOffset.undelivered()))),
+            Map.entry("StreamGroupDefs.xreadgroupStream", List.of("g", "c", XReadArgs.block(Duration.ofSeconds(1)),
+                    "k1", StreamEntryId.MIN)),
+            Map.entry("StreamGroupDefs.xack", List.of("k1", "g", List.of(StreamEntryId.of(1, 0)))),
+            Map.entry("StreamGroupDefs.xpendingRange", List.of("k1", "g", XPendingArgs.of(10)
+                    .withMinIdle(Duration.ofSeconds(1)).withConsumer("c"))),
+            Map.entry("StreamGroupDefs.xclaim", List.of("k1", "g", "c", Duration.ofSeconds(1),
+                    List.of(StreamEntryId.of(1, 0)), XClaimArgs.NONE.withRetryCount(2).withForce())),
+            Map.entry("StreamGroupDefs.xclaimJustid", List.of("k1", "g", "c", Duration.ofSeconds(1),
+                    List.of(StreamEntryId.of(1, 0)), XClaimArgs.NONE.withLastId(StreamEntryId.MIN))),
+            Map.entry("StreamGroupDefs.xautoclaim", List.of("k1", "g", "c", Duration.ZERO, StreamEntryId.MIN, 5L)),
+            Map.entry("StreamGroupDefs.xautoclaimJustid", List.of("k1", "g", "c", Duration.ZERO, StreamEntryId.MIN,
+                    5L)));
 
     /** Two streams, "k1" and "k2", each read from {@code offset}, in that order. */
     private static Map<String, StreamOffset> sampleOffsets(StreamOffset offset) {
