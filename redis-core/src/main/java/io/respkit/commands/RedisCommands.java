@@ -13,5 +13,5 @@ package io.respkit.commands;
         asyncNote = "This is what {@link io.respkit.RedisClient#async()} offers.")
 public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, HashCommands<V>, ListCommands<V>,
         SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V>,
-        StreamCommands<V>, StreamGroupCommands<V> {
+        StreamCommands<V>, StreamGroupCommands<V>, StreamInfoCommands<V> {
 }

@@ -68,7 +68,7 @@ class SurfaceGenerationTests {
         assertThat(families()).containsExactlyInAnyOrder(KeyCommands.class, StringCommands.class,
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
                 SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
-                StreamCommands.class, StreamGroupCommands.class); // streams family
+                StreamCommands.class, StreamGroupCommands.class, StreamInfoCommands.class); // streams family
     }
 
     @ParameterizedTest(name = "{1}")
