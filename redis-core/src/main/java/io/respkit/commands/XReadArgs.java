@@ -6,7 +6,9 @@ import java.time.Duration;
  * Options of {@code XREAD} and {@code XREADGROUP}: {@code COUNT} (most entries per stream), {@code BLOCK} (wait for
  * entries, {@link Duration#ZERO} forever) and, for {@code XREADGROUP} only, {@code NOACK} (do not add the entries to
  * the pending list). A blocking read waits its block time on top of the client's read timeout and never shares a
- * multiplexed connection.
+ * multiplexed connection. A caller that gives up on a blocking read (interrupted, or an async result cancelled) has
+ * it unblocked on the server; should the server have answered first, the entries an {@code XREADGROUP} got stay in
+ * the consumer's pending list (see {@code XPENDING}/{@code XCLAIM}), unless it was {@code NOACK}.
  *
  * <pre>{@code
  * redis.xread(XReadArgs.count(100).withBlock(Duration.ofSeconds(5)), Map.of("events", lastId));

@@ -229,6 +229,41 @@ class StreamGroupCommandsIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(RespVersion.class)
+    void interruptedBlockingReadgroupIsUnblockedAndTakesNothing(RespVersion protocol, RedisServer server)
+            throws Exception {
+        try (RedisClient<String> redis = client(server, protocol)) {
+            redis.xgroupCreate("s", "g", StreamOffset.latest(), XGroupCreateArgs.NONE.withMkStream());
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic
+                    .AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    redis.xreadgroup("g", "c", XReadArgs.block(Duration.ZERO), "s", StreamOffset.undelivered());
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "blocked-xreadgroup");
+            reader.setDaemon(true);
+            reader.start();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> StreamCommandsIntegrationTests.blockedClients(redis) == 1);
+            long interruptedAt = System.nanoTime();
+            reader.interrupt();
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            assertThat(reader.isAlive()).isFalse();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interruptedAt)).isLessThan(2000);
+            assertThat(failure.get()).isInstanceOf(io.respkit.exceptions.RedisInterruptedException.class);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> StreamCommandsIntegrationTests.blockedClients(redis) == 0);
+
+            StreamEntryId added = redis.xadd("s", fields("f", "v"));
+            assertThat(redis.xpending("s", "g").count()).isZero();
+            assertThat(redis.xreadgroup("g", "c", XReadArgs.NONE, "s", StreamOffset.undelivered()))
+                    .extracting(StreamEntry::id).containsExactly(added);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RespVersion.class)
     void pipelineTransactionAndAsync(RespVersion protocol, RedisServer server) throws Exception {
         try (RedisClient<String> redis = client(server, protocol)) {
             List<Object> results = redis.pipelined(p -> {
