@@ -254,10 +254,10 @@ public interface StreamCommands<V> extends BaseCommands<V> {
      *
      * @param key the key
      * @param lastId the new last id
-     * @param entriesAdded the number of entries ever added, at least the stream's length
-     * @param maxDeletedId the highest id ever deleted, not above {@code lastId}
+     * @param entriesAdded the number of entries ever added, at least the stream's length; -1 to leave it out
+     * @param maxDeletedId the highest id ever deleted, not above {@code lastId}; {@code null} to leave it out
      * @return {@code true}
-     * @throws IllegalArgumentException when {@code entriesAdded} is negative
+     * @throws IllegalArgumentException when {@code entriesAdded} is below -1
      * @throws io.respkit.exceptions.RedisServerException {@code ERR} when the values contradict the stream
      */
     default boolean xsetid(String key, StreamEntryId lastId, long entriesAdded, StreamEntryId maxDeletedId) {

@@ -204,7 +204,13 @@ class StreamCommandsIntegrationTests {
             assertThat(redis.xsetid("s", id(20, 0), 7, id(3, 0))).isTrue();
             assertThatThrownBy(() -> redis.xsetid("s", id(1, 0)))
                     .isInstanceOfSatisfying(RedisServerException.class, e -> assertThat(e.code()).isEqualTo("ERR"));
-            assertThatThrownBy(() -> redis.xsetid("s", id(30, 0), -1, id(3, 0)))
+            assertThat(redis.xsetid("s", id(30, 0), -1, id(4, 0))).isTrue();
+            assertThat(redis.xsetid("s", id(31, 0), 9, null)).isTrue();
+            StreamInfo<String> info = redis.xinfoStream("s");
+            assertThat(info.lastGeneratedId()).isEqualTo(id(31, 0));
+            assertThat(info.entriesAdded()).isEqualTo(9);
+            assertThat(info.maxDeletedEntryId()).isEqualTo(id(4, 0));
+            assertThatThrownBy(() -> redis.xsetid("s", id(32, 0), -2, null))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

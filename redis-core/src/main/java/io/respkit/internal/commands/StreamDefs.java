@@ -156,13 +156,20 @@ public final class StreamDefs {
         return Command.create(c, StreamSpecs.XSETID, Decoders.okOrNull(), 3).key(key).arg(lastId.toString());
     }
 
-    /** XSETID key last-id ENTRIESADDED entries-added MAXDELETEDID max-deleted-id. */
+    /**
+     * XSETID key last-id [ENTRIESADDED entries-added] [MAXDELETEDID max-deleted-id]; an entries-added of -1 and a
+     * null max-deleted-id are left out.
+     */
     public static Command<Boolean> xsetidFull(RedisCodec<?> c, String key, StreamEntryId lastId, long entriesAdded,
             StreamEntryId maxDeletedId) {
-        if (entriesAdded < 0) {
+        if (entriesAdded < -1) {
             throw new IllegalArgumentException("XSETID ENTRIESADDED must not be negative");
         }
-        return Command.create(c, StreamSpecs.XSETID, Decoders.okOrNull(), 7).key(key).arg(lastId.toString())
-                .arg("ENTRIESADDED").arg(entriesAdded).arg("MAXDELETEDID").arg(maxDeletedId.toString());
+        Command<Boolean> cmd = Command.create(c, StreamSpecs.XSETID, Decoders.okOrNull(), 7).key(key)
+                .arg(lastId.toString());
+        if (entriesAdded >= 0) {
+            cmd.arg("ENTRIESADDED").arg(entriesAdded);
+        }
+        return maxDeletedId == null ? cmd : cmd.arg("MAXDELETEDID").arg(maxDeletedId.toString());
     }
 }
