@@ -15,5 +15,6 @@ public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, Has
         SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V>,
         HyperLogLogCommands<V>, BitmapCommands<V>, GeoCommands<V>,
         KeyspaceCommands<V>, SortedSetAlgebraCommands<V>, SortedSetLexCommands<V>, FunctionCommands<V>,
-        ListMoveCommands<V> {
+        ListMoveCommands<V>,
+        StreamCommands<V>, StreamGroupCommands<V>, StreamInfoCommands<V> {
 }

@@ -128,9 +128,50 @@ class CommandSpecIntegrationTests {
             Map.entry("SortedSetLexDefs.zrevrangebylex", List.of("k1", LexRange.ALL, 0L, -1L)),
             Map.entry("FunctionDefs.functionList", List.of("k1", true)),
             Map.entry("FunctionDefs.functionLoad", List.of("k1", true)),
-            Map.entry("FunctionDefs.functionRestore", List.of(new byte[] {1, 2}, FunctionRestorePolicy.REPLACE))
+            Map.entry("FunctionDefs.functionRestore", List.of(new byte[] {1, 2}, FunctionRestorePolicy.REPLACE)),
             // end keyspace
+            // streams (StreamDefs, StreamGroupDefs, StreamInfoDefs): ids, bounds, offsets and trim strategies have
+            // no generic sample; XREAD and XREADGROUP samples block, as the server flags both blocking
+            Map.entry("StreamDefs.xtrim", List.of("k1", XTrimArgs.maxLen(1))),
+            Map.entry("StreamDefs.xdel", List.of("k1", List.of(StreamEntryId.of(1, 0), StreamEntryId.of(2, 0)))),
+            Map.entry("StreamDefs.xrange", List.of("k1", StreamBound.unbounded(), StreamEntryId.of(1, 0))),
+            Map.entry("StreamDefs.xrangeCount", List.of("k1", StreamEntryId.of(1, 0), StreamBound.unbounded(), 5L)),
+            Map.entry("StreamDefs.xrevrange", List.of("k1", StreamBound.unbounded(),
+                    StreamBound.exclusive(StreamEntryId.of(1, 0)))),
+            Map.entry("StreamDefs.xrevrangeCount", List.of("k1", StreamBound.unbounded(), StreamEntryId.MIN, 5L)),
+            Map.entry("StreamDefs.xread", List.of(XReadArgs.block(Duration.ofMillis(10)),
+                    sampleOffsets(StreamOffset.latest()))),
+            Map.entry("StreamDefs.xreadStream", List.of(XReadArgs.block(Duration.ofMillis(10)).withCount(2), "k1",
+                    StreamEntryId.MIN)),
+            Map.entry("StreamDefs.xsetid", List.of("k1", StreamEntryId.of(1, 0))),
+            Map.entry("StreamDefs.xsetidFull", List.of("k1", StreamEntryId.of(1, 0), 3L, StreamEntryId.MIN)),
+            Map.entry("StreamGroupDefs.xgroupCreate", List.of("k1", "g", StreamOffset.latest(),
+                    XGroupCreateArgs.NONE.withMkStream().withEntriesRead(2))),
+            Map.entry("StreamGroupDefs.xgroupSetid", List.of("k1", "g", StreamEntryId.MIN, 3L)),
+            Map.entry("StreamGroupDefs.xreadgroup", List.of("g", "c", XReadArgs.block(Duration.ZERO).withNoAck(),
+                    sampleOffsets(StreamOffset.undelivered()))),
+            Map.entry("StreamGroupDefs.xreadgroupStream", List.of("g", "c", XReadArgs.block(Duration.ofSeconds(1)),
+                    "k1", StreamEntryId.MIN)),
+            Map.entry("StreamGroupDefs.xack", List.of("k1", "g", List.of(StreamEntryId.of(1, 0)))),
+            Map.entry("StreamGroupDefs.xpendingRange", List.of("k1", "g", XPendingArgs.of(10)
+                    .withMinIdle(Duration.ofSeconds(1)).withConsumer("c"))),
+            Map.entry("StreamGroupDefs.xclaim", List.of("k1", "g", "c", Duration.ofSeconds(1),
+                    List.of(StreamEntryId.of(1, 0)), XClaimArgs.NONE.withRetryCount(2).withForce())),
+            Map.entry("StreamGroupDefs.xclaimJustid", List.of("k1", "g", "c", Duration.ofSeconds(1),
+                    List.of(StreamEntryId.of(1, 0)), XClaimArgs.NONE.withLastId(StreamEntryId.MIN))),
+            Map.entry("StreamGroupDefs.xautoclaim", List.of("k1", "g", "c", Duration.ZERO, StreamEntryId.MIN, 5L)),
+            Map.entry("StreamGroupDefs.xautoclaimJustid", List.of("k1", "g", "c", Duration.ZERO, StreamEntryId.MIN,
+                    5L))
     );
+
+
+    /** Two streams, "k1" and "k2", each read from {@code offset}, in that order. */
+    private static Map<String, StreamOffset> sampleOffsets(StreamOffset offset) {
+        Map<String, StreamOffset> streams = new LinkedHashMap<>();
+        streams.put("k1", offset);
+        streams.put("k2", offset);
+        return streams;
+    }
 
     @ParameterizedTest
     @EnumSource(RespVersion.class)

@@ -71,7 +71,8 @@ class SurfaceGenerationTests {
                 // geobits families
                 HyperLogLogCommands.class, BitmapCommands.class, GeoCommands.class,
                 KeyspaceCommands.class, SortedSetAlgebraCommands.class, SortedSetLexCommands.class,
-                FunctionCommands.class, ListMoveCommands.class);
+                FunctionCommands.class, ListMoveCommands.class,
+                StreamCommands.class, StreamGroupCommands.class, StreamInfoCommands.class); // streams family
     }
 
     @ParameterizedTest(name = "{1}")

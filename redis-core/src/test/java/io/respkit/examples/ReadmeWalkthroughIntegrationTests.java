@@ -17,6 +17,13 @@ import io.respkit.commands.KeyValue;
 import io.respkit.commands.ListDirection;
 import io.respkit.commands.ScoredValue;
 import io.respkit.commands.SetArgs;
+import io.respkit.commands.StreamBound;
+import io.respkit.commands.StreamEntry;
+import io.respkit.commands.StreamEntryId;
+import io.respkit.commands.StreamOffset;
+import io.respkit.commands.XAddArgs;
+import io.respkit.commands.XReadArgs;
+import io.respkit.commands.XTrimArgs;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PoolConfig;
@@ -187,6 +194,24 @@ class ReadmeWalkthroughIntegrationTests {
             assertThat(worker.lrem("my_queue:processing", 1, job)).isEqualTo(1);
         }
         assertThat(conn.exists("my_queue", "my_queue:processing")).isZero();
+    }
+
+    @Test
+    void streamsAndConsumerGroups() {
+        StreamEntryId first = conn.xadd("events", Map.of("type", "login"));
+        conn.xadd("events", Map.of("type", "logout"),
+                XAddArgs.NONE.withTrim(XTrimArgs.maxLen(10_000).withApproximate()));
+        assertThat(conn.xrange("events", StreamBound.unbounded(), StreamBound.unbounded(), 100))
+                .extracting(StreamEntry::id).startsWith(first).hasSize(2);
+        assertThat(conn.xgroupCreate("events", "workers", StreamEntryId.MIN)).isTrue();
+        List<StreamEntry<String>> batch = conn.xreadgroup("workers", "w1",
+                XReadArgs.count(10).withBlock(Duration.ofSeconds(5)), "events", StreamOffset.undelivered());
+        assertThat(batch).hasSize(2);
+        assertThat(batch.get(0).fields()).isEqualTo(Map.of("type", "login"));
+        assertThat(conn.xack("events", "workers", batch.get(0).id())).isEqualTo(1);
+        assertThat(conn.xpending("events", "workers").count()).isEqualTo(1);
+        assertThat(conn.xautoclaim("events", "workers", "w2", Duration.ofMinutes(1), StreamEntryId.MIN).claimed())
+                .isEmpty(); // the pending entry is not a minute idle yet
     }
 
     @Test

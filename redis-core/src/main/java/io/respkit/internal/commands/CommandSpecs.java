@@ -261,6 +261,7 @@ public final class CommandSpecs {
         KeyspaceSpecs.load();
         CollectionSpecs.load();
         FunctionSpecs.load();
+        StreamSpecs.load();
     }
 
     private CommandSpecs() {
