@@ -1,0 +1,343 @@
+package io.respkit.commands;
+
+import io.respkit.RedisClient;
+import io.respkit.test.RedisServer;
+import io.respkit.test.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Measures respkit's typed commands against the test server's: every command of {@code COMMAND LIST}, and every
+ * subcommand of a container command ({@code ACL CAT}, {@code CLIENT KILL}: the container itself is not a call) from
+ * {@code COMMAND INFO}, must be typed, that is built by some public static method of a {@code *Defs} class (found
+ * and called with sample arguments by {@link DefsSamples}, as {@link CommandSpecIntegrationTests} does), or be
+ * listed below: {@link #TYPED_ELSEWHERE} (sent by an API of its own rather than a {@code *Defs} method),
+ * {@link #EXCLUDED} (not for clients, with the reason) or {@link #NOT_YET_TYPED} (issue 11 work still open, with its
+ * family). Every {@code HELP} subcommand is excluded by rule: it returns usage text for people at a terminal. The test
+ * also fails for a listed name that is typed after all, or that the server does not know, so that the tables shrink as
+ * work lands. It prints the coverage figure: typed (by {@code *Defs} or elsewhere) over not excluded.
+ *
+ * <p>Not thread-safe; one run.
+ */
+@ExtendWith(RedisServerExtension.class)
+class CommandCoverageIntegrationTests {
+
+    /** Commands respkit sends through an API of its own rather than a {@code *Defs} method, and which API. */
+    static final Map<String, String> TYPED_ELSEWHERE = Map.ofEntries(
+            entry("MULTI", "RedisClient.transaction / Pipeline transactions (Transaction)"),
+            entry("EXEC", "RedisClient.transaction / Pipeline transactions (Transaction)"),
+            entry("DISCARD", "RedisClient.transaction / Pipeline transactions (Transaction)"),
+            entry("WATCH", "RedisClient.transaction(watchKeys, ...) and Pipeline"),
+            entry("UNWATCH", "ends with the transaction; the pool discards a connection left watching"),
+            entry("SUBSCRIBE", "io.respkit.pubsub.Subscriber.subscribe"),
+            entry("UNSUBSCRIBE", "io.respkit.pubsub.Subscriber.unsubscribe"),
+            entry("PSUBSCRIBE", "io.respkit.pubsub.Subscriber.psubscribe"),
+            entry("PUNSUBSCRIBE", "io.respkit.pubsub.Subscriber.punsubscribe"),
+            entry("SSUBSCRIBE", "io.respkit.pubsub.Subscriber.ssubscribe"),
+            entry("SUNSUBSCRIBE", "io.respkit.pubsub.Subscriber.sunsubscribe"),
+            entry("HELLO", "the connection handshake (RedisConfig.protocol, credentials, client name)"),
+            entry("AUTH", "the connection handshake (RedisConfig credentials)"));
+
+    /** Commands that are not for client applications or operators' tools, each with the reason. */
+    static final Map<String, String> EXCLUDED = Map.ofEntries(
+            entry("SYNC", "replication internals: a replica's full-sync request"),
+            entry("PSYNC", "replication internals: a replica's partial-sync request"),
+            entry("REPLCONF", "replication internals: replica-to-primary configuration"),
+            entry("DEBUG", "server debugging; can crash or stall the server"),
+            entry("PFDEBUG", "HyperLogLog internals, for Redis' own tests"),
+            entry("PFSELFTEST", "HyperLogLog internals, for Redis' own tests"),
+            entry("LOLWUT", "prints ASCII art and the version; nothing for applications"),
+            entry("RESTORE-ASKING", "cluster internals: sent by MIGRATE between nodes during slot migration"),
+            entry("SLAVEOF", "deprecated alias of REPLICAOF"),
+            entry("CLUSTER SLAVES", "deprecated alias of CLUSTER REPLICAS"),
+            entry("SCRIPT DEBUG", "interactive Lua debugger, driven by redis-cli --ldb"),
+            entry("CLIENT REPLY", "OFF/SKIP break the one-reply-per-command pairing every connection relies on; "
+                    + "respkit refuses to send them"),
+            entry("MONITOR", "a debugging firehose of every command the server runs (costs the server much of its "
+                    + "throughput); use redis-cli monitor"),
+            entry("QUIT", "deprecated since Redis 7.2; closing the client or connection does it"),
+            entry("SHUTDOWN", "stops the server: an operator action respkit should not offer next to data calls"));
+
+    private static final String STREAMS = "streams (issue 11, streams helper)";
+    private static final String GEO_BITS_STRINGS = "geo, HyperLogLog, bitmaps, strings (issue 11, geo helper)";
+    private static final String KEYSPACE = "keyspace, lists, sets, sorted sets, scripting, functions (issue 11, "
+            + "keyspace helper)";
+    private static final String ADMIN = "server, admin, connection, pub/sub (issue 11, admin helper)";
+    private static final String CLUSTER_ROUTING = "cluster routing (issue 12)";
+    private static final String CLUSTER_ADMIN = "cluster management (issue 12): slot and node changes need a cluster "
+            + "of several nodes to test";
+
+    /** Issue 11 work still open, each with the family (and helper) it belongs to. */
+    static final Map<String, String> NOT_YET_TYPED = Map.ofEntries(
+            entry("ACL CAT", ADMIN),
+            entry("ACL DELUSER", ADMIN),
+            entry("ACL DRYRUN", ADMIN),
+            entry("ACL GENPASS", ADMIN),
+            entry("ACL GETUSER", ADMIN),
+            entry("ACL LIST", ADMIN),
+            entry("ACL LOAD", ADMIN),
+            entry("ACL LOG", ADMIN),
+            entry("ACL SAVE", ADMIN),
+            entry("ACL SETUSER", ADMIN),
+            entry("ACL USERS", ADMIN),
+            entry("ACL WHOAMI", ADMIN),
+            entry("ASKING", CLUSTER_ROUTING),
+            entry("BGREWRITEAOF", ADMIN),
+            entry("BGSAVE", ADMIN),
+            entry("BITCOUNT", GEO_BITS_STRINGS),
+            entry("BITFIELD", GEO_BITS_STRINGS),
+            entry("BITFIELD_RO", GEO_BITS_STRINGS),
+            entry("BITOP", GEO_BITS_STRINGS),
+            entry("BITPOS", GEO_BITS_STRINGS),
+            entry("BRPOPLPUSH", KEYSPACE),
+            entry("BZMPOP", KEYSPACE),
+            entry("CLIENT CACHING", ADMIN),
+            entry("CLIENT GETREDIR", ADMIN),
+            entry("CLIENT INFO", ADMIN),
+            entry("CLIENT KILL", ADMIN),
+            entry("CLIENT NO-EVICT", ADMIN),
+            entry("CLIENT PAUSE", ADMIN),
+            entry("CLIENT TRACKING", ADMIN),
+            entry("CLIENT TRACKINGINFO", ADMIN),
+            entry("CLIENT UNBLOCK", ADMIN),
+            entry("CLIENT UNPAUSE", ADMIN),
+            entry("CLUSTER ADDSLOTS", CLUSTER_ADMIN),
+            entry("CLUSTER ADDSLOTSRANGE", CLUSTER_ADMIN),
+            entry("CLUSTER BUMPEPOCH", CLUSTER_ADMIN),
+            entry("CLUSTER COUNT-FAILURE-REPORTS", CLUSTER_ADMIN),
+            entry("CLUSTER COUNTKEYSINSLOT", ADMIN),
+            entry("CLUSTER DELSLOTS", CLUSTER_ADMIN),
+            entry("CLUSTER DELSLOTSRANGE", CLUSTER_ADMIN),
+            entry("CLUSTER FAILOVER", CLUSTER_ADMIN),
+            entry("CLUSTER FLUSHSLOTS", CLUSTER_ADMIN),
+            entry("CLUSTER FORGET", CLUSTER_ADMIN),
+            entry("CLUSTER GETKEYSINSLOT", ADMIN),
+            entry("CLUSTER INFO", ADMIN),
+            entry("CLUSTER KEYSLOT", ADMIN),
+            entry("CLUSTER LINKS", ADMIN),
+            entry("CLUSTER MEET", CLUSTER_ADMIN),
+            entry("CLUSTER MYID", ADMIN),
+            entry("CLUSTER NODES", ADMIN),
+            entry("CLUSTER REPLICAS", ADMIN),
+            entry("CLUSTER REPLICATE", CLUSTER_ADMIN),
+            entry("CLUSTER RESET", CLUSTER_ADMIN),
+            entry("CLUSTER SAVECONFIG", CLUSTER_ADMIN),
+            entry("CLUSTER SET-CONFIG-EPOCH", CLUSTER_ADMIN),
+            entry("CLUSTER SETSLOT", CLUSTER_ADMIN),
+            entry("CLUSTER SHARDS", ADMIN),
+            entry("CLUSTER SLOTS", ADMIN),
+            entry("COMMAND COUNT", ADMIN),
+            entry("COMMAND DOCS", ADMIN),
+            entry("COMMAND GETKEYS", ADMIN),
+            entry("COMMAND GETKEYSANDFLAGS", ADMIN),
+            entry("COMMAND INFO", ADMIN),
+            entry("COMMAND LIST", ADMIN),
+            entry("CONFIG RESETSTAT", ADMIN),
+            entry("CONFIG REWRITE", ADMIN),
+            entry("COPY", KEYSPACE),
+            entry("DUMP", KEYSPACE),
+            entry("EVALSHA_RO", KEYSPACE),
+            entry("EVAL_RO", KEYSPACE),
+            entry("EXPIRETIME", KEYSPACE),
+            entry("FAILOVER", ADMIN),
+            entry("FCALL", KEYSPACE),
+            entry("FCALL_RO", KEYSPACE),
+            entry("FUNCTION DELETE", KEYSPACE),
+            entry("FUNCTION DUMP", KEYSPACE),
+            entry("FUNCTION FLUSH", KEYSPACE),
+            entry("FUNCTION KILL", KEYSPACE),
+            entry("FUNCTION LIST", KEYSPACE),
+            entry("FUNCTION LOAD", KEYSPACE),
+            entry("FUNCTION RESTORE", KEYSPACE),
+            entry("FUNCTION STATS", KEYSPACE),
+            entry("GEOADD", GEO_BITS_STRINGS),
+            entry("GEODIST", GEO_BITS_STRINGS),
+            entry("GEOHASH", GEO_BITS_STRINGS),
+            entry("GEOPOS", GEO_BITS_STRINGS),
+            entry("GEORADIUS", GEO_BITS_STRINGS),
+            entry("GEORADIUSBYMEMBER", GEO_BITS_STRINGS),
+            entry("GEORADIUSBYMEMBER_RO", GEO_BITS_STRINGS),
+            entry("GEORADIUS_RO", GEO_BITS_STRINGS),
+            entry("GEOSEARCH", GEO_BITS_STRINGS),
+            entry("GEOSEARCHSTORE", GEO_BITS_STRINGS),
+            entry("GETBIT", GEO_BITS_STRINGS),
+            entry("LASTSAVE", ADMIN),
+            entry("LATENCY DOCTOR", ADMIN),
+            entry("LATENCY GRAPH", ADMIN),
+            entry("LATENCY HISTOGRAM", ADMIN),
+            entry("LATENCY HISTORY", ADMIN),
+            entry("LATENCY LATEST", ADMIN),
+            entry("LATENCY RESET", ADMIN),
+            entry("LCS", GEO_BITS_STRINGS),
+            entry("MEMORY DOCTOR", ADMIN),
+            entry("MEMORY MALLOC-STATS", ADMIN),
+            entry("MEMORY PURGE", ADMIN),
+            entry("MEMORY STATS", ADMIN),
+            entry("MEMORY USAGE", ADMIN),
+            entry("MIGRATE", KEYSPACE),
+            entry("MODULE LIST", ADMIN),
+            entry("MODULE LOAD", ADMIN),
+            entry("MODULE LOADEX", ADMIN),
+            entry("MODULE UNLOAD", ADMIN),
+            entry("MOVE", KEYSPACE),
+            entry("OBJECT ENCODING", KEYSPACE),
+            entry("OBJECT FREQ", KEYSPACE),
+            entry("OBJECT IDLETIME", KEYSPACE),
+            entry("OBJECT REFCOUNT", KEYSPACE),
+            entry("PEXPIRETIME", KEYSPACE),
+            entry("PFADD", GEO_BITS_STRINGS),
+            entry("PFCOUNT", GEO_BITS_STRINGS),
+            entry("PFMERGE", GEO_BITS_STRINGS),
+            entry("PUBSUB NUMPAT", ADMIN),
+            entry("PUBSUB SHARDCHANNELS", ADMIN),
+            entry("PUBSUB SHARDNUMSUB", ADMIN),
+            entry("READONLY", CLUSTER_ROUTING),
+            entry("READWRITE", CLUSTER_ROUTING),
+            entry("REPLICAOF", ADMIN),
+            entry("RESET", ADMIN),
+            entry("RESTORE", KEYSPACE),
+            entry("ROLE", ADMIN),
+            entry("SAVE", ADMIN),
+            entry("SCRIPT KILL", KEYSPACE),
+            entry("SETBIT", GEO_BITS_STRINGS),
+            entry("SINTERCARD", KEYSPACE),
+            entry("SLOWLOG GET", ADMIN),
+            entry("SLOWLOG LEN", ADMIN),
+            entry("SLOWLOG RESET", ADMIN),
+            entry("SORT", KEYSPACE),
+            entry("SORT_RO", KEYSPACE),
+            entry("SPUBLISH", ADMIN),
+            entry("SUBSTR", GEO_BITS_STRINGS),
+            entry("SWAPDB", ADMIN),
+            entry("TOUCH", KEYSPACE),
+            entry("WAIT", ADMIN),
+            entry("XACK", STREAMS),
+            entry("XADD", STREAMS),
+            entry("XAUTOCLAIM", STREAMS),
+            entry("XCLAIM", STREAMS),
+            entry("XDEL", STREAMS),
+            entry("XGROUP CREATE", STREAMS),
+            entry("XGROUP CREATECONSUMER", STREAMS),
+            entry("XGROUP DELCONSUMER", STREAMS),
+            entry("XGROUP DESTROY", STREAMS),
+            entry("XGROUP SETID", STREAMS),
+            entry("XINFO CONSUMERS", STREAMS),
+            entry("XINFO GROUPS", STREAMS),
+            entry("XINFO STREAM", STREAMS),
+            entry("XLEN", STREAMS),
+            entry("XPENDING", STREAMS),
+            entry("XRANGE", STREAMS),
+            entry("XREAD", STREAMS),
+            entry("XREADGROUP", STREAMS),
+            entry("XREVRANGE", STREAMS),
+            entry("XSETID", STREAMS),
+            entry("XTRIM", STREAMS),
+            entry("ZDIFF", KEYSPACE),
+            entry("ZDIFFSTORE", KEYSPACE),
+            entry("ZINTER", KEYSPACE),
+            entry("ZINTERCARD", KEYSPACE),
+            entry("ZLEXCOUNT", KEYSPACE),
+            entry("ZMPOP", KEYSPACE),
+            entry("ZRANDMEMBER", KEYSPACE),
+            entry("ZRANGEBYLEX", KEYSPACE),
+            entry("ZRANGESTORE", KEYSPACE),
+            entry("ZREMRANGEBYLEX", KEYSPACE),
+            entry("ZREVRANGEBYLEX", KEYSPACE),
+            entry("ZUNION", KEYSPACE));
+
+    @Test
+    void everyServerCommandIsTypedOrListed(RedisServer server) throws ReflectiveOperationException, Exception {
+        Set<String> serverCommands = new TreeSet<>();
+        Set<String> containers = new TreeSet<>();
+        try (RedisClient<String> redis = RedisClient.create(server.configBuilder().build())) {
+            for (Object name : (List<?>) redis.execute("COMMAND LIST")) {
+                serverCommands.add(normalise(name));
+            }
+            for (Object entry : (List<?>) redis.execute("COMMAND")) {
+                List<?> info = (List<?>) entry;
+                if (info.size() > 9 && info.get(9) instanceof List<?> subs && !subs.isEmpty()) {
+                    containers.add(normalise(info.get(0)));
+                    for (Object sub : subs) {
+                        serverCommands.add(normalise(((List<?>) sub).get(0)));
+                    }
+                }
+            }
+        }
+        serverCommands.removeAll(containers);
+        Set<String> typed = typedByDefs();
+
+        List<String> problems = new ArrayList<>();
+        Map<String, String> untyped = new TreeMap<>();
+        int excluded = 0;
+        int covered = 0;
+        for (String name : serverCommands) {
+            if (EXCLUDED.containsKey(name) || name.endsWith(" HELP")) {
+                excluded++;
+            } else if (typed.contains(name) || TYPED_ELSEWHERE.containsKey(name)) {
+                covered++;
+            } else if (!NOT_YET_TYPED.containsKey(name)) {
+                untyped.put(name, "neither typed nor listed");
+            }
+        }
+        untyped.forEach((name, why) -> problems.add(name + ": " + why));
+        checkTable("EXCLUDED", EXCLUDED, typed, serverCommands, problems);
+        checkTable("TYPED_ELSEWHERE", TYPED_ELSEWHERE, typed, serverCommands, problems);
+        checkTable("NOT_YET_TYPED", NOT_YET_TYPED, typed, serverCommands, problems);
+        int candidates = serverCommands.size() - excluded;
+        System.out.printf(Locale.ROOT, "CommandCoverageIntegrationTests: %d of %d non-excluded server commands typed "
+                        + "(%.1f%%; %d by *Defs, %d elsewhere), %d excluded, %d not yet typed%n", covered, candidates,
+                100.0 * covered / candidates, covered - countIn(TYPED_ELSEWHERE, serverCommands),
+                countIn(TYPED_ELSEWHERE, serverCommands), excluded, candidates - covered);
+        assertThat(problems).as("server commands neither typed nor listed, and stale table entries").isEmpty();
+    }
+
+    private static void checkTable(String table, Map<String, String> entries, Set<String> typed,
+            Set<String> serverCommands, List<String> problems) {
+        for (String name : new TreeSet<>(entries.keySet())) {
+            if (typed.contains(name)) {
+                problems.add(name + ": listed in " + table + " but a *Defs method types it");
+            }
+            if (!serverCommands.contains(name)) {
+                problems.add(name + ": listed in " + table + " but the server does not know it");
+            }
+        }
+    }
+
+    private static int countIn(Map<String, String> table, Set<String> serverCommands) {
+        return (int) table.keySet().stream().filter(serverCommands::contains).count();
+    }
+
+    /** The command names ("GET", "CLIENT KILL") some {@code *Defs} method builds. */
+    private static Set<String> typedByDefs() throws Exception {
+        Set<String> typed = new TreeSet<>();
+        for (Method method : DefsSamples.defsMethods()) {
+            try {
+                Command<?> cmd = (Command<?>) method.invoke(null,
+                        DefsSamples.arguments(method, CommandSpecIntegrationTests.ARGUMENT_OVERRIDES));
+                typed.add(cmd.name());
+            } catch (InvocationTargetException | NoSuchFieldException | IllegalArgumentException
+                     | UnsupportedOperationException e) {
+                // CommandSpecIntegrationTests reports a method it cannot build; its command shows here as untyped.
+            }
+        }
+        return typed;
+    }
+
+    /** {@code "client|kill"} as {@code "CLIENT KILL"}. */
+    private static String normalise(Object name) {
+        return String.valueOf(name).replace('|', ' ').toUpperCase(Locale.ROOT);
+    }
+}
