@@ -12,5 +12,8 @@ package io.respkit.commands;
         pipelineNote = "This is what {@link io.respkit.Pipeline} and {@link io.respkit.Transaction} offer.",
         asyncNote = "This is what {@link io.respkit.RedisClient#async()} offers.")
 public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, HashCommands<V>, ListCommands<V>,
-        SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V> {
+        SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V>,
+        AdminCommands<V>,
+        AclCommands<V>,
+        ClientCommands<V> {
 }

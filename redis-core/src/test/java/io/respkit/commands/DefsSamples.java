@@ -118,6 +118,12 @@ final class DefsSamples {
         if (c == long.class || c == Long.class) {
             return 1L;
         }
+        if (c == boolean.class || c == Boolean.class) {
+            return false;
+        }
+        if (c == long[].class) {
+            return new long[] {1L, 2L};
+        }
         if (c == int.class || c == Integer.class) {
             return 1;
         }

@@ -67,7 +67,8 @@ class SurfaceGenerationTests {
     void theFamiliesAreTheOnesExpected() {
         assertThat(families()).containsExactlyInAnyOrder(KeyCommands.class, StringCommands.class,
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
-                SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class);
+                SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
+                AdminCommands.class, AclCommands.class, ClientCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")

@@ -254,6 +254,7 @@ public final class CommandSpecs {
         // initialised first (by its Defs); it then initialises this class, which comes back here, finds that family's
         // initialisation under way on the same thread and goes on; the family registers its constants after.
         // One line per family:
+        AdminSpecs.load();
     }
 
     private CommandSpecs() {
