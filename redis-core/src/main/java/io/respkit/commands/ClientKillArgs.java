@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param type {@code TYPE}: the connection kind, or null for any
  * @param skipMe {@code SKIPME}: null for the server's default (yes: the connection sending the command survives),
  *        or whether it does
- * @param maxAge {@code MAXAGE}: only connections older than this, or null for any age
+ * @param maxAge {@code MAXAGE} (Redis 7.4+): only connections older than this, or null for any age
  */
 public record ClientKillArgs(long id, String address, String localAddress, String user, ClientType type,
                              Boolean skipMe, Duration maxAge) {
@@ -106,7 +106,8 @@ public record ClientKillArgs(long id, String address, String localAddress, Strin
     }
 
     /**
-     * Filters to connections older than {@code age} ({@code MAXAGE}, whole seconds).
+     * Filters to connections older than {@code age} ({@code MAXAGE}, whole seconds; Redis 7.4+, older servers
+     * answer with a syntax error).
      *
      * @param age the minimum age, at least a second
      * @return the filters with this one
