@@ -15,5 +15,6 @@ public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, Has
         SetCommands<V>, SortedSetCommands<V>, ScriptingCommands<V>, ServerCommands<V>,
         AdminCommands<V>,
         AclCommands<V>,
-        ClientCommands<V> {
+        ClientCommands<V>,
+        ClusterCommands<V> {
 }

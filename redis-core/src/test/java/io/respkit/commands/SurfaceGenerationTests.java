@@ -68,7 +68,7 @@ class SurfaceGenerationTests {
         assertThat(families()).containsExactlyInAnyOrder(KeyCommands.class, StringCommands.class,
                 HashCommands.class, ListCommands.class, SetCommands.class, SortedSetCommands.class,
                 SortedSetRangeCommands.class, ScriptingCommands.class, ServerCommands.class,
-                AdminCommands.class, AclCommands.class, ClientCommands.class);
+                AdminCommands.class, AclCommands.class, ClientCommands.class, ClusterCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")

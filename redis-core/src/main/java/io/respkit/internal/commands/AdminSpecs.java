@@ -9,7 +9,7 @@ import static io.respkit.internal.commands.CommandSpecs.read;
 
 /**
  * The catalog entries of the server, admin, connection and pub/sub introspection commands typed by {@link AclDefs},
- * {@link ClientDefs}, {@link AdminDefs} and {@link PubSubDefs} (those already in {@link CommandSpecs}, such as
+ * {@link ClientDefs}, {@link AdminDefs}, {@link ClusterDefs} and {@link PubSubDefs} (those already in {@link CommandSpecs}, such as
  * {@code ACL SETUSER}, {@code CONFIG SET}, {@code CLIENT TRACKING} or {@code SWAPDB}, stay there). Flags follow the
  * server's {@code COMMAND INFO}: these commands are neither {@code readonly} nor {@code write} on the server, except
  * {@code MEMORY USAGE} (a key read). Every {@code ACL} subcommand keeps the {@code ACL} credential rule: the server
@@ -84,6 +84,19 @@ public final class AdminSpecs {
     public static final CommandSpec COMMAND_GETKEYSANDFLAGS = add(b("COMMAND GETKEYSANDFLAGS"));
     public static final CommandSpec MODULE = add(b("MODULE").subcommands());
     public static final CommandSpec MODULE_LIST = add(b("MODULE LIST"));
+
+    // CLUSTER introspection (the subcommands that change the cluster are issue 12's)
+    public static final CommandSpec CLUSTER = add(b("CLUSTER").subcommands());
+    public static final CommandSpec CLUSTER_INFO = add(b("CLUSTER INFO"));
+    public static final CommandSpec CLUSTER_MYID = add(b("CLUSTER MYID"));
+    public static final CommandSpec CLUSTER_NODES = add(b("CLUSTER NODES"));
+    public static final CommandSpec CLUSTER_SLOTS = add(b("CLUSTER SLOTS"));
+    public static final CommandSpec CLUSTER_SHARDS = add(b("CLUSTER SHARDS"));
+    public static final CommandSpec CLUSTER_LINKS = add(b("CLUSTER LINKS"));
+    public static final CommandSpec CLUSTER_REPLICAS = add(b("CLUSTER REPLICAS"));
+    public static final CommandSpec CLUSTER_KEYSLOT = add(b("CLUSTER KEYSLOT"));
+    public static final CommandSpec CLUSTER_COUNTKEYSINSLOT = add(b("CLUSTER COUNTKEYSINSLOT"));
+    public static final CommandSpec CLUSTER_GETKEYSINSLOT = add(b("CLUSTER GETKEYSINSLOT"));
 
     // Pub/sub introspection and sharded publishing
     public static final CommandSpec PUBSUB_NUMPAT = add(b("PUBSUB NUMPAT"));
