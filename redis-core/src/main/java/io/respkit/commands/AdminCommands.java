@@ -422,4 +422,42 @@ public interface AdminCommands<V> extends BaseCommands<V> {
     default List<ModuleInfo> moduleList() {
         return execute(AdminDefs.moduleList(codec()));
     }
+
+    /**
+     * Loads a module from a shared library on the server's machine ({@code MODULE LOAD path [arg ...]}).
+     *
+     * @param path the library's path, as the server sees it
+     * @param args the module's arguments
+     * @return {@code true}
+     * @throws io.respkit.exceptions.RedisServerException when the library cannot be loaded, or the server refuses
+     *         module commands ({@code enable-module-command no}, the default from Redis 7.0 for remote clients)
+     */
+    default boolean moduleLoad(String path, String... args) {
+        return execute(AdminDefs.moduleLoad(codec(), path, Arrays.asList(args)));
+    }
+
+    /**
+     * Loads a module with configuration values ({@code MODULE LOADEX path [CONFIG name value ...] [ARGS arg ...]},
+     * Redis 7.0+).
+     *
+     * @param path the library's path, as the server sees it
+     * @param configs the module's configuration values, by name
+     * @param args the module's arguments
+     * @return {@code true}
+     * @throws io.respkit.exceptions.RedisServerException when the library cannot be loaded or a value is refused
+     */
+    default boolean moduleLoadEx(String path, Map<String, String> configs, List<String> args) {
+        return execute(AdminDefs.moduleLoadEx(codec(), path, configs, args));
+    }
+
+    /**
+     * Unloads a module ({@code MODULE UNLOAD name}).
+     *
+     * @param name the module's name, as {@link #moduleList()} shows it
+     * @return {@code true}
+     * @throws io.respkit.exceptions.RedisServerException when no such module is loaded, or it cannot be unloaded
+     */
+    default boolean moduleUnload(String name) {
+        return execute(AdminDefs.moduleUnload(codec(), name));
+    }
 }

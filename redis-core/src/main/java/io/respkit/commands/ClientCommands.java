@@ -195,4 +195,16 @@ public interface ClientCommands<V> extends BaseCommands<V> {
     default boolean clientUnblockWithError(long clientId) {
         return execute(ClientDefs.clientUnblock(codec(), clientId, true));
     }
+
+    /**
+     * Resets the connection the call runs on to its state just after connecting ({@code RESET}): database 0, no
+     * transaction, watch, subscription, tracking, name or authenticated user (back to {@code default}), RESP2.
+     * Through the pooled {@link io.respkit.RedisClient} that connection is then closed rather than reused, since it
+     * lost its configured handshake.
+     *
+     * @return {@code "RESET"}
+     */
+    default String resetConnection() {
+        return execute(ClientDefs.reset(codec()));
+    }
 }

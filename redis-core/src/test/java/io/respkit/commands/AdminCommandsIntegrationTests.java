@@ -4,6 +4,7 @@ import io.respkit.RedisClient;
 import io.respkit.TransactionResult;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.protocol.RespVersion;
+import io.respkit.test.RedisProcess;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -199,6 +200,21 @@ class AdminCommandsIntegrationTests {
             assertThat(keys).extracting(KeyFlags::key).containsExactly("src", "dst");
             assertThat(keys.get(0).flags()).contains("RW");
             assertThat(client.moduleList()).isEmpty();
+        }
+    }
+
+    @Test
+    void modulesThatCannotBeLoadedAreReported() {
+        assertThatThrownBy(() -> redis.moduleUnload("m")).as("the default: enable-module-command no")
+                .isInstanceOf(RedisServerException.class).hasMessageContaining("MODULE command not allowed");
+        try (RedisProcess modules = RedisProcess.start("--enable-module-command", "yes");
+             RedisClient<String> client = RedisClient.create(modules.config())) {
+            assertThatThrownBy(() -> client.moduleLoad("/no/such/module.so", "a1"))
+                    .isInstanceOf(RedisServerException.class).hasMessageContaining("Error loading the extension");
+            assertThatThrownBy(() -> client.moduleLoadEx("/no/such/module.so", Map.of("name", "v"), List.of("a1")))
+                    .isInstanceOf(RedisServerException.class).hasMessageContaining("Error loading the extension");
+            assertThatThrownBy(() -> client.moduleUnload("no-such-module")).isInstanceOf(RedisServerException.class)
+                    .hasMessageContaining("no such module");
         }
     }
 

@@ -191,6 +191,24 @@ class ClientCommandsIntegrationTests {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(RespVersion.class)
+    void resetReturnsTheConnectionToItsFirstState(RespVersion protocol, RedisServer server) {
+        try (RedisClient<String> client = client(server, protocol)) {
+            String name = client.withConnection(c -> {
+                c.clientSetName("before-reset");
+                c.select(2);
+                assertThat(c.resetConnection()).isEqualTo("RESET");
+                return c.clientGetName();
+            });
+            assertThat(name).isNull();
+            long destroyed = client.pool().stats().destroyed();
+            assertThat(client.resetConnection()).isEqualTo("RESET");
+            assertThat(client.pool().stats().destroyed()).as("a reset connection is not reused")
+                    .isEqualTo(destroyed + 1);
+        }
+    }
+
     @Test
     void pipelineTransactionAndAsync() {
         List<Object> results = redis.pipelined(p -> {

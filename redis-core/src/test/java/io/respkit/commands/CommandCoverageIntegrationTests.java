@@ -75,7 +75,6 @@ class CommandCoverageIntegrationTests {
     private static final String GEO_BITS_STRINGS = "geo, HyperLogLog, bitmaps, strings (issue 11, geo helper)";
     private static final String KEYSPACE = "keyspace, lists, sets, sorted sets, scripting, functions (issue 11, "
             + "keyspace helper)";
-    private static final String ADMIN = "server, admin, connection, pub/sub (issue 11, admin helper)";
     private static final String CLUSTER_ROUTING = "cluster routing (issue 12)";
     private static final String CLUSTER_ADMIN = "cluster management (issue 12): slot and node changes need a cluster "
             + "of several nodes to test";
@@ -133,9 +132,6 @@ class CommandCoverageIntegrationTests {
             entry("GETBIT", GEO_BITS_STRINGS),
             entry("LCS", GEO_BITS_STRINGS),
             entry("MIGRATE", KEYSPACE),
-            entry("MODULE LOAD", ADMIN),
-            entry("MODULE LOADEX", ADMIN),
-            entry("MODULE UNLOAD", ADMIN),
             entry("MOVE", KEYSPACE),
             entry("OBJECT ENCODING", KEYSPACE),
             entry("OBJECT FREQ", KEYSPACE),
@@ -147,7 +143,6 @@ class CommandCoverageIntegrationTests {
             entry("PFMERGE", GEO_BITS_STRINGS),
             entry("READONLY", CLUSTER_ROUTING),
             entry("READWRITE", CLUSTER_ROUTING),
-            entry("RESET", ADMIN),
             entry("RESTORE", KEYSPACE),
             entry("SCRIPT KILL", KEYSPACE),
             entry("SETBIT", GEO_BITS_STRINGS),

@@ -20,7 +20,7 @@ import java.util.Objects;
 
 /**
  * Definitions of the server administration commands: configuration, slow log, memory and latency reports,
- * persistence, replication role, {@code COMMAND} and {@code MODULE} introspection, {@code WAIT}.
+ * persistence, replication role, {@code COMMAND} introspection, {@code MODULE}, {@code WAIT}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -223,6 +223,34 @@ public final class AdminDefs {
     /** MODULE LIST. */
     public static Command<List<ModuleInfo>> moduleList(RedisCodec<?> c) {
         return Command.create(c, AdminSpecs.MODULE_LIST, AdminDecoders.MODULES);
+    }
+
+    /** MODULE LOAD path [arg ...]. */
+    public static Command<Boolean> moduleLoad(RedisCodec<?> c, String path, List<String> args) {
+        Command<Boolean> cmd = Command.create(c, AdminSpecs.MODULE_LOAD, Decoders.okOrNull())
+                .arg(Objects.requireNonNull(path, "path"));
+        args.forEach(a -> cmd.arg(Objects.requireNonNull(a, "argument")));
+        return cmd;
+    }
+
+    /** MODULE LOADEX path [CONFIG name value ...] [ARGS arg ...]. */
+    public static Command<Boolean> moduleLoadEx(RedisCodec<?> c, String path, Map<String, String> configs,
+            List<String> args) {
+        Command<Boolean> cmd = Command.create(c, AdminSpecs.MODULE_LOADEX, Decoders.okOrNull())
+                .arg(Objects.requireNonNull(path, "path"));
+        configs.forEach((name, value) -> cmd.arg("CONFIG").arg(Objects.requireNonNull(name, "config"))
+                .arg(Objects.requireNonNull(value, "value")));
+        if (!args.isEmpty()) {
+            cmd.arg("ARGS");
+            args.forEach(a -> cmd.arg(Objects.requireNonNull(a, "argument")));
+        }
+        return cmd;
+    }
+
+    /** MODULE UNLOAD name. */
+    public static Command<Boolean> moduleUnload(RedisCodec<?> c, String name) {
+        return Command.create(c, AdminSpecs.MODULE_UNLOAD, Decoders.okOrNull())
+                .arg(Objects.requireNonNull(name, "name"));
     }
 
     private static <T> Command<T> words(Command<T> cmd, List<String> command) {

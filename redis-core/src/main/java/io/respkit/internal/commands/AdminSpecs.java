@@ -84,6 +84,9 @@ public final class AdminSpecs {
     public static final CommandSpec COMMAND_GETKEYSANDFLAGS = add(b("COMMAND GETKEYSANDFLAGS"));
     public static final CommandSpec MODULE = add(b("MODULE").subcommands());
     public static final CommandSpec MODULE_LIST = add(b("MODULE LIST"));
+    public static final CommandSpec MODULE_LOAD = add(b("MODULE LOAD"));
+    public static final CommandSpec MODULE_LOADEX = add(b("MODULE LOADEX"));
+    public static final CommandSpec MODULE_UNLOAD = add(b("MODULE UNLOAD"));
 
     // CLUSTER introspection (the subcommands that change the cluster are issue 12's)
     public static final CommandSpec CLUSTER = add(b("CLUSTER").subcommands());

@@ -154,6 +154,11 @@ public final class ClientDefs {
                 .arg(error ? "ERROR" : "TIMEOUT");
     }
 
+    /** RESET: the connection back to its state after connecting (the pool then closes it). */
+    public static Command<String> reset(RedisCodec<?> c) {
+        return Command.create(c, CommandSpecs.RESET, Decoders.string());
+    }
+
     private static String type(ClientType type) {
         return type.name().toLowerCase(Locale.ROOT);
     }
