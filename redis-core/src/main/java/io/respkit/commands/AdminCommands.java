@@ -53,17 +53,17 @@ public interface AdminCommands<V> extends BaseCommands<V> {
      * @return the entries, newest first
      */
     default List<SlowLogEntry> slowlogGet() {
-        return execute(AdminDefs.slowlogGet(codec(), 0));
+        return execute(AdminDefs.slowlogGet(codec(), null));
     }
 
     /**
      * Returns the latest entries of the slow log ({@code SLOWLOG GET count}).
      *
-     * @param count how many; negative for all
+     * @param count how many; negative for all (0 returns none)
      * @return the entries, newest first
      */
     default List<SlowLogEntry> slowlogGet(int count) {
-        return execute(AdminDefs.slowlogGet(codec(), count == 0 ? -1 : count));
+        return execute(AdminDefs.slowlogGet(codec(), count));
     }
 
     /**

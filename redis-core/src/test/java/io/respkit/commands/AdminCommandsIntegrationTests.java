@@ -66,6 +66,7 @@ class AdminCommandsIntegrationTests {
             assertThat(set.clientAddress()).startsWith("127.0.0.1:");
             assertThat(set.id()).isGreaterThanOrEqualTo(0);
             assertThat(client.slowlogGet(1)).hasSize(1);
+            assertThat(client.slowlogGet(0)).isEmpty();
             assertThat(client.slowlogGet()).hasSizeLessThanOrEqualTo(10);
             assertThat(client.slowlogReset()).isTrue();
         }

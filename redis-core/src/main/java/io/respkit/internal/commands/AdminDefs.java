@@ -39,10 +39,10 @@ public final class AdminDefs {
         return Command.create(c, AdminSpecs.CONFIG_REWRITE, Decoders.okOrNull());
     }
 
-    /** SLOWLOG GET [count]; {@code count} negative for every entry, 0 for the server's default (10). */
-    public static Command<List<SlowLogEntry>> slowlogGet(RedisCodec<?> c, int count) {
+    /** SLOWLOG GET [count]; {@code count} null for the server's default (10), negative for every entry. */
+    public static Command<List<SlowLogEntry>> slowlogGet(RedisCodec<?> c, Integer count) {
         Command<List<SlowLogEntry>> cmd = Command.create(c, AdminSpecs.SLOWLOG_GET, AdminDecoders.SLOWLOG);
-        return count == 0 ? cmd : cmd.arg(count < 0 ? -1 : count);
+        return count == null ? cmd : cmd.arg(count < 0 ? -1L : count.longValue());
     }
 
     /** SLOWLOG LEN. */
