@@ -16,5 +16,9 @@ public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, Has
         HyperLogLogCommands<V>, BitmapCommands<V>, GeoCommands<V>,
         KeyspaceCommands<V>, SortedSetAlgebraCommands<V>, SortedSetLexCommands<V>, FunctionCommands<V>,
         ListMoveCommands<V>,
-        StreamCommands<V>, StreamGroupCommands<V>, StreamInfoCommands<V> {
+        StreamCommands<V>, StreamGroupCommands<V>, StreamInfoCommands<V>,
+        AdminCommands<V>,
+        AclCommands<V>,
+        ClientCommands<V>,
+        ClusterCommands<V> {
 }

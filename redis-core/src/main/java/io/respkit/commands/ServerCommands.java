@@ -1,5 +1,6 @@
 package io.respkit.commands;
 
+import io.respkit.internal.commands.PubSubDefs;
 import io.respkit.internal.commands.ServerDefs;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Synchronous server and connection commands ({@code PING}, {@code INFO}, {@code TIME}, {@code CONFIG},
- * {@code CLIENT}, {@code SELECT}) and publishing ({@code PUBLISH}, {@code PUBSUB}). Each method is defined once in
+ * {@code CLIENT}, {@code SELECT}) and publishing ({@code PUBLISH}, {@code SPUBLISH}, {@code PUBSUB}). Each method is defined once in
  * {@code io.respkit.internal.commands.ServerDefs} and runs through {@link #execute(Command)}.
  *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is).
@@ -233,5 +234,56 @@ public interface ServerCommands<V> extends BaseCommands<V> {
      */
     default Map<String, Long> pubsubNumsub(Collection<String> channels) {
         return execute(ServerDefs.pubsubNumsub(codec(), channels));
+    }
+
+    /**
+     * Counts the pattern subscriptions of all clients ({@code PUBSUB NUMPAT}).
+     *
+     * @return the number of patterns subscribed to, counted once per subscribing client
+     */
+    default long pubsubNumpat() {
+        return execute(PubSubDefs.pubsubNumpat(codec()));
+    }
+
+    /**
+     * Lists the shard channels that have at least one subscriber ({@code PUBSUB SHARDCHANNELS}, Redis 7.0+); on a
+     * cluster, of the node the call runs on.
+     *
+     * @return the active shard channels, in no particular order
+     */
+    default List<String> pubsubShardChannels() {
+        return execute(PubSubDefs.pubsubShardChannels(codec(), null));
+    }
+
+    /**
+     * Lists the active shard channels matching a glob pattern ({@code PUBSUB SHARDCHANNELS pattern}).
+     *
+     * @param pattern the glob pattern
+     * @return the matching active shard channels, in no particular order
+     */
+    default List<String> pubsubShardChannels(String pattern) {
+        return execute(PubSubDefs.pubsubShardChannels(codec(), pattern));
+    }
+
+    /**
+     * Counts the subscribers of shard channels ({@code PUBSUB SHARDNUMSUB}, Redis 7.0+).
+     *
+     * @param channels the shard channels
+     * @return each channel, in the order given, to its subscriber count (0 when none)
+     */
+    default Map<String, Long> pubsubShardNumsub(String... channels) {
+        return execute(PubSubDefs.pubsubShardNumsub(codec(), Arrays.asList(channels)));
+    }
+
+    /**
+     * Publishes a message on a shard channel ({@code SPUBLISH}, Redis 7.0+): on a cluster it reaches the
+     * subscribers ({@code SSUBSCRIBE}) of the shard owning the channel's slot only, instead of every node.
+     *
+     * @param channel the shard channel
+     * @param message the message
+     * @return how many subscribers received it
+     */
+    default long spublish(String channel, V message) {
+        return execute(PubSubDefs.spublish(codec(), channel, message));
     }
 }

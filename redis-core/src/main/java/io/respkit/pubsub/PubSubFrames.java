@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns the frames a subscriber connection receives into {@link PubSubMessage}s: messages and pattern messages
+ * Turns the frames a subscriber connection receives into {@link PubSubMessage}s: messages, pattern and shard messages
  * (arrays over RESP2, push frames over RESP3) and subscription confirmations. Everything else, the replies to the
  * health-check {@code PING} included ({@code ["pong", ""]} over RESP2, {@code +PONG} over RESP3), is not a message
  * and yields {@code null}.
@@ -26,6 +26,7 @@ final class PubSubFrames<V> {
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
     private static final byte[] MESSAGE = "message".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PMESSAGE = "pmessage".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SMESSAGE = "smessage".getBytes(StandardCharsets.US_ASCII);
 
     private final RedisCodec<V> codec;
     private final String address;
@@ -72,12 +73,17 @@ final class PubSubFrames<V> {
         if (first instanceof byte[] b && parts.size() == 4 && Arrays.equals(b, PMESSAGE)) {
             return new PatternMessage<>(text(parts, 1), channel(parts.get(2)), Decoders.value(parts.get(3), codec));
         }
+        if (first instanceof byte[] b && parts.size() == 3 && Arrays.equals(b, SMESSAGE)) {
+            return new ShardMessage<>(channel(parts.get(1)), Decoders.value(parts.get(2), codec));
+        }
         String kind = Decoders.text(first, codec.charset());
         switch (kind) {
             case "message":
                 return new Message<>(text(parts, 1), Decoders.value(parts.get(2), codec));
             case "pmessage":
                 return new PatternMessage<>(text(parts, 1), text(parts, 2), Decoders.value(parts.get(3), codec));
+            case "smessage":
+                return new ShardMessage<>(text(parts, 1), Decoders.value(parts.get(2), codec));
             case "subscribe":
                 return event(SubscriptionEvent.Kind.SUBSCRIBE, parts);
             case "unsubscribe":
@@ -86,6 +92,10 @@ final class PubSubFrames<V> {
                 return event(SubscriptionEvent.Kind.PSUBSCRIBE, parts);
             case "punsubscribe":
                 return event(SubscriptionEvent.Kind.PUNSUBSCRIBE, parts);
+            case "ssubscribe":
+                return event(SubscriptionEvent.Kind.SSUBSCRIBE, parts);
+            case "sunsubscribe":
+                return event(SubscriptionEvent.Kind.SUNSUBSCRIBE, parts);
             default:
                 // "pong": the reply to the health-check PING over RESP2
                 log.debug("Subscriber ignoring a '{}' frame", kind);

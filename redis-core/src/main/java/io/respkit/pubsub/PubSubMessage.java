@@ -8,7 +8,8 @@ package io.respkit.pubsub;
  *
  * @param <V> the payload type
  */
-public sealed interface PubSubMessage<V> permits Message, PatternMessage, SubscriptionEvent {
+public sealed interface PubSubMessage<V> permits Message, PatternMessage, ShardMessage,
+        SubscriptionEvent {
 
     /**
      * Returns the channel the message or event concerns (for pattern events, the pattern).

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A pub/sub subscriber on its own dedicated connection: subscribe and unsubscribe to channels and patterns at any
+ * A pub/sub subscriber on its own dedicated connection: subscribe and unsubscribe to channels, patterns and shard
+ * channels ({@link #ssubscribe(String...)}) at any
  * time, from any thread, and read messages with {@link #next(Duration)} (zero polls, like redis-py's
  * {@code get_message(timeout=0)}), {@link #next()} (waits for as long as it takes), {@link #listen()}, or a
  * {@link MessageListener} ({@link #run}, {@link #start}). Subscription confirmations are delivered as
@@ -176,6 +177,31 @@ public final class Subscriber<V> implements AutoCloseable {
      */
     public void punsubscribe(String... names) {
         link.change("PUNSUBSCRIBE", names, reconnect);
+    }
+
+    /**
+     * Subscribes to shard channels ({@code SSUBSCRIBE}, Redis 7.0+): messages published to them with
+     * {@code SPUBLISH} arrive as {@link ShardMessage}s. Returns once the command is sent; the confirmation arrives
+     * as a {@link SubscriptionEvent.Kind#SSUBSCRIBE} event. On a cluster, the channels of one call must hash to one
+     * slot, and the subscriber must be connected to the node serving it.
+     *
+     * @param names the shard channels
+     * @throws RedisConnectionException when the subscriber is closed, or the command could not be sent and the
+     *         subscriber does not reconnect
+     */
+    public void ssubscribe(String... names) {
+        link.change("SSUBSCRIBE", names, reconnect);
+    }
+
+    /**
+     * Unsubscribes from shard channels ({@code SUNSUBSCRIBE}); with no names, from all shard channels.
+     *
+     * @param names the shard channels, or none for all
+     * @throws RedisConnectionException when the subscriber is closed, or the command could not be sent and the
+     *         subscriber does not reconnect
+     */
+    public void sunsubscribe(String... names) {
+        link.change("SUNSUBSCRIBE", names, reconnect);
     }
 
     /**
@@ -422,6 +448,11 @@ public final class Subscriber<V> implements AutoCloseable {
         return Collections.unmodifiableSet(link.patterns());
     }
 
+    /** @return the shard channels subscribed to by this subscriber's calls */
+    public Set<String> shardChannels() {
+        return Collections.unmodifiableSet(link.shardChannels());
+    }
+
     /** @return {@code true} until closed or broken */
     public boolean isOpen() {
         return !link.isClosed() && link.channel().isUsable();
@@ -443,6 +474,6 @@ public final class Subscriber<V> implements AutoCloseable {
     @Override
     public String toString() {
         return "Subscriber[" + config.address() + ", channels=" + link.channels() + ", patterns=" + link.patterns()
-                + "]";
+                + ", shardChannels=" + link.shardChannels() + "]";
     }
 }

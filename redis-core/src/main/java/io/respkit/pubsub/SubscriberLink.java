@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link Subscriber}'s connection and the channels and patterns it is subscribed to, changed together under one
+ * A {@link Subscriber}'s connection and the channels, patterns and shard channels it is subscribed to, changed together under one
  * write lock, so that a subscription change is either made before a reconnection (and then resubscribed) or sent on
  * the new connection: never lost, never sent twice. The subscriber's reading, health check and reconnection policy
  * stay in {@link Subscriber}.
@@ -31,6 +31,7 @@ final class SubscriberLink {
     private final Object writeLock = new Object();
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Set<String> patterns = ConcurrentHashMap.newKeySet();
+    private final Set<String> shardChannels = ConcurrentHashMap.newKeySet();
     private volatile RespChannel channel;
     private volatile boolean closed;
 
@@ -55,6 +56,11 @@ final class SubscriberLink {
         return patterns;
     }
 
+    /** @return the shard channels subscribed to by the subscriber's calls (a live view) */
+    Set<String> shardChannels() {
+        return shardChannels;
+    }
+
     /** @return whether {@link #close()} was called */
     boolean isClosed() {
         return closed;
@@ -65,7 +71,7 @@ final class SubscriberLink {
      * change is recorded only once sent. With it, the change is recorded first and a send failure on a lost
      * connection is left to the reader, which resubscribes whatever is recorded when it reconnects.
      *
-     * @param command {@code SUBSCRIBE}, {@code PSUBSCRIBE}, {@code UNSUBSCRIBE} or {@code PUNSUBSCRIBE}
+     * @param command {@code SUBSCRIBE}, {@code PSUBSCRIBE}, {@code SSUBSCRIBE} or their {@code UN} forms
      * @param names the channels or patterns; none unsubscribes from all
      * @param deferOnFailure whether the subscriber reconnects, and so resends what is recorded
      * @throws RedisConnectionException when sending failed and the change cannot be deferred, or the link is closed
@@ -90,9 +96,9 @@ final class SubscriberLink {
     }
 
     private void record(String command, String[] names) {
-        boolean pattern = command.charAt(0) == 'P';
-        Set<String> set = pattern ? patterns : channels;
-        if (command.startsWith(pattern ? "PSUB" : "SUB")) {
+        boolean shard = command.startsWith("SSUB") || command.startsWith("SUNSUB");
+        Set<String> set = command.charAt(0) == 'P' ? patterns : shard ? shardChannels : channels;
+        if (!command.contains("UNSUB")) {
             set.addAll(Arrays.asList(names));
         } else if (names.length == 0) {
             set.clear();
@@ -133,6 +139,10 @@ final class SubscriberLink {
                 if (!patterns.isEmpty()) {
                     send(fresh, "PSUBSCRIBE", patterns.toArray(String[]::new));
                 }
+                // one SSUBSCRIBE per shard channel: on a cluster, channels of one command must share a slot
+                for (String shardChannel : shardChannels) {
+                    send(fresh, "SSUBSCRIBE", shardChannel);
+                }
             } catch (RedisException e) {
                 fresh.close();
                 throw e;
@@ -140,7 +150,7 @@ final class SubscriberLink {
             RespChannel old = channel;
             channel = fresh;
             old.close();
-            return channels.size() + patterns.size();
+            return channels.size() + patterns.size() + shardChannels.size();
         }
     }
 

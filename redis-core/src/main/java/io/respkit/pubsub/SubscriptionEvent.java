@@ -9,7 +9,8 @@ package io.respkit.pubsub;
  * @param kind what changed
  * @param channel the channel or pattern, or {@code null} when unsubscribing from nothing and for
  *        {@link Kind#RECONNECTED}
- * @param count how many channels and patterns the connection is subscribed to now; for {@link Kind#RECONNECTED},
+ * @param count how many channels and patterns (for the shard kinds, shard channels) the connection is
+ *        subscribed to now; for {@link Kind#RECONNECTED},
  *        how many it asked the new connection to subscribe to again
  * @param <V> the payload type of the subscriber (unused by events)
  */
@@ -25,6 +26,10 @@ public record SubscriptionEvent<V>(Kind kind, String channel, long count) implem
         PSUBSCRIBE,
         /** {@code PUNSUBSCRIBE} confirmed. */
         PUNSUBSCRIBE,
+        /** {@code SSUBSCRIBE} confirmed (a shard channel). */
+        SSUBSCRIBE,
+        /** {@code SUNSUBSCRIBE} confirmed (a shard channel). */
+        SUNSUBSCRIBE,
         /**
          * The subscriber lost its connection and opened a new one, subscribed again to its channels and patterns:
          * messages published while it was disconnected were not received. Confirmations of the resubscriptions

@@ -2,10 +2,7 @@ package io.respkit.commands;
 
 import io.respkit.RedisClient;
 import io.respkit.exceptions.RedisServerException;
-import io.respkit.codec.RedisCodec;
-import io.respkit.codec.StringCodec;
 import io.respkit.internal.commands.CommandSpecs;
-import io.respkit.internal.commands.HashDefs;
 import io.respkit.protocol.RespVersion;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
@@ -13,24 +10,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.IOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,7 +83,7 @@ class CommandSpecIntegrationTests {
      * Methods for which reflection cannot build a valid call, with the arguments to use instead (after the codec).
      * An override applies to every overload of its method name.
      */
-    private static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.ofEntries(
+    static final Map<String, List<Object>> ARGUMENT_OVERRIDES = Map.ofEntries(
             // geo (geobits): coordinates have no NONE sample, a search needs a centre and a shape
             Map.entry("GeoDefs.geoadd", List.of("k1", Map.of("m1", GeoCoordinates.of(13.36, 38.11)),
                     GeoAddArgs.NONE)),
@@ -161,7 +145,11 @@ class CommandSpecIntegrationTests {
                     List.of(StreamEntryId.of(1, 0)), XClaimArgs.NONE.withLastId(StreamEntryId.MIN))),
             Map.entry("StreamGroupDefs.xautoclaim", List.of("k1", "g", "c", Duration.ZERO, StreamEntryId.MIN, 5L)),
             Map.entry("StreamGroupDefs.xautoclaimJustid", List.of("k1", "g", "c", Duration.ZERO, StreamEntryId.MIN,
-                    5L))
+                    5L)),
+            // server, admin, connection (admin helper)
+            Map.entry("ClientDefs.clientKill", List.of(ClientKillArgs.NONE.withId(1))),
+            Map.entry("AdminDefs.commandGetKeys", List.of(List.of("GET", "k1"))),
+            Map.entry("AdminDefs.commandGetKeysAndFlags", List.of(List.of("GET", "k1")))
     );
 
 
@@ -173,11 +161,12 @@ class CommandSpecIntegrationTests {
         return streams;
     }
 
+
     @ParameterizedTest
     @EnumSource(RespVersion.class)
     void everyTypedCommandAgreesWithTheServerOnKeysAndFlags(RespVersion protocol, RedisServer server)
             throws Exception {
-        List<Method> methods = defsMethods();
+        List<Method> methods = DefsSamples.defsMethods();
         List<String> problems = new ArrayList<>();
         Set<String> names = new TreeSet<>();
         Set<String> usedDifferences = new HashSet<>();
@@ -190,7 +179,7 @@ class CommandSpecIntegrationTests {
                         .replace("interface ", "");
                 Command<?> cmd;
                 try {
-                    cmd = (Command<?>) method.invoke(null, arguments(method));
+                    cmd = (Command<?>) method.invoke(null, DefsSamples.arguments(method, ARGUMENT_OVERRIDES));
                 } catch (InvocationTargetException | NoSuchFieldException | IllegalArgumentException
                         | UnsupportedOperationException e) {
                     Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
@@ -355,109 +344,5 @@ class CommandSpecIntegrationTests {
         String serverName = String.join("|", name.toLowerCase(Locale.ROOT).split(" "));
         List<?> reply = (List<?>) redis.execute("COMMAND INFO", serverName);
         return reply.isEmpty() ? null : (List<?>) reply.get(0);
-    }
-
-    /** Every public static method returning a Command, of every {@code *Defs} class next to HashDefs. */
-    private static List<Method> defsMethods() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path dir = Path.of(HashDefs.class.getResource("HashDefs.class").toURI()).getParent();
-        List<Class<?>> classes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.sorted().toList()) {
-                String fileName = file.getFileName().toString();
-                if (fileName.endsWith("Defs.class")) {
-                    classes.add(Class.forName(HashDefs.class.getPackageName() + "."
-                            + fileName.substring(0, fileName.length() - ".class".length())));
-                }
-            }
-        }
-        assertThat(classes).extracting(Class::getSimpleName).contains("HashDefs", "KeyDefs", "ListDefs",
-                "ScriptingDefs", "ServerDefs", "SetDefs", "SortedSetDefs", "SortedSetRangeDefs", "StringDefs");
-        List<Method> methods = new ArrayList<>();
-        for (Class<?> type : classes) {
-            for (Method m : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())
-                        && m.getReturnType() == Command.class) {
-                    methods.add(m);
-                }
-            }
-        }
-        methods.sort(Comparator.comparing((Method m) -> m.getDeclaringClass().getSimpleName())
-                .thenComparing(Method::getName).thenComparing(m -> Arrays.toString(m.getParameterTypes())));
-        return methods;
-    }
-
-    /** Sample arguments: distinct strings ("k1", "v2"...), two-element collections, the simplest *Args. */
-    private static Object[] arguments(Method method) throws ReflectiveOperationException {
-        String id = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        Type[] types = method.getGenericParameterTypes();
-        List<Object> override = ARGUMENT_OVERRIDES.get(id);
-        if (override != null) {
-            List<Object> all = new ArrayList<>();
-            all.add(StringCodec.UTF8);
-            all.addAll(override);
-            return all.toArray();
-        }
-        int[] counter = {0};
-        Object[] args = new Object[types.length];
-        for (int i = 0; i < types.length; i++) {
-            args[i] = sample(types[i], counter);
-        }
-        return args;
-    }
-
-    private static Object sample(Type type, int[] counter) throws ReflectiveOperationException {
-        if (type instanceof WildcardType w) {
-            return sample(w.getUpperBounds()[0], counter);
-        }
-        if (type instanceof TypeVariable<?>) {
-            return "v" + ++counter[0];
-        }
-        if (type instanceof ParameterizedType p) {
-            Class<?> raw = (Class<?>) p.getRawType();
-            Type[] of = p.getActualTypeArguments();
-            if (raw == RedisCodec.class) {
-                return StringCodec.UTF8;
-            }
-            if (raw == Map.class) {
-                Map<Object, Object> map = new LinkedHashMap<>();
-                map.put(sample(of[0], counter), sample(of[1], counter));
-                map.put(sample(of[0], counter), sample(of[1], counter));
-                return map;
-            }
-            if (raw == Iterable.class || raw == Collection.class || raw == List.class) {
-                return List.of(sample(of[0], counter), sample(of[0], counter));
-            }
-            throw new UnsupportedOperationException("no sample for " + type);
-        }
-        Class<?> c = (Class<?>) type;
-        if (c == String.class) {
-            return "k" + ++counter[0];
-        }
-        if (c == long.class || c == Long.class) {
-            return 1L;
-        }
-        if (c == int.class || c == Integer.class) {
-            return 1;
-        }
-        if (c == double.class || c == Double.class) {
-            return (double) ++counter[0];
-        }
-        if (c == Duration.class) {
-            return Duration.ofSeconds(1);
-        }
-        if (c == Instant.class) {
-            return Instant.ofEpochSecond(4_000_000_000L);
-        }
-        if (c.isEnum()) {
-            return c.getEnumConstants()[0];
-        }
-        if (c.isRecord()) {
-            Field none = c.getField("NONE");
-            return none.get(null);
-        }
-        if (c == RedisCodec.class) {
-            return StringCodec.UTF8;
-        }
-        throw new UnsupportedOperationException("no sample for " + type);
     }
 }

@@ -72,7 +72,9 @@ class SurfaceGenerationTests {
                 HyperLogLogCommands.class, BitmapCommands.class, GeoCommands.class,
                 KeyspaceCommands.class, SortedSetAlgebraCommands.class, SortedSetLexCommands.class,
                 FunctionCommands.class, ListMoveCommands.class,
-                StreamCommands.class, StreamGroupCommands.class, StreamInfoCommands.class); // streams family
+                StreamCommands.class, StreamGroupCommands.class, StreamInfoCommands.class, // streams family
+                // admin families
+                AdminCommands.class, AclCommands.class, ClientCommands.class, ClusterCommands.class);
     }
 
     @ParameterizedTest(name = "{1}")

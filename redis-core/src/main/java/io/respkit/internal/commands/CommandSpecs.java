@@ -262,6 +262,7 @@ public final class CommandSpecs {
         CollectionSpecs.load();
         FunctionSpecs.load();
         StreamSpecs.load();
+        AdminSpecs.load();
     }
 
     private CommandSpecs() {

@@ -51,7 +51,7 @@ public final class ServerDefs {
     };
 
     /** PUBSUB NUMSUB: a flat channel/count array (or a map), in reply order. */
-    private static final ReplyDecoder<Map<String, Long>> COUNT_MAP = (r, c) -> {
+    static final ReplyDecoder<Map<String, Long>> COUNT_MAP = (r, c) -> {
         if (r == null) {
             return Collections.emptyMap();
         }
