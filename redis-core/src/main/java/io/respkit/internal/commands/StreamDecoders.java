@@ -57,6 +57,11 @@ public final class StreamDecoders {
         return (ReplyDecoder<List<StreamEntry<V>>>) (ReplyDecoder<?>) ENTRIES;
     }
 
+    private static final ReplyDecoder<Object> READ_ONE = (r, c) -> {
+        Map<String, List<StreamEntry<Object>>> read = StreamDecoders.<Object>read().decode(r, c);
+        return read.isEmpty() ? Collections.emptyList() : read.values().iterator().next();
+    };
+
     /**
      * @param <V> the value type
      * @return the entries read per stream, in reply order (RESP2 pairs or a RESP3 map), empty for nil
@@ -64,6 +69,17 @@ public final class StreamDecoders {
     @SuppressWarnings("unchecked")
     public static <V> ReplyDecoder<Map<String, List<StreamEntry<V>>>> read() {
         return (ReplyDecoder<Map<String, List<StreamEntry<V>>>>) (ReplyDecoder<?>) READ;
+    }
+
+    /**
+     * Returns the decoder of an {@code XREAD}/{@code XREADGROUP} of one stream: its entries, empty when nothing came.
+     *
+     * @param <V> the value type
+     * @return the decoder
+     */
+    @SuppressWarnings("unchecked")
+    public static <V> ReplyDecoder<List<StreamEntry<V>>> readOne() {
+        return (ReplyDecoder<List<StreamEntry<V>>>) (ReplyDecoder<?>) READ_ONE;
     }
 
     /** @return the summary form of {@code XPENDING} */

@@ -26,16 +26,6 @@ public final class StreamDefs {
     private StreamDefs() {
     }
 
-    private static final ReplyDecoder<Object> READ_ONE = (r, c) -> {
-        Map<String, List<StreamEntry<Object>>> read = StreamDecoders.<Object>read().decode(r, c);
-        return read.isEmpty() ? Collections.emptyList() : read.values().iterator().next();
-    };
-
-    @SuppressWarnings("unchecked")
-    private static <V> ReplyDecoder<List<StreamEntry<V>>> readOne() {
-        return (ReplyDecoder<List<StreamEntry<V>>>) (ReplyDecoder<?>) READ_ONE;
-    }
-
     /** XADD key [NOMKSTREAM] [MAXLEN|MINID =|~ threshold [LIMIT count]] *|id field value [field value ...]. */
     public static <V> Command<StreamEntryId> xadd(RedisCodec<V> c, String key, Map<String, V> fields, XAddArgs args) {
         if (fields.isEmpty()) {
@@ -121,7 +111,7 @@ public final class StreamDefs {
     /** XREAD [COUNT count] [BLOCK milliseconds] STREAMS key id, replying with that stream's entries only. */
     public static <V> Command<List<StreamEntry<V>>> xreadStream(RedisCodec<V> c, XReadArgs args, String key,
             StreamOffset offset) {
-        return readStreams(Command.create(c, CommandSpecs.XREAD, StreamDefs.<V>readOne(), 8), args,
+        return readStreams(Command.create(c, CommandSpecs.XREAD, StreamDecoders.<V>readOne(), 8), args,
                 Map.of(key, offset), false);
     }
 

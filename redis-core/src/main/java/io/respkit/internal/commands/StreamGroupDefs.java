@@ -31,16 +31,6 @@ public final class StreamGroupDefs {
     private StreamGroupDefs() {
     }
 
-    private static final ReplyDecoder<Object> READ_ONE = (r, c) -> {
-        Map<String, List<StreamEntry<Object>>> read = StreamDecoders.<Object>read().decode(r, c);
-        return read.isEmpty() ? Collections.emptyList() : read.values().iterator().next();
-    };
-
-    @SuppressWarnings("unchecked")
-    private static <V> ReplyDecoder<List<StreamEntry<V>>> readOne() {
-        return (ReplyDecoder<List<StreamEntry<V>>>) (ReplyDecoder<?>) READ_ONE;
-    }
-
     /** XGROUP CREATE key group id|$ [MKSTREAM] [ENTRIESREAD entries-read]. */
     public static Command<Boolean> xgroupCreate(RedisCodec<?> c, String key, String group, StreamOffset offset,
             XGroupCreateArgs args) {
@@ -96,7 +86,7 @@ public final class StreamGroupDefs {
     /** XREADGROUP ... STREAMS key id, replying with that stream's entries only. */
     public static <V> Command<List<StreamEntry<V>>> xreadgroupStream(RedisCodec<V> c, String group, String consumer,
             XReadArgs args, String key, StreamOffset offset) {
-        Command<List<StreamEntry<V>>> cmd = Command.create(c, CommandSpecs.XREADGROUP, StreamGroupDefs.<V>readOne(),
+        Command<List<StreamEntry<V>>> cmd = Command.create(c, CommandSpecs.XREADGROUP, StreamDecoders.<V>readOne(),
                 12).arg("GROUP").arg(group).arg(consumer);
         return StreamDefs.readStreams(cmd, args, Map.of(key, offset), true);
     }
