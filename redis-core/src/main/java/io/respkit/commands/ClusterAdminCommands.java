@@ -2,6 +2,8 @@ package io.respkit.commands;
 
 import io.respkit.internal.commands.ClusterAdminDefs;
 
+import java.util.List;
+
 /**
  * Synchronous {@code CLUSTER} management commands: slot assignment, node membership, replication, failover, epochs
  * and the node's configuration file, for operators' tools. Each acts on the node the call runs on. Each method is
@@ -45,6 +47,32 @@ public interface ClusterAdminCommands<V> extends BaseCommands<V> {
      */
     default boolean clusterAddSlotsRange(int start, int end) {
         return execute(ClusterAdminDefs.clusterAddSlotsRange(codec(), start, end));
+    }
+
+    /**
+     * Assigns several ranges of slots to this node at once ({@code CLUSTER ADDSLOTSRANGE start end [start end ...]},
+     * Redis 7.0+).
+     *
+     * @param ranges the ranges, at least one
+     * @return {@code true}
+     * @throws IllegalArgumentException when {@code ranges} is empty
+     * @throws io.respkit.exceptions.RedisServerException when a slot is already assigned or ranges overlap
+     */
+    default boolean clusterAddSlotsRanges(List<SlotRange> ranges) {
+        return execute(ClusterAdminDefs.clusterAddSlotsRanges(codec(), ranges));
+    }
+
+    /**
+     * Unassigns several ranges of slots from this node's view at once ({@code CLUSTER DELSLOTSRANGE start end
+     * [start end ...]}, Redis 7.0+).
+     *
+     * @param ranges the ranges, at least one
+     * @return {@code true}
+     * @throws IllegalArgumentException when {@code ranges} is empty
+     * @throws io.respkit.exceptions.RedisServerException when a slot is not assigned or ranges overlap
+     */
+    default boolean clusterDelSlotsRanges(List<SlotRange> ranges) {
+        return execute(ClusterAdminDefs.clusterDelSlotsRanges(codec(), ranges));
     }
 
     /**

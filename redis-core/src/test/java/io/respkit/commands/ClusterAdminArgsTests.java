@@ -47,6 +47,8 @@ class ClusterAdminArgsTests {
                 .isEqualTo("CLUSTER MEET 127.0.0.1 7000 17001");
         assertThat(words(ClusterAdminDefs.clusterAddSlots(C, 1, 2, 3))).isEqualTo("CLUSTER ADDSLOTS 1 2 3");
         assertThat(words(ClusterAdminDefs.clusterDelSlotsRange(C, 5, 5))).isEqualTo("CLUSTER DELSLOTSRANGE 5 5");
+        assertThat(words(ClusterAdminDefs.clusterAddSlotsRanges(C, List.of(new SlotRange(0, 9), SlotRange.of(20)))))
+                .isEqualTo("CLUSTER ADDSLOTSRANGE 0 9 20 20");
     }
 
     @Test
@@ -63,6 +65,10 @@ class ClusterAdminArgsTests {
         assertThatThrownBy(() -> ClusterAdminDefs.clusterMeet(C, "127.0.0.1", 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ClusterAdminDefs.clusterMeet(C, "127.0.0.1", 7000, 65536))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SlotRange(5, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SlotRange.of(16384)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClusterAdminDefs.clusterDelSlotsRanges(C, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ClusterAdminDefs.clusterSetConfigEpoch(C, -1))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -52,6 +52,11 @@ class ClusterAdminCommandsIntegrationTests {
             assertThat(redis.clusterSlots()).extracting(r -> r.start() + "-" + r.end())
                     .containsExactlyInAnyOrder("0-0", "2-2", "100-149");
 
+            assertThat(redis.clusterAddSlotsRanges(List.of(new SlotRange(300, 301), SlotRange.of(400)))).isTrue();
+            assertThat(redis.clusterInfo()).containsEntry("cluster_slots_assigned", "55");
+            assertThat(redis.clusterDelSlotsRanges(List.of(new SlotRange(300, 301), SlotRange.of(400)))).isTrue();
+            assertThat(redis.clusterInfo()).containsEntry("cluster_slots_assigned", "52");
+
             String id = redis.clusterMyId();
             assertThat(redis.clusterSetSlot(100, ClusterSetSlot.node(id))).isTrue();
             assertThat(redis.clusterSetSlot(100, ClusterSetSlot.stable())).isTrue();

@@ -153,7 +153,9 @@ class CommandSpecIntegrationTests {
             // cluster management (clusteradmin): slots as int varargs, SETSLOT's action
             Map.entry("ClusterAdminDefs.clusterAddSlots", List.of(new int[] {1, 2})),
             Map.entry("ClusterAdminDefs.clusterDelSlots", List.of(new int[] {1, 2})),
-            Map.entry("ClusterAdminDefs.clusterSetSlot", List.of(7, ClusterSetSlot.stable()))
+            Map.entry("ClusterAdminDefs.clusterSetSlot", List.of(7, ClusterSetSlot.stable())),
+            Map.entry("ClusterAdminDefs.clusterAddSlotsRanges", List.of(List.of(new SlotRange(1, 2)))),
+            Map.entry("ClusterAdminDefs.clusterDelSlotsRanges", List.of(List.of(new SlotRange(1, 2))))
     );
 
 

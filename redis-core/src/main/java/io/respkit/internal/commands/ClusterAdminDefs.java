@@ -6,7 +6,9 @@ import io.respkit.commands.ClusterResetMode;
 import io.respkit.commands.ClusterSetSlot;
 import io.respkit.commands.Command;
 import io.respkit.commands.CommandSpec;
+import io.respkit.commands.SlotRange;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -58,8 +60,8 @@ public final class ClusterAdminDefs {
     }
 
     private static Command<Boolean> withSlots(RedisCodec<?> c, CommandSpec spec, int[] slots) {
-        Command<Boolean> cmd = Command.create(c, spec, Decoders.okOrNull());
-        for (int s : slots(slots)) {
+        Command<Boolean> cmd = Command.create(c, spec, Decoders.okOrNull(), 2 + slots(slots).length);
+        for (int s : slots) {
             cmd.arg(s);
         }
         return cmd;
@@ -74,6 +76,27 @@ public final class ClusterAdminDefs {
     public static Command<Boolean> clusterAddSlotsRange(RedisCodec<?> c, int start, int end) {
         range(start, end);
         return Command.create(c, ClusterSpecs.CLUSTER_ADDSLOTSRANGE, Decoders.okOrNull()).arg(start).arg(end);
+    }
+
+    private static Command<Boolean> withRanges(RedisCodec<?> c, CommandSpec spec, List<SlotRange> ranges) {
+        if (Objects.requireNonNull(ranges, "ranges").isEmpty()) {
+            throw new IllegalArgumentException("at least one slot range is required");
+        }
+        Command<Boolean> cmd = Command.create(c, spec, Decoders.okOrNull(), 2 + 2 * ranges.size());
+        for (SlotRange r : ranges) {
+            cmd.arg(r.start()).arg(r.end());
+        }
+        return cmd;
+    }
+
+    /** CLUSTER ADDSLOTSRANGE start end [start end ...]. */
+    public static Command<Boolean> clusterAddSlotsRanges(RedisCodec<?> c, List<SlotRange> ranges) {
+        return withRanges(c, ClusterSpecs.CLUSTER_ADDSLOTSRANGE, ranges);
+    }
+
+    /** CLUSTER DELSLOTSRANGE start end [start end ...]. */
+    public static Command<Boolean> clusterDelSlotsRanges(RedisCodec<?> c, List<SlotRange> ranges) {
+        return withRanges(c, ClusterSpecs.CLUSTER_DELSLOTSRANGE, ranges);
     }
 
     /** CLUSTER DELSLOTS slot [slot ...]. */
