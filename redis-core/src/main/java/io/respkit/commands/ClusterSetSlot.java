@@ -58,7 +58,11 @@ public sealed interface ClusterSetSlot {
      * @param nodeId the source node's id
      */
     record Importing(String nodeId) implements ClusterSetSlot {
-        /** @throws NullPointerException when {@code nodeId} is null */
+        /**
+         * Checks the node id.
+         *
+         * @throws NullPointerException when {@code nodeId} is null
+         */
         public Importing {
             Objects.requireNonNull(nodeId, "nodeId");
         }
@@ -70,7 +74,11 @@ public sealed interface ClusterSetSlot {
      * @param nodeId the destination node's id
      */
     record Migrating(String nodeId) implements ClusterSetSlot {
-        /** @throws NullPointerException when {@code nodeId} is null */
+        /**
+         * Checks the node id.
+         *
+         * @throws NullPointerException when {@code nodeId} is null
+         */
         public Migrating {
             Objects.requireNonNull(nodeId, "nodeId");
         }
@@ -82,7 +90,11 @@ public sealed interface ClusterSetSlot {
      * @param nodeId the owner's id
      */
     record Node(String nodeId) implements ClusterSetSlot {
-        /** @throws NullPointerException when {@code nodeId} is null */
+        /**
+         * Checks the node id.
+         *
+         * @throws NullPointerException when {@code nodeId} is null
+         */
         public Node {
             Objects.requireNonNull(nodeId, "nodeId");
         }
