@@ -67,6 +67,10 @@ class ClusterAdminCommandsIntegrationTests {
                 p.clusterAddSlotsRange(0, 16383);
             })).containsExactly(true, true);
             assertThat(redis.clusterInfo()).containsEntry("cluster_slots_assigned", "16384");
+            assertThat(redis.transaction(List.of(), (watched, tx) -> {
+                tx.clusterDelSlots(5000);
+                tx.clusterAddSlots(5000);
+            }).results()).containsExactly(true, true);
             assertThat(redis.async().clusterFlushSlots().join()).isTrue();
             assertThat(redis.clusterInfo()).containsEntry("cluster_slots_assigned", "0");
 
