@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Synchronous {@code CLUSTER} introspection commands: what the node the call runs on knows about the cluster, its
  * slots and keys. Each method is defined once in {@code io.respkit.internal.commands.ClusterDefs} and runs through
- * {@link #execute(Command)}. Commands that change the cluster (slots, nodes, failover) are not here.
+ * {@link #execute(Command)}. Commands that change the cluster (slots, nodes, failover) are in
+ * {@link ClusterAdminCommands}.
  *
  * <p>Thread-safe when the implementation is ({@link io.respkit.RedisClient} is).
  *

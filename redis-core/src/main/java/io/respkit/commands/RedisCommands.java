@@ -20,5 +20,6 @@ public interface RedisCommands<V> extends KeyCommands<V>, StringCommands<V>, Has
         AdminCommands<V>,
         AclCommands<V>,
         ClientCommands<V>,
-        ClusterCommands<V> {
+        ClusterCommands<V>,
+        ClusterAdminCommands<V> {
 }

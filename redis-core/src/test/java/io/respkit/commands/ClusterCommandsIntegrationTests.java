@@ -30,8 +30,7 @@ class ClusterCommandsIntegrationTests {
     static void start() {
         node = RedisProcess.start("--cluster-enabled", "yes");
         try (RedisClient<String> redis = RedisClient.create(node.config())) {
-            // slot management is issue 12's: sent raw here, to give the node every slot
-            redis.execute("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
+            redis.clusterAddSlotsRange(0, 16383);
             await().atMost(Duration.ofSeconds(10)).until(() -> "ok".equals(redis.clusterInfo().get("cluster_state")));
         }
     }

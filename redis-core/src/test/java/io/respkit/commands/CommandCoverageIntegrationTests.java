@@ -72,27 +72,10 @@ class CommandCoverageIntegrationTests {
             entry("SHUTDOWN", "stops the server: an operator action respkit should not offer next to data calls"));
 
     private static final String CLUSTER_ROUTING = "cluster routing (issue 12)";
-    private static final String CLUSTER_ADMIN = "cluster management (issue 12): slot and node changes need a cluster "
-            + "of several nodes to test";
 
     /** Issue 11 work still open, each with the family (and helper) it belongs to. */
     static final Map<String, String> NOT_YET_TYPED = Map.ofEntries(
             entry("ASKING", CLUSTER_ROUTING),
-            entry("CLUSTER ADDSLOTS", CLUSTER_ADMIN),
-            entry("CLUSTER ADDSLOTSRANGE", CLUSTER_ADMIN),
-            entry("CLUSTER BUMPEPOCH", CLUSTER_ADMIN),
-            entry("CLUSTER COUNT-FAILURE-REPORTS", CLUSTER_ADMIN),
-            entry("CLUSTER DELSLOTS", CLUSTER_ADMIN),
-            entry("CLUSTER DELSLOTSRANGE", CLUSTER_ADMIN),
-            entry("CLUSTER FAILOVER", CLUSTER_ADMIN),
-            entry("CLUSTER FLUSHSLOTS", CLUSTER_ADMIN),
-            entry("CLUSTER FORGET", CLUSTER_ADMIN),
-            entry("CLUSTER MEET", CLUSTER_ADMIN),
-            entry("CLUSTER REPLICATE", CLUSTER_ADMIN),
-            entry("CLUSTER RESET", CLUSTER_ADMIN),
-            entry("CLUSTER SAVECONFIG", CLUSTER_ADMIN),
-            entry("CLUSTER SET-CONFIG-EPOCH", CLUSTER_ADMIN),
-            entry("CLUSTER SETSLOT", CLUSTER_ADMIN),
             entry("READONLY", CLUSTER_ROUTING),
             entry("READWRITE", CLUSTER_ROUTING));
 

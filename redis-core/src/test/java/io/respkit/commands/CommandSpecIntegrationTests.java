@@ -149,7 +149,13 @@ class CommandSpecIntegrationTests {
             // server, admin, connection (admin helper)
             Map.entry("ClientDefs.clientKill", List.of(ClientKillArgs.NONE.withId(1))),
             Map.entry("AdminDefs.commandGetKeys", List.of(List.of("GET", "k1"))),
-            Map.entry("AdminDefs.commandGetKeysAndFlags", List.of(List.of("GET", "k1")))
+            Map.entry("AdminDefs.commandGetKeysAndFlags", List.of(List.of("GET", "k1"))),
+            // cluster management (clusteradmin): slots as int varargs, SETSLOT's action
+            Map.entry("ClusterAdminDefs.clusterAddSlots", List.of(new int[] {1, 2})),
+            Map.entry("ClusterAdminDefs.clusterDelSlots", List.of(new int[] {1, 2})),
+            Map.entry("ClusterAdminDefs.clusterSetSlot", List.of(7, ClusterSetSlot.stable())),
+            Map.entry("ClusterAdminDefs.clusterAddSlotsRanges", List.of(List.of(new SlotRange(1, 2)))),
+            Map.entry("ClusterAdminDefs.clusterDelSlotsRanges", List.of(List.of(new SlotRange(1, 2))))
     );
 
 

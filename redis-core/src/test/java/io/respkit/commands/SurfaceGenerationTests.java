@@ -74,7 +74,8 @@ class SurfaceGenerationTests {
                 FunctionCommands.class, ListMoveCommands.class,
                 StreamCommands.class, StreamGroupCommands.class, StreamInfoCommands.class, // streams family
                 // admin families
-                AdminCommands.class, AclCommands.class, ClientCommands.class, ClusterCommands.class);
+                AdminCommands.class, AclCommands.class, ClientCommands.class, ClusterCommands.class,
+                ClusterAdminCommands.class); // clusteradmin
     }
 
     @ParameterizedTest(name = "{1}")

@@ -263,6 +263,7 @@ public final class CommandSpecs {
         FunctionSpecs.load();
         StreamSpecs.load();
         AdminSpecs.load();
+        ClusterSpecs.load();
     }
 
     private CommandSpecs() {
