@@ -2,6 +2,7 @@ package io.respkit.commands;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.internal.commands.CommandSpecs;
+import io.respkit.internal.commands.Durations;
 import io.respkit.protocol.RespWriter;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class Command<T> {
     private static final Object LONG = new Object();
     private static final Object DOUBLE = new Object();
     /** The longest block time a command records; 2^62 ms is forever all the same. */
-    static final long MAX_BLOCK_MILLIS = (1L << 62) - 1;
+    static final long MAX_BLOCK_MILLIS = Durations.MAX_MILLIS;
 
     /** Set at creation only; not final because a name holding credentials is shortened once its words are known. */
     String name;
@@ -261,10 +262,8 @@ public final class Command<T> {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("blocking timeout must not be negative");
         }
-        // Rounded up, as the definitions send it: under 1 ms is not 0, which is forever. Clamped, before toMillis()
-        // could overflow, so that the packed form cannot overflow either; 2^62 ms is still forever.
-        long millis = timeout.getSeconds() >= MAX_BLOCK_MILLIS / 1000 ? MAX_BLOCK_MILLIS
-                : timeout.toMillis() + (timeout.getNano() % 1_000_000 == 0 ? 0 : 1);
+        // Rounded up and clamped exactly as the definitions send it.
+        long millis = Durations.millisRoundedUp(timeout);
         state = (millis + 1) << 1 | (state & 1);
         return this;
     }

@@ -1,5 +1,7 @@
 package io.respkit.commands;
 
+import io.respkit.internal.commands.Durations;
+
 import java.time.Duration;
 
 /**
@@ -92,18 +94,6 @@ public record XReadArgs(long count, Duration block, boolean noAck) {
         return new XReadArgs(count, block, true);
     }
 
-    /** Whole milliseconds, rounded up so that a short positive wait never becomes 0 (forever). */
-    private static long blockMillis(Duration block) {
-        if (block.isZero()) {
-            return 0;
-        }
-        if (block.getSeconds() >= Long.MAX_VALUE / 1000 - 1) {
-            return Long.MAX_VALUE / 2; // longer than any server waits: forever all the same
-        }
-        long millis = block.toMillis();
-        return block.minusMillis(millis).isZero() ? millis : millis + 1;
-    }
-
     /**
      * Appends {@code COUNT} and {@code BLOCK} to a command and marks it blocking when it blocks.
      *
@@ -114,7 +104,7 @@ public record XReadArgs(long count, Duration block, boolean noAck) {
             command.arg("COUNT").arg(count);
         }
         if (block != null) {
-            command.arg("BLOCK").arg(blockMillis(block)).blocking(block);
+            command.arg("BLOCK").arg(Durations.millisRoundedUp(block)).blocking(block);
         }
         if (noAck) {
             command.arg("NOACK");

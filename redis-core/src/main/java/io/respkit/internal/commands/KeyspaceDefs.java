@@ -122,9 +122,8 @@ public final class KeyspaceDefs {
         if (replicas < 0) {
             throw new IllegalArgumentException("WAIT replicas must not be negative");
         }
-        // Rounded up: a timeout under a millisecond sent as 0 would wait forever.
-        long millis = timeout.toMillis() + (timeout.toNanosPart() % 1_000_000 == 0 ? 0 : 1);
-        return Command.create(c, CommandSpecs.WAIT, Decoders.integer(), 3).arg(replicas).arg(millis)
+        return Command.create(c, CommandSpecs.WAIT, Decoders.integer(), 3).arg(replicas)
+                .arg(Durations.millisRoundedUp(timeout))
                 .blocking(timeout);
     }
 
