@@ -76,7 +76,8 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 Path dir = Files.createTempDirectory("respkit-redis-");
-                RedisProcess p = new RedisProcess(freePort(), dir, List.of(extraArgs));
+                int port = List.of(extraArgs).contains("--cluster-enabled") ? freeClusterPort() : freePort();
+                RedisProcess p = new RedisProcess(port, dir, List.of(extraArgs));
                 p.launch();
                 return p;
             } catch (IOException e) {
@@ -93,6 +94,31 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
             s.setReuseAddress(false);
             s.bind(new InetSocketAddress("127.0.0.1", 0));
             return s.getLocalPort();
+        }
+    }
+
+    /**
+     * A cluster node also listens on its port + 10000 (the cluster bus), so the port must be at most 55535 and both
+     * must be free; the kernel's ephemeral range (from 32768 up) often hands out ports above that.
+     */
+    private static int freeClusterPort() throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int candidate = random.nextInt(20_000, 30_000);
+            if (bindable(candidate) && bindable(candidate + 10_000)) {
+                return candidate;
+            }
+        }
+        throw new IOException("no free port pair (port, port + 10000) for a cluster node");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
