@@ -3,6 +3,8 @@ package io.respkit;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.CommandSpec;
+import io.respkit.commands.RequestPolicy;
+import io.respkit.commands.ResponsePolicy;
 import io.respkit.internal.commands.StringDefs;
 import io.respkit.internal.server.EffectiveSpecs;
 import io.respkit.internal.server.PooledCommandRunner;
@@ -41,8 +43,9 @@ import static org.awaitility.Awaitility.await;
  * waits past the read timeout, and each name is asked about once per server however many threads use it first.
  *
  * <p>The commands are real server commands under names respkit can never know: the test server renames
- * {@code STRLEN}, {@code APPEND}, {@code BLPOP} and {@code OBJECT} ({@code rename-command}), and answers
- * {@code COMMAND INFO rkstrlen} with {@code STRLEN}'s entry. So these tests stay valid however much the catalog
+ * {@code STRLEN}, {@code APPEND}, {@code BLPOP}, {@code OBJECT}, and for the cluster policies {@code DBSIZE},
+ * {@code MEMORY} and {@code SCAN} ({@code rename-command}), and answers {@code COMMAND INFO rkstrlen} with
+ * {@code STRLEN}'s entry. So these tests stay valid however much the catalog
  * grows; each checks that the name is still unknown to it. Not thread-safe; the tests that need threads start them.
  */
 @ExtendWith(RedisServerExtension.class)
@@ -54,7 +57,9 @@ class RawCommandFlagsIntegrationTests {
     @BeforeAll
     static void start() {
         server = RedisProcess.start("--rename-command", "STRLEN", "RKSTRLEN", "--rename-command", "APPEND", "RKAPPEND",
-                "--rename-command", "BLPOP", "RKBLPOP", "--rename-command", "OBJECT", "RKOBJECT");
+                "--rename-command", "BLPOP", "RKBLPOP", "--rename-command", "OBJECT", "RKOBJECT",
+                "--rename-command", "DBSIZE", "RKDBSIZE", "--rename-command", "MEMORY", "RKMEMORY",
+                "--rename-command", "SCAN", "RKSCAN");
     }
 
     @AfterAll
@@ -64,7 +69,8 @@ class RawCommandFlagsIntegrationTests {
 
     @BeforeEach
     void namesAreUnknownToRespkit() {
-        for (String name : List.of("RKSTRLEN", "RKAPPEND", "RKBLPOP", "RKOBJECT ENCODING")) {
+        for (String name : List.of("RKSTRLEN", "RKAPPEND", "RKBLPOP", "RKOBJECT ENCODING", "RKDBSIZE",
+                "RKMEMORY PURGE", "RKSCAN")) {
             assertThat(raw(name).spec().isKnown()).as(name).isFalse();
         }
     }
@@ -131,6 +137,36 @@ class RawCommandFlagsIntegrationTests {
             specs.apply(read);
             assertThat(read.isReadOnly()).isTrue();
             assertThat(read.blockMillis()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void theServerSpecHasThePoliciesTheServerTipsState() {
+        try (ConnectionPool pool = ConnectionPool.create(server.config())) {
+            EffectiveSpecs specs = new EffectiveSpecs(new ServerCommandTable(), server.url(),
+                    new PooledCommandRunner(pool));
+            CommandSpec dbsize = specs.spec(raw("RKDBSIZE"));
+            assertThat(dbsize.requestPolicy()).isEqualTo(RequestPolicy.ALL_SHARDS);
+            assertThat(dbsize.responsePolicy()).isEqualTo(ResponsePolicy.AGG_SUM);
+            assertThat(dbsize.isReadOnly()).isTrue();
+            CommandSpec scan = specs.spec(raw("RKSCAN").arg(0));
+            assertThat(scan.requestPolicy()).isEqualTo(RequestPolicy.SPECIAL);
+            assertThat(scan.responsePolicy()).isEqualTo(ResponsePolicy.DEFAULT);
+            // Subcommands carry their own tips; the container has none.
+            CommandSpec purge = specs.spec(raw("RKMEMORY").arg("purge"));
+            assertThat(purge.name()).isEqualTo("RKMEMORY PURGE");
+            assertThat(purge.requestPolicy()).isEqualTo(RequestPolicy.ALL_SHARDS);
+            assertThat(purge.responsePolicy()).isEqualTo(ResponsePolicy.ALL_SUCCEEDED);
+            CommandSpec stats = specs.spec(raw("RKMEMORY").arg("STATS"));
+            assertThat(stats.requestPolicy()).isEqualTo(RequestPolicy.ALL_SHARDS);
+            assertThat(stats.responsePolicy()).isEqualTo(ResponsePolicy.SPECIAL);
+            CommandSpec memory = specs.spec(raw("RKMEMORY"));
+            assertThat(memory.requestPolicy()).isEqualTo(RequestPolicy.DEFAULT);
+            assertThat(memory.responsePolicy()).isEqualTo(ResponsePolicy.DEFAULT);
+            CommandSpec strlen = specs.spec(raw("RKSTRLEN").arg("k"));
+            assertThat(strlen.requestPolicy()).isEqualTo(RequestPolicy.DEFAULT);
+            assertThat(strlen.responsePolicy()).isEqualTo(ResponsePolicy.DEFAULT);
+            assertThat(specs.spec(raw("NOSUCHCOMMAND")).requestPolicy()).isEqualTo(RequestPolicy.DEFAULT);
         }
     }
 

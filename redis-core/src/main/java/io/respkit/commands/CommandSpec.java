@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * What respkit knows about one Redis command (or subcommand, such as {@code CLIENT SETNAME}), as data: whether it
  * only reads, whether it blocks and which argument is its timeout, what it does to the connection it runs on, which
- * of its arguments carry credentials, whether it must run on a dedicated connection, and what a blocking pop takes.
+ * of its arguments carry credentials, whether it must run on a dedicated connection, what a blocking pop takes, and
+ * how a Redis Cluster client routes it and merges its replies ({@link #requestPolicy()}, {@link #responsePolicy()}).
  * Immutable and thread-safe.
  *
  * <p>Every {@link Command} carries the spec of its name ({@link Command#spec()}): the typed commands get theirs from
@@ -32,6 +33,14 @@ public final class CommandSpec {
     private static final int CONTAINER = 1 << 8;
     private static final int KNOWN = 1 << 9;
     private static final int SUBCOMMAND = 1 << 10;
+    // The cluster policies ride in the same int as their ordinals (3 bits for 5 request policies, 4 bits for 9
+    // response policies, DEFAULT being 0), so that a spec stays as small as it was; CommandSpecTests checks they fit.
+    private static final int REQUEST_SHIFT = 16;
+    private static final int REQUEST_MASK = 0b111;
+    private static final int RESPONSE_SHIFT = 20;
+    private static final int RESPONSE_MASK = 0b1111;
+    private static final RequestPolicy[] REQUEST_POLICIES = RequestPolicy.values();
+    private static final ResponsePolicy[] RESPONSE_POLICIES = ResponsePolicy.values();
 
     /**
      * The spec of every command respkit does not know: no name and no flags ({@link #isKnown()} is {@code false}),
@@ -70,6 +79,7 @@ public final class CommandSpec {
         if (words.length > 1) {
             f |= SUBCOMMAND;
         }
+        f |= b.request.ordinal() << REQUEST_SHIFT | b.response.ordinal() << RESPONSE_SHIFT;
         this.flags = f;
     }
 
@@ -245,6 +255,27 @@ public final class CommandSpec {
     }
 
     /**
+     * Returns where a Redis Cluster client sends the command: the server's {@code request_policy} tip, such as
+     * {@link RequestPolicy#ALL_SHARDS} for {@code DBSIZE}.
+     *
+     * @return the policy, {@link RequestPolicy#DEFAULT} (route by key slot, or to any node without keys) for most
+     *         commands and for {@link #UNKNOWN}
+     */
+    public RequestPolicy requestPolicy() {
+        return REQUEST_POLICIES[(flags >>> REQUEST_SHIFT) & REQUEST_MASK];
+    }
+
+    /**
+     * Returns how a Redis Cluster client merges the replies of the command when it sent it to several nodes: the
+     * server's {@code response_policy} tip, such as {@link ResponsePolicy#AGG_SUM} for {@code DBSIZE}.
+     *
+     * @return the policy, {@link ResponsePolicy#DEFAULT} for most commands and for {@link #UNKNOWN}
+     */
+    public ResponsePolicy responsePolicy() {
+        return RESPONSE_POLICIES[(flags >>> RESPONSE_SHIFT) & RESPONSE_MASK];
+    }
+
+    /**
      * Returns whether the command has subcommands (such as {@code CLIENT} or {@code CONFIG}), named by its second
      * word; this spec then stands for its subcommands that respkit does not know.
      *
@@ -292,6 +323,12 @@ public final class CommandSpec {
         if (pop != PopKind.NONE) {
             sb.append(" pop=").append(pop);
         }
+        if (requestPolicy() != RequestPolicy.DEFAULT) {
+            sb.append(" request=").append(requestPolicy());
+        }
+        if (responsePolicy() != ResponsePolicy.DEFAULT) {
+            sb.append(" response=").append(responsePolicy());
+        }
         return sb.append(']').toString();
     }
 
@@ -304,6 +341,8 @@ public final class CommandSpec {
         private BlockTimeout timeout;
         private CredentialRule credentials;
         private PopKind pop = PopKind.NONE;
+        private RequestPolicy request = RequestPolicy.DEFAULT;
+        private ResponsePolicy response = ResponsePolicy.DEFAULT;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -417,6 +456,31 @@ public final class CommandSpec {
          */
         public Builder pop(PopKind kind) {
             this.pop = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * Records where a Redis Cluster client sends the command (the server's {@code request_policy} tip).
+         *
+         * @param policy the policy; {@link RequestPolicy#DEFAULT} unless told otherwise
+         * @return this builder
+         * @throws NullPointerException when the policy is null
+         */
+        public Builder requestPolicy(RequestPolicy policy) {
+            this.request = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Records how a Redis Cluster client merges the command's replies from several nodes (the server's
+         * {@code response_policy} tip).
+         *
+         * @param policy the policy; {@link ResponsePolicy#DEFAULT} unless told otherwise
+         * @return this builder
+         * @throws NullPointerException when the policy is null
+         */
+        public Builder responsePolicy(ResponsePolicy policy) {
+            this.response = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

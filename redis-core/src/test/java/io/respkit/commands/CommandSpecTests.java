@@ -223,4 +223,41 @@ class CommandSpecTests {
         assertThat(CommandSpecs.BLPOP.toString()).isEqualTo("CommandSpec[BLPOP write blocking dedicated "
                 + "pop=LIST_HEAD]");
     }
+
+    @Test
+    void clusterPoliciesAreDefaultUnlessSetAndLeaveTheOtherFlagsAlone() {
+        assertThat(CommandSpec.UNKNOWN.requestPolicy()).isEqualTo(RequestPolicy.DEFAULT);
+        assertThat(CommandSpec.UNKNOWN.responsePolicy()).isEqualTo(ResponsePolicy.DEFAULT);
+        assertThat(CommandSpec.builder("MY.CMD").build().requestPolicy()).isEqualTo(RequestPolicy.DEFAULT);
+        assertThat(CommandSpec.builder("MY.CMD").build().responsePolicy()).isEqualTo(ResponsePolicy.DEFAULT);
+        // Every pair survives the packing into the spec's flag bits, whatever else is set, and changes nothing else.
+        for (RequestPolicy request : RequestPolicy.values()) {
+            for (ResponsePolicy response : ResponsePolicy.values()) {
+                CommandSpec bare = CommandSpec.builder("MY.CMD").requestPolicy(request).responsePolicy(response)
+                        .build();
+                assertThat(bare.requestPolicy()).isEqualTo(request);
+                assertThat(bare.responsePolicy()).isEqualTo(response);
+                assertThat(bare.isReadOnly() || bare.isWrite() || bare.isDedicated() || bare.hasSubcommands()
+                        || bare.isSubcommand() || bare.changesConnectionState()).isFalse();
+                CommandSpec full = CommandSpec.builder("MY.CMD SUB").readOnly().write().dedicated().noReply()
+                        .notQueueable().subcommands().effect(ConnectionEffect.NAME)
+                        .blocking(new BlockTimeout(1, null, TimeUnit.SECONDS)).pop(PopKind.LIST_HEAD)
+                        .requestPolicy(request).responsePolicy(response).build();
+                assertThat(full.requestPolicy()).isEqualTo(request);
+                assertThat(full.responsePolicy()).isEqualTo(response);
+                assertThat(full.isReadOnly() && full.isWrite() && full.isBlocking() && full.isDedicated()
+                        && full.hasNoReply() && !full.isQueueable() && full.hasSubcommands() && full.isSubcommand()
+                        && full.changesConnectionState() && full.isKnown()).isTrue();
+            }
+        }
+        assertThatThrownBy(() -> CommandSpec.builder("X").requestPolicy(null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CommandSpec.builder("X").responsePolicy(null))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(CommandSpecs.DBSIZE.toString()).isEqualTo("CommandSpec[DBSIZE readonly request=ALL_SHARDS "
+                + "response=AGG_SUM]");
+        assertThat(CommandSpecs.lookup(new String[] {"script", "exists"}).responsePolicy())
+                .isEqualTo(ResponsePolicy.AGG_LOGICAL_AND);
+        assertThat(CommandSpecs.lookup("GET").requestPolicy()).isEqualTo(RequestPolicy.DEFAULT);
+    }
 }

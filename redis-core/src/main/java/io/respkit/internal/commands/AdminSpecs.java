@@ -3,6 +3,11 @@ package io.respkit.internal.commands;
 import io.respkit.commands.CommandSpec;
 import io.respkit.commands.ConnectionEffect;
 
+import static io.respkit.commands.RequestPolicy.ALL_NODES;
+import static io.respkit.commands.RequestPolicy.ALL_SHARDS;
+import static io.respkit.commands.ResponsePolicy.AGG_SUM;
+import static io.respkit.commands.ResponsePolicy.ALL_SUCCEEDED;
+import static io.respkit.commands.ResponsePolicy.SPECIAL;
 import static io.respkit.internal.commands.CommandSpecs.add;
 import static io.respkit.internal.commands.CommandSpecs.b;
 import static io.respkit.internal.commands.CommandSpecs.read;
@@ -46,24 +51,24 @@ public final class AdminSpecs {
     /** Changes whether the connection's next read is tracked: the connection is left in a tracking state. */
     public static final CommandSpec CLIENT_CACHING = add(b("CLIENT CACHING").effect(ConnectionEffect.TRACKING));
 
-    // Diagnostics
+    // Diagnostics: per node, so the server's tips send them to every node (or master) of a cluster
     public static final CommandSpec SLOWLOG = add(b("SLOWLOG").subcommands());
-    public static final CommandSpec SLOWLOG_GET = add(b("SLOWLOG GET"));
-    public static final CommandSpec SLOWLOG_LEN = add(b("SLOWLOG LEN"));
-    public static final CommandSpec SLOWLOG_RESET = add(b("SLOWLOG RESET"));
+    public static final CommandSpec SLOWLOG_GET = add(b("SLOWLOG GET", ALL_NODES));
+    public static final CommandSpec SLOWLOG_LEN = add(b("SLOWLOG LEN", ALL_NODES, AGG_SUM));
+    public static final CommandSpec SLOWLOG_RESET = add(b("SLOWLOG RESET", ALL_NODES, ALL_SUCCEEDED));
     public static final CommandSpec MEMORY = add(b("MEMORY").subcommands());
     public static final CommandSpec MEMORY_USAGE = read("MEMORY USAGE");
-    public static final CommandSpec MEMORY_STATS = add(b("MEMORY STATS"));
-    public static final CommandSpec MEMORY_DOCTOR = add(b("MEMORY DOCTOR"));
-    public static final CommandSpec MEMORY_MALLOC_STATS = add(b("MEMORY MALLOC-STATS"));
-    public static final CommandSpec MEMORY_PURGE = add(b("MEMORY PURGE"));
+    public static final CommandSpec MEMORY_STATS = add(b("MEMORY STATS", ALL_SHARDS, SPECIAL));
+    public static final CommandSpec MEMORY_DOCTOR = add(b("MEMORY DOCTOR", ALL_SHARDS, SPECIAL));
+    public static final CommandSpec MEMORY_MALLOC_STATS = add(b("MEMORY MALLOC-STATS", ALL_SHARDS, SPECIAL));
+    public static final CommandSpec MEMORY_PURGE = add(b("MEMORY PURGE", ALL_SHARDS, ALL_SUCCEEDED));
     public static final CommandSpec LATENCY = add(b("LATENCY").subcommands());
-    public static final CommandSpec LATENCY_LATEST = add(b("LATENCY LATEST"));
-    public static final CommandSpec LATENCY_HISTORY = add(b("LATENCY HISTORY"));
-    public static final CommandSpec LATENCY_RESET = add(b("LATENCY RESET"));
-    public static final CommandSpec LATENCY_DOCTOR = add(b("LATENCY DOCTOR"));
-    public static final CommandSpec LATENCY_GRAPH = add(b("LATENCY GRAPH"));
-    public static final CommandSpec LATENCY_HISTOGRAM = add(b("LATENCY HISTOGRAM"));
+    public static final CommandSpec LATENCY_LATEST = add(b("LATENCY LATEST", ALL_NODES, SPECIAL));
+    public static final CommandSpec LATENCY_HISTORY = add(b("LATENCY HISTORY", ALL_NODES, SPECIAL));
+    public static final CommandSpec LATENCY_RESET = add(b("LATENCY RESET", ALL_NODES, ALL_SUCCEEDED));
+    public static final CommandSpec LATENCY_DOCTOR = add(b("LATENCY DOCTOR", ALL_NODES, SPECIAL));
+    public static final CommandSpec LATENCY_GRAPH = add(b("LATENCY GRAPH", ALL_NODES, SPECIAL));
+    public static final CommandSpec LATENCY_HISTOGRAM = add(b("LATENCY HISTOGRAM", ALL_NODES, SPECIAL));
 
     // Persistence and replication
     public static final CommandSpec ROLE = add(b("ROLE"));

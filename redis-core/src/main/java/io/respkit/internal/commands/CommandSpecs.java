@@ -1,10 +1,11 @@
 package io.respkit.internal.commands;
 
-import io.respkit.commands.CommandSpec;
 import io.respkit.commands.BlockTimeout;
+import io.respkit.commands.CommandSpec;
 import io.respkit.commands.ConnectionEffect;
 import io.respkit.commands.PopKind;
-import io.respkit.commands.BlockTimeout;
+import io.respkit.commands.RequestPolicy;
+import io.respkit.commands.ResponsePolicy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,13 +15,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.respkit.commands.RequestPolicy.ALL_NODES;
+import static io.respkit.commands.RequestPolicy.ALL_SHARDS;
+import static io.respkit.commands.RequestPolicy.MULTI_SHARD;
+import static io.respkit.commands.ResponsePolicy.AGG_LOGICAL_AND;
+import static io.respkit.commands.ResponsePolicy.AGG_MIN;
+import static io.respkit.commands.ResponsePolicy.AGG_SUM;
+import static io.respkit.commands.ResponsePolicy.ALL_SUCCEEDED;
+
 /**
  * The catalog: one {@link CommandSpec} per command respkit knows, every command the {@code *Defs} build and every
  * command whose effect on a connection respkit must know, with subcommands ({@code CLIENT SETNAME},
  * {@code CONFIG SET}) as entries of their own, each constant named after its command. The typed definitions pass
  * these constants to {@code Command.create(codec, spec, decoder)}; {@link #lookup(String)} finds them by name for
  * commands created by name. {@code CommandSpecIntegrationTests} checks every entry against the server's
- * {@code COMMAND INFO}.
+ * {@code COMMAND INFO}. A command the server gives {@code request_policy}/{@code response_policy} tips (Redis 7+)
+ * carries them as its spec's cluster policies, set where it is declared ({@code b(name, request, response)});
+ * {@code CommandPolicyIntegrationTests} checks them against the server's tips.
  *
  * <p>Immutable after class initialisation and thread-safe.
  */
@@ -47,9 +58,9 @@ public final class CommandSpecs {
     public static final CommandSpec INCR = write("INCR");
     public static final CommandSpec INCRBY = write("INCRBY");
     public static final CommandSpec INCRBYFLOAT = write("INCRBYFLOAT");
-    public static final CommandSpec MGET = read("MGET");
-    public static final CommandSpec MSET = write("MSET");
-    public static final CommandSpec MSETNX = write("MSETNX");
+    public static final CommandSpec MGET = add(b("MGET", MULTI_SHARD).readOnly());
+    public static final CommandSpec MSET = add(b("MSET", MULTI_SHARD, ALL_SUCCEEDED).write());
+    public static final CommandSpec MSETNX = add(b("MSETNX", MULTI_SHARD, AGG_MIN).write());
     public static final CommandSpec PSETEX = write("PSETEX");
     public static final CommandSpec SET = write("SET");
     public static final CommandSpec SETEX = write("SETEX");
@@ -58,25 +69,25 @@ public final class CommandSpecs {
     public static final CommandSpec STRLEN = read("STRLEN");
 
     // Keys
-    public static final CommandSpec DBSIZE = read("DBSIZE");
-    public static final CommandSpec DEL = write("DEL");
-    public static final CommandSpec EXISTS = read("EXISTS");
+    public static final CommandSpec DBSIZE = add(b("DBSIZE", ALL_SHARDS, AGG_SUM).readOnly());
+    public static final CommandSpec DEL = add(b("DEL", MULTI_SHARD, AGG_SUM).write());
+    public static final CommandSpec EXISTS = add(b("EXISTS", MULTI_SHARD, AGG_SUM).readOnly());
     public static final CommandSpec EXPIRE = write("EXPIRE");
     public static final CommandSpec EXPIREAT = write("EXPIREAT");
-    public static final CommandSpec FLUSHALL = write("FLUSHALL");
-    public static final CommandSpec FLUSHDB = write("FLUSHDB");
-    public static final CommandSpec KEYS = read("KEYS");
+    public static final CommandSpec FLUSHALL = add(b("FLUSHALL", ALL_SHARDS, ALL_SUCCEEDED).write());
+    public static final CommandSpec FLUSHDB = add(b("FLUSHDB", ALL_SHARDS, ALL_SUCCEEDED).write());
+    public static final CommandSpec KEYS = add(b("KEYS", ALL_SHARDS).readOnly());
     public static final CommandSpec PERSIST = write("PERSIST");
     public static final CommandSpec PEXPIRE = write("PEXPIRE");
     public static final CommandSpec PEXPIREAT = write("PEXPIREAT");
     public static final CommandSpec PTTL = read("PTTL");
-    public static final CommandSpec RANDOMKEY = read("RANDOMKEY");
+    public static final CommandSpec RANDOMKEY = add(b("RANDOMKEY", ALL_SHARDS).readOnly());
     public static final CommandSpec RENAME = write("RENAME");
     public static final CommandSpec RENAMENX = write("RENAMENX");
-    public static final CommandSpec SCAN = read("SCAN");
+    public static final CommandSpec SCAN = add(b("SCAN", RequestPolicy.SPECIAL).readOnly());
     public static final CommandSpec TTL = read("TTL");
     public static final CommandSpec TYPE = read("TYPE");
-    public static final CommandSpec UNLINK = write("UNLINK");
+    public static final CommandSpec UNLINK = add(b("UNLINK", MULTI_SHARD, AGG_SUM).write());
 
     // Hashes
     public static final CommandSpec HDEL = write("HDEL");
@@ -170,8 +181,9 @@ public final class CommandSpecs {
             .pop(PopKind.SORTED_SET_MANY));
     public static final CommandSpec XREAD = add(b("XREAD").readOnly().blocking(BLOCK_MILLIS));
     public static final CommandSpec XREADGROUP = add(b("XREADGROUP").write().blocking(BLOCK_MILLIS));
-    public static final CommandSpec WAIT = add(b("WAIT").blocking(new BlockTimeout(2, null, TimeUnit.MILLISECONDS)));
-    public static final CommandSpec WAITAOF = add(b("WAITAOF")
+    public static final CommandSpec WAIT = add(b("WAIT", ALL_SHARDS, AGG_MIN)
+            .blocking(new BlockTimeout(2, null, TimeUnit.MILLISECONDS)));
+    public static final CommandSpec WAITAOF = add(b("WAITAOF", ALL_SHARDS, AGG_MIN)
             .blocking(new BlockTimeout(3, null, TimeUnit.MILLISECONDS)));
 
     // Transactions
@@ -199,12 +211,13 @@ public final class CommandSpecs {
     public static final CommandSpec EVAL = add(b("EVAL"));
     public static final CommandSpec EVALSHA = add(b("EVALSHA"));
     public static final CommandSpec SCRIPT = add(b("SCRIPT").subcommands());
-    public static final CommandSpec SCRIPT_LOAD = add(b("SCRIPT LOAD"));
-    public static final CommandSpec SCRIPT_EXISTS = read("SCRIPT EXISTS");
-    public static final CommandSpec SCRIPT_FLUSH = add(b("SCRIPT FLUSH"));
+    public static final CommandSpec SCRIPT_LOAD = add(b("SCRIPT LOAD", ALL_NODES, ALL_SUCCEEDED));
+    public static final CommandSpec SCRIPT_EXISTS = add(b("SCRIPT EXISTS", ALL_SHARDS, AGG_LOGICAL_AND)
+            .readOnly());
+    public static final CommandSpec SCRIPT_FLUSH = add(b("SCRIPT FLUSH", ALL_NODES, ALL_SUCCEEDED));
 
     // Connection
-    public static final CommandSpec PING = read("PING");
+    public static final CommandSpec PING = add(b("PING", ALL_SHARDS, ALL_SUCCEEDED).readOnly());
     public static final CommandSpec ECHO = read("ECHO");
     public static final CommandSpec SELECT = add(b("SELECT").effect(ConnectionEffect.DATABASE));
     public static final CommandSpec SWAPDB = add(b("SWAPDB").write().dedicated());
@@ -232,11 +245,12 @@ public final class CommandSpecs {
     public static final CommandSpec CLIENT_UNBLOCK = add(b("CLIENT UNBLOCK").dedicated());
 
     // Server
-    public static final CommandSpec INFO = read("INFO");
+    public static final CommandSpec INFO = add(b("INFO", ALL_SHARDS, ResponsePolicy.SPECIAL).readOnly());
     public static final CommandSpec TIME = read("TIME");
     public static final CommandSpec CONFIG = add(b("CONFIG").subcommands());
     public static final CommandSpec CONFIG_GET = read("CONFIG GET");
-    public static final CommandSpec CONFIG_SET = add(b("CONFIG SET").credentials(CredentialRules.CONFIG_SET));
+    public static final CommandSpec CONFIG_SET = add(b("CONFIG SET", ALL_NODES, ALL_SUCCEEDED)
+            .credentials(CredentialRules.CONFIG_SET));
     public static final CommandSpec ACL = add(b("ACL").subcommands().credentials(CredentialRules.ACL));
     public static final CommandSpec ACL_SETUSER = add(b("ACL SETUSER").credentials(CredentialRules.ACL_SETUSER));
     public static final CommandSpec MIGRATE = add(b("MIGRATE").write().credentials(CredentialRules.MIGRATE));
@@ -319,6 +333,19 @@ public final class CommandSpecs {
 
     static CommandSpec.Builder b(String name) {
         return CommandSpec.builder(name);
+    }
+
+    /**
+     * Starts a spec with the cluster request policy the server's {@code request_policy} tip states, and no
+     * {@code response_policy} tip.
+     */
+    static CommandSpec.Builder b(String name, RequestPolicy request) {
+        return b(name).requestPolicy(request);
+    }
+
+    /** Starts a spec with the cluster policies the server's {@code request_policy}/{@code response_policy} tips state. */
+    static CommandSpec.Builder b(String name, RequestPolicy request, ResponsePolicy response) {
+        return b(name).requestPolicy(request).responsePolicy(response);
     }
 
     static CommandSpec read(String name) {

@@ -2,6 +2,9 @@ package io.respkit.internal.commands;
 
 import io.respkit.commands.CommandSpec;
 
+import static io.respkit.commands.RequestPolicy.MULTI_SHARD;
+import static io.respkit.commands.ResponsePolicy.AGG_SUM;
+
 /**
  * The specs of the keyspace commands beyond the seed's (copying, moving, serialising, sorting, introspecting keys),
  * registered in {@link CommandSpecs}' catalog when {@link #load()} runs, as the server's {@code COMMAND INFO} flags
@@ -19,7 +22,7 @@ public final class KeyspaceSpecs {
     public static final CommandSpec RESTORE = CommandSpecs.write("RESTORE");
     public static final CommandSpec SORT = CommandSpecs.write("SORT");
     public static final CommandSpec SORT_RO = CommandSpecs.read("SORT_RO");
-    public static final CommandSpec TOUCH = CommandSpecs.read("TOUCH");
+    public static final CommandSpec TOUCH = CommandSpecs.add(CommandSpecs.b("TOUCH", MULTI_SHARD, AGG_SUM).readOnly());
     public static final CommandSpec OBJECT = CommandSpecs.add(CommandSpecs.b("OBJECT").subcommands());
     public static final CommandSpec OBJECT_ENCODING = CommandSpecs.read("OBJECT ENCODING");
     public static final CommandSpec OBJECT_FREQ = CommandSpecs.read("OBJECT FREQ");

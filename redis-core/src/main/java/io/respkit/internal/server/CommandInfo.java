@@ -1,5 +1,8 @@
 package io.respkit.internal.server;
 
+import io.respkit.commands.RequestPolicy;
+import io.respkit.commands.ResponsePolicy;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,8 @@ import java.util.stream.Collectors;
  *        {@code no_multi}, ...; flags this class does not know are kept
  * @param legacyKeys the first-key/last-key/step triple every Redis version reports
  * @param aclCategories the ACL categories, e.g. {@code @read}, lower case; empty before Redis 6
- * @param tips the command tips, lower case; empty before Redis 7
+ * @param tips the command tips, lower case; empty before Redis 7 (the cluster policies among them are read by
+ *        {@link #requestPolicy()} and {@link #responsePolicy()})
  * @param keySpecs the key specifications in server order; empty before Redis 7
  * @param subcommands the subcommands by their own word in lower case (e.g. {@code encoding} for
  *        {@code OBJECT ENCODING}), in server order; empty before Redis 7 and for commands without any
@@ -93,6 +97,26 @@ public record CommandInfo(String name, int arity, Set<String> flags, LegacyKeyRa
      */
     public boolean hasMovableKeys() {
         return flags.contains("movablekeys");
+    }
+
+    /**
+     * Returns where a cluster client sends the command, from its {@code request_policy} tip (see
+     * {@link CommandTips}).
+     *
+     * @return the policy; {@link RequestPolicy#DEFAULT} without the tip (always before Redis 7)
+     */
+    public RequestPolicy requestPolicy() {
+        return CommandTips.requestPolicy(tips);
+    }
+
+    /**
+     * Returns how a cluster client merges the command's replies, from its {@code response_policy} tip (see
+     * {@link CommandTips}).
+     *
+     * @return the policy; {@link ResponsePolicy#DEFAULT} without the tip (always before Redis 7)
+     */
+    public ResponsePolicy responsePolicy() {
+        return CommandTips.responsePolicy(tips);
     }
 
     /**

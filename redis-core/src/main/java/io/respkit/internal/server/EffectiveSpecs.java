@@ -26,7 +26,9 @@ import java.util.function.BooleanSupplier;
  * {@code blocking} makes it {@linkplain CommandSpec#isDedicated() dedicated} (never on the shared multiplexed
  * connection), and since the server does not say which argument is the timeout, such a command is taken to block
  * forever: the read timeout does not apply to it (a command marked with {@link Command#blocking(Duration)} keeps the
- * block time it was given). Nothing else: the server's flags do not say what a command leaves on its connection, so
+ * block time it was given); its {@code request_policy} and {@code response_policy} tips (Redis 7+) are its
+ * {@linkplain CommandSpec#requestPolicy() request} and {@linkplain CommandSpec#responsePolicy() response} policies,
+ * for cluster routing (see {@link CommandTips}). Nothing else: the server's flags do not say what a command leaves on its connection, so
  * a server-derived spec changes no connection state and carries no credentials. A server that cannot be asked
  * ({@code COMMAND} renamed away, an ACL user without it) or does not know the name gives {@link CommandSpec#UNKNOWN}:
  * no flags, as before.
@@ -180,7 +182,7 @@ public final class EffectiveSpecs {
             if (info.isBlocking()) {
                 b.dedicated();
             }
-            return b.build();
+            return b.requestPolicy(info.requestPolicy()).responsePolicy(info.responsePolicy()).build();
         }
     }
 }
