@@ -43,6 +43,13 @@ class ModuleBoundaryTests {
             "io.respkit.connection", "io.respkit.exceptions", "io.respkit.pool", "io.respkit.protocol",
             "io.respkit.pubsub");
 
+    /**
+     * User-facing packages written before module-info.java exports them (io.respkit.cluster is exported when the
+     * cluster work is merged): held to the same no-leak rule, but not yet expected among the exports. Move each into
+     * {@link #USER_FACING} when module-info.java exports it.
+     */
+    private static final Set<String> NOT_YET_EXPORTED = Set.of("io.respkit.cluster");
+
     @Test
     void theModuleExportsExactlyTheUserFacingPackages() throws IOException {
         ModuleDescriptor module = descriptor();
@@ -62,7 +69,8 @@ class ModuleBoundaryTests {
         Set<String> packages = compiledPackages();
         assertThat(packages).containsAll(USER_FACING);
         for (String p : packages) {
-            assertThat(USER_FACING.contains(p) || p.equals(INTERNAL) || p.startsWith(INTERNAL + "."))
+            assertThat(USER_FACING.contains(p) || NOT_YET_EXPORTED.contains(p) || p.equals(INTERNAL)
+                    || p.startsWith(INTERNAL + "."))
                     .as("package %s is neither user-facing nor under %s: decide which it is", p, INTERNAL).isTrue();
         }
     }
@@ -72,7 +80,8 @@ class ModuleBoundaryTests {
         List<String> leaks = new ArrayList<>();
         for (String name : compiledClassNames()) {
             Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-            if (USER_FACING.contains(type.getPackageName()) && isApi(type)) {
+            if ((USER_FACING.contains(type.getPackageName()) || NOT_YET_EXPORTED.contains(type.getPackageName()))
+                    && isApi(type)) {
                 leaks.addAll(leaks(type));
             }
         }

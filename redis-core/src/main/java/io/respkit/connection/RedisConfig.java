@@ -2,8 +2,8 @@ package io.respkit.connection;
 
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisUrlSyntaxException;
-
 import io.respkit.internal.RedisUrlParser;
+import io.respkit.internal.UrlSettings;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespLimits;
 import io.respkit.protocol.RespVersion;
@@ -82,7 +82,8 @@ public final class RedisConfig {
      *
      * @param url the URL
      * @return the configuration
-     * @throws RedisUrlSyntaxException when the URL is malformed; the message never shows the password
+     * @throws RedisUrlSyntaxException when the URL is malformed, or is a {@code redis-cluster://} URL (read by
+     *         {@code io.respkit.cluster.ClusterConfig.fromUrl}); the message never shows the password
      */
     public static RedisConfig fromUrl(String url) {
         return UrlSettings.apply(url, builder()).build();

@@ -17,7 +17,8 @@ import java.util.Set;
  * Parses {@code redis://} and {@code rediss://} URLs, handing each setting, in the order the URL gives it, to a
  * {@link UrlTarget} (the configuration builder's adapter, {@code io.respkit.connection.UrlSettings}): the parser knows
  * URLs, not configurations, so that the configuration depends on it and not the other way round. Hand-written
- * rather than {@link java.net.URI}, whose exceptions echo the whole input, password included.
+ * rather than {@link java.net.URI}, whose exceptions echo the whole input, password included. {@link ClusterUrlParser}
+ * reads the user info and the query of cluster URLs with the same code, so that both accept exactly the same options.
  *
  * <p>Stateless and thread-safe.
  */
@@ -47,40 +48,43 @@ public final class RedisUrlParser {
         switch (scheme) {
             case "redis" -> tls = false;
             case "rediss" -> tls = true;
+            case "redis-cluster", "rediss-cluster" -> throw fail(masked, "a " + scheme + ":// URL names a Redis "
+                    + "Cluster: read it with ClusterConfig.fromUrl, not RedisConfig.fromUrl");
             case "unix", "redis+unix", "redis-socket" ->
                     throw fail(masked, "Unix domain sockets are not supported yet; use redis://host:port");
             default -> throw fail(masked, "unknown scheme '" + scheme + "', expected redis or rediss");
         }
         b.tls(tls);
-        String rest = url.substring(schemeEnd + 3);
-        reservedInUserInfo(rest, masked);
-        int fragment = rest.indexOf('#');
-        if (fragment >= 0) {
-            rest = rest.substring(0, fragment);
+        UrlParts parts = UrlParts.split(url.substring(schemeEnd + 3), masked);
+        if (parts.userInfo() != null) {
+            userInfo(parts.userInfo(), masked, b);
         }
-        String query = null;
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            query = rest.substring(q + 1);
-            rest = rest.substring(0, q);
+        UrlParts.HostPort hp = UrlParts.hostPort(parts.hosts(), masked);
+        b.host(hp.host());
+        if (hp.port() != null) {
+            b.port(hp.port());
         }
-        String path = null;
-        int slash = rest.indexOf('/');
-        if (slash >= 0) {
-            path = rest.substring(slash + 1);
-            rest = rest.substring(0, slash);
-        }
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            userInfo(rest.substring(0, at), masked, b);
-            rest = rest.substring(at + 1);
-        }
-        hostPort(rest, masked, b);
         Map<String, String> given = new HashMap<>();
+        String path = parts.path();
         if (path != null && !path.isEmpty()) {
             b.database(number(path, "database", masked, 0, Integer.MAX_VALUE));
             given.put("database", "/" + path);
         }
+        query(parts.query(), masked, tls, given, b, null);
+    }
+
+    /**
+     * Reads the query: each option in turn, refusing unknown and repeated ones, the pool options together at the end.
+     *
+     * @param query the query after {@code '?'}, or {@code null}
+     * @param masked the masked URL, for messages
+     * @param tls whether the URL's scheme is the TLS one
+     * @param given the options given so far (canonical name to spelling), {@code database} for a database path
+     * @param b what receives the per-node settings
+     * @param cluster what receives the cluster options, {@code null} for a {@code redis://} URL (which has none)
+     */
+    static void query(String query, String masked, boolean tls, Map<String, String> given, UrlTarget b,
+                      ClusterUrlTarget cluster) {
         if (query != null && !query.isEmpty()) {
             PoolOptions pool = new PoolOptions();
             for (String pair : query.split("&")) {
@@ -97,16 +101,16 @@ public final class RedisUrlParser {
                 }
                 String name = decode(pair.substring(0, eq), "a query option", masked);
                 String value = decode(pair.substring(eq + 1), "option '" + name + "'", masked);
-                String canonical = UrlOptions.canonical(name);
+                String canonical = UrlOptions.canonical(name, cluster != null);
                 if (canonical == null) {
-                    throw fail(masked, UrlOptions.unknown(name));
+                    throw fail(masked, UrlOptions.unknown(name, cluster != null));
                 }
                 String before = given.put(canonical, name);
                 if (before != null) {
                     throw fail(masked, UrlOptions.duplicate(name, canonical, before));
                 }
                 try {
-                    option(canonical, name, value, masked, tls, pool, b);
+                    option(canonical, name, value, masked, tls, pool, b, cluster);
                 } catch (RedisUrlSyntaxException e) {
                     throw e;
                 } catch (IllegalArgumentException e) {
@@ -140,7 +144,7 @@ public final class RedisUrlParser {
         }
     }
 
-    private static void userInfo(String info, String masked, UrlTarget b) {
+    static void userInfo(String info, String masked, UrlTarget b) {
         int colon = info.indexOf(':');
         if (colon < 0) {
             // redis://password@host is redis-py's reading of a lone user-info part.
@@ -152,47 +156,8 @@ public final class RedisUrlParser {
         b.credentials(user.isEmpty() ? null : user, password.isEmpty() ? null : password);
     }
 
-    private static void hostPort(String hp, String masked, UrlTarget b) {
-        String host;
-        String port = null;
-        if (hp.startsWith("[")) {
-            int close = hp.indexOf(']');
-            if (close < 0) {
-                throw fail(masked, "IPv6 address is missing its closing ']'");
-            }
-            host = hp.substring(1, close);
-            String after = hp.substring(close + 1);
-            if (!after.isEmpty()) {
-                if (!after.startsWith(":")) {
-                    throw fail(masked, "unexpected characters after the IPv6 address");
-                }
-                port = after.substring(1);
-            }
-        } else {
-            int colon = hp.lastIndexOf(':');
-            host = colon >= 0 ? hp.substring(0, colon) : hp;
-            port = colon >= 0 ? hp.substring(colon + 1) : null;
-            if (host.indexOf(':') >= 0) {
-                throw fail(masked, "an IPv6 address must be enclosed in brackets, e.g. redis://[::1]:6379");
-            }
-        }
-        if (host.isEmpty()) {
-            throw fail(masked, "the host is missing");
-        }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (Character.isWhitespace(c) || c == '/' || c == '@' || c == '?') {
-                throw fail(masked, "the host contains an illegal character");
-            }
-        }
-        b.host(host);
-        if (port != null) {
-            b.port(number(port, "port", masked, 1, 65535));
-        }
-    }
-
     private static void option(String canonical, String name, String value, String masked, boolean tls,
-                               PoolOptions pool, UrlTarget b) {
+                               PoolOptions pool, UrlTarget b, ClusterUrlTarget cluster) {
         switch (canonical) {
             case "timeout" -> b.timeout(duration(value, name, masked));
             case "connectTimeout" -> b.connectTimeout(duration(value, name, masked));
@@ -202,7 +167,14 @@ public final class RedisUrlParser {
                 case "3", "resp3" -> RespVersion.RESP3;
                 default -> throw fail(masked, "protocol must be resp2 or resp3 (or 2, 3), " + was(value));
             });
-            case "database" -> b.database(number(value, name, masked, 0, Integer.MAX_VALUE));
+            case "database" -> {
+                int database = number(value, name, masked, 0, Integer.MAX_VALUE);
+                if (cluster != null && database != 0) {
+                    throw fail(masked, "option '" + name + "': a Redis Cluster has only database 0, was "
+                            + database);
+                }
+                b.database(database);
+            }
             case "maxTotal" -> pool.maxTotal = number(value, name, masked, 1, Integer.MAX_VALUE);
             case "maxIdle" -> pool.maxIdle = number(value, name, masked, 0, Integer.MAX_VALUE);
             case "minIdle" -> pool.minIdle = number(value, name, masked, 0, Integer.MAX_VALUE);
@@ -217,6 +189,11 @@ public final class RedisUrlParser {
                     b.verifyHostname(verify);
                 }
             }
+            // UrlOptions knows the cluster options only when asked for a cluster URL's, which has a cluster target.
+            case "maxRedirects" -> cluster.maxRedirects(number(value, name, masked, 0, Integer.MAX_VALUE));
+            case "refreshPeriod" -> cluster.refreshPeriod(offOrDuration(value, name, masked));
+            case "refreshMinInterval" -> cluster.refreshMinInterval(offOrDuration(value, name, masked));
+            case "readFrom" -> cluster.readFrom(value);
             default -> throw new IllegalStateException("unhandled option " + canonical);
         }
     }
@@ -226,7 +203,7 @@ public final class RedisUrlParser {
         return value.isEmpty() ? "but is empty" : "was '" + value + "'";
     }
 
-    private static int number(String s, String what, String masked, int min, int max) {
+    static int number(String s, String what, String masked, int min, int max) {
         boolean negative = s.startsWith("-") && s.length() > 1;
         long n = 0;
         for (int i = negative ? 1 : 0; i < s.length(); i++) {
@@ -423,38 +400,7 @@ public final class RedisUrlParser {
         return sb.toString();
     }
 
-    /**
-     * A {@code #}, {@code /} or {@code ?} in the user info ends the authority early, and what follows is read as a
-     * host, path or query, which would end in a misleading "the host is missing": an {@code '@'} after that point
-     * (not in an option's value) means the user info went on. Names the part (user name, password, user info) and
-     * the escape, never the text.
-     */
-    private static void reservedInUserInfo(String rest, String masked) {
-        int end = 0;
-        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
-            end++;
-        }
-        if (end == rest.length() || rest.lastIndexOf('@', end) >= 0) {
-            return; // no delimiter, or the user info ended with its '@' before it
-        }
-        int pairStart = end;
-        for (int i = end; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            if (c == '&' || (c == '?' && i > end)) {
-                pairStart = i;
-            } else if (c == '@' && (rest.charAt(end) == '#' || rest.indexOf('=', pairStart) < 0
-                    || rest.indexOf('=', pairStart) > i)) {
-                char reserved = rest.charAt(end);
-                int colon = rest.indexOf(':');
-                String part = colon < 0 || colon > i ? "user info" : colon < end ? "password" : "user name";
-                throw fail(masked, "the " + part + " contains a reserved character ('" + reserved + "') that must "
-                        + "be percent-encoded in a URL (as %" + Integer.toHexString(reserved).toUpperCase(Locale.ROOT)
-                        + ")");
-            }
-        }
-    }
-
-    private static RedisUrlSyntaxException fail(String masked, String why) {
+    static RedisUrlSyntaxException fail(String masked, String why) {
         return new RedisUrlSyntaxException("Invalid Redis URL '" + masked + "': " + why);
     }
 }

@@ -14,6 +14,9 @@ final class UrlOptions {
     /** Spelling to canonical name, canonical names first. */
     private static final Map<String, String> SPELLINGS = new LinkedHashMap<>();
 
+    /** The options only a cluster URL takes, on top of {@link #SPELLINGS}. */
+    private static final Map<String, String> CLUSTER_SPELLINGS = new LinkedHashMap<>();
+
     static {
         spell("timeout", "socket_timeout", "socketTimeout");
         spell("connectTimeout", "connect_timeout", "socket_connect_timeout");
@@ -28,6 +31,10 @@ final class UrlOptions {
         spell("multiplexed");
         spell("healthCheckInterval", "health_check_interval");
         spell("verifyHostname", "ssl_check_hostname");
+        CLUSTER_SPELLINGS.putAll(SPELLINGS);
+        for (String cluster : new String[] {"maxRedirects", "refreshPeriod", "refreshMinInterval", "readFrom"}) {
+            CLUSTER_SPELLINGS.put(cluster, cluster);
+        }
     }
 
     private UrlOptions() {
@@ -44,26 +51,33 @@ final class UrlOptions {
      * Returns the canonical name of an option.
      *
      * @param name the option as spelled in the URL
+     * @param cluster whether the URL is a cluster URL, which takes the cluster options too
      * @return the canonical name, or {@code null} when no option is spelled so
      */
-    static String canonical(String name) {
-        return SPELLINGS.get(name);
+    static String canonical(String name, boolean cluster) {
+        return (cluster ? CLUSTER_SPELLINGS : SPELLINGS).get(name);
     }
 
     /**
      * Explains an unknown option: a spelling that differs only in case, or else the list of known options.
      *
      * @param name the option as spelled
+     * @param cluster whether the URL is a cluster URL, which takes the cluster options too
      * @return e.g. {@code unknown option 'Timeout' (did you mean 'timeout'?)}
      */
-    static String unknown(String name) {
-        for (String spelling : SPELLINGS.keySet()) {
+    static String unknown(String name, boolean cluster) {
+        Map<String, String> spellings = cluster ? CLUSTER_SPELLINGS : SPELLINGS;
+        for (String spelling : spellings.keySet()) {
             if (spelling.equalsIgnoreCase(name)) {
                 return "unknown option '" + name + "' (did you mean '" + spelling + "'?)";
             }
         }
+        if (!cluster && CLUSTER_SPELLINGS.containsKey(name)) {
+            return "option '" + name + "' is for a Redis Cluster: use a redis-cluster:// URL with "
+                    + "ClusterConfig.fromUrl";
+        }
         StringBuilder known = new StringBuilder();
-        for (Map.Entry<String, String> e : SPELLINGS.entrySet()) {
+        for (Map.Entry<String, String> e : spellings.entrySet()) {
             if (e.getKey().equals(e.getValue())) {
                 known.append(known.length() == 0 ? "" : ", ").append(e.getKey());
             }

@@ -1,18 +1,21 @@
-package io.respkit.connection;
+package io.respkit.internal;
 
-import io.respkit.internal.RedisUrlParser;
-import io.respkit.internal.UrlTarget;
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.SslOptions;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespVersion;
 
 import java.time.Duration;
 
 /**
- * Applies what a Redis URL sets ({@link RedisUrlParser}, {@link UrlTarget}) to a {@link RedisConfig.Builder}, on top of what the builder
- * holds already: the builder's side of the URL, so that the parser needs no configuration type. Not thread-safe:
- * used for one parse, on one thread.
+ * Applies what a Redis URL sets ({@link RedisUrlParser}, {@link UrlTarget}) to a {@link RedisConfig.Builder}, on top
+ * of what the builder holds already: the builder's side of the URL, so that the parser needs no configuration type.
+ * Internal rather than beside {@link RedisConfig} because {@code ClusterConfig} applies a cluster URL's per-node
+ * options to its node template through it too.
+ *
+ * <p>Not thread-safe: used for one parse, on one thread.
  */
-final class UrlSettings implements UrlTarget {
+public final class UrlSettings implements UrlTarget {
 
     private final RedisConfig.Builder b;
 
@@ -28,9 +31,19 @@ final class UrlSettings implements UrlTarget {
      * @return the builder
      * @throws io.respkit.exceptions.RedisUrlSyntaxException when the URL is malformed
      */
-    static RedisConfig.Builder apply(String url, RedisConfig.Builder b) {
+    public static RedisConfig.Builder apply(String url, RedisConfig.Builder b) {
         RedisUrlParser.parse(url, new UrlSettings(b));
         return b;
+    }
+
+    /**
+     * Returns the target that applies a URL's settings to {@code b}.
+     *
+     * @param b the builder
+     * @return the target
+     */
+    public static UrlTarget of(RedisConfig.Builder b) {
+        return new UrlSettings(b);
     }
 
     @Override
