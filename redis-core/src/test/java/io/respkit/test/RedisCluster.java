@@ -5,13 +5,10 @@ import io.respkit.connection.HostAndPort;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 /**
  * A real Redis Cluster of {@code redis-server} processes on free loopback ports (no Docker), created from Java with
@@ -44,7 +41,6 @@ public final class RedisCluster implements AutoCloseable {
         "--cluster-replica-validity-factor", "0",
         // The default 5 s delay before a diskless full sync would make every replica attach 5 s late.
         "--repl-diskless-sync-delay", "0"};
-    private static final long POLL_MILLIS = 20;
     private static final Object SHARED_LOCK = new Object();
     private static RedisCluster shared;
 
@@ -125,21 +121,21 @@ public final class RedisCluster implements AutoCloseable {
         for (int i = 0; i < total; i++) {
             RedisProcess p = launchNode();
             // Distinct config epochs up front, as redis-cli does, instead of waiting for collision resolution.
-            call(p, "CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1));
+            ClusterProbe.call(p, "CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1));
         }
         for (int i = 0; i < primaries; i++) {
             int start = (int) ((long) i * ClusterView.SLOTS / primaries);
             int end = (int) ((long) (i + 1) * ClusterView.SLOTS / primaries) - 1;
-            call(processes.get(i), "CLUSTER", "ADDSLOTSRANGE", Integer.toString(start), Integer.toString(end));
+            ClusterProbe.call(processes.get(i), "CLUSTER", "ADDSLOTSRANGE", Integer.toString(start), Integer.toString(end));
         }
         RedisProcess first = processes.get(0);
         for (RedisProcess p : processes.subList(1, total)) {
-            call(p, "CLUSTER", "MEET", first.host(), Integer.toString(first.port()));
+            ClusterProbe.call(p, "CLUSTER", "MEET", first.host(), Integer.toString(first.port()));
         }
-        poll(DEFAULT_TIMEOUT, "every node knows every other", this::membershipProblem);
+        ClusterProbe.poll(DEFAULT_TIMEOUT, "every node knows every other", () -> ClusterProbe.membershipProblem(reachable(), ids));
         for (int i = primaries; i < total; i++) {
             RedisProcess primary = processes.get((i - primaries) % primaries);
-            call(processes.get(i), "CLUSTER", "REPLICATE", ids.get(primary.port()));
+            ClusterProbe.call(processes.get(i), "CLUSTER", "REPLICATE", ids.get(primary.port()));
         }
         awaitConsistent();
     }
@@ -147,7 +143,7 @@ public final class RedisCluster implements AutoCloseable {
     private RedisProcess launchNode() {
         RedisProcess p = RedisProcess.start(NODE_ARGS);
         processes.add(p);
-        ids.put(p.port(), (String) call(p, "CLUSTER", "MYID"));
+        ids.put(p.port(), (String) ClusterProbe.call(p, "CLUSTER", "MYID"));
         return p;
     }
 
@@ -210,7 +206,7 @@ public final class RedisCluster implements AutoCloseable {
      * @return 0 to 16383
      */
     public int slotOf(String key) {
-        return ((Long) call(anyReachable(), "CLUSTER", "KEYSLOT", key)).intValue();
+        return ((Long) ClusterProbe.call(anyReachable(), "CLUSTER", "KEYSLOT", key)).intValue();
     }
 
     /** Deletes every key on every reachable primary ({@code FLUSHALL}); replicas follow. */
@@ -255,13 +251,13 @@ public final class RedisCluster implements AutoCloseable {
         }
         int slot = firstSlotOf(killed.nodeId());
         String[] promoted = new String[1];
-        poll(timeout, "a replica of " + killed.hostAndPort() + " takes over slot " + slot, () -> {
+        ClusterProbe.poll(timeout, "a replica of " + killed.hostAndPort() + " takes over slot " + slot, () -> {
             String owner = null;
             for (RedisProcess p : reachable()) {
-                if (!info(p, "CLUSTER", "INFO").contains("cluster_state:ok")) {
+                if (!ClusterProbe.info(p, "CLUSTER", "INFO").contains("cluster_state:ok")) {
                     return p.port() + " reports cluster_state other than ok";
                 }
-                String o = view(p).ownerOf(slot);
+                String o = ClusterProbe.view(p).ownerOf(slot);
                 if (o == null || o.equals(killed.nodeId()) || (owner != null && !owner.equals(o))) {
                     return p.port() + " sees slot " + slot + " served by " + o;
                 }
@@ -290,9 +286,9 @@ public final class RedisCluster implements AutoCloseable {
         }
         String oldPrimary = now.primaryId();
         now.call("CLUSTER", "FAILOVER");
-        poll(DEFAULT_TIMEOUT, replica.hostAndPort() + " takes over from its primary", () -> {
+        ClusterProbe.poll(DEFAULT_TIMEOUT, replica.hostAndPort() + " takes over from its primary", () -> {
             for (RedisProcess p : reachable()) {
-                ClusterView v = view(p);
+                ClusterView v = ClusterProbe.view(p);
                 ClusterView.Entry r = v.get(now.nodeId());
                 ClusterView.Entry old = v.get(oldPrimary);
                 if (r == null || !r.primary() || old == null || !old.replica()
@@ -368,10 +364,10 @@ public final class RedisCluster implements AutoCloseable {
                 p.call(setNode);
             }
         }
-        poll(DEFAULT_TIMEOUT, "every node sees slot " + slot + " on " + to.hostAndPort(), () -> {
+        ClusterProbe.poll(DEFAULT_TIMEOUT, "every node sees slot " + slot + " on " + to.hostAndPort(), () -> {
             for (RedisProcess p : reachable()) {
-                if (!to.nodeId().equals(view(p).ownerOf(slot))) {
-                    return p.port() + " sees slot " + slot + " on " + view(p).ownerOf(slot);
+                if (!to.nodeId().equals(ClusterProbe.view(p).ownerOf(slot))) {
+                    return p.port() + " sees slot " + slot + " on " + ClusterProbe.view(p).ownerOf(slot);
                 }
             }
             return null;
@@ -409,7 +405,7 @@ public final class RedisCluster implements AutoCloseable {
     public synchronized ClusterNode addPrimary() {
         RedisProcess seed = anyReachable();
         RedisProcess p = launchNode();
-        call(p, "CLUSTER", "MEET", seed.host(), Integer.toString(seed.port()));
+        ClusterProbe.call(p, "CLUSTER", "MEET", seed.host(), Integer.toString(seed.port()));
         awaitConsistent();
         return node(ids.get(p.port()));
     }
@@ -432,7 +428,7 @@ public final class RedisCluster implements AutoCloseable {
      * @throws IllegalStateException when that is not reached in time, naming what was still off
      */
     public void awaitConsistent(Duration timeout) {
-        poll(timeout, "cluster consistent", this::consistencyProblem);
+        ClusterProbe.poll(timeout, "cluster consistent", () -> ClusterProbe.consistencyProblem(reachable(), ids));
     }
 
     /** Stops every node (SIGKILL) and deletes their directories; does nothing for the {@link #shared()} cluster. */
@@ -445,59 +441,6 @@ public final class RedisCluster implements AutoCloseable {
 
     private void stopAll() {
         processes.forEach(RedisProcess::close);
-    }
-
-    private String membershipProblem() {
-        for (RedisProcess p : reachable()) {
-            ClusterView v = view(p);
-            for (RedisProcess q : reachable()) {
-                ClusterView.Entry e = v.get(ids.get(q.port()));
-                if (e == null || e.unhealthy()) {
-                    return p.port() + " does not know " + q.port() + " as healthy yet";
-                }
-            }
-        }
-        return null;
-    }
-
-    private String consistencyProblem() {
-        List<RedisProcess> reachable = reachable();
-        if (reachable.isEmpty()) {
-            return "no reachable node";
-        }
-        String membership = membershipProblem();
-        if (membership != null) {
-            return membership;
-        }
-        String agreed = null;
-        String[] agreedOwners = null;
-        for (RedisProcess p : reachable) {
-            if (!info(p, "CLUSTER", "INFO").contains("cluster_state:ok")) {
-                return p.port() + " reports cluster_state other than ok";
-            }
-            ClusterView v = view(p);
-            StringBuilder roles = new StringBuilder();
-            for (RedisProcess q : reachable) {
-                ClusterView.Entry e = v.get(ids.get(q.port()));
-                if (!e.flags().contains("myself") && !e.connected()) {
-                    return p.port() + " has no link to " + q.port();
-                }
-                roles.append(e.id()).append(e.primary() ? " primary" : " replica of " + e.primaryId()).append(';');
-            }
-            String[] owners = v.owners();
-            if (agreed == null) {
-                agreed = roles.toString();
-                agreedOwners = owners;
-            } else if (!agreed.contentEquals(roles)) {
-                return p.port() + " disagrees on roles: " + roles + " vs " + agreed;
-            } else if (!Arrays.equals(agreedOwners, owners)) {
-                return p.port() + " disagrees on the slot map";
-            }
-            if (v.myself().replica() && !info(p, "INFO", "replication").contains("master_link_status:up")) {
-                return p.port() + " is a replica whose link to its primary is not up";
-            }
-        }
-        return null;
     }
 
     private ClusterNode node(String id) {
@@ -515,7 +458,7 @@ public final class RedisCluster implements AutoCloseable {
         ClusterView.Entry e = null;
         if (p.isRunning() && !p.isFrozen()) {
             try {
-                e = view(p).myself();
+                e = ClusterProbe.view(p).myself();
             } catch (UncheckedIOException | ErrorReplyException ignored) {
                 // fall back on a peer's view below
             }
@@ -538,7 +481,7 @@ public final class RedisCluster implements AutoCloseable {
 
     private int firstSlotOf(String id) {
         for (RedisProcess p : reachable()) {
-            ClusterView.Entry e = view(p).get(id);
+            ClusterView.Entry e = ClusterProbe.view(p).get(id);
             if (e != null && !e.slots().isEmpty()) {
                 return e.slots().get(0)[0];
             }
@@ -558,7 +501,7 @@ public final class RedisCluster implements AutoCloseable {
     private ClusterView anyView() {
         for (RedisProcess p : reachable()) {
             try {
-                return view(p);
+                return ClusterProbe.view(p);
             } catch (UncheckedIOException | ErrorReplyException ignored) {
                 // try the next node
             }
@@ -566,47 +509,9 @@ public final class RedisCluster implements AutoCloseable {
         return null;
     }
 
-    private static ClusterView view(RedisProcess p) {
-        return ClusterView.parse(info(p, "CLUSTER", "NODES"));
-    }
-
-    private static String info(RedisProcess p, String... args) {
-        return (String) call(p, args);
-    }
-
-    private static Object call(RedisProcess p, String... args) {
-        return NodeConnection.call(p.host(), p.port(), args);
-    }
-
     private static void checkSlot(int slot) {
         if (slot < 0 || slot >= ClusterView.SLOTS) {
             throw new IllegalArgumentException("slot must be 0 to 16383: " + slot);
-        }
-    }
-
-    /** Polls a fixture condition (not a test wait): {@code problem} returns null once it holds. */
-    private static void poll(Duration timeout, String what, Supplier<String> problem) {
-        Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last;
-        while (true) {
-            try {
-                last = problem.get();
-            } catch (UncheckedIOException | ErrorReplyException e) {
-                last = e.getMessage();
-            }
-            if (last == null) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + ": not reached within " + timeout + ": " + last);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(what + ": interrupted", e);
-            }
         }
     }
 }
