@@ -34,6 +34,8 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
     private final Path dir;
     private final List<String> extraArgs;
     private volatile Process process;
+    private volatile boolean frozen;
+    private volatile long killedAtNanos;
 
     private RedisProcess(int port, Path dir, List<String> extraArgs) {
         this.port = port;
@@ -205,10 +207,13 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
         return p != null && p.isAlive();
     }
 
-    /** Stops the server gracefully (SIGTERM) and waits for it. */
+    /** Stops the server gracefully (SIGTERM) and waits for it; a frozen server is thawed first. */
     public synchronized void stop() {
         Process p = process;
         if (p != null) {
+            if (frozen) {
+                thaw();
+            }
             p.destroy();
             waitFor(p);
             process = null;
@@ -219,10 +224,53 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
     public synchronized void kill() {
         Process p = process;
         if (p != null) {
+            killedAtNanos = System.nanoTime();
             p.destroyForcibly();
             waitFor(p);
             process = null;
+            frozen = false;
         }
+    }
+
+    /**
+     * Freezes the server with SIGSTOP: its sockets stay open but nothing answers, like a peer that vanished without
+     * FIN or RST. {@link #thaw()} resumes it; {@link #kill()} and {@link #close()} also end a frozen server.
+     *
+     * @throws IllegalStateException when the server is not running or the signal cannot be sent
+     */
+    public synchronized void freeze() {
+        if (!isRunning()) {
+            throw new IllegalStateException("redis-server on port " + port + " is not running");
+        }
+        signal("STOP");
+        frozen = true;
+    }
+
+    /**
+     * Resumes a server frozen by {@link #freeze()} with SIGCONT; does nothing when it is not frozen.
+     *
+     * @throws IllegalStateException when the signal cannot be sent
+     */
+    public synchronized void thaw() {
+        if (frozen && isRunning()) {
+            signal("CONT");
+        }
+        frozen = false;
+    }
+
+    /** @return {@code true} between {@link #freeze()} and {@link #thaw()} (or a kill) */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    /** @return {@link System#nanoTime()} of the last {@link #kill()}, or 0 when never killed */
+    public long killedAtNanos() {
+        return killedAtNanos;
+    }
+
+    /** @return the server's own directory (logs, {@code nodes.conf}), kept across restarts until {@link #close()} */
+    public Path dir() {
+        return dir;
     }
 
     /** Starts the server again on the same port after {@link #stop()} or {@link #kill()}. */
