@@ -55,11 +55,6 @@ class CommandCoverageIntegrationTests {
             + "routing sends itself on connections it owns (on a pooled connection it would change how the next "
             + "borrower's commands are served): ";
 
-    /** Commands that are not for client applications or operators' tools, each with the reason. */
-    private static final String CLUSTER_CONNECTION_MODE = "a cluster node connection's mode, which respkit's cluster "
-            + "routing sends itself on connections it owns (on a pooled connection it would change how the next "
-            + "borrower's commands are served): ";
-
     static final Map<String, String> EXCLUDED = Map.ofEntries(
             entry("SYNC", "replication internals: a replica's full-sync request"),
             entry("PSYNC", "replication internals: a replica's partial-sync request"),
