@@ -51,6 +51,10 @@ class CommandCoverageIntegrationTests {
             entry("HELLO", "the connection handshake (RedisConfig.protocol, credentials, client name)"),
             entry("AUTH", "the connection handshake (RedisConfig credentials)"));
 
+    private static final String CLUSTER_CONNECTION_MODE = "a cluster node connection's mode, which respkit's cluster "
+            + "routing sends itself on connections it owns (on a pooled connection it would change how the next "
+            + "borrower's commands are served): ";
+
     /** Commands that are not for client applications or operators' tools, each with the reason. */
     static final Map<String, String> EXCLUDED = Map.ofEntries(
             entry("SYNC", "replication internals: a replica's full-sync request"),
@@ -73,10 +77,6 @@ class CommandCoverageIntegrationTests {
             entry("ASKING", CLUSTER_CONNECTION_MODE + "before the one command an ASK redirect retries"),
             entry("READONLY", CLUSTER_CONNECTION_MODE + "on replica connections when reads may go to replicas"),
             entry("READWRITE", CLUSTER_CONNECTION_MODE + "to undo READONLY"));
-
-    private static final String CLUSTER_CONNECTION_MODE = "a cluster node connection's mode, which respkit's cluster "
-            + "routing sends itself on connections it owns (on a pooled connection it would change how the next "
-            + "borrower's commands are served): ";
 
     /** Issue 11 work still open, each with the family (and helper) it belongs to. */
     static final Map<String, String> NOT_YET_TYPED = Map.of();
