@@ -1,6 +1,6 @@
 /**
  * respkit's Redis client without Spring: RESP2/RESP3, connections, a commons-pool2 pool, typed commands, pipelines,
- * transactions, scripts and pub/sub.
+ * transactions, scripts, pub/sub and Redis Cluster.
  *
  * <p>Only the user-facing packages are exported. Everything under {@code io.respkit.internal} (the RESP channel
  * and handshake, the multiplexed connection, command definitions and decoders, URL parsing, error mapping) is not,
@@ -15,6 +15,7 @@ module io.respkit.core {
     requires jdk.net;
 
     exports io.respkit;
+    exports io.respkit.cluster;
     exports io.respkit.codec;
     exports io.respkit.commands;
     exports io.respkit.connection;

@@ -39,16 +39,10 @@ class ModuleBoundaryTests {
 
     private static final String INTERNAL = "io.respkit.internal";
 
-    private static final Set<String> USER_FACING = Set.of("io.respkit", "io.respkit.codec", "io.respkit.commands",
+    private static final Set<String> USER_FACING = Set.of("io.respkit", "io.respkit.cluster", "io.respkit.codec",
+            "io.respkit.commands",
             "io.respkit.connection", "io.respkit.exceptions", "io.respkit.pool", "io.respkit.protocol",
             "io.respkit.pubsub");
-
-    /**
-     * User-facing packages written before module-info.java exports them (io.respkit.cluster is exported when the
-     * cluster work is merged): held to the same no-leak rule, but not yet expected among the exports. Move each into
-     * {@link #USER_FACING} when module-info.java exports it.
-     */
-    private static final Set<String> NOT_YET_EXPORTED = Set.of("io.respkit.cluster");
 
     @Test
     void theModuleExportsExactlyTheUserFacingPackages() throws IOException {
@@ -69,7 +63,7 @@ class ModuleBoundaryTests {
         Set<String> packages = compiledPackages();
         assertThat(packages).containsAll(USER_FACING);
         for (String p : packages) {
-            assertThat(USER_FACING.contains(p) || NOT_YET_EXPORTED.contains(p) || p.equals(INTERNAL)
+            assertThat(USER_FACING.contains(p) || p.equals(INTERNAL)
                     || p.startsWith(INTERNAL + "."))
                     .as("package %s is neither user-facing nor under %s: decide which it is", p, INTERNAL).isTrue();
         }
@@ -80,7 +74,7 @@ class ModuleBoundaryTests {
         List<String> leaks = new ArrayList<>();
         for (String name : compiledClassNames()) {
             Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-            if ((USER_FACING.contains(type.getPackageName()) || NOT_YET_EXPORTED.contains(type.getPackageName()))
+            if (USER_FACING.contains(type.getPackageName())
                     && isApi(type)) {
                 leaks.addAll(leaks(type));
             }
