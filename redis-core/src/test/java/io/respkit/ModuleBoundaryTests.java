@@ -74,8 +74,7 @@ class ModuleBoundaryTests {
         List<String> leaks = new ArrayList<>();
         for (String name : compiledClassNames()) {
             Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-            if (USER_FACING.contains(type.getPackageName())
-                    && isApi(type)) {
+            if (USER_FACING.contains(type.getPackageName()) && isApi(type)) {
                 leaks.addAll(leaks(type));
             }
         }
