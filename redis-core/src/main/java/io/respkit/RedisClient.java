@@ -18,6 +18,7 @@ import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.ConnectionCommands;
+import io.respkit.internal.RawCommand;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.internal.multiplex.Multiplexer;
 import io.respkit.internal.server.EffectiveSpecs;
@@ -238,21 +239,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      *         {@code MONITOR} run, and their connection is then closed rather than reused
      */
     public Object execute(String command, Object... args) {
-        Command<Object> cmd = Command.create(codec, command, Decoders.decoded());
-        for (Object arg : args) {
-            if (arg instanceof String s) {
-                cmd.arg(s);
-            } else if (arg instanceof byte[] b) {
-                cmd.arg(b);
-            } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {
-                cmd.arg(((Number) arg).longValue());
-            } else if (arg instanceof Double || arg instanceof Float) {
-                cmd.arg(((Number) arg).doubleValue());
-            } else {
-                cmd.arg(String.valueOf(Objects.requireNonNull(arg, "argument")));
-            }
-        }
-        return execute(cmd);
+        return execute(RawCommand.of(codec, command, args));
     }
 
     @Override

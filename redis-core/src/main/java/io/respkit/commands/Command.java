@@ -390,6 +390,26 @@ public final class Command<T> {
     }
 
     /**
+     * Returns argument {@code i} as it was given, for routing and copying commands (Redis Cluster splits a
+     * multi-key command per slot): a {@link String} (text, a key, or a value the codec passed as text), a
+     * {@code byte[]} (not copied: do not modify it), a {@link Long} or a {@link Double}.
+     *
+     * @param i the index, 0 for the first word of the name
+     * @return the argument
+     * @throws IndexOutOfBoundsException when {@code i} is out of range
+     */
+    public Object argument(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        Object ref = refs[i];
+        if (ref == LONG) {
+            return numbers[i];
+        }
+        return ref == DOUBLE ? Double.longBitsToDouble(numbers[i]) : ref;
+    }
+
+    /**
      * Returns the codec this command encodes and decodes with.
      *
      * @return the codec

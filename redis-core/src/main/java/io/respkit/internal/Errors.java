@@ -1,6 +1,7 @@
 package io.respkit.internal;
 
 import io.respkit.exceptions.RedisBusyException;
+import io.respkit.exceptions.RedisClusterDownException;
 import io.respkit.exceptions.RedisExecAbortException;
 import io.respkit.exceptions.RedisLoadingException;
 import io.respkit.exceptions.RedisMasterDownException;
@@ -35,9 +36,9 @@ public final class Errors {
      * @param command the command name
      * @param address the server's host:port
      * @return for NOAUTH, WRONGPASS and NOPERM the matching {@link io.respkit.exceptions.RedisAuthenticationException}
-     *         subclass; for LOADING, BUSY, OOM, READONLY, MASTERDOWN, EXECABORT and "max number of clients reached"
-     *         the matching subclass of {@link RedisServerException}; else {@link RedisServerException}; each keeping
-     *         the server's code
+     *         subclass; for LOADING, BUSY, OOM, READONLY, MASTERDOWN, EXECABORT, CLUSTERDOWN and "max number of
+     *         clients reached" the matching subclass of {@link RedisServerException}; else
+     *         {@link RedisServerException}; each keeping the server's code
      */
     public static RedisServerException fromReply(ErrorReply error, String command, String address) {
         String message = clean(error.message());
@@ -65,6 +66,7 @@ public final class Errors {
             case "READONLY" -> new RedisReadOnlyException(code, serverMessage, text);
             case "MASTERDOWN" -> new RedisMasterDownException(code, serverMessage, text);
             case "EXECABORT" -> new RedisExecAbortException(code, serverMessage, text);
+            case "CLUSTERDOWN" -> new RedisClusterDownException(code, serverMessage, text);
             case "NOAUTH", "WRONGPASS", "NOPERM" -> AuthErrors.create(code, serverMessage, text);
             case "ERR" -> serverMessage.startsWith(MAX_CLIENTS)
                     ? new RedisMaxClientsException(code, serverMessage, text)

@@ -1,0 +1,317 @@
+package io.respkit.internal.cluster;
+
+import io.respkit.cluster.ClusterConfig;
+import io.respkit.cluster.ClusterNode;
+import io.respkit.cluster.ClusterTopology;
+import io.respkit.commands.Command;
+import io.respkit.commands.CommandSpec;
+import io.respkit.commands.RequestPolicy;
+import io.respkit.connection.HostAndPort;
+import io.respkit.connection.ReadFrom;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisCrossSlotException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
+import io.respkit.internal.Errors;
+import io.respkit.internal.commands.CommandSpecs;
+import io.respkit.internal.commands.Decoders;
+import io.respkit.internal.server.CommandKeys;
+import io.respkit.internal.server.EffectiveSpecs;
+import io.respkit.internal.server.ServerCommandTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs commands on a Redis Cluster: each to the node serving its keys' hash slot (reads to a replica when
+ * {@link ReadFrom} allows), keyless ones to any primary or, when the command's
+ * {@linkplain CommandSpec#requestPolicy() request policy} says so, to every primary or node with the replies merged;
+ * multi-key commands whose keys span slots are split per slot when their policy allows ({@code MGET}, {@code DEL},
+ * ...), else refused before sending.
+ *
+ * <p>What may run again is decided by what the server can have seen. {@code MOVED} and {@code ASK} (the node did not
+ * run it) are followed up to {@link ClusterConfig#maxRedirects()} times; {@code TRYAGAIN} and {@code CLUSTERDOWN}
+ * are retried with back-off until the command's time is up; a node that could not be reached (nothing sent) makes the
+ * command wait for a topology refresh and go to the slot's owner then. A command that was sent and whose connection
+ * failed or timed out is retried only when it is a read; a write that may have run is never sent again. No attempt
+ * starts after the command's own time (the configured timeout, plus the block time of a blocking command) is up.
+ *
+ * <p>Thread-safe.
+ */
+public final class ClusterRouter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterRouter.class);
+    private static final String TABLE_NAME = "cluster";
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final TopologyManager topology;
+    private final ClusterConfig config;
+    private final CommandKeys keys;
+    private final EffectiveSpecs serverSpecs;
+
+    /**
+     * Connects to the cluster: reads its topology from the seeds.
+     *
+     * @param config the configuration
+     * @throws RedisConnectionException when no seed answered with a topology
+     */
+    public ClusterRouter(ClusterConfig config) {
+        this.config = config;
+        this.topology = new TopologyManager(config);
+        ServerCommandTable table = new ServerCommandTable();
+        // COMMAND INFO and GETKEYS answer alike on every node of one cluster: asked once, of any primary
+        this.keys = new CommandKeys(table, TABLE_NAME, this::runAnywhere);
+        this.serverSpecs = new EffectiveSpecs(table, TABLE_NAME, this::runAnywhere);
+    }
+
+    /** @return the topology last read */
+    public ClusterTopology topology() {
+        return topology.topology();
+    }
+
+    /**
+     * Reads the topology now.
+     *
+     * @return the topology read (the previous one when no node answered)
+     */
+    public ClusterTopology refreshTopology() {
+        return topology.refreshNow();
+    }
+
+    /** @return the configuration */
+    public ClusterConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs a command on the node (or nodes) it belongs to, following redirects.
+     *
+     * @param command the command
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws RedisCrossSlotException when its keys span slots and it cannot be split; nothing was sent
+     * @throws io.respkit.exceptions.RedisClusterDownException when its slot stayed unserved until its time was up
+     * @throws RedisServerException when the server answered with an error (after the redirects allowed)
+     * @throws RedisConnectionException when the node failed, for a write that may have run or when time was up
+     */
+    public <T> T execute(Command<T> command) {
+        if (!command.spec().isKnown()) {
+            serverSpecs.apply(command);
+        }
+        int[] positions = keys.positions(command);
+        int slot = KeySlots.slot(command, positions);
+        if (slot == KeySlots.CROSS) {
+            // MSETNX sets all of its keys or none: split per slot it could set some, so it stays refused
+            if (command.spec().requestPolicy() == RequestPolicy.MULTI_SHARD && command.spec() != CommandSpecs.MSETNX) {
+                return MultiShard.execute(this, command, positions);
+            }
+            throw new RedisCrossSlotException(command.name(), KeySlots.distinct(command, positions));
+        }
+        if (slot == KeySlots.NONE) {
+            RequestPolicy policy = command.spec().requestPolicy();
+            if (policy == RequestPolicy.ALL_SHARDS || policy == RequestPolicy.ALL_NODES) {
+                return fanOut(command, policy == RequestPolicy.ALL_NODES);
+            }
+        }
+        return route(command, slot, null);
+    }
+
+    /**
+     * Runs a command on one node, following redirects from there, e.g. each page of a {@code SCAN} over a primary.
+     *
+     * @param node the node
+     * @param command the command
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws RedisServerException when the server answered with an error
+     * @throws RedisConnectionException when the node failed or could not be reached
+     */
+    public <T> T executeOn(HostAndPort node, Command<T> command) {
+        return route(command, KeySlots.NONE, node);
+    }
+
+    /**
+     * Runs a command on its slot's node (any primary for {@link KeySlots#NONE}, or {@code pinned}), following
+     * redirects, waiting out failovers within the command's time.
+     */
+    <T> T route(Command<T> command, int slot, HostAndPort pinned) {
+        long start = System.nanoTime();
+        long deadline = start + budgetNanos(command);
+        boolean read = command.isReadOnly();
+        boolean mayRepeat = read && command.blockMillis() < 0;
+        int redirects = 0;
+        int backoffs = 0;
+        HostAndPort ask = null;
+        boolean avoidReplicas = false;
+        boolean primaryUnreachable = false;
+        while (true) {
+            HostAndPort target = null;
+            boolean replica = false;
+            try {
+                if (ask != null) {
+                    target = ask;
+                } else if (pinned != null) {
+                    target = pinned;
+                } else if (slot == KeySlots.NONE) {
+                    target = anyPrimary();
+                } else {
+                    HostAndPort r = read && !avoidReplicas ? replicaFor(slot, primaryUnreachable) : null;
+                    replica = r != null;
+                    target = replica ? r : topology.primaryFor(slot); // CLUSTERDOWN when no node serves it
+                }
+                return topology.channel(target).execute(command, ask != null, replica);
+            } catch (RedisServerException e) {
+                Redirect redirect = Redirect.of(e, target);
+                if (redirect != null) {
+                    if (++redirects > config.maxRedirects()) {
+                        throw Errors.withMessage(e, "Gave up on " + command.name() + " after " + config.maxRedirects()
+                                + " cluster redirects (last from " + target + ": " + e.code() + ")");
+                    }
+                    if (redirect.moved()) {
+                        topology.moved(redirect.slot(), redirect.target());
+                        ask = null;
+                        if (replica) {
+                            avoidReplicas = true; // the replica's primary gave the slot away
+                        }
+                    } else {
+                        ask = redirect.target();
+                    }
+                    pinned = null;
+                    continue;
+                }
+                ask = null;
+                String code = e.code();
+                if ("TRYAGAIN".equals(code) || "CLUSTERDOWN".equals(code)) {
+                    if ("CLUSTERDOWN".equals(code)) {
+                        topology.requestRefresh();
+                    }
+                    if (!backOff(deadline, backoffs++)) {
+                        throw e;
+                    }
+                    continue;
+                }
+                if ("LOADING".equals(code) && replica) {
+                    avoidReplicas = true; // a replica still syncing: ask the primary
+                    continue;
+                }
+                throw e;
+            } catch (NotSentException e) {
+                // nothing left the client: the node is down or unreachable; wait for the topology to change
+                ask = null;
+                if (read && !replica && !primaryUnreachable && config.readFrom() == ReadFrom.PRIMARY_PREFERRED) {
+                    primaryUnreachable = true; // a replica may answer at once
+                    topology.requestRefresh();
+                    continue;
+                }
+                if (pinned != null || !topology.awaitRefresh(deadline)) {
+                    throw e.getCause();
+                }
+            } catch (RedisConnectionException e) {
+                ask = null;
+                topology.requestRefresh();
+                if (!mayRepeat || e instanceof RedisTimeoutException || pinned != null
+                        || !topology.awaitRefresh(deadline)) {
+                    throw e; // a write may have run: never sent twice
+                }
+                log.debug("Repeating read-only {} after: {}", command.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** Runs a keyless command on every primary (or every node) and merges the replies. */
+    private <T> T fanOut(Command<T> command, boolean replicasToo) {
+        ClusterTopology t = topology.topology();
+        List<ClusterNode> nodes = new ArrayList<>(t.primaries());
+        if (replicasToo) {
+            for (ClusterNode n : t.replicas()) {
+                if (n.health() == ClusterNode.Health.ONLINE) {
+                    nodes.add(n);
+                }
+            }
+        }
+        List<Object> replies = new ArrayList<>(nodes.size());
+        RedisException failure = null;
+        for (ClusterNode node : nodes) {
+            try {
+                replies.add(route(Commands.copy(command, Decoders.raw()), KeySlots.NONE, node.address()));
+            } catch (RedisException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null && (replies.isEmpty()
+                || command.spec().responsePolicy() != io.respkit.commands.ResponsePolicy.ONE_SUCCEEDED)) {
+            throw failure;
+        }
+        return command.decode(Replies.merge(command.spec().responsePolicy(), replies));
+    }
+
+    private HostAndPort anyPrimary() {
+        List<ClusterNode> primaries = topology.topology().primaries();
+        if (primaries.isEmpty()) {
+            return config.seeds().get(0);
+        }
+        return primaries.get(ThreadLocalRandom.current().nextInt(primaries.size())).address();
+    }
+
+    /** A replica to read from, as the read-from policy allows; null for the primary. */
+    private HostAndPort replicaFor(int slot, boolean primaryUnreachable) {
+        ReadFrom readFrom = config.readFrom();
+        if (readFrom == ReadFrom.PRIMARY || (readFrom == ReadFrom.PRIMARY_PREFERRED && !primaryUnreachable)) {
+            return null;
+        }
+        List<ClusterNode> replicas = topology.topology().replicas(slot);
+        if (replicas.isEmpty() && readFrom == ReadFrom.REPLICA) {
+            throw new RedisConnectionException("No available replica serves hash slot " + slot
+                    + " (read-from REPLICA never reads from the primary)");
+        }
+        int n = replicas.size() + (readFrom == ReadFrom.ANY ? 1 : 0);
+        if (n == 0) {
+            return null; // no replica: the primary serves the read
+        }
+        int pick = ThreadLocalRandom.current().nextInt(n);
+        return pick < replicas.size() ? replicas.get(pick).address() : null;
+    }
+
+    /** Sleeps before another attempt: 10 ms, doubling, at most 100 ms; false when the deadline would pass. */
+    private static boolean backOff(long deadline, int attempt) {
+        long pause = Math.min(MAX_BACKOFF_NANOS, TimeUnit.MILLISECONDS.toNanos(10) << Math.min(attempt, 4));
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        LockSupport.parkNanos(Math.min(pause, left));
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new io.respkit.exceptions.RedisInterruptedException("Interrupted while waiting to retry a command on "
+                    + "the cluster");
+        }
+        return System.nanoTime() < deadline;
+    }
+
+    private long budgetNanos(Command<?> command) {
+        long budget = config.nodeConfig().timeout().toNanos();
+        long block = command.blockMillis();
+        if (block == 0) {
+            return Long.MAX_VALUE / 4; // blocks forever: no deadline
+        }
+        return block > 0 ? budget + TimeUnit.MILLISECONDS.toNanos(block) : budget;
+    }
+
+    /** COMMAND INFO / GETKEYS: the same on every node, so any primary answers; for the key finder. */
+    private Object runAnywhere(Command<Object> command) {
+        return route(command, KeySlots.NONE, null);
+    }
+
+    @Override
+    public void close() {
+        topology.close();
+    }
+}

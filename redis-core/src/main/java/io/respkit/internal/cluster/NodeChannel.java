@@ -1,0 +1,110 @@
+package io.respkit.internal.cluster;
+
+import io.respkit.codec.ByteArrayCodec;
+import io.respkit.commands.Command;
+import io.respkit.connection.HostAndPort;
+import io.respkit.connection.RedisConfig;
+import io.respkit.connection.RedisConnection;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisPoolExhaustedException;
+import io.respkit.internal.BlockingRecovery;
+import io.respkit.internal.commands.CommandSpecs;
+import io.respkit.internal.commands.Decoders;
+import io.respkit.internal.multiplex.Multiplexer;
+import io.respkit.pool.ConnectionPool;
+import io.respkit.pool.PooledConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * The connections to one cluster node: a pool with the single-node guarantees (a connection that failed is never
+ * handed out again), and, in multiplexed mode, one shared connection. A failure to get a connection, before anything
+ * was written, is reported as a {@link NotSentException}, so the router may run the command on another node.
+ *
+ * <p>Thread-safe.
+ */
+final class NodeChannel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeChannel.class);
+
+    private final HostAndPort address;
+    private final ConnectionPool pool;
+    private final Multiplexer multiplexer;
+    /** Connections that were sent READONLY; weak, because the pool destroys connections without telling us. */
+    private final Set<RedisConnection> readOnly = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+
+    NodeChannel(HostAndPort address, RedisConfig config) {
+        this.address = address;
+        this.pool = ConnectionPool.create(config);
+        this.multiplexer = config.multiplexed()
+                ? new Multiplexer(config, push -> log.debug("Ignoring push frame '{}' from {}", push.kind(), address))
+                : null;
+    }
+
+    HostAndPort address() {
+        return address;
+    }
+
+    ConnectionPool pool() {
+        return pool;
+    }
+
+    /**
+     * Runs a command on this node.
+     *
+     * @param command the command
+     * @param asking send {@code ASKING} first, on the same connection (an {@code ASK} redirect)
+     * @param replicaRead the command is a read routed to this node as a replica: its connection is put in
+     *                    {@code READONLY} mode first (once per connection)
+     * @return the decoded reply
+     * @throws NotSentException when no connection could be had; nothing was sent
+     */
+    <T> T execute(Command<T> command, boolean asking, boolean replicaRead) {
+        if (!asking && !replicaRead && multiplexer != null && Multiplexer.shareable(command)) {
+            return multiplexer.execute(command);
+        }
+        PooledConnection lease = borrow();
+        try (lease) {
+            RedisConnection connection = lease.connection();
+            if (replicaRead && !readOnly.contains(connection)) {
+                connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.READONLY, Decoders.raw()));
+                readOnly.add(connection);
+            }
+            if (asking) {
+                connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.ASKING, Decoders.raw()));
+            }
+            return connection.execute(command);
+        } catch (RedisInterruptedException e) {
+            BlockingRecovery.takeOver(lease);
+            throw e;
+        }
+    }
+
+    /** Borrows a connection; a failure here happened before anything was sent. */
+    PooledConnection borrow() {
+        try {
+            return pool.borrow();
+        } catch (RedisConnectionException | RedisPoolExhaustedException e) {
+            throw new NotSentException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (multiplexer != null) {
+            multiplexer.close();
+        }
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "NodeChannel[" + address + "]";
+    }
+}

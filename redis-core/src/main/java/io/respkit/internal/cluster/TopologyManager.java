@@ -1,0 +1,322 @@
+package io.respkit.internal.cluster;
+
+import io.respkit.cluster.ClusterConfig;
+import io.respkit.cluster.ClusterNode;
+import io.respkit.cluster.ClusterTopology;
+import io.respkit.codec.ByteArrayCodec;
+import io.respkit.commands.Command;
+import io.respkit.connection.HostAndPort;
+import io.respkit.exceptions.RedisClusterDownException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.internal.commands.AdminSpecs;
+import io.respkit.internal.commands.Decoders;
+import io.respkit.pool.PooledConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The cluster as the client sees it: the current {@link ClusterTopology}, the slots a {@code MOVED} reported since
+ * it was read, and one {@link NodeChannel} per node. The topology is read at start (from the seeds), periodically, and
+ * when a caller reports a sign of change ({@link #requestRefresh()}: a {@code MOVED}, a node that cannot be reached,
+ * {@code CLUSTERDOWN}). Refreshes never pile up: at most one runs at a time, at most one waits, and two start at
+ * least {@link ClusterConfig#refreshMinInterval()} apart, however many callers ask. A refresh asks up to
+ * {@value #SOURCES} nodes at once and keeps the view most of them agree on ({@link TopologyChoice}).
+ *
+ * <p>Thread-safe.
+ */
+final class TopologyManager implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TopologyManager.class);
+    /** How many nodes a refresh asks: enough to out-vote a stale one, few enough to stay cheap on big clusters. */
+    static final int SOURCES = 5;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ClusterConfig config;
+    private final Map<HostAndPort, NodeChannel> channels = new ConcurrentHashMap<>();
+    /** Slots whose owner a MOVED named since the topology was last read; cleared by each refresh. */
+    private final Map<Integer, HostAndPort> moved = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService askers;
+    private final Object lock = new Object();
+    private volatile ClusterTopology topology;
+    private volatile boolean closed;
+    // guarded by lock
+    private long lastStart = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private boolean scheduled;
+    private CompletableFuture<ClusterTopology> next = new CompletableFuture<>();
+
+    /**
+     * Reads the topology from the seeds and starts the periodic refresh.
+     *
+     * @throws RedisConnectionException when no seed answered with a topology
+     */
+    TopologyManager(ClusterConfig config) {
+        this.config = config;
+        ThreadFactory daemons = r -> {
+            Thread t = new Thread(r, "respkit-cluster-topology-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemons);
+        this.askers = Executors.newCachedThreadPool(daemons);
+        try {
+            synchronized (lock) {
+                lastStart = System.nanoTime();
+            }
+            ClusterTopology first = read(new ArrayList<>(config.seeds()));
+            if (first == null) {
+                throw new RedisConnectionException("No seed node of the cluster answered with its topology: "
+                        + config.seeds());
+            }
+            apply(first);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        long period = config.refreshPeriod().toNanos();
+        if (period > 0) {
+            scheduler.scheduleWithFixedDelay(this::requestRefresh, period, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    ClusterTopology topology() {
+        return topology;
+    }
+
+    ClusterConfig config() {
+        return config;
+    }
+
+    /** The channel of a node, opened on first use (a node named by a MOVED may not be in the topology yet). */
+    NodeChannel channel(HostAndPort address) {
+        if (closed) {
+            throw new IllegalStateException("the cluster client is closed");
+        }
+        return channels.computeIfAbsent(address, a -> new NodeChannel(a, config.configFor(a)));
+    }
+
+    /**
+     * Returns the node serving a slot's writes: the one a {@code MOVED} named since the last refresh, else the
+     * topology's primary.
+     *
+     * @throws RedisClusterDownException when no node serves the slot
+     */
+    HostAndPort primaryFor(int slot) {
+        HostAndPort m = moved.get(slot);
+        if (m != null) {
+            return m;
+        }
+        ClusterNode primary = topology.primary(slot);
+        if (primary == null) {
+            throw new RedisClusterDownException("No node of the cluster serves hash slot " + slot
+                    + " (in the topology last read)");
+        }
+        return primary.address();
+    }
+
+    /** Records a MOVED: the slot is served elsewhere now; the rest of the map is probably stale too. */
+    void moved(int slot, HostAndPort owner) {
+        moved.put(slot, owner);
+        requestRefresh();
+    }
+
+    /** Asks for a refresh, rate-limited and coalesced; returns at once. */
+    void requestRefresh() {
+        synchronized (lock) {
+            if (scheduled || closed) {
+                return;
+            }
+            scheduled = true;
+            long wait = Math.max(0, lastStart + config.refreshMinInterval().toNanos() - System.nanoTime());
+            scheduler.schedule(this::refresh, wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Waits for the next refresh to finish, after asking for one.
+     *
+     * @param deadline a {@link System#nanoTime()} not to wait past
+     * @return {@code false} when the deadline came first
+     */
+    boolean awaitRefresh(long deadline) {
+        CompletableFuture<ClusterTopology> f;
+        synchronized (lock) {
+            f = next;
+        }
+        requestRefresh();
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0) {
+            return false;
+        }
+        try {
+            f.get(wait, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.respkit.exceptions.RedisInterruptedException("Interrupted while waiting for the cluster "
+                    + "topology", e);
+        }
+    }
+
+    /** Refreshes now, on the calling thread (also when the rate limit would make it wait). */
+    ClusterTopology refreshNow() {
+        synchronized (lock) {
+            lastStart = System.nanoTime();
+        }
+        ClusterTopology t = read(sources());
+        if (t != null) {
+            apply(t);
+        }
+        return topology;
+    }
+
+    private void refresh() {
+        CompletableFuture<ClusterTopology> done;
+        synchronized (lock) {
+            scheduled = false;
+            lastStart = System.nanoTime();
+            done = next;
+            next = new CompletableFuture<>();
+        }
+        try {
+            ClusterTopology t = read(sources());
+            if (t != null) {
+                apply(t);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cluster topology refresh failed: {}", e.toString());
+        } finally {
+            done.complete(topology);
+        }
+    }
+
+    /** Known primaries first (they hold the truth about their slots), then replicas, then the seeds. */
+    private List<HostAndPort> sources() {
+        Set<HostAndPort> out = new LinkedHashSet<>();
+        ClusterTopology t = topology;
+        if (t != null) {
+            t.primaries().forEach(n -> out.add(n.address()));
+            t.replicas().forEach(n -> out.add(n.address()));
+        }
+        out.addAll(config.seeds());
+        List<HostAndPort> list = new ArrayList<>(out);
+        return list.size() > SOURCES ? list.subList(0, SOURCES) : list;
+    }
+
+    /** Asks the nodes at once; the view most of those that answered in time agree on, or null when none did. */
+    private ClusterTopology read(List<HostAndPort> nodes) {
+        List<CompletableFuture<ClusterTopology>> asks = new ArrayList<>(nodes.size());
+        for (HostAndPort node : nodes) {
+            asks.add(CompletableFuture.supplyAsync(() -> ask(node), askers));
+        }
+        Duration budget = config.nodeConfig().connectTimeout().plus(config.nodeConfig().timeout());
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<ClusterTopology> views = new ArrayList<>();
+        RuntimeException firstFailure = null;
+        for (CompletableFuture<ClusterTopology> ask : asks) {
+            try {
+                views.add(ask.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (ExecutionException e) {
+                if (firstFailure == null && e.getCause() instanceof RuntimeException r) {
+                    firstFailure = r;
+                }
+            } catch (TimeoutException e) {
+                ask.cancel(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        views.removeIf(v -> v.slotsCovered() == 0);
+        if (views.isEmpty()) {
+            if (firstFailure != null) {
+                log.debug("No node answered with a cluster topology; first failure: {}", firstFailure.toString());
+            }
+            return null;
+        }
+        return TopologyChoice.choose(views);
+    }
+
+    /** CLUSTER SHARDS, or CLUSTER SLOTS from a server older than 7.0. */
+    private ClusterTopology ask(HostAndPort node) {
+        NodeChannel channel = channel(node);
+        try (PooledConnection lease = channel.pool().borrow()) {
+            try {
+                Object reply = lease.connection().execute(
+                        Command.create(ByteArrayCodec.INSTANCE, AdminSpecs.CLUSTER_SHARDS, Decoders.raw()));
+                return TopologyParser.fromShards(reply, node);
+            } catch (RedisServerException e) {
+                if (!"ERR".equals(e.code())) {
+                    throw e;
+                }
+                Object reply = lease.connection().execute(
+                        Command.create(ByteArrayCodec.INSTANCE, AdminSpecs.CLUSTER_SLOTS, Decoders.raw()));
+                return TopologyParser.fromSlots(reply, node);
+            }
+        }
+    }
+
+    private void apply(ClusterTopology t) {
+        ClusterTopology before = topology;
+        topology = t;
+        moved.clear();
+        if (before != null && !before.sameSlotOwners(t)) {
+            log.info("Cluster topology changed: {} primaries, {} replicas, {} of 16384 slots served",
+                    t.primaries().size(), t.replicas().size(), t.slotsCovered());
+        }
+        // Nodes that left the cluster: their pools are closed (connections lent out close when given back).
+        for (HostAndPort address : channels.keySet()) {
+            if (t.node(address) == null && !config.seeds().contains(address)) {
+                NodeChannel gone = channels.remove(address);
+                if (gone != null) {
+                    gone.close();
+                }
+            }
+        }
+    }
+
+    /** The channels open now, for fan-out and health. */
+    Map<HostAndPort, NodeChannel> channels() {
+        return channels;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            next.complete(topology);
+        }
+        scheduler.shutdownNow();
+        askers.shutdownNow();
+        for (NodeChannel c : channels.values()) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                log.debug("Closing {} failed: {}", c, e.toString());
+            }
+        }
+        channels.clear();
+    }
+}
