@@ -200,4 +200,78 @@ class RedisClusterClientIntegrationTests {
             }
         }
     }
+
+    @Test
+    void readFromReplicaSendsReadsToReplicasAndWritesToPrimaries() {
+        for (ClusterNode node : cluster.nodes()) {
+            node.call("CONFIG", "RESETSTAT");
+        }
+        try (RedisClusterClient<String> redis = RedisClusterClient.create(ClusterConfig.builder()
+                .seeds(cluster.seeds()).readFrom(io.respkit.connection.ReadFrom.REPLICA).build())) {
+            for (int i = 0; i < 200; i++) {
+                redis.set("rf:" + i, "v");
+            }
+            for (int i = 0; i < 200; i++) {
+                // replication is asynchronous: a replica may answer before it has the write
+                String v = redis.get("rf:" + i);
+                assertThat(v == null || v.equals("v")).isTrue();
+            }
+        }
+        long primaryGets = 0;
+        long replicaGets = 0;
+        long primarySets = 0;
+        for (ClusterNode node : cluster.primaries()) {
+            primaryGets += calls(node, "get");
+            primarySets += calls(node, "set");
+        }
+        for (ClusterNode node : cluster.replicas()) {
+            replicaGets += calls(node, "get");
+        }
+        assertThat(primaryGets).isZero();
+        assertThat(replicaGets).isEqualTo(200);
+        assertThat(primarySets).isEqualTo(200);
+    }
+
+    private static long calls(ClusterNode node, String command) {
+        String stats = (String) node.call("INFO", "commandstats");
+        for (String line : stats.split("\r\n")) {
+            if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void closeLeavesNoThreadOrConnectionBehind() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        long clientsBefore = clients();
+        RedisClusterClient<String> redis = client();
+        for (int i = 0; i < 100; i++) {
+            redis.set("c:" + i, "v");
+        }
+        assertThat(redis.dbsize()).isEqualTo(100);
+        assertThat(clients()).isGreaterThan(clientsBefore);
+        redis.close();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                    .map(Thread::getName).filter(n -> n.startsWith("respkit"))).isEmpty();
+            assertThat(clients()).isEqualTo(clientsBefore);
+        });
+        assertThatThrownBy(() -> redis.get("c:1")).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Client connections over the whole cluster, not counting the one asking. */
+    private long clients() {
+        long total = 0;
+        for (ClusterNode node : cluster.nodes()) {
+            String info = (String) node.call("INFO", "clients");
+            for (String line : info.split("\r\n")) {
+                if (line.startsWith("connected_clients:")) {
+                    total += Long.parseLong(line.substring(line.indexOf(':') + 1)) - 1;
+                }
+            }
+        }
+        return total;
+    }
 }

@@ -8,6 +8,7 @@ import io.respkit.commands.CommandSpec;
 import io.respkit.commands.RequestPolicy;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.ReadFrom;
+import io.respkit.exceptions.RedisClusterDownException;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisCrossSlotException;
 import io.respkit.exceptions.RedisException;
@@ -82,6 +83,11 @@ public final class ClusterRouter implements AutoCloseable {
      */
     public ClusterTopology refreshTopology() {
         return topology.refreshNow();
+    }
+
+    /** @return the topology's keeper, for tests of the refresh */
+    TopologyManager topologyManager() {
+        return topology;
     }
 
     /** @return the configuration */
@@ -164,6 +170,15 @@ public final class ClusterRouter implements AutoCloseable {
                     HostAndPort r = read && !avoidReplicas ? replicaFor(slot, primaryUnreachable) : null;
                     replica = r != null;
                     target = replica ? r : topology.primaryFor(slot); // CLUSTERDOWN when no node serves it
+                    if (!replica && topology.markedFailed(target)) {
+                        // its replica is being promoted: wait for the topology that names it, not for a timeout
+                        if (topology.awaitRefresh(deadline)) {
+                            continue;
+                        }
+                        throw new RedisClusterDownException("The primary " + target + " of hash slot " + slot
+                                + " is marked failed and no replica took over within the timeout of "
+                                + command.name());
+                    }
                 }
                 return topology.channel(target).execute(command, ask != null, replica);
             } catch (RedisServerException e) {

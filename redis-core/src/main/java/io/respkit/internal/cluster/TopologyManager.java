@@ -21,9 +21,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The cluster as the client sees it: the current {@link ClusterTopology}, the slots a {@code MOVED} reported since
@@ -57,6 +60,7 @@ final class TopologyManager implements AutoCloseable {
     private final ExecutorService askers;
     private final Object lock = new Object();
     private volatile ClusterTopology topology;
+    private final AtomicLong reads = new AtomicLong();
     private volatile boolean closed;
     // guarded by lock
     private long lastStart = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
@@ -130,6 +134,15 @@ final class TopologyManager implements AutoCloseable {
                     + " (in the topology last read)");
         }
         return primary.address();
+    }
+
+    /**
+     * Returns whether the cluster marks a node as failed: its replica is about to take over, so sending it anything
+     * would only wait out a timeout.
+     */
+    boolean markedFailed(HostAndPort address) {
+        ClusterNode node = topology.node(address);
+        return node != null && node.health() == ClusterNode.Health.FAILED;
     }
 
     /** Records a MOVED: the slot is served elsewhere now; the rest of the map is probably stale too. */
@@ -225,29 +238,47 @@ final class TopologyManager implements AutoCloseable {
         return list.size() > SOURCES ? list.subList(0, SOURCES) : list;
     }
 
-    /** Asks the nodes at once; the view most of those that answered in time agree on, or null when none did. */
+    /**
+     * Asks the nodes at once and returns the view most of those that answered agree on, or null when none did. It
+     * does not wait for a node that hangs (frozen, blackholed) longer than needed: once the first answer is in, the
+     * others get twice as long again (plus 20 ms), since a healthy node answers about as fast as the first.
+     */
     private ClusterTopology read(List<HostAndPort> nodes) {
+        reads.incrementAndGet();
+        BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
         List<CompletableFuture<ClusterTopology>> asks = new ArrayList<>(nodes.size());
         for (HostAndPort node : nodes) {
-            asks.add(CompletableFuture.supplyAsync(() -> ask(node), askers));
+            CompletableFuture<ClusterTopology> ask = CompletableFuture.supplyAsync(() -> ask(node), askers);
+            ask.whenComplete((view, failure) -> answers.add(view != null ? view : failure));
+            asks.add(ask);
         }
+        long start = System.nanoTime();
         Duration budget = config.nodeConfig().connectTimeout().plus(config.nodeConfig().timeout());
-        long deadline = System.nanoTime() + budget.toNanos();
+        long deadline = start + budget.toNanos();
         List<ClusterTopology> views = new ArrayList<>();
-        RuntimeException firstFailure = null;
-        for (CompletableFuture<ClusterTopology> ask : asks) {
-            try {
-                views.add(ask.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (ExecutionException e) {
-                if (firstFailure == null && e.getCause() instanceof RuntimeException r) {
-                    firstFailure = r;
+        Throwable firstFailure = null;
+        try {
+            for (int received = 0; received < asks.size(); received++) {
+                Object answer = answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (answer == null) {
+                    break;
                 }
-            } catch (TimeoutException e) {
-                ask.cancel(false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                if (answer instanceof ClusterTopology view) {
+                    if (views.isEmpty()) {
+                        long firstTook = System.nanoTime() - start;
+                        deadline = Math.min(deadline, System.nanoTime() + 2 * firstTook
+                                + TimeUnit.MILLISECONDS.toNanos(20));
+                    }
+                    views.add(view);
+                } else if (firstFailure == null) {
+                    firstFailure = (Throwable) answer;
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (CompletableFuture<ClusterTopology> ask : asks) {
+            ask.cancel(false); // a hung ask keeps its thread until its own timeout; its answer is ignored
         }
         views.removeIf(v -> v.slotsCovered() == 0);
         if (views.isEmpty()) {
@@ -295,6 +326,11 @@ final class TopologyManager implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How many times the topology was read: at start, periodically, adaptively and on request. */
+    long reads() {
+        return reads.get();
     }
 
     /** The channels open now, for fan-out and health. */
