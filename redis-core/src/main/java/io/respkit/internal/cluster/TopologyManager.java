@@ -61,6 +61,8 @@ final class TopologyManager implements AutoCloseable {
     private final Object lock = new Object();
     private volatile ClusterTopology topology;
     private final AtomicLong reads = new AtomicLong();
+    /** Why the last read that got no view failed, for the message when the first read fails. */
+    private volatile Throwable lastFailure;
     private volatile boolean closed;
     // guarded by lock
     private long lastStart = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
@@ -87,8 +89,12 @@ final class TopologyManager implements AutoCloseable {
             }
             ClusterTopology first = read(new ArrayList<>(config.seeds()));
             if (first == null) {
+                Throwable why = lastFailure;
+                if (why instanceof RedisServerException refused) {
+                    throw refused; // WRONGPASS, NOPERM, ...: the same for every node, and the caller must see it
+                }
                 throw new RedisConnectionException("No seed node of the cluster answered with its topology: "
-                        + config.seeds());
+                        + config.seeds(), why);
             }
             apply(first);
         } catch (RuntimeException e) {
@@ -282,6 +288,8 @@ final class TopologyManager implements AutoCloseable {
         }
         views.removeIf(v -> v.slotsCovered() == 0);
         if (views.isEmpty()) {
+            lastFailure = firstFailure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : firstFailure;
             if (firstFailure != null) {
                 log.debug("No node answered with a cluster topology; first failure: {}", firstFailure.toString());
             }
