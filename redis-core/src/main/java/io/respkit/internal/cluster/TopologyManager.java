@@ -120,7 +120,12 @@ final class TopologyManager implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the cluster client is closed");
         }
-        return channels.computeIfAbsent(address, a -> new NodeChannel(a, config.configFor(a)));
+        NodeChannel channel = channels.computeIfAbsent(address, a -> new NodeChannel(a, config.configFor(a)));
+        if (closed && channels.remove(address, channel)) {
+            channel.close(); // created while close() was clearing the map: nobody else would close it
+            throw new IllegalStateException("the cluster client is closed");
+        }
+        return channel;
     }
 
     /**
