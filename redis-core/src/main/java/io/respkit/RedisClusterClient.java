@@ -152,7 +152,7 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     @Override
     public Stream<String> scan(ScanArgs args) {
         Objects.requireNonNull(args, "args");
-        return topology().primaries().stream().flatMap(node -> ScanStreams.stream(
+        return topology().servingPrimaries().stream().flatMap(node -> ScanStreams.stream(
                 cursor -> router.executeOn(node.address(), KeyDefs.scan(codec, cursor, args))));
     }
 

@@ -122,6 +122,22 @@ public final class ClusterTopology {
     }
 
     /**
+     * Returns the primaries that serve at least one slot and are not flagged failed: where a command for every shard
+     * goes. A primary that failed over stays listed by the cluster (without slots) until it is forgotten.
+     *
+     * @return those primaries, in the order given
+     */
+    public List<ClusterNode> servingPrimaries() {
+        List<ClusterNode> out = new ArrayList<>(primaries.size());
+        for (ClusterNode p : primaries) {
+            if (p.slotCount() > 0 && p.health() != ClusterNode.Health.FAILED) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Returns the replicas, whatever their health.
      *
      * @return the replicas in the order given, unmodifiable

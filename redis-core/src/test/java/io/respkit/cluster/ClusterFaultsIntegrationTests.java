@@ -63,6 +63,9 @@ class ClusterFaultsIntegrationTests {
             assertThat(lastFailure == 0 ? 0 : ms(lastFailure - promotedAt)).isLessThanOrEqualTo(1000);
             assertThat(ms(traffic.maxCallNanos.get())).isLessThanOrEqualTo(2 * TIMEOUT.toMillis() + 500);
             assertThat(promotion.promoted()).isNotNull();
+            // the dead node is still listed (failed, without slots): fan-out reaches the serving primaries only
+            assertThat(redis.dbsize()).isPositive();
+            assertThat(redis.ping()).isEqualTo("PONG");
         }
     }
 

@@ -242,7 +242,7 @@ public final class ClusterRouter implements AutoCloseable {
     /** Runs a keyless command on every primary (or every node) and merges the replies. */
     private <T> T fanOut(Command<T> command, boolean replicasToo) {
         ClusterTopology t = topology.topology();
-        List<ClusterNode> nodes = new ArrayList<>(t.primaries());
+        List<ClusterNode> nodes = new ArrayList<>(t.servingPrimaries());
         if (replicasToo) {
             for (ClusterNode n : t.replicas()) {
                 if (n.health() == ClusterNode.Health.ONLINE) {
@@ -269,7 +269,7 @@ public final class ClusterRouter implements AutoCloseable {
     }
 
     private HostAndPort anyPrimary() {
-        List<ClusterNode> primaries = topology.topology().primaries();
+        List<ClusterNode> primaries = topology.topology().servingPrimaries();
         if (primaries.isEmpty()) {
             return config.seeds().get(0);
         }

@@ -120,7 +120,12 @@ final class TopologyManager implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the cluster client is closed");
         }
-        return channels.computeIfAbsent(address, a -> new NodeChannel(a, config.configFor(a)));
+        NodeChannel channel = channels.computeIfAbsent(address, a -> new NodeChannel(a, config.configFor(a)));
+        if (closed && channels.remove(address, channel)) {
+            channel.close(); // created while close() was clearing the map: nobody else would close it
+            throw new IllegalStateException("the cluster client is closed");
+        }
+        return channel;
     }
 
     /**
@@ -236,7 +241,7 @@ final class TopologyManager implements AutoCloseable {
         Set<HostAndPort> out = new LinkedHashSet<>();
         ClusterTopology t = topology;
         if (t != null) {
-            t.primaries().forEach(n -> out.add(n.address()));
+            t.servingPrimaries().forEach(n -> out.add(n.address()));
             t.replicas().forEach(n -> out.add(n.address()));
         }
         out.addAll(config.seeds());
@@ -323,7 +328,7 @@ final class TopologyManager implements AutoCloseable {
         moved.clear();
         if (before != null && !before.sameSlotOwners(t)) {
             log.info("Cluster topology changed: {} primaries, {} replicas, {} of 16384 slots served",
-                    t.primaries().size(), t.replicas().size(), t.slotsCovered());
+                    t.servingPrimaries().size(), t.replicas().size(), t.slotsCovered());
         }
         // Nodes that left the cluster: their pools are closed (connections lent out close when given back).
         for (HostAndPort address : channels.keySet()) {
