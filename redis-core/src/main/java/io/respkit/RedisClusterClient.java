@@ -198,10 +198,21 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
      * {@link io.respkit.pubsub.SubscriptionEvent.Kind#RECONNECTED}: a dead node does not end the subscription.
      *
      * @return the subscriber; close it to close its connection
-     * @throws RedisConnectionException when the connection cannot be opened
+     * @throws RedisConnectionException when no primary could be connected to (each is tried once)
      */
     public Subscriber<V> subscriber() {
-        return Subscriber.open(new PubSubNode(router), codec);
+        PubSubNode nodes = new PubSubNode(router);
+        // a primary that is down but still listed must not fail the call: each attempt goes to another one
+        int attempts = Math.max(1, topology().primaries().size());
+        for (int i = 1; ; i++) {
+            try {
+                return Subscriber.open(nodes, codec);
+            } catch (RedisConnectionException e) {
+                if (i >= attempts) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
