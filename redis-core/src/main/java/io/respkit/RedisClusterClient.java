@@ -8,7 +8,6 @@ import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
-import io.respkit.connection.HostAndPort;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisCrossSlotException;
 import io.respkit.exceptions.RedisServerException;
@@ -17,11 +16,12 @@ import io.respkit.internal.RawCommand;
 import io.respkit.internal.cluster.ClusterRouter;
 import io.respkit.internal.commands.KeyDefs;
 import io.respkit.internal.commands.ScanStreams;
+import io.respkit.internal.cluster.PubSubNode;
+import io.respkit.internal.cluster.ShardedSubscriptions;
+import io.respkit.pubsub.ClusterShardedSubscriber;
 import io.respkit.pubsub.Subscriber;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -193,16 +193,37 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
 
     /**
      * Opens a {@link Subscriber} for {@code SUBSCRIBE} and {@code PSUBSCRIBE} on a connection to one of the cluster's
-     * primaries (a cluster delivers every {@code PUBLISH} to every node).
+     * primaries (a cluster delivers every {@code PUBLISH} to every node). When that connection is lost, the
+     * subscriber reconnects to another primary and resubscribes there, reporting the gap as
+     * {@link io.respkit.pubsub.SubscriptionEvent.Kind#RECONNECTED}: a dead node does not end the subscription.
      *
      * @return the subscriber; close it to close its connection
-     * @throws RedisConnectionException when the connection cannot be opened
+     * @throws RedisConnectionException when no primary could be connected to (each is tried once)
      */
     public Subscriber<V> subscriber() {
-        List<io.respkit.cluster.ClusterNode> primaries = topology().primaries();
-        HostAndPort node = primaries.isEmpty() ? router.config().seeds().get(0)
-                : primaries.get(ThreadLocalRandom.current().nextInt(primaries.size())).address();
-        return Subscriber.open(router.config().configFor(node), codec);
+        PubSubNode nodes = new PubSubNode(router);
+        // a primary that is down but still listed must not fail the call: each attempt goes to another one
+        int attempts = Math.max(1, topology().servingPrimaries().size());
+        for (int i = 1; ; i++) {
+            try {
+                return Subscriber.open(nodes, codec);
+            } catch (RedisConnectionException e) {
+                if (i >= attempts) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens a sharded subscriber ({@code SSUBSCRIBE}, Redis 7.0+): each shard channel subscribed on the primary
+     * serving its slot, following the channel when its slot moves (migration, failover). Connections to the nodes
+     * open as channels need them.
+     *
+     * @return the subscriber, subscribed to nothing yet; close it to close its connections
+     */
+    public ClusterShardedSubscriber<V> shardedSubscriber() {
+        return new ShardedSubscriptions<>(router, codec);
     }
 
     /**

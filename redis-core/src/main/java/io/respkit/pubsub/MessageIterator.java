@@ -2,9 +2,10 @@ package io.respkit.pubsub;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
- * The iterator of {@link Subscriber#listen()}: each element is the next message or event, waiting for as long as it
+ * The iterator of {@link Subscriber#listen()} and {@link ClusterShardedSubscriber#listen()}: each element is the next message or event, waiting for as long as it
  * takes; iteration ends when the subscriber is closed, also while {@link #hasNext()} waits.
  *
  * <p>Not thread-safe: one iterating thread.
@@ -13,10 +14,11 @@ import java.util.NoSuchElementException;
  */
 final class MessageIterator<V> implements Iterator<PubSubMessage<V>> {
 
-    private final Subscriber<V> subscriber;
+    private final Supplier<PubSubMessage<V>> subscriber;
     private PubSubMessage<V> next;
 
-    MessageIterator(Subscriber<V> subscriber) {
+    /** @param subscriber waits for the next message as long as it takes, {@code null} once closed */
+    MessageIterator(Supplier<PubSubMessage<V>> subscriber) {
         this.subscriber = subscriber;
     }
 
@@ -29,7 +31,7 @@ final class MessageIterator<V> implements Iterator<PubSubMessage<V>> {
     @Override
     public boolean hasNext() {
         if (next == null) {
-            next = subscriber.next(); // null only once closed
+            next = subscriber.get(); // null only once closed
         }
         return next != null;
     }

@@ -14,9 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A pub/sub subscriber on its own dedicated connection: subscribe and unsubscribe to channels, patterns and shard
@@ -61,8 +60,6 @@ public final class Subscriber<V> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private static final long FIRST_RETRY_MILLIS = 50;
-    private static final long MAX_RETRY_MILLIS = 2_000;
     /** {@link #read}'s timeout meaning "for as long as it takes". */
     private static final long FOREVER = Long.MAX_VALUE;
     /** How long one read waits at most before the reading thread's interrupt flag is checked. */
@@ -71,20 +68,18 @@ public final class Subscriber<V> implements AutoCloseable {
     private final RedisConfig config;
     private final boolean reconnect;
     private final Object readLock = new Object();
-    private final Object closeSignal = new Object();
-    private final AtomicLong reconnects = new AtomicLong();
+    private final Reconnection reconnection;
     private final SubscriberLink link;
-    private long lostAtNanos;
-    private long retryMillis = FIRST_RETRY_MILLIS;
     private volatile boolean ignoreSubscribeMessages;
     // Touched only under readLock.
     private final PubSubFrames<V> frames;
     private final HealthCheck health;
 
-    private Subscriber(RespChannel connection, RedisCodec<V> codec, boolean reconnect) {
+    private Subscriber(RespChannel connection, RedisCodec<V> codec, boolean reconnect, Supplier<RedisConfig> nodes) {
         this.link = new SubscriberLink(connection, codec);
         this.config = connection.config();
         this.reconnect = reconnect;
+        this.reconnection = new Reconnection(nodes, config);
         this.frames = new PubSubFrames<>(codec, config.address());
         this.health = new HealthCheck(config.healthCheckInterval(), config.timeout());
     }
@@ -121,7 +116,22 @@ public final class Subscriber<V> implements AutoCloseable {
      * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
      */
     public static <V> Subscriber<V> open(RedisConfig config, RedisCodec<V> codec, boolean reconnect) {
-        return new Subscriber<>(HealthCheck.openAlive(config), codec, reconnect);
+        return new Subscriber<>(HealthCheck.openAlive(config), codec, reconnect, () -> config);
+    }
+
+    /**
+     * Opens a subscriber that reconnects to whichever node {@code nodes} names at each attempt, the first
+     * connection included: for a cluster, where any node delivers {@code PUBLISH} and the first one may be gone.
+     *
+     * @param nodes the configuration of the node to connect to, called once per connection attempt
+     * @param codec the payload codec
+     * @param <V> the payload type
+     * @return the subscriber, subscribed to nothing yet
+     * @throws RedisConnectionException when the first connection cannot be opened or did not answer
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
+     */
+    public static <V> Subscriber<V> open(Supplier<RedisConfig> nodes, RedisCodec<V> codec) {
+        return new Subscriber<>(HealthCheck.openAlive(nodes.get()), codec, true, nodes);
     }
 
     /**
@@ -256,7 +266,7 @@ public final class Subscriber<V> implements AutoCloseable {
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     throw new RedisInterruptedException("Interrupted while waiting for a message from "
-                            + config.address() + "; the subscriber stays usable");
+                            + address() + "; the subscriber stays usable");
                 }
                 // Waits in slices, since a socket read ignores Thread.interrupt(): each slice that passes checks it.
                 long budget = Math.min(Math.min(deadline == FOREVER ? FOREVER : deadline - now, health.readBudget(now)),
@@ -290,7 +300,7 @@ public final class Subscriber<V> implements AutoCloseable {
                     if (!reconnect) {
                         throw lost;
                     }
-                    PubSubMessage<V> event = reconnect(lost, deadline);
+                    PubSubMessage<V> event = reconnection.reconnect(link, health, lost, deadline);
                     if (event != null || link.isClosed()
                             || deadline != FOREVER && System.nanoTime() - deadline >= 0) {
                         return event;
@@ -319,68 +329,15 @@ public final class Subscriber<V> implements AutoCloseable {
         if (verdict == HealthCheck.Verdict.PING) {
             try {
                 link.ping();
-                log.debug("Subscriber on {} silent for {}; sent PING", config.address(), config.healthCheckInterval());
+                log.debug("Subscriber on {} silent for {}; sent PING", address(), config.healthCheckInterval());
             } catch (RedisConnectionException e) {
                 return e;
             }
         } else if (verdict == HealthCheck.Verdict.DEAD) {
             link.channel().markBroken();
-            return health.deadPeer(config.address());
+            return health.deadPeer(address());
         }
         return null;
-    }
-
-    /**
-     * Opens a new connection and resubscribes it, retrying with back-off until {@code deadline}.
-     *
-     * @return the {@code RECONNECTED} event, or {@code null} when the deadline passed first or the subscriber was
-     *         closed
-     */
-    private PubSubMessage<V> reconnect(RuntimeException cause, long deadline) {
-        if (lostAtNanos == 0) {
-            lostAtNanos = System.nanoTime();
-            log.warn("Subscriber lost its connection to {}: {}; reconnecting", config.address(), cause.getMessage());
-        }
-        for (;;) {
-            if (link.isClosed()) {
-                return null;
-            }
-            try {
-                int subscriptions = link.swap(HealthCheck.openAlive(config));
-                health.reset();
-                reconnects.incrementAndGet();
-                long gapMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAtNanos);
-                lostAtNanos = 0;
-                retryMillis = FIRST_RETRY_MILLIS;
-                log.warn("Subscriber reconnected to {} after {} ms and resubscribed to {} channel(s) and {} "
-                        + "pattern(s); messages published meanwhile were not received", config.address(), gapMillis,
-                        link.channels().size(), link.patterns().size());
-                return new SubscriptionEvent<>(SubscriptionEvent.Kind.RECONNECTED, null, subscriptions);
-            } catch (RedisException e) {
-                if (link.isClosed()) {
-                    return null;
-                }
-                log.debug("Subscriber cannot reconnect to {} yet: {}", config.address(), e.getMessage());
-            }
-            long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
-                    : TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            long wait = Math.min(retryMillis, left);
-            if (wait <= 0) {
-                return null;
-            }
-            retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
-            synchronized (closeSignal) {
-                if (!link.isClosed()) {
-                    try {
-                        closeSignal.wait(wait);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new RedisConnectionException("Interrupted while reconnecting the subscriber to "
-                                + config.address(), e);
-                    }
-                }
-            }
-        }
     }
 
     /**
@@ -389,7 +346,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @return the number of reconnections, 0 while the first connection lasts
      */
     public long reconnects() {
-        return reconnects.get();
+        return reconnection.reconnects();
     }
 
     /**
@@ -400,7 +357,7 @@ public final class Subscriber<V> implements AutoCloseable {
      * @return the messages
      */
     public Iterable<PubSubMessage<V>> listen() {
-        return () -> new MessageIterator<>(this);
+        return () -> new MessageIterator<>(this::next);
     }
 
     /**
@@ -430,7 +387,7 @@ public final class Subscriber<V> implements AutoCloseable {
             try {
                 run(listener);
             } catch (RedisException e) {
-                log.warn("Subscriber on {} stopped: {}", config.address(), e.getMessage());
+                log.warn("Subscriber on {} stopped: {}", address(), e.getMessage());
             }
         }, "respkit-subscriber-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -466,14 +423,17 @@ public final class Subscriber<V> implements AutoCloseable {
     @Override
     public void close() {
         link.close();
-        synchronized (closeSignal) {
-            closeSignal.notifyAll();
-        }
+        reconnection.wakeUp();
+    }
+
+    /** The node connected to now, or last tried: a subscriber opened with a supplier may move. */
+    private String address() {
+        return reconnection.config().address();
     }
 
     @Override
     public String toString() {
-        return "Subscriber[" + config.address() + ", channels=" + link.channels() + ", patterns=" + link.patterns()
+        return "Subscriber[" + address() + ", channels=" + link.channels() + ", patterns=" + link.patterns()
                 + ", shardChannels=" + link.shardChannels() + "]";
     }
 }

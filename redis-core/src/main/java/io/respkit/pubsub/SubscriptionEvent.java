@@ -8,7 +8,8 @@ package io.respkit.pubsub;
  *
  * @param kind what changed
  * @param channel the channel or pattern, or {@code null} when unsubscribing from nothing and for
- *        {@link Kind#RECONNECTED}
+ *        {@link Kind#RECONNECTED}, except the one a {@link ClusterShardedSubscriber} reports for a shard channel it
+ *        moved to its slot's new owner, which names that channel
  * @param count how many channels and patterns (for the shard kinds, shard channels) the connection is
  *        subscribed to now; for {@link Kind#RECONNECTED},
  *        how many it asked the new connection to subscribe to again
@@ -33,7 +34,8 @@ public record SubscriptionEvent<V>(Kind kind, String channel, long count) implem
         /**
          * The subscriber lost its connection and opened a new one, subscribed again to its channels and patterns:
          * messages published while it was disconnected were not received. Confirmations of the resubscriptions
-         * follow.
+         * follow. From a {@link ClusterShardedSubscriber} it may also name one shard channel that moved to another
+         * node: messages published to it during the move were not received.
          */
         RECONNECTED
     }

@@ -67,7 +67,8 @@ public final class ClusterRouter implements AutoCloseable {
         this.topology = new TopologyManager(config);
         ServerCommandTable table = new ServerCommandTable();
         // COMMAND INFO and GETKEYS answer alike on every node of one cluster: asked once, of any primary
-        this.keys = new CommandKeys(table, TABLE_NAME, this::runAnywhere);
+        // shard channels (SPUBLISH) are not_key in the key specs, yet pick the slot like keys
+        this.keys = new CommandKeys(table, TABLE_NAME, this::runAnywhere, true);
         this.serverSpecs = new EffectiveSpecs(table, TABLE_NAME, this::runAnywhere);
     }
 
@@ -88,6 +89,14 @@ public final class ClusterRouter implements AutoCloseable {
     /** @return the topology's keeper, for tests of the refresh */
     TopologyManager topologyManager() {
         return topology;
+    }
+
+    /**
+     * Asks for a topology refresh, rate-limited and coalesced with others, and returns at once: for the pub/sub
+     * subscribers, which notice a lost node on their own connections.
+     */
+    public void requestTopologyRefresh() {
+        topology.requestRefresh();
     }
 
     /** @return the configuration */

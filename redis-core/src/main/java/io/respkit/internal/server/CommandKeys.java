@@ -31,6 +31,7 @@ public final class CommandKeys {
     private final ServerCommandTable table;
     private final String server;
     private final CommandRunner runner;
+    private final boolean includeNotKeys;
 
     /**
      * Creates the key finder of one server.
@@ -41,9 +42,24 @@ public final class CommandKeys {
      * @throws NullPointerException when an argument is null
      */
     public CommandKeys(ServerCommandTable table, String server, CommandRunner runner) {
+        this(table, server, runner, false);
+    }
+
+    /**
+     * Creates the key finder of one server.
+     *
+     * @param table the command tables, possibly shared with other servers
+     * @param server the server's address, as the table knows it
+     * @param runner runs {@code COMMAND INFO} and {@code COMMAND GETKEYS} on that server
+     * @param includeNotKeys whether arguments of {@code not_key} key specs count: a cluster routes the shard channel
+     *        of {@code SPUBLISH} by its slot like a key
+     * @throws NullPointerException when an argument is null
+     */
+    public CommandKeys(ServerCommandTable table, String server, CommandRunner runner, boolean includeNotKeys) {
         this.table = Objects.requireNonNull(table, "table");
         this.server = Objects.requireNonNull(server, "server");
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.includeNotKeys = includeNotKeys;
     }
 
     /**
@@ -64,7 +80,7 @@ public final class CommandKeys {
             }
             return positions;
         }
-        KeyPositions found = table.keyPositions(server, command, runner);
+        KeyPositions found = table.keyPositions(server, Arguments.of(command), runner, includeNotKeys);
         if (found instanceof KeyPositions.Found f) {
             return f.positions();
         }

@@ -75,11 +75,28 @@ public final class ServerCommandTable {
      * @throws NullPointerException when an argument is null
      */
     public KeyPositions keyPositions(String server, Arguments args, CommandRunner runner) {
+        return keyPositions(server, args, runner, false);
+    }
+
+    /**
+     * Returns the key positions of a command to be sent to {@code server}, see
+     * {@link #keyPositions(String, Arguments, CommandRunner)}.
+     *
+     * @param server the server's address
+     * @param args the command's arguments, its name at 0
+     * @param runner runs a command on that server; used only when the server must be asked
+     * @param includeNotKeys whether arguments of {@code not_key} specs count, such as the shard channel of
+     *        {@code SPUBLISH}, which a cluster routes by its slot like a key
+     * @return the positions, {@link KeyPositions.AskServer} or {@link KeyPositions.UnknownCommand}
+     * @throws NullPointerException when an argument is null
+     */
+    public KeyPositions keyPositions(String server, Arguments args, CommandRunner runner, boolean includeNotKeys) {
         if (args.count() == 0) {
             return KeyPositions.UnknownCommand.INSTANCE;
         }
         Optional<CommandInfo> info = info(server, args.text(0), runner);
-        return info.isPresent() ? KeyExtraction.keyPositions(info.get(), args) : KeyPositions.UnknownCommand.INSTANCE;
+        return info.isPresent() ? KeyExtraction.keyPositions(info.get(), args, includeNotKeys)
+                : KeyPositions.UnknownCommand.INSTANCE;
     }
 
     /**
