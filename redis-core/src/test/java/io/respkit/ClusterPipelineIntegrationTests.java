@@ -173,7 +173,8 @@ class ClusterPipelineIntegrationTests {
 
     @Test
     void pipelinesAndTransactionsFollowSlotMigrationsWithoutErrors() {
-        try (RedisCluster own = RedisCluster.start(3, 0); RedisClusterClient<String> redis = client(own)) {
+        try (RedisCluster own = RedisCluster.start(3, 0); RedisClusterClient<String> redis = RedisClusterClient.create(
+                ClusterConfig.builder().seeds(own.seeds()).refreshPeriod(java.time.Duration.ZERO).build())) {
             int moved = own.slotOf("{mig}");
             ClusterNode from = own.primaryOf(moved);
             ClusterNode to = own.primaries().stream().filter(n -> !n.equals(from)).findFirst().orElseThrow();
@@ -189,6 +190,7 @@ class ClusterPipelineIntegrationTests {
                     p.set("plain:" + i, "p");
                 }
                 own.moveSlot(moved, to);
+                assertThat(redis.topology().primary(moved).address()).isEqualTo(from.hostAndPort()); // stale: MOVED
                 List<Object> results = p.execute(); // raiseOnError: any error would throw
                 assertThat(results).hasSize(150).doesNotHaveAnyElementsOfTypes(Exception.class);
                 for (int i = 0; i < 50; i++) {
@@ -216,11 +218,12 @@ class ClusterPipelineIntegrationTests {
                 assertThat(results.get(2 * i)).isEqualTo("v" + i);
                 assertThat(results.get(2 * i + 1)).isEqualTo(true);
             }
+            own.finishMigration(asked, owner, target); // the importing node answers MOVED before this, ASKING aside
             assertThat(target.call("GET", "{ask}:added:3")).isEqualTo("a3");
-            own.finishMigration(asked, owner, target);
 
             // transactions follow a move too: queued commands answered MOVED (EXECABORT) or WATCH answered MOVED
-            own.moveSlot(moved, from);
+            assertThat(redis.refreshTopology().primary(moved).address()).isEqualTo(to.hostAndPort());
+            own.moveSlot(moved, from); // the client's view is stale now: the transaction meets MOVED
             TransactionResult tx = redis.multi("{mig}", t -> t.incr("{mig}:counter"));
             assertThat(tx.results()).containsExactly(1L);
             own.moveSlot(moved, to);
