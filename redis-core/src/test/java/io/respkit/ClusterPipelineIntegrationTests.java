@@ -233,4 +233,38 @@ class ClusterPipelineIntegrationTests {
             assertThat(to.call("GET", "{mig}:counter")).isEqualTo("10");
         }
     }
+
+    @Test
+    void aNodeThatStopsAnsweringFailsOnlyItsOwnCommandsAndItsWritesAreNotResent() {
+        try (RedisCluster own = RedisCluster.start(3, 0); RedisClusterClient<String> redis = RedisClusterClient.create(
+                ClusterConfig.builder().seeds(own.seeds()).refreshPeriod(java.time.Duration.ZERO)
+                        .nodeConfig(io.respkit.connection.RedisConfig.builder()
+                                .timeout(java.time.Duration.ofMillis(500)).build()).build())) {
+            ClusterNode frozen = own.primaryOf(own.slotOf("{f}"));
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; keys.size() < 30; i++) {
+                if (!own.primaryOf(own.slotOf("k" + i)).equals(frozen)) {
+                    keys.add("k" + i); // keys of the other two nodes
+                }
+            }
+            redis.pipelined(p -> {
+                p.set("{f}:warm", "1"); // every node now has a pooled connection
+                keys.forEach(k -> p.set(k, "0"));
+            });
+            frozen.freeze();
+            try {
+                List<Object> results = redis.pipelined(PipelineOptions.DEFAULT.withRaiseOnError(false), p -> {
+                    p.incr("{f}:counter");
+                    keys.forEach(p::incr);
+                });
+                assertThat(results.get(0)).isInstanceOf(io.respkit.exceptions.RedisConnectionException.class);
+                assertThat(results.subList(1, results.size())).allMatch(r -> r.equals(1L));
+            } finally {
+                frozen.thaw();
+            }
+            // sent once: at most 1, never 2, whatever the frozen node did with it once thawed
+            String counter = redis.get("{f}:counter");
+            assertThat(counter == null || counter.equals("1")).as("counter %s", counter).isTrue();
+        }
+    }
 }
