@@ -10,18 +10,26 @@ import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisCrossSlotException;
+import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTransactionAbortedException;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.internal.RawCommand;
+import io.respkit.internal.cluster.ClusterBatches;
 import io.respkit.internal.cluster.ClusterRouter;
 import io.respkit.internal.commands.KeyDefs;
 import io.respkit.internal.commands.ScanStreams;
 import io.respkit.internal.cluster.PubSubNode;
 import io.respkit.internal.cluster.ShardedSubscriptions;
+import io.respkit.pool.PooledConnection;
 import io.respkit.pubsub.ClusterShardedSubscriber;
 import io.respkit.pubsub.Subscriber;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -224,6 +232,132 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
      */
     public ClusterShardedSubscriber<V> shardedSubscriber() {
         return new ShardedSubscriptions<>(router, codec);
+    }
+
+    /**
+     * Opens a cluster pipeline with the default options (raise on error, at most 1000 commands per round trip to a
+     * node, not transactional). See {@link ClusterPipeline} for routing, order and what is refused.
+     *
+     * @return the pipeline
+     */
+    public ClusterPipeline<V> pipeline() {
+        return pipeline(PipelineOptions.DEFAULT);
+    }
+
+    /**
+     * Opens a cluster pipeline. With {@link PipelineOptions#transaction()}, each round runs as one
+     * {@code MULTI}/{@code EXEC} and its commands must share one slot.
+     *
+     * @param options error mode, commands per round trip to a node, and whether rounds are transactions
+     * @return the pipeline
+     */
+    public ClusterPipeline<V> pipeline(PipelineOptions options) {
+        return new ClusterPipeline<>(codec, router.batches(), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Queues commands in a cluster pipeline, executes it and returns every result in queue order.
+     *
+     * @param body queues the commands
+     * @return each command's result
+     * @throws RedisPipelineException when a command failed (every command still ran)
+     */
+    public List<Object> pipelined(Consumer<ClusterPipeline<V>> body) {
+        return pipelined(PipelineOptions.DEFAULT, body);
+    }
+
+    /**
+     * Queues commands in a cluster pipeline with the given options, executes it and returns every result in order.
+     *
+     * @param options error mode, commands per round trip to a node, and whether the round is a transaction
+     * @param body queues the commands
+     * @return each command's result; failures as exceptions when {@code raiseOnError} is off
+     * @throws RedisPipelineException with {@code raiseOnError} on, when a command failed
+     * @throws RedisCrossSlotException for a transactional pipeline whose commands span slots; nothing was sent
+     */
+    public List<Object> pipelined(PipelineOptions options, Consumer<ClusterPipeline<V>> body) {
+        try (ClusterPipeline<V> p = pipeline(options)) {
+            body.accept(p);
+            return p.execute();
+        }
+    }
+
+    /**
+     * Opens a {@code MULTI}/{@code EXEC} transaction on the primary of {@code key}'s hash slot, on a connection
+     * borrowed from its pool. Every command queued must hash to that slot (or have no key): one that does not is
+     * refused with {@link RedisCrossSlotException} when queued. Close it to give the connection back. When the slot
+     * moved before {@code EXEC}, {@link Transaction#exec()} fails ({@code EXECABORT} or {@code MOVED}) and nothing
+     * runs; {@link #multi(String, Consumer)} follows the move instead.
+     *
+     * @param key a key of the slot the transaction is for, e.g. {@code "{user:1}:balance"}
+     * @return the transaction
+     * @throws io.respkit.exceptions.RedisClusterDownException when no node serves the slot
+     * @throws RedisConnectionException when no connection to the slot's node could be had
+     */
+    public Transaction<V> multi(String key) {
+        ClusterBatches batches = router.batches();
+        int slot = batches.slotOfKeys("MULTI", List.of(Objects.requireNonNull(key, "key")), codec);
+        PooledConnection lease = batches.borrow(batches.primaryFor(slot));
+        return new Transaction<>(codec, lease, lease.connection(), ClusterTransactions.admission(batches, slot));
+    }
+
+    /**
+     * Queues commands in a transaction on {@code key}'s slot and executes it atomically. When the slot moved, the
+     * body queues again on a new transaction on the slot's new owner (nothing of the first ran), so it must have no
+     * other side effects.
+     *
+     * @param key a key of the slot the transaction is for
+     * @param body queues the commands; a command of another slot is refused with {@link RedisCrossSlotException}
+     * @return the results
+     * @throws RedisCrossSlotException when the body queued a command of another slot; nothing was sent
+     * @throws RedisServerException {@code EXECABORT} when a command was rejected while queueing
+     * @throws RedisConnectionException when the node failed; whether the transaction ran is unknown
+     */
+    public TransactionResult multi(String key, Consumer<Transaction<V>> body) {
+        ClusterBatches batches = router.batches();
+        int slot = batches.slotOfKeys("MULTI", List.of(Objects.requireNonNull(key, "key")), codec);
+        Transaction<V> tx = ClusterTransactions.execOnSlot(batches, codec, slot, body);
+        List<Object> results = new java.util.ArrayList<>();
+        for (Response<?> r : tx.queued()) {
+            results.add(r.resultOrFailure());
+        }
+        return new TransactionResult(java.util.Collections.unmodifiableList(results), false);
+    }
+
+    /**
+     * Runs an optimistic transaction as {@link RedisClient#transaction(Collection, TransactionBody)} does, on the
+     * primary of the watched keys' slot, up to 100 attempts.
+     *
+     * @param watchKeys the keys to watch, at least one, all in one slot
+     * @param body reads with immediate commands on the watching connection, then queues (commands of the slot only)
+     * @return the results of the successful attempt
+     * @throws IllegalArgumentException when no key is given
+     * @throws RedisCrossSlotException when the watch keys, or a queued command's keys, are in another slot; for the
+     *         keys, before anything is sent
+     * @throws RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     */
+    public TransactionResult transaction(Collection<String> watchKeys, TransactionBody<V> body) {
+        return transaction(watchKeys, 100, body);
+    }
+
+    /**
+     * Like {@link #transaction(Collection, TransactionBody)} with a limit on attempts. A {@code MOVED} or {@code ASK}
+     * answered to {@code WATCH}, to a queued command or to {@code EXEC} (nothing ran) starts the attempt over on the
+     * slot's new node, without counting as an attempt; a transaction that may have run is never sent again.
+     *
+     * @param watchKeys the keys to watch, at least one, all in one slot
+     * @param maxAttempts the most attempts, at least 1
+     * @param body reads, then queues
+     * @return the results of the successful attempt
+     * @throws IllegalArgumentException when no key is given or {@code maxAttempts} is less than 1
+     * @throws RedisCrossSlotException when the watch keys span slots (nothing was sent), or a queued command's keys
+     *         are in another slot
+     * @throws RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     */
+    public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
+        Objects.requireNonNull(body, "body");
+        return ClusterTransactions.watched(router.batches(), codec, Objects.requireNonNull(watchKeys, "watchKeys"),
+                maxAttempts, body);
     }
 
     /**

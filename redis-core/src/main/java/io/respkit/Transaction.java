@@ -48,12 +48,20 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
     private final PooledConnection lease;
     private final RedisConnection connection;
     private final List<Response<?>> queued = new ArrayList<>();
+    /** Refuses a command before it is queued (a cluster transaction: keys of another slot); null for none. */
+    private final java.util.function.Consumer<Command<?>> admission;
     private boolean done;
 
     Transaction(RedisCodec<V> codec, PooledConnection lease, RedisConnection connection) {
+        this(codec, lease, connection, null);
+    }
+
+    Transaction(RedisCodec<V> codec, PooledConnection lease, RedisConnection connection,
+            java.util.function.Consumer<Command<?>> admission) {
         this.codec = codec;
         this.lease = lease;
         this.connection = connection;
+        this.admission = admission;
     }
 
     @Override
@@ -61,12 +69,26 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
         return codec;
     }
 
+    /**
+     * Queues a command, to run at {@link #exec()}.
+     *
+     * @param command the command
+     * @param <T> its result type
+     * @return its response, complete once the transaction ran
+     * @throws IllegalStateException when already executed or discarded
+     * @throws io.respkit.exceptions.RedisUnsupportedCommandException when the command cannot be queued
+     * @throws io.respkit.exceptions.RedisCrossSlotException in a cluster transaction, when the command's keys hash
+     *         to another slot than the transaction's; it is not queued
+     */
     @Override
     public <T> Response<T> enqueue(Command<T> command) {
         if (done) {
             throw new IllegalStateException("transaction was already executed or discarded");
         }
         RedisConnection.checkSendable(command); // now, not in exec() after MULTI was already buffered
+        if (admission != null) {
+            admission.accept(command);
+        }
         Response<T> response = new Response<>(command);
         queued.add(response);
         return response;
@@ -135,6 +157,11 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
             }
             throw e;
         }
+    }
+
+    /** The queued commands' responses, for a cluster transaction looking for a redirect after an abort. */
+    List<Response<?>> queued() {
+        return queued;
     }
 
     private TransactionResult finish(Object execReply, RedisException firstQueueError, int firstQueueIndex) {

@@ -55,6 +55,7 @@ public final class ClusterRouter implements AutoCloseable {
     private final ClusterConfig config;
     private final CommandKeys keys;
     private final EffectiveSpecs serverSpecs;
+    private final ClusterBatches batches;
 
     /**
      * Connects to the cluster: reads its topology from the seeds.
@@ -70,6 +71,20 @@ public final class ClusterRouter implements AutoCloseable {
         // shard channels (SPUBLISH) are not_key in the key specs, yet pick the slot like keys
         this.keys = new CommandKeys(table, TABLE_NAME, this::runAnywhere, true);
         this.serverSpecs = new EffectiveSpecs(table, TABLE_NAME, this::runAnywhere);
+        this.batches = new ClusterBatches(this, topology);
+    }
+
+    /** @return the pipelines and transactions over this router's nodes */
+    public ClusterBatches batches() {
+        return batches;
+    }
+
+    /** The argument positions of a command's keys, after giving an unknown command the server's flags. */
+    int[] keyPositions(Command<?> command) {
+        if (!command.spec().isKnown()) {
+            serverSpecs.apply(command);
+        }
+        return keys.positions(command);
     }
 
     /** @return the topology last read */
@@ -336,6 +351,7 @@ public final class ClusterRouter implements AutoCloseable {
 
     @Override
     public void close() {
+        batches.close();
         topology.close();
     }
 }

@@ -13,7 +13,7 @@ import io.respkit.exceptions.RedisServerException;
  * @param slot the key's slot
  * @param target the node to send the command to
  */
-record Redirect(boolean moved, int slot, HostAndPort target) {
+public record Redirect(boolean moved, int slot, HostAndPort target) {
 
     /**
      * Reads a redirection from a server error.

@@ -1,0 +1,162 @@
+package io.respkit;
+
+import io.respkit.codec.ByteArrayCodec;
+import io.respkit.codec.RedisCodec;
+import io.respkit.commands.Command;
+import io.respkit.connection.HostAndPort;
+import io.respkit.connection.RedisConnection;
+import io.respkit.exceptions.RedisCrossSlotException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisInterruptedException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTransactionAbortedException;
+import io.respkit.internal.BlockingRecovery;
+import io.respkit.internal.ConnectionCommands;
+import io.respkit.internal.cluster.ClusterBatches;
+import io.respkit.internal.cluster.Redirect;
+import io.respkit.internal.commands.CommandSpecs;
+import io.respkit.internal.commands.Decoders;
+import io.respkit.pool.PooledConnection;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code MULTI}/{@code EXEC} on a cluster: every command of a transaction must hash to one slot, and runs on that
+ * slot's primary. A {@code MOVED} or {@code ASK} answered to {@code WATCH}, to a queued command ({@code EXECABORT})
+ * or to {@code EXEC} itself means nothing ran, so the attempt starts over on the node named, up to the configured
+ * redirects; a transaction that may have run is never sent again.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class ClusterTransactions {
+
+    private ClusterTransactions() {
+    }
+
+    /** Refuses, before it is queued, a command whose keys hash to another slot than {@code slot}. */
+    static Consumer<Command<?>> admission(ClusterBatches batches, int slot) {
+        return command -> {
+            int s = batches.slotOf(command);
+            if (s != ClusterBatches.NO_SLOT && slot != ClusterBatches.NO_SLOT && s != slot) {
+                throw new RedisCrossSlotException(command.name() + " in a transaction on slot " + slot,
+                        List.of(slot, s));
+            }
+        };
+    }
+
+    /**
+     * Runs a transaction on a slot's primary: {@code queue} queues on a fresh transaction for each attempt.
+     *
+     * @return the executed transaction (its responses are complete)
+     */
+    static <V> Transaction<V> execOnSlot(ClusterBatches batches, RedisCodec<V> codec, int slot,
+            Consumer<Transaction<V>> queue) {
+        HostAndPort ask = null;
+        int hops = 0;
+        while (true) {
+            HostAndPort node = ask != null ? ask : batches.primaryFor(slot);
+            try (PooledConnection lease = batches.borrow(node)) {
+                RedisConnection connection = lease.connection();
+                Transaction<V> tx = new Transaction<>(codec, null, connection, admission(batches, slot));
+                try {
+                    queue.accept(tx);
+                } catch (RuntimeException e) {
+                    tx.close();
+                    throw e;
+                }
+                try {
+                    if (ask != null) {
+                        asking(connection); // the flag then lasts through MULTI to EXEC
+                    }
+                    tx.exec();
+                    return tx;
+                } catch (RedisServerException e) {
+                    Redirect r = redirectOf(batches, e, tx, node);
+                    if (r == null || ++hops > batches.maxRedirects()) {
+                        throw e;
+                    }
+                    ask = r.moved() ? null : r.target();
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs a {@code WATCH}-guarded transaction on the watched keys' slot, see
+     * {@link RedisClusterClient#transaction(Collection, int, TransactionBody)}.
+     */
+    static <V> TransactionResult watched(ClusterBatches batches, RedisCodec<V> codec, Collection<String> watchKeys,
+            int maxAttempts, TransactionBody<V> body) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        int slot = batches.slotOfKeys("WATCH", watchKeys, codec);
+        HostAndPort ask = null;
+        int hops = 0;
+        int attempts = 0;
+        while (true) {
+            HostAndPort node = ask != null ? ask : batches.primaryFor(slot);
+            boolean asking = ask != null;
+            ask = null;
+            try (PooledConnection lease = batches.borrow(node)) {
+                RedisConnection connection = lease.connection();
+                Transaction<V> tx = null;
+                try {
+                    if (asking) {
+                        asking(connection);
+                    }
+                    connection.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
+                    tx = new Transaction<>(codec, null, connection, admission(batches, slot));
+                    try {
+                        body.run(new ConnectionCommands<>(connection, codec), tx);
+                    } catch (RedisInterruptedException e) {
+                        BlockingRecovery.takeOver(lease);
+                        throw e;
+                    } catch (RuntimeException e) {
+                        tx.close(); // UNWATCH
+                        throw e;
+                    }
+                    if (asking) {
+                        asking(connection);
+                    }
+                    TransactionResult result = tx.exec();
+                    if (!result.aborted()) {
+                        return result;
+                    }
+                    if (++attempts >= maxAttempts) {
+                        throw new RedisTransactionAbortedException("Transaction aborted by concurrent changes to "
+                                + "watched keys " + maxAttempts + " times in a row");
+                    }
+                } catch (RedisServerException e) {
+                    Redirect r = redirectOf(batches, e, tx, node);
+                    if (r == null || ++hops > batches.maxRedirects()) {
+                        throw e;
+                    }
+                    ask = r.moved() ? null : r.target(); // nothing ran: start over on the slot's node
+                }
+            }
+        }
+    }
+
+    /** The redirect behind a failure: its own, or (after EXECABORT) that of the first queued command refused. */
+    private static Redirect redirectOf(ClusterBatches batches, RedisServerException e, Transaction<?> tx,
+            HostAndPort node) {
+        Redirect r = batches.follow(e, node);
+        if (r != null || tx == null) {
+            return r;
+        }
+        for (Response<?> q : tx.queued()) {
+            RedisException f = q.failure();
+            if (f instanceof RedisServerException s && !"EXECABORT".equals(s.code())) {
+                return batches.follow(s, node);
+            }
+        }
+        return null;
+    }
+
+    private static void asking(RedisConnection connection) {
+        connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.ASKING, Decoders.raw()));
+    }
+}
