@@ -3,6 +3,7 @@ package io.respkit.spring.boot.autoconfigure;
 import io.respkit.RedisClusterClient;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.spring.core.RedisTemplate;
+import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.annotation.RedisListener;
 import io.respkit.test.ClusterNode;
 import io.respkit.test.ClusterTest;
@@ -68,6 +69,11 @@ class RedisClusterStarterIntegrationTests {
                     .isInstanceOf(RedisUnsupportedCommandException.class).hasMessageContaining("Redis Cluster");
             assertThatThrownBy(() -> template.multi(tx -> tx.get("key:1")))
                     .isInstanceOf(RedisUnsupportedCommandException.class);
+            assertThatThrownBy(() -> template.withConnection(c -> c.get("key:1")))
+                    .isInstanceOf(RedisUnsupportedCommandException.class);
+            assertThatThrownBy(template::client).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("clusterClient()");
+            assertThat(template.clusterClient().topology().coversAllSlots()).isTrue();
         });
     }
 
@@ -161,6 +167,26 @@ class RedisClusterStarterIntegrationTests {
             assertThat(heartbeats).isNotEmpty().allSatisfy(key -> assertThat(cluster.slotOf(key)).isEqualTo(slot));
             await().atMost(WAIT).until(() -> template.llen(QUEUE) == 0
                     && template.llen(listener.processingKeys.get(0)) == 0);
+        });
+    }
+
+    static class CrossSlotDeadLetterListener {
+        @RedisListener(id = "crossSlot", queue = QUEUE, reliable = true, deadLetterQueue = "elsewhere")
+        void on(String item) {
+        }
+    }
+
+    @Test
+    void aDeadLetterListInAnotherSlotIsRefusedAtStartUp(RedisCluster cluster) {
+        assertThat(cluster.slotOf("elsewhere")).isNotEqualTo(cluster.slotOf(QUEUE));
+        runner(cluster).withBean(CrossSlotDeadLetterListener.class).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            while (!(failure instanceof RedisListenerDefinitionException) && failure.getCause() != null) {
+                failure = failure.getCause();
+            }
+            assertThat(failure).isInstanceOf(RedisListenerDefinitionException.class)
+                    .hasMessageContaining("'elsewhere'").hasMessageContaining("hash slot");
         });
     }
 }
