@@ -267,7 +267,8 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
      */
     public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
-        return timed("MULTI", () -> singleNode("transactions (WATCH/MULTI/EXEC)").transaction(watchKeys, maxAttempts, body));
+        return timed("MULTI", () -> singleNode("transactions (WATCH/MULTI/EXEC)")
+                .transaction(watchKeys, maxAttempts, body));
     }
 
     /**

@@ -244,8 +244,8 @@ public final class PubSubListenerContainer {
             } catch (RedisException e) {
                 if (current(gen)) {
                     lostAt = Instant.now();
-                    log.warn("Pub/sub subscriber lost its connection to {} at {}: {}; reconnecting", connections.describe(),
-                            lostAt, e.getMessage());
+                    log.warn("Pub/sub subscriber lost its connection to {} at {}: {}; reconnecting",
+                            connections.describe(), lostAt, e.getMessage());
                 }
             } catch (RuntimeException e) {
                 if (current(gen)) {

@@ -156,7 +156,8 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
      */
     private String deadLetterQueue(MethodRedisListenerEndpoint endpoint) {
         String queue = endpoint.queue();
-        String where = "@RedisListener '" + endpoint.id() + "' of " + MessagingMethodInvoker.describe(endpoint.method());
+        String where = "@RedisListener '" + endpoint.id() + "' of "
+                + MessagingMethodInvoker.describe(endpoint.method());
         String dead;
         try {
             dead = endpoint.deadLetterQueue() != null ? endpoint.deadLetterQueue()
