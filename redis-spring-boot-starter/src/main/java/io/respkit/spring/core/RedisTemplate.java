@@ -3,12 +3,16 @@ package io.respkit.spring.core;
 import io.respkit.Pipeline;
 import io.respkit.PipelineOptions;
 import io.respkit.RedisClient;
+import io.respkit.RedisClusterClient;
 import io.respkit.Transaction;
 import io.respkit.TransactionBody;
 import io.respkit.TransactionResult;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;
+import io.respkit.commands.ScanArgs;
+import io.respkit.commands.ScanPage;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.pubsub.Subscriber;
 import org.springframework.util.ClassUtils;
 
@@ -21,6 +25,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The Spring-facing entry point to Redis: every typed command of {@link RedisCommands} (String keys, values through
@@ -28,6 +33,11 @@ import java.util.function.Supplier;
  * borrows a pooled connection from the underlying {@link RedisClient} for its duration. When a
  * {@link RedisCommandMetrics} is set, every command is timed; pipelines and transactions count as one call named
  * {@code PIPELINE} or {@code MULTI}.
+ *
+ * <p>A template runs either on one server ({@link RedisClient}) or on a Redis Cluster ({@link RedisClusterClient}),
+ * with the same typed commands. On a cluster, {@link #pipelined}, {@link #multi}, {@link #transaction} and
+ * {@link #withConnection} are not offered yet and throw {@link RedisUnsupportedCommandException};
+ * {@link #scan(ScanArgs)} iterates every primary.
  *
  * <pre>{@code
  * template.set("greeting", "hello");
@@ -48,7 +58,12 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
             + "on the classpath to store objects as JSON; add that dependency, or use a RedisTemplate with "
             + "String values, or call withCodec(...) with your own RedisCodec";
 
+    /** The single-node client, or {@code null} on a cluster. */
     private final RedisClient<V> client;
+    /** The cluster client, or {@code null} on a single node. */
+    private final RedisClusterClient<V> cluster;
+    /** Whichever of the two is set. */
+    private final RedisCommands<V> commands;
     private final ValueCodecFactory codecFactory;
     private final RedisCommandMetrics metrics;
     private final ConcurrentMap<Class<?>, RedisTemplate<?>> typed = new ConcurrentHashMap<>();
@@ -72,7 +87,35 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param metrics receives command durations; {@code null} for none
      */
     public RedisTemplate(RedisClient<V> client, ValueCodecFactory codecFactory, RedisCommandMetrics metrics) {
-        this.client = Objects.requireNonNull(client, "client");
+        this(Objects.requireNonNull(client, "client"), null, codecFactory, metrics);
+    }
+
+    /**
+     * Creates a template over a Redis Cluster without metrics.
+     *
+     * @param cluster the cluster client to run commands with; the template never closes it
+     */
+    public RedisTemplate(RedisClusterClient<V> cluster) {
+        this(cluster, null, null);
+    }
+
+    /**
+     * Creates a template over a Redis Cluster.
+     *
+     * @param cluster the cluster client to run commands with; the template never closes it
+     * @param codecFactory makes the codecs of {@link #forType(Class)}; {@code null} for JSON with Jackson's
+     *                     default mapper when Jackson 3 is present
+     * @param metrics receives command durations; {@code null} for none
+     */
+    public RedisTemplate(RedisClusterClient<V> cluster, ValueCodecFactory codecFactory, RedisCommandMetrics metrics) {
+        this(null, Objects.requireNonNull(cluster, "cluster"), codecFactory, metrics);
+    }
+
+    private RedisTemplate(RedisClient<V> client, RedisClusterClient<V> cluster, ValueCodecFactory codecFactory,
+            RedisCommandMetrics metrics) {
+        this.client = client;
+        this.cluster = cluster;
+        this.commands = client != null ? client : cluster;
         this.codecFactory = codecFactory != null ? codecFactory : defaultCodecFactory();
         this.metrics = metrics;
     }
@@ -95,11 +138,11 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
     public <T> T execute(Command<T> command) {
         RedisCommandMetrics m = metrics;
         if (m == null) {
-            return client.execute(command);
+            return commands.execute(command);
         }
         long start = System.nanoTime();
         try {
-            return client.execute(command);
+            return commands.execute(command);
         } finally {
             m.record(command.name(), System.nanoTime() - start);
         }
@@ -116,13 +159,49 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      */
     public Object execute(String command, Object... args) {
-        return timed(command, () -> client.execute(command, args));
+        return timed(command, () -> client != null ? client.execute(command, args)
+                : cluster.execute(command, args));
     }
 
     /** @return the codec for this template's values */
     @Override
     public RedisCodec<V> codec() {
-        return client.codec();
+        return commands.codec();
+    }
+
+    /**
+     * Streams the keys matching {@code args}; on a cluster, a {@code SCAN} of every primary in turn (see
+     * {@link RedisClusterClient#scan(ScanArgs)}), whose pages are not timed.
+     *
+     * @param args the {@code MATCH} pattern, {@code COUNT} hint and {@code TYPE} filter
+     * @return a lazy stream of keys
+     */
+    @Override
+    public Stream<String> scan(ScanArgs args) {
+        return cluster != null ? cluster.scan(args) : RedisCommands.super.scan(args);
+    }
+
+    /**
+     * Reads one page of a {@code SCAN}.
+     *
+     * @param cursor the cursor, {@code "0"} to start
+     * @param args the {@code MATCH} pattern, {@code COUNT} hint and {@code TYPE} filter
+     * @return the page
+     * @throws RedisUnsupportedCommandException on a cluster, where a cursor belongs to one node: use
+     *         {@link #scan(ScanArgs)}
+     */
+    @Override
+    public ScanPage<String> scan(String cursor, ScanArgs args) {
+        return cluster != null ? cluster.scan(cursor, args) : RedisCommands.super.scan(cursor, args);
+    }
+
+    /**
+     * Tells whether this template runs on a Redis Cluster.
+     *
+     * @return {@code true} over a {@link RedisClusterClient}
+     */
+    public boolean isCluster() {
+        return cluster != null;
     }
 
     /**
@@ -131,6 +210,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param body queues the commands
      * @return each command's result, in order
      * @throws io.respkit.exceptions.RedisPipelineException when a command failed (every reply was still read)
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
      */
     public List<Object> pipelined(Consumer<Pipeline<V>> body) {
         return pipelined(PipelineOptions.DEFAULT, body);
@@ -143,9 +223,10 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param body queues the commands
      * @return each command's result; failures as exceptions when {@code raiseOnError} is off
      * @throws io.respkit.exceptions.RedisPipelineException with {@code raiseOnError} on, when a command failed
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
      */
     public List<Object> pipelined(PipelineOptions options, Consumer<Pipeline<V>> body) {
-        return timed("PIPELINE", () -> client.pipelined(options, body));
+        return timed("PIPELINE", () -> singleNode("pipelines").pipelined(options, body));
     }
 
     /**
@@ -154,9 +235,10 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param body queues the commands
      * @return the results
      * @throws io.respkit.exceptions.RedisServerException {@code EXECABORT} when a command was rejected while queueing
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
      */
     public TransactionResult multi(Consumer<Transaction<V>> body) {
-        return timed("MULTI", () -> client.multi(body));
+        return timed("MULTI", () -> singleNode("transactions (MULTI/EXEC)").multi(body));
     }
 
     /**
@@ -167,9 +249,10 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param body reads, then queues; it may run several times
      * @return the results of the successful attempt
      * @throws io.respkit.exceptions.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
      */
     public TransactionResult transaction(Collection<String> watchKeys, TransactionBody<V> body) {
-        return timed("MULTI", () -> client.transaction(watchKeys, body));
+        return timed("MULTI", () -> singleNode("transactions (WATCH/MULTI/EXEC)").transaction(watchKeys, body));
     }
 
     /**
@@ -181,9 +264,11 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @return the results of the successful attempt
      * @throws io.respkit.exceptions.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
      * @throws IllegalArgumentException when {@code maxAttempts} is below 1
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
      */
     public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
-        return timed("MULTI", () -> client.transaction(watchKeys, maxAttempts, body));
+        return timed("MULTI", () -> singleNode("transactions (WATCH/MULTI/EXEC)")
+                .transaction(watchKeys, maxAttempts, body));
     }
 
     /**
@@ -194,14 +279,16 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param <R> the result type
      * @return what {@code work} returned
      * @throws io.respkit.exceptions.RedisPoolExhaustedException when no connection became free in time
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
      */
     public <R> R withConnection(Function<RedisCommands<V>, R> work) {
         Objects.requireNonNull(work, "work");
+        RedisClient<V> single = singleNode("withConnection (one pinned connection)");
         RedisCommandMetrics m = metrics;
         if (m == null) {
-            return client.withConnection(work);
+            return single.withConnection(work);
         }
-        return client.withConnection(commands -> work.apply(new TimedCommands<>(commands, m)));
+        return single.withConnection(commands -> work.apply(new TimedCommands<>(commands, m)));
     }
 
     /**
@@ -211,7 +298,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @throws io.respkit.exceptions.RedisConnectionException when the connection cannot be opened
      */
     public Subscriber<V> subscriber() {
-        return client.subscriber();
+        return client != null ? client.subscriber() : cluster.subscriber();
     }
 
     /**
@@ -229,7 +316,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
     public <T> RedisTemplate<T> forType(Class<T> type) {
         Objects.requireNonNull(type, "type");
         return (RedisTemplate<T>) typed.computeIfAbsent(type,
-                t -> new RedisTemplate<>(client.withCodec(codecFactory.codecFor(type)), codecFactory, metrics));
+                t -> withCodec(codecFactory.codecFor(type)));
     }
 
     /**
@@ -241,15 +328,44 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @return the template
      */
     public <W> RedisTemplate<W> withCodec(RedisCodec<W> codec) {
-        return new RedisTemplate<>(client.withCodec(codec), codecFactory, metrics);
+        if (cluster != null) {
+            return new RedisTemplate<>(null, cluster.withCodec(codec), codecFactory, metrics);
+        }
+        return new RedisTemplate<>(client.withCodec(codec), null, codecFactory, metrics);
     }
 
     /**
-     * Returns the client this template runs commands with, e.g. for {@code client().pool().stats()}.
+     * Returns the single-node client this template runs commands with, e.g. for {@code client().pool().stats()}.
      *
      * @return the client
+     * @throws IllegalStateException when the template runs on a Redis Cluster: use {@link #clusterClient()}
      */
     public RedisClient<V> client() {
+        if (client == null) {
+            throw new IllegalStateException("this RedisTemplate runs on a Redis Cluster: use clusterClient()");
+        }
+        return client;
+    }
+
+    /**
+     * Returns the cluster client this template runs commands with, e.g. for {@code clusterClient().topology()}.
+     *
+     * @return the cluster client
+     * @throws IllegalStateException when the template runs on a single server: use {@link #client()}
+     */
+    public RedisClusterClient<V> clusterClient() {
+        if (cluster == null) {
+            throw new IllegalStateException("this RedisTemplate runs on a single Redis server: use client()");
+        }
+        return cluster;
+    }
+
+    private RedisClient<V> singleNode(String feature) {
+        if (client == null) {
+            throw new RedisUnsupportedCommandException("RedisTemplate on a Redis Cluster does not offer " + feature
+                    + " yet; run the commands one by one (each is routed to its slot's node), or use a RedisTemplate "
+                    + "on a single server");
+        }
         return client;
     }
 
@@ -268,7 +384,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
 
     @Override
     public String toString() {
-        return "RedisTemplate[" + client.pool().config() + ", " + codec() + "]";
+        return "RedisTemplate[" + (client != null ? client.pool().config() : cluster) + ", " + codec() + "]";
     }
 
     /** Commands on one connection, timed. Not thread-safe, like the connection it wraps. */

@@ -49,7 +49,7 @@ public final class PubSubListenerContainer {
     private static final Logger log = LoggerFactory.getLogger(PubSubListenerContainer.class);
     private static final int MAILBOX_CAPACITY = 10_000;
 
-    private final RedisConfig config;
+    private final RedisListenerConnections connections;
     private final ListenerContainerSettings settings;
     private final RedisListenerMetrics metrics;
     private final Object lifecycleLock = new Object();
@@ -74,7 +74,20 @@ public final class PubSubListenerContainer {
      */
     public PubSubListenerContainer(RedisConfig config, ListenerContainerSettings settings,
             RedisListenerMetrics metrics) {
-        this.config = Objects.requireNonNull(config, "config");
+        this(RedisListenerConnections.of(Objects.requireNonNull(config, "config")), settings, metrics);
+    }
+
+    /**
+     * Creates a stopped container that subscribes on one server or, on a Redis Cluster, on one of its primaries (a
+     * cluster delivers every {@code PUBLISH} to every node).
+     *
+     * @param connections where to connect the subscriber
+     * @param settings poll timeout, shutdown timeout, recovery back-off and threading
+     * @param metrics the metrics
+     */
+    public PubSubListenerContainer(RedisListenerConnections connections, ListenerContainerSettings settings,
+            RedisListenerMetrics metrics) {
+        this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
@@ -198,7 +211,7 @@ public final class PubSubListenerContainer {
                 if (lostAt == null) {
                     lostAt = Instant.now();
                 }
-                log.warn("Pub/sub subscriber cannot connect to {}: {}; retrying in {}", config.address(),
+                log.warn("Pub/sub subscriber cannot connect to {}: {}; retrying in {}", connections.describe(),
                         e.getMessage(), delay);
                 if (!pause(delay, gen)) {
                     break;
@@ -212,7 +225,7 @@ public final class PubSubListenerContainer {
             if (lostAt != null) {
                 Instant restored = Instant.now();
                 log.warn("Pub/sub subscriber to {} restored at {} after losing the connection at {} ({} ms without "
-                        + "subscriptions; messages published then were not received)", config.address(), restored,
+                        + "subscriptions; messages published then were not received)", connections.describe(), restored,
                         lostAt, Duration.between(lostAt, restored).toMillis());
                 gaps.incrementAndGet();
                 reportGap(lostAt, restored);
@@ -231,8 +244,8 @@ public final class PubSubListenerContainer {
             } catch (RedisException e) {
                 if (current(gen)) {
                     lostAt = Instant.now();
-                    log.warn("Pub/sub subscriber lost its connection to {} at {}: {}; reconnecting", config.address(),
-                            lostAt, e.getMessage());
+                    log.warn("Pub/sub subscriber lost its connection to {} at {}: {}; reconnecting",
+                            connections.describe(), lostAt, e.getMessage());
                 }
             } catch (RuntimeException e) {
                 if (current(gen)) {
@@ -268,11 +281,11 @@ public final class PubSubListenerContainer {
         // when the server went silent, which this reader treats as a lost connection.
         // Subscriber.open proves with PING that the server answers before the connection counts as restored: over
         // RESP2 without credentials the handshake sends nothing, and through a black hole it would not answer.
-        Subscriber<byte[]> s = Subscriber.open(config, ByteArrayCodec.INSTANCE, false);
+        Subscriber<byte[]> s = Subscriber.open(connections.subscriberConfig(), ByteArrayCodec.INSTANCE, false);
         if (!subscriptions.attach(s, () -> current(gen))) {
             return null;
         }
-        log.debug("Pub/sub subscriber connected to {} with channels {} and patterns {}", config.address(),
+        log.debug("Pub/sub subscriber connected to {} with channels {} and patterns {}", connections.describe(),
                 subscriptions.channels(), subscriptions.patterns());
         return s;
     }

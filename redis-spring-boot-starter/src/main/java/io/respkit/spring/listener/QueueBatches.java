@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 
 /**
@@ -164,7 +165,7 @@ final class QueueBatches {
      * @param config where to open a fresh connection
      */
     void returnUnhandled(DedicatedConnection<byte[]> connection, String processingKey, List<byte[]> unhandled,
-            RedisConfig config) {
+            Supplier<RedisConfig> config) {
         if (unhandled.isEmpty()) {
             return;
         }
@@ -189,7 +190,7 @@ final class QueueBatches {
         DedicatedConnection<byte[]> fresh = null;
         try {
             if (!connection.isOpen()) {
-                fresh = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
+                fresh = DedicatedConnection.open(config.get(), ByteArrayCodec.INSTANCE);
             }
             putBack(fresh != null ? fresh : connection, unhandled);
             log.debug("Queue listener '{}' put {} untouched item(s) of its batch back to '{}'", listenerId,

@@ -3,7 +3,6 @@ package io.respkit.spring.listener;
 import io.respkit.DedicatedConnection;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.exceptions.RedisException;
-import io.respkit.connection.RedisConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,7 @@ final class QueueHeartbeat {
     private final String id;
     private final String queue;
     private final List<String> ids;
-    private final RedisConfig config;
+    private final RedisListenerConnections connections;
     private final ListenerContainerSettings settings;
     private final QueueOperations ops;
     private final Object pauseLock = new Object();
@@ -43,16 +42,16 @@ final class QueueHeartbeat {
      * @param id the listener id, for logs and the thread name
      * @param queue the queue recovered items go back to
      * @param ids the consumer ids of this run's workers, whose heartbeats it keeps and whose lists it leaves alone
-     * @param config where to connect
+     * @param connections where to connect
      * @param settings poll timeout (the beat interval) and recovery back-off
      * @param ops the queue commands
      */
-    QueueHeartbeat(String id, String queue, List<String> ids, RedisConfig config, ListenerContainerSettings settings,
-            QueueOperations ops) {
+    QueueHeartbeat(String id, String queue, List<String> ids, RedisListenerConnections connections,
+            ListenerContainerSettings settings, QueueOperations ops) {
         this.id = id;
         this.queue = queue;
         this.ids = List.copyOf(ids);
-        this.config = config;
+        this.connections = connections;
         this.settings = settings;
         this.ops = ops;
     }
@@ -87,11 +86,14 @@ final class QueueHeartbeat {
         DedicatedConnection<byte[]> connection = null;
         Duration delay = settings.recovery().initialDelay();
         long nextScan = System.nanoTime();
+        boolean failed = false;
         try {
             while (running) {
                 try {
                     if (connection == null || !connection.isOpen()) {
-                        connection = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
+                        connection = DedicatedConnection.open(connections.queueConfig(queue, failed),
+                                ByteArrayCodec.INSTANCE);
+                        failed = false;
                         delay = settings.recovery().initialDelay();
                     }
                     for (String consumerId : ids) {
@@ -107,6 +109,7 @@ final class QueueHeartbeat {
                 } catch (RedisException e) {
                     closeQuietly(connection);
                     connection = null;
+                    failed = true;
                     log.warn("Heartbeat of queue listener '{}' failed: {}; retrying in {}", id, e.getMessage(), delay);
                     if (!pause(delay)) {
                         break;
@@ -118,7 +121,8 @@ final class QueueHeartbeat {
             // Gone for good: let other instances recover whatever a cut-off worker left behind right away.
             try {
                 if (connection == null || !connection.isOpen()) {
-                    connection = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
+                    connection = DedicatedConnection.open(connections.queueConfig(queue, false),
+                            ByteArrayCodec.INSTANCE);
                 }
                 ops.clearHeartbeats(connection, ids);
             } catch (RedisException e) {

@@ -70,7 +70,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     private final RedisMessageHandler handler;
     private final RedisListenerErrorHandler errorHandler;
     private final boolean autoStartup;
-    private final RedisConfig config;
+    private final RedisListenerConnections connections;
     private final ListenerContainerSettings settings;
     private final RedisListenerMetrics metrics;
     private final QueueOperations ops;
@@ -93,6 +93,27 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     public QueueListenerContainer(QueueListenerSpec spec, RedisMessageHandler handler,
             RedisListenerErrorHandler errorHandler, RedisConfig config, ListenerContainerSettings settings,
             RedisListenerMetrics metrics) {
+        this(spec, handler, errorHandler, RedisListenerConnections.of(Objects.requireNonNull(config, "config")),
+                settings, metrics);
+    }
+
+    /**
+     * Creates a stopped container that connects to one server or, on a Redis Cluster, to the primary serving the
+     * queue's hash slot; its processing lists and heartbeat keys are then named with
+     * {@link RedisListenerConnections#queueKeyPrefix(String)}.
+     *
+     * @param spec what to consume and how
+     * @param handler the handler
+     * @param errorHandler told about final failures
+     * @param connections where workers connect
+     * @param settings poll timeout, shutdown timeout, back-offs, threading
+     * @param metrics the metrics
+     * @throws IllegalArgumentException when concurrency, maxAttempts or batchSize is below 1, or the queue's name
+     *         cannot be used on a cluster (see {@link RedisListenerConnections#queueKeyPrefix(String)})
+     */
+    public QueueListenerContainer(QueueListenerSpec spec, RedisMessageHandler handler,
+            RedisListenerErrorHandler errorHandler, RedisListenerConnections connections,
+            ListenerContainerSettings settings, RedisListenerMetrics metrics) {
         this.spec = spec;
         this.id = spec.listenerId();
         this.queue = spec.queue();
@@ -101,13 +122,13 @@ public final class QueueListenerContainer implements RedisListenerContainer {
         this.autoStartup = spec.autoStartup();
         this.handler = Objects.requireNonNull(handler, "handler");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
-        this.config = Objects.requireNonNull(config, "config");
+        this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         // Each blocking pop is bounded by the health-check interval, so that a silent server is caught by the read
         // timeout within the interval plus that timeout, whatever the poll timeout.
-        Duration block = QueueOperations.blockFor(settings.pollTimeout(), config.healthCheckInterval());
-        this.ops = new QueueOperations(queue, settings.pollTimeout(), block);
+        Duration block = QueueOperations.blockFor(settings.pollTimeout(), connections.healthCheckInterval());
+        this.ops = new QueueOperations(queue, connections.queueKeyPrefix(queue), settings.pollTimeout(), block);
         this.batches = new QueueBatches(id, queue, spec.batchSize(), block, ops);
     }
 
@@ -210,7 +231,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 ids.add(consumerId(i));
             }
             if (reliable) {
-                heartbeat = new QueueHeartbeat(id, queue, ids, config, settings, ops);
+                heartbeat = new QueueHeartbeat(id, queue, ids, connections, settings, ops);
                 heartbeat.start();
             }
             for (int i = 0; i < concurrency; i++) {
@@ -288,6 +309,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             private volatile boolean active = true;
             private volatile boolean busy;
             private volatile DedicatedConnection<byte[]> connection;
+            /** Whether the last connection failed: the next one asks the cluster's topology afresh. */
+            private boolean lost;
             private Thread thread;
 
             Worker(int index, String consumerId) {
@@ -319,6 +342,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                         } catch (RedisException e) {
                             closeQuietly(connection);
                             connection = null;
+                            lost = true;
                             if (!active) {
                                 break;
                             }
@@ -337,7 +361,9 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             }
 
             private DedicatedConnection<byte[]> connect() {
-                DedicatedConnection<byte[]> c = DedicatedConnection.open(config, ByteArrayCodec.INSTANCE);
+                DedicatedConnection<byte[]> c = DedicatedConnection.open(connections.queueConfig(queue, lost),
+                        ByteArrayCodec.INSTANCE);
+                lost = false;
                 connection = c;
                 if (reliable) {
                     ops.heartbeat(c, consumerId);
@@ -370,7 +396,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 } finally {
                     if (handed < batch.size()) {
                         batches.returnUnhandled(c, reliable ? processingKey : null, batch.subList(handed,
-                                batch.size()), config);
+                                batch.size()), () -> connections.queueConfig(queue, false));
                     }
                 }
             }

@@ -33,6 +33,8 @@ final class QueueOperations {
     private static final byte[] ALIVE = "1".getBytes(StandardCharsets.US_ASCII);
 
     private final String queue;
+    /** The prefix of processing lists and heartbeat keys: the queue, or on a cluster a name in its slot. */
+    private final String keyPrefix;
     private final Duration pollTimeout;
     /** How long one blocking pop blocks: the poll timeout, bounded by the health-check interval. */
     private final Duration block;
@@ -42,7 +44,12 @@ final class QueueOperations {
     }
 
     QueueOperations(String queue, Duration pollTimeout, Duration block) {
+        this(queue, queue, pollTimeout, block);
+    }
+
+    QueueOperations(String queue, String keyPrefix, Duration pollTimeout, Duration block) {
         this.queue = queue;
+        this.keyPrefix = keyPrefix;
         this.pollTimeout = pollTimeout;
         this.block = block;
     }
@@ -64,11 +71,11 @@ final class QueueOperations {
     }
 
     String processingKey(String consumerId) {
-        return queue + ":processing:" + consumerId;
+        return keyPrefix + ":processing:" + consumerId;
     }
 
     String heartbeatKey(String consumerId) {
-        return queue + ":consumer:" + consumerId;
+        return keyPrefix + ":consumer:" + consumerId;
     }
 
     /** {@code BRPOP queue timeout}: the oldest item of an LPUSH-fed list, or null when none came in time. */
@@ -142,7 +149,8 @@ final class QueueOperations {
 
     /**
      * Finds the processing lists of this queue ({@code SCAN MATCH <queue>:processing:*}) whose consumer's heartbeat
-     * key is gone and that {@code skip} does not exclude.
+     * key is gone and that {@code skip} does not exclude. On a cluster the connection is to the node serving the
+     * queue's slot, where every processing list of the queue is (they share its hash tag).
      *
      * @return the consumer ids owning abandoned lists
      */

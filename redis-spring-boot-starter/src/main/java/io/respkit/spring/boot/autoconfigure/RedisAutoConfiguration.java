@@ -1,6 +1,8 @@
 package io.respkit.spring.boot.autoconfigure;
 
 import io.respkit.RedisClient;
+import io.respkit.RedisClusterClient;
+import io.respkit.cluster.ClusterConfig;
 import io.respkit.codec.StringCodec;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pool.ConnectionPool;
@@ -17,6 +19,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configures respkit from {@code redis.*} properties: the {@link RedisConfig}, the {@link ConnectionPool}, a
  * {@link RedisClient RedisClient&lt;String&gt;} over that pool and a {@link RedisTemplate RedisTemplate&lt;String&gt;}.
- * Each bean backs off when the application defines its own. On shutdown the template and client go before the pool
- * they depend on, and the pool closes its connections.
+ * With {@code redis.cluster.nodes} set (cluster mode) it creates a {@link ClusterConfig} and a
+ * {@link RedisClusterClient RedisClusterClient&lt;String&gt;} instead of the first three, and the template runs on
+ * the cluster. Each bean backs off when the application defines its own. On shutdown the template and client go
+ * before the pool they depend on, and the pool (or the cluster client) closes its connections.
  *
  * <p>Thread-safe (stateless); used once by the container.
  */
@@ -35,65 +40,126 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RedisProperties.class)
 public final class RedisAutoConfiguration {
 
-    /**
-     * Builds the configuration from properties, then applies every {@link RedisConfigBuilderCustomizer} in order.
-     *
-     * @param properties the {@code redis.*} properties
-     * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
-     * @param customizers the customizers
-     * @return the configuration
-     * @throws io.respkit.exceptions.RedisUrlSyntaxException when {@code redis.url} is malformed
-     * @throws InvalidRedisPropertyException when a property is out of range or {@code redis.ssl.bundle} cannot be
-     *         used
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public RedisConfig redisConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
-                                   ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
-        RedisConfig.Builder builder = RedisConfigFactory.builder(properties, sslBundles.getIfAvailable());
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+    /** One server: {@code redis.cluster.nodes} is not set. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisModeCondition.SingleNode.class)
+    static class SingleNodeConfiguration {
+
+        /**
+         * Builds the configuration from properties, then applies every {@link RedisConfigBuilderCustomizer} in order.
+         *
+         * @param properties the {@code redis.*} properties
+         * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
+         * @param customizers the customizers
+         * @return the configuration
+         * @throws io.respkit.exceptions.RedisUrlSyntaxException when {@code redis.url} is malformed
+         * @throws InvalidRedisPropertyException when a property is out of range or {@code redis.ssl.bundle} cannot be
+         *         used
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public RedisConfig redisConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
+                                       ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
+            RedisConfig.Builder builder = RedisConfigFactory.builder(properties, sslBundles.getIfAvailable());
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            return builder.build();
+        }
+
+        /**
+         * Creates the connection pool; no connection opens until the first command.
+         *
+         * @param config the configuration
+         * @return the pool, closed when the context closes
+         */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        public ConnectionPool redisConnectionPool(RedisConfig config) {
+            return ConnectionPool.create(config);
+        }
+
+        /**
+         * Creates a client with String values over the pool; closing it leaves the pool to its own bean.
+         *
+         * @param pool the pool
+         * @return the client
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public RedisClient<String> redisClient(ConnectionPool pool) {
+            return RedisClient.create(pool, StringCodec.of(pool.config().charset()));
+        }
+
+        /**
+         * Creates the String-valued template, timing commands when a {@link RedisCommandMetrics} bean exists (see
+         * {@link RedisMetricsAutoConfiguration}).
+         *
+         * @param client the client
+         * @param codecFactories the codec factory for {@link RedisTemplate#forType(Class)}
+         * @param metrics the command metrics
+         * @return the template
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public RedisTemplate<String> redisTemplate(RedisClient<String> client,
+                                                   ObjectProvider<ValueCodecFactory> codecFactories,
+                                                   ObjectProvider<RedisCommandMetrics> metrics) {
+            return new RedisTemplate<>(client, codecFactories.getIfAvailable(), metrics.getIfAvailable());
+        }
     }
 
-    /**
-     * Creates the connection pool; no connection opens until the first command.
-     *
-     * @param config the configuration
-     * @return the pool, closed when the context closes
-     */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    public ConnectionPool redisConnectionPool(RedisConfig config) {
-        return ConnectionPool.create(config);
-    }
+    /** A Redis Cluster: {@code redis.cluster.nodes} is set. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisModeCondition.Cluster.class)
+    static class ClusterConfiguration {
 
-    /**
-     * Creates a client with String values over the pool; closing it leaves the pool to its own bean.
-     *
-     * @param pool the pool
-     * @return the client
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public RedisClient<String> redisClient(ConnectionPool pool) {
-        return RedisClient.create(pool, StringCodec.of(pool.config().charset()));
-    }
+        /**
+         * Builds the cluster configuration from properties; every {@link RedisConfigBuilderCustomizer} applies, in
+         * order, to the per-node template.
+         *
+         * @param properties the {@code redis.*} properties
+         * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
+         * @param customizers the customizers of the per-node template
+         * @return the configuration
+         * @throws InvalidRedisPropertyException when a property is out of range, {@code redis.url} is set too, or
+         *         {@code redis.ssl.bundle} cannot be used
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public ClusterConfig redisClusterConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
+                                                ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
+            return RedisConfigFactory.cluster(properties, sslBundles.getIfAvailable(),
+                    builder -> customizers.orderedStream().forEach(customizer -> customizer.customize(builder)));
+        }
 
-    /**
-     * Creates the String-valued template, timing commands when a {@link RedisCommandMetrics} bean exists (see
-     * {@link RedisMetricsAutoConfiguration}).
-     *
-     * @param client the client
-     * @param codecFactories the codec factory for {@link RedisTemplate#forType(Class)}
-     * @param metrics the command metrics
-     * @return the template
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public RedisTemplate<String> redisTemplate(RedisClient<String> client,
-                                               ObjectProvider<ValueCodecFactory> codecFactories,
-                                               ObjectProvider<RedisCommandMetrics> metrics) {
-        return new RedisTemplate<>(client, codecFactories.getIfAvailable(), metrics.getIfAvailable());
+        /**
+         * Creates the cluster client with String values; it reads the topology from the seeds at once.
+         *
+         * @param config the cluster configuration
+         * @return the client, closed (with every node's connections) when the context closes
+         * @throws io.respkit.exceptions.RedisConnectionException when no seed answered with the topology
+         */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        public RedisClusterClient<String> redisClusterClient(ClusterConfig config) {
+            return RedisClusterClient.create(config);
+        }
+
+        /**
+         * Creates the String-valued template on the cluster, timing commands when a {@link RedisCommandMetrics}
+         * bean exists.
+         *
+         * @param client the cluster client
+         * @param codecFactories the codec factory for {@link RedisTemplate#forType(Class)}
+         * @param metrics the command metrics
+         * @return the template
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public RedisTemplate<String> redisTemplate(RedisClusterClient<String> client,
+                                                   ObjectProvider<ValueCodecFactory> codecFactories,
+                                                   ObjectProvider<RedisCommandMetrics> metrics) {
+            return new RedisTemplate<>(client, codecFactories.getIfAvailable(), metrics.getIfAvailable());
+        }
     }
 
     /** JSON values for {@link RedisTemplate#forType(Class)} with the application's Jackson mapper. */

@@ -1,5 +1,6 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.respkit.cluster.ClusterConfig;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.SslOptions;
 import io.respkit.pool.PoolConfig;
@@ -10,11 +11,14 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 import javax.net.ssl.SSLContext;
+import java.util.function.Consumer;
 
 /**
  * Turns {@link RedisProperties} into a {@link RedisConfig.Builder}. A URL wins over host, port, username, password,
  * database and {@code ssl.enabled}; timeouts, client name, protocol and pool settings apply underneath it (the URL's
- * own query options, when present, win over them). A TLS bundle applies on top of either.
+ * own query options, when present, win over them). A TLS bundle applies on top of either. With
+ * {@code redis.cluster.nodes} it builds a {@link ClusterConfig} instead, whose per-node template takes the same
+ * properties (URL, host, port and database excepted).
  *
  * <p>Stateless and thread-safe.
  */
@@ -37,6 +41,10 @@ final class RedisConfigFactory {
      */
     static RedisConfig.Builder builder(RedisProperties properties, SslBundles bundles) {
         RedisPropertyChecks.connection(properties);
+        return builder(properties, bundles, true);
+    }
+
+    private static RedisConfig.Builder builder(RedisProperties properties, SslBundles bundles, boolean single) {
         RedisConfig.Builder b = RedisConfig.builder()
                 .timeout(properties.getTimeout())
                 .connectTimeout(properties.getConnectTimeout())
@@ -48,17 +56,17 @@ final class RedisConfigFactory {
         RedisProperties.Ssl ssl = properties.getSsl();
         boolean tls;
         boolean urlVerifiesHostname = true;
-        if (StringUtils.hasText(properties.getUrl())) {
+        if (single && StringUtils.hasText(properties.getUrl())) {
             b.url(properties.getUrl());
             SslOptions fromUrl = b.build().ssl();
             tls = fromUrl != null;
             urlVerifiesHostname = fromUrl == null || fromUrl.verifyHostname();
         } else {
-            b.host(properties.getHost())
-                    .port(properties.getPort())
-                    .username(StringUtils.hasText(properties.getUsername()) ? properties.getUsername() : null)
-                    .password(StringUtils.hasLength(properties.getPassword()) ? properties.getPassword() : null)
-                    .database(properties.getDatabase());
+            if (single) {
+                b.host(properties.getHost()).port(properties.getPort()).database(properties.getDatabase());
+            }
+            b.username(StringUtils.hasText(properties.getUsername()) ? properties.getUsername() : null)
+                    .password(StringUtils.hasLength(properties.getPassword()) ? properties.getPassword() : null);
             tls = ssl.isEnabled();
         }
         SSLContext context = null;
@@ -78,6 +86,34 @@ final class RedisConfigFactory {
             b.ssl(false);
         }
         return b;
+    }
+
+    /**
+     * Builds the cluster configuration: the seeds and cluster options from {@code redis.cluster.*} and
+     * {@code redis.read-from}, the per-node template from the other properties, after {@code nodeCustomizer}.
+     *
+     * @param properties the bound properties, with {@code redis.cluster.nodes} set
+     * @param bundles the SSL bundles, or {@code null} when none are configured
+     * @param nodeCustomizer applied to the per-node template's builder (the {@link RedisConfigBuilderCustomizer}s)
+     * @return the configuration
+     * @throws InvalidRedisPropertyException when a property is out of range or inconsistent, or
+     *         {@code redis.ssl.bundle} names a bundle that cannot be used
+     */
+    static ClusterConfig cluster(RedisProperties properties, SslBundles bundles,
+            Consumer<RedisConfig.Builder> nodeCustomizer) {
+        RedisPropertyChecks.connection(properties);
+        var seeds = RedisPropertyChecks.cluster(properties);
+        RedisConfig.Builder node = builder(properties, bundles, false);
+        nodeCustomizer.accept(node);
+        RedisProperties.Cluster cluster = properties.getCluster();
+        return ClusterConfig.builder()
+                .seeds(seeds)
+                .nodeConfig(node.build())
+                .maxRedirects(cluster.getMaxRedirects())
+                .refreshPeriod(cluster.getRefresh().getPeriod())
+                .refreshMinInterval(cluster.getRefresh().getMinInterval())
+                .readFrom(RedisPropertyChecks.readFrom(properties))
+                .build();
     }
 
     private static SSLContext sslContext(String bundle, SslBundles bundles) {

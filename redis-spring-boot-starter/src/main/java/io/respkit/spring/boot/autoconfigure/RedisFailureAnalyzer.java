@@ -76,6 +76,9 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
 
     private FailureAnalysis invalidProperty(InvalidRedisPropertyException e) {
         String raw = environment == null ? null : environment.getProperty(e.property());
+        if (raw != null && "redis.url".equals(e.property())) {
+            raw = RedisConfig.maskUrl(raw); // the configured URL may hold the password
+        }
         String origin = origin(e.property());
         return new FailureAnalysis("Invalid value '" + (raw != null ? raw : e.value()) + "' for configuration "
                 + "property '" + e.property() + "'" + (origin != null ? " (from " + origin + ")" : "")

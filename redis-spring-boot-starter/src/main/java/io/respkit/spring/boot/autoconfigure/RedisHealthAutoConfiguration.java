@@ -1,5 +1,7 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.respkit.RedisClusterClient;
+import io.respkit.cluster.ClusterConfig;
 import io.respkit.pool.ConnectionPool;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -8,17 +10,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the {@code respkit} health indicator ({@link RedisHealthIndicator}) when Spring Boot's health support
- * (module {@code spring-boot-health}) is on the classpath and a {@link ConnectionPool} bean exists. Turn it off with
- * {@code management.health.respkit.enabled=false}.
+ * (module {@code spring-boot-health}) is on the classpath and a {@link ConnectionPool} bean exists, or
+ * {@link RedisClusterHealthIndicator} when a {@link RedisClusterClient} and its {@link ClusterConfig} exist (cluster
+ * mode). Turn it off with {@code management.health.respkit.enabled=false}.
  *
  * <p>Thread-safe (stateless); used once by the container.
  */
 @AutoConfiguration(after = RedisAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
-@ConditionalOnBean(ConnectionPool.class)
 public final class RedisHealthAutoConfiguration {
 
     /**
@@ -28,11 +31,32 @@ public final class RedisHealthAutoConfiguration {
      * @return the indicator
      */
     @Bean
+    @ConditionalOnBean(ConnectionPool.class)
     // On the method, not the class: Spring resolves every condition class of an annotated element before evaluating
     // any, so at class level this would fail when spring-boot-health is absent instead of backing off.
     @ConditionalOnEnabledHealthIndicator("respkit")
     @ConditionalOnMissingBean(name = "respkitHealthIndicator")
     public RedisHealthIndicator respkitHealthIndicator(ConnectionPool pool) {
         return new RedisHealthIndicator(pool);
+    }
+
+    /** The cluster's indicator, in cluster mode. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean({RedisClusterClient.class, ClusterConfig.class})
+    static class ClusterHealthConfiguration {
+
+        /**
+         * Creates the cluster indicator; the bean name makes its health contributor name {@code respkit}.
+         *
+         * @param client the cluster client
+         * @param config its configuration
+         * @return the indicator
+         */
+        @Bean
+        @ConditionalOnEnabledHealthIndicator("respkit")
+        @ConditionalOnMissingBean(name = "respkitHealthIndicator")
+        RedisClusterHealthIndicator respkitHealthIndicator(RedisClusterClient<?> client, ClusterConfig config) {
+            return new RedisClusterHealthIndicator(client, config);
+        }
     }
 }

@@ -1,12 +1,15 @@
 package io.respkit.spring.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.respkit.RedisClusterClient;
+import io.respkit.cluster.ClusterConfig;
 import io.respkit.connection.RedisConfig;
 import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.ListenerThreads;
 import io.respkit.spring.listener.LoggingRedisListenerErrorHandler;
 import io.respkit.spring.listener.MicrometerRedisListenerMetrics;
 import io.respkit.spring.listener.RecoveryBackoff;
+import io.respkit.spring.listener.RedisListenerConnections;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
 import io.respkit.spring.listener.adapter.JacksonPayloadConverter;
@@ -15,11 +18,13 @@ import io.respkit.spring.listener.annotation.RedisListenerAnnotationBeanPostProc
 import io.respkit.spring.listener.config.RedisListenerEndpointRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.ObjectMapper;
@@ -29,14 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration of {@code @RedisListener}: the annotation post-processor, the endpoint registry that owns the
  * listener containers, a logging default error handler, JSON payload conversion when Jackson 3 is present (with
  * the context's {@code JsonMapper} or {@code ObjectMapper} when there is one) and Micrometer counters when
- * Micrometer is present. Active when a {@link RedisConfig} bean exists; every bean backs off when the application
+ * Micrometer is present. Active when a {@link RedisConfig} bean exists, or a {@link RedisClusterClient} with its
+ * {@link ClusterConfig} (cluster mode: containers connect to the cluster's nodes, see
+ * {@link RedisListenerConnections}); every bean backs off when the application
  * defines its own. Settings come from {@code redis.listener.*}; {@code spring.threads.virtual.enabled} runs
  * listeners on virtual threads where the JVM has them.
  *
  * <p>Configuration classes are thread-safe; they hold no state.
  */
 @AutoConfiguration(afterName = "io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration")
-@ConditionalOnBean(RedisConfig.class)
+@Conditional(RedisListenerAutoConfiguration.OnRedisConfiguration.class)
 @EnableConfigurationProperties(RedisProperties.class)
 public final class RedisListenerAutoConfiguration {
 
@@ -66,7 +73,9 @@ public final class RedisListenerAutoConfiguration {
     /**
      * The registry of listener containers.
      *
-     * @param config where containers connect
+     * @param config where containers connect on one server
+     * @param clusterConfig where containers connect on a cluster, preferred when there is a cluster client too
+     * @param clusterClient the cluster's client, for its topology
      * @param properties {@code redis.*}
      * @param environment for {@code spring.application.name} and {@code spring.threads.virtual.enabled}
      * @param metrics the metrics, when configured
@@ -76,10 +85,16 @@ public final class RedisListenerAutoConfiguration {
      */
     @Bean(name = RedisListenerEndpointRegistry.BEAN_NAME)
     @ConditionalOnMissingBean
-    RedisListenerEndpointRegistry redisListenerEndpointRegistry(RedisConfig config, RedisProperties properties,
-            Environment environment, ObjectProvider<RedisListenerMetrics> metrics,
+    RedisListenerEndpointRegistry redisListenerEndpointRegistry(ObjectProvider<RedisConfig> config,
+            ObjectProvider<ClusterConfig> clusterConfig, ObjectProvider<RedisClusterClient<?>> clusterClient,
+            RedisProperties properties, Environment environment, ObjectProvider<RedisListenerMetrics> metrics,
             ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
-        return new RedisListenerEndpointRegistry(config, settings(properties.getListener(), environment),
+        ClusterConfig cluster = clusterConfig.getIfUnique();
+        RedisClusterClient<?> client = clusterClient.getIfUnique();
+        RedisListenerConnections connections = cluster != null && client != null
+                ? RedisListenerConnections.cluster(cluster, client)
+                : RedisListenerConnections.of(config.getObject());
+        return new RedisListenerEndpointRegistry(connections, settings(properties.getListener(), environment),
                 metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
     }
 
@@ -93,6 +108,22 @@ public final class RedisListenerAutoConfiguration {
                 new RecoveryBackoff(recovery.getInitialDelay(), recovery.getMultiplier(), recovery.getMaxDelay()),
                 listener.getRetry().getBackoff(), listener.isAutoStartup(), listener.getConcurrency(),
                 listener.getRetry().getAttempts(), listener.getBatchSize(), virtual, name == null || name.isBlank() ? "app" : name);
+    }
+
+    /** A {@link RedisConfig} bean, or a cluster client with its configuration. */
+    static final class OnRedisConfiguration extends AnyNestedCondition {
+
+        OnRedisConfiguration() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(RedisConfig.class)
+        static final class SingleNode {
+        }
+
+        @ConditionalOnBean({RedisClusterClient.class, ClusterConfig.class})
+        static final class Cluster {
+        }
     }
 
     /** JSON payloads with Jackson 3. */

@@ -4,6 +4,8 @@ import io.respkit.pool.PoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Configuration properties for respkit, bound to {@code redis.*}.
@@ -53,7 +55,16 @@ public class RedisProperties {
      */
     private Duration healthCheckInterval = Duration.ofSeconds(15);
 
+    /**
+     * Which node serves read-only commands in cluster mode: primary (the default), primary-preferred,
+     * replica-preferred, replica or any (any spelling ReadFrom.parse reads, e.g. REPLICA_PREFERRED). Writes always go
+     * to the primary. Ignored for a single node.
+     */
+    private String readFrom = "primary";
+
     private final Ssl ssl = new Ssl();
+
+    private final Cluster cluster = new Cluster();
 
     private final Pool pool = new Pool();
 
@@ -147,8 +158,20 @@ public class RedisProperties {
         this.healthCheckInterval = healthCheckInterval;
     }
 
+    public String getReadFrom() {
+        return readFrom;
+    }
+
+    public void setReadFrom(String readFrom) {
+        this.readFrom = readFrom;
+    }
+
     public Ssl getSsl() {
         return ssl;
+    }
+
+    public Cluster getCluster() {
+        return cluster;
     }
 
     public Pool getPool() {
@@ -164,7 +187,7 @@ public class RedisProperties {
     public String toString() {
         return "RedisProperties[url=" + (url == null ? null : io.respkit.connection.RedisConfig.maskUrl(url))
                 + ", host=" + host + ", port=" + port + ", database=" + database + ", password="
-                + (password == null ? null : "****") + "]";
+                + (password == null ? null : "****") + ", cluster.nodes=" + cluster.getNodes() + "]";
     }
 
     /** The RESP protocol version. */
@@ -209,6 +232,69 @@ public class RedisProperties {
 
         public void setVerifyHostname(boolean verifyHostname) {
             this.verifyHostname = verifyHostname;
+        }
+    }
+
+    /** Redis Cluster settings; cluster mode is on when {@code nodes} is set. */
+    public static class Cluster {
+
+        /**
+         * Seed nodes of a Redis Cluster as host:port ([ipv6]:port for IPv6), e.g. 10.0.0.1:7000,10.0.0.2:7000. When
+         * set, the starter connects to the cluster (a RedisClusterClient) instead of one server; redis.url, host,
+         * port and database must then not be set. Per-node settings (username, password, ssl, timeouts, pool,
+         * protocol, client-name) come from the other redis.* properties; the pool settings apply to each node.
+         */
+        private List<String> nodes = new ArrayList<>();
+
+        /** How many MOVED and ASK redirections one command may follow before it fails. */
+        private int maxRedirects = 5;
+
+        private final Refresh refresh = new Refresh();
+
+        public List<String> getNodes() {
+            return nodes;
+        }
+
+        public void setNodes(List<String> nodes) {
+            this.nodes = nodes;
+        }
+
+        public int getMaxRedirects() {
+            return maxRedirects;
+        }
+
+        public void setMaxRedirects(int maxRedirects) {
+            this.maxRedirects = maxRedirects;
+        }
+
+        public Refresh getRefresh() {
+            return refresh;
+        }
+    }
+
+    /** When the cluster topology is read again. */
+    public static class Refresh {
+
+        /** How often the cluster topology is read again when nothing prompts it. 0 turns periodic refresh off. */
+        private Duration period = Duration.ofSeconds(30);
+
+        /** Shortest time between two topology refreshes prompted by events (MOVED replies, failed nodes). */
+        private Duration minInterval = Duration.ofMillis(250);
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+
+        public Duration getMinInterval() {
+            return minInterval;
+        }
+
+        public void setMinInterval(Duration minInterval) {
+            this.minInterval = minInterval;
         }
     }
 

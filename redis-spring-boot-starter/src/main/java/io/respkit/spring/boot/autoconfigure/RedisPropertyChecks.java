@@ -1,8 +1,13 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.respkit.connection.HostAndPort;
+import io.respkit.connection.ReadFrom;
+import io.respkit.connection.RedisConfig;
 import org.springframework.util.StringUtils;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Checks {@code redis.*} properties before they reach respkit, so that a value out of range fails the startup with
@@ -74,6 +79,86 @@ final class RedisPropertyChecks {
                         + "off), e.g. 50ms");
         notNegative("redis.health-check-interval", p.getHealthCheckInterval(),
                 "how long a subscriber or listener stays silent before it PINGs (0 turns it off), e.g. 15s");
+    }
+
+    /**
+     * Tells whether cluster mode is on: {@code redis.cluster.nodes} has at least one non-blank entry.
+     *
+     * @param p the properties
+     * @return {@code true} in cluster mode
+     */
+    static boolean clusterMode(RedisProperties p) {
+        List<String> nodes = p.getCluster().getNodes();
+        return nodes != null && nodes.stream().anyMatch(StringUtils::hasText);
+    }
+
+    /**
+     * Checks the cluster properties and parses the seed nodes; call in cluster mode only, after
+     * {@link #connection(RedisProperties)}.
+     *
+     * @param p the properties
+     * @return the seeds, in the order given
+     * @throws InvalidRedisPropertyException when {@code redis.url} or a database other than 0 is set with
+     *         {@code redis.cluster.nodes}, a node is not host:port, or a cluster option is out of range
+     */
+    static List<HostAndPort> cluster(RedisProperties p) {
+        if (StringUtils.hasText(p.getUrl())) {
+            throw invalid("redis.url", RedisConfig.maskUrl(p.getUrl()), "unset when redis.cluster.nodes is set",
+                    "Use either redis.url (one server) or redis.cluster.nodes (a Redis Cluster), not both. For a "
+                            + "cluster, remove redis.url and give the credentials with redis.username and "
+                            + "redis.password, TLS with redis.ssl.enabled; they apply to every node.");
+        }
+        if (p.getDatabase() != 0) {
+            throw invalid("redis.database", p.getDatabase(), "0 with redis.cluster.nodes (a Redis Cluster has only "
+                    + "database 0)", "Remove redis.database, or set it to 0.");
+        }
+        RedisProperties.Cluster c = p.getCluster();
+        List<HostAndPort> seeds = new ArrayList<>();
+        for (String node : c.getNodes()) {
+            if (!StringUtils.hasText(node)) {
+                continue;
+            }
+            try {
+                seeds.add(HostAndPort.parse(node));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRedisPropertyException("redis.cluster.nodes", node, "a list of host:port "
+                        + "entries (" + e.getMessage() + ")", "Set redis.cluster.nodes to some of the cluster's "
+                        + "nodes as host:port, separated by commas, e.g. 10.0.0.1:7000,10.0.0.2:7000 "
+                        + "([::1]:7000 for IPv6).", e);
+            }
+        }
+        if (c.getMaxRedirects() < 0) {
+            throw invalid("redis.cluster.max-redirects", c.getMaxRedirects(), "0 or more",
+                    "Set redis.cluster.max-redirects to how many MOVED/ASK redirections a command may follow (5 "
+                            + "by default).");
+        }
+        notNegative("redis.cluster.refresh.period", c.getRefresh().getPeriod(),
+                "how often the cluster topology is read again (0 turns it off), e.g. 30s");
+        notNegative("redis.cluster.refresh.min-interval", c.getRefresh().getMinInterval(),
+                "the shortest time between two refreshes prompted by MOVED replies or failed nodes, e.g. 250ms");
+        readFrom(p);
+        return seeds;
+    }
+
+    /**
+     * Parses {@code redis.read-from}.
+     *
+     * @param p the properties
+     * @return the choice, {@link ReadFrom#PRIMARY} when unset
+     * @throws InvalidRedisPropertyException when it names no choice
+     */
+    static ReadFrom readFrom(RedisProperties p) {
+        String text = p.getReadFrom();
+        if (!StringUtils.hasText(text)) {
+            return ReadFrom.PRIMARY;
+        }
+        try {
+            return ReadFrom.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRedisPropertyException("redis.read-from", text, "one of primary, primary-preferred, "
+                    + "replica-preferred, replica, any", "Set redis.read-from to primary (the default: every read "
+                    + "sees the latest write), replica-preferred, replica, primary-preferred or any.", e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.respkit.spring.listener.config;
 
 import io.respkit.connection.RedisConfig;
+import io.respkit.spring.listener.RedisListenerConnections;
 import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.PubSubListenerContainer;
 import io.respkit.spring.listener.QueueListenerContainer;
@@ -49,7 +50,7 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
 
     private static final Logger log = LoggerFactory.getLogger(RedisListenerEndpointRegistry.class);
 
-    private final RedisConfig config;
+    private final RedisListenerConnections connections;
     private final ListenerContainerSettings settings;
     private final RedisListenerMetrics metrics;
     private final PayloadConverter converter;
@@ -72,12 +73,28 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
      */
     public RedisListenerEndpointRegistry(RedisConfig config, ListenerContainerSettings settings,
             RedisListenerMetrics metrics, PayloadConverter converter, RedisListenerErrorHandler defaultErrorHandler) {
-        this.config = Objects.requireNonNull(config, "config");
+        this(RedisListenerConnections.of(Objects.requireNonNull(config, "config")), settings, metrics, converter,
+                defaultErrorHandler);
+    }
+
+    /**
+     * Creates an empty registry whose containers connect to one server or to a Redis Cluster.
+     *
+     * @param connections where containers connect
+     * @param settings container settings and defaults
+     * @param metrics the metrics, or {@code null} for none
+     * @param converter converts JSON payloads, or {@code null} when Jackson is absent
+     * @param defaultErrorHandler the error handler of listeners that name none
+     * @throws NullPointerException when connections, settings or defaultErrorHandler is null
+     */
+    public RedisListenerEndpointRegistry(RedisListenerConnections connections, ListenerContainerSettings settings,
+            RedisListenerMetrics metrics, PayloadConverter converter, RedisListenerErrorHandler defaultErrorHandler) {
+        this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = metrics == null ? RedisListenerMetrics.noop() : metrics;
         this.converter = converter;
         this.defaultErrorHandler = Objects.requireNonNull(defaultErrorHandler, "defaultErrorHandler");
-        this.pubSub = new PubSubListenerContainer(config, settings, this.metrics);
+        this.pubSub = new PubSubListenerContainer(connections, settings, this.metrics);
     }
 
     @Override
@@ -104,20 +121,21 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
                         + "id, or leave id empty for the default <beanName>.<methodName>, which is unique.");
             }
             MessagingMethodInvoker invoker = new MessagingMethodInvoker(endpoint.id(), endpoint.bean(),
-                    endpoint.method(), converter, config.charset());
+                    endpoint.method(), converter, connections.charset());
             RedisListenerErrorHandler errorHandler = errorHandler(endpoint);
             boolean autoStartup = endpoint.autoStartup() != null ? endpoint.autoStartup()
                     : settings.defaultAutoStartup();
             if (endpoint.kind() == MethodRedisListenerEndpoint.Kind.QUEUE) {
                 String queue = endpoint.queue();
+                String deadLetterQueue = deadLetterQueue(endpoint);
                 QueueListenerSpec spec = new QueueListenerSpec(endpoint.id(), queue,
                         endpoint.concurrency() != null ? endpoint.concurrency() : settings.defaultConcurrency(),
                         endpoint.reliable(),
-                        endpoint.deadLetterQueue() != null ? endpoint.deadLetterQueue() : queue + ":dead",
+                        deadLetterQueue,
                         endpoint.maxAttempts() != null ? endpoint.maxAttempts() : settings.defaultMaxAttempts(),
                         autoStartup,
                         endpoint.batchSize() != null ? endpoint.batchSize() : settings.defaultBatchSize());
-                container = new QueueListenerContainer(spec, invoker, errorHandler, config, settings, metrics);
+                container = new QueueListenerContainer(spec, invoker, errorHandler, connections, settings, metrics);
             } else {
                 container = pubSub.addListener(endpoint.id(), endpoint.channels(), endpoint.patterns(), invoker,
                         errorHandler, autoStartup);
@@ -130,6 +148,33 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
             container.start();
         }
         return container;
+    }
+
+    /**
+     * The endpoint's dead-letter list, by default {@code <queue>:dead} ({@code {queue}:dead} on a cluster). On a
+     * cluster a reliable queue's keys must share its hash slot, or the atomic moves between them fail.
+     */
+    private String deadLetterQueue(MethodRedisListenerEndpoint endpoint) {
+        String queue = endpoint.queue();
+        String where = "@RedisListener '" + endpoint.id() + "' of "
+                + MessagingMethodInvoker.describe(endpoint.method());
+        String dead;
+        try {
+            dead = endpoint.deadLetterQueue() != null ? endpoint.deadLetterQueue()
+                    : connections.defaultDeadLetterQueue(queue);
+        } catch (IllegalArgumentException e) {
+            throw new RedisListenerDefinitionException(where + ": " + e.getMessage(), "Give the queue a name "
+                    + "without '}' or with a {hash tag}, e.g. {jobs}.");
+        }
+        if (endpoint.reliable() && endpoint.deadLetterQueue() != null && connections.isCluster()
+                && !connections.sameSlot(queue, dead)) {
+            throw new RedisListenerDefinitionException(where + " has dead-letter list '" + dead + "' in another "
+                    + "hash slot than its queue '" + queue + "': on a Redis Cluster a reliable queue moves items "
+                    + "between them atomically, which needs one slot", "Give both the same {hash tag}, e.g. queue "
+                    + "'{jobs}' and dead-letter list '{jobs}:dead', or leave deadLetterQueue empty for '"
+                    + connections.defaultDeadLetterQueue(queue) + "'.");
+        }
+        return dead;
     }
 
     private RedisListenerErrorHandler errorHandler(MethodRedisListenerEndpoint endpoint) {

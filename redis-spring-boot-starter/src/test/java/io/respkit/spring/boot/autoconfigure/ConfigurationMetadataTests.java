@@ -39,5 +39,11 @@ class ConfigurationMetadataTests {
         assertThat(properties.get("redis.listener.batch-size").path("defaultValue").asInt()).isEqualTo(1);
         assertThat(properties.get("redis.listener.batch-size").path("description").asString())
                 .startsWith("Default maximum number of items a queue listener worker takes per round trip");
+        assertThat(properties).containsKeys("redis.cluster.nodes", "redis.cluster.max-redirects",
+                "redis.cluster.refresh.period", "redis.cluster.refresh.min-interval", "redis.read-from");
+        assertThat(properties.get("redis.cluster.nodes").path("description").asString())
+                .startsWith("Seed nodes of a Redis Cluster as host:port");
+        assertThat(properties.get("redis.cluster.max-redirects").path("defaultValue").asInt()).isEqualTo(5);
+        assertThat(properties.get("redis.read-from").path("defaultValue").asString()).isEqualTo("primary");
     }
 }

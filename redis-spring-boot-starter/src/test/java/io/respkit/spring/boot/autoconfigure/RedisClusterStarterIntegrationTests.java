@@ -1,0 +1,192 @@
+package io.respkit.spring.boot.autoconfigure;
+
+import io.respkit.RedisClusterClient;
+import io.respkit.exceptions.RedisUnsupportedCommandException;
+import io.respkit.spring.core.RedisTemplate;
+import io.respkit.spring.listener.RedisListenerDefinitionException;
+import io.respkit.spring.listener.annotation.RedisListener;
+import io.respkit.test.ClusterNode;
+import io.respkit.test.ClusterTest;
+import io.respkit.test.RedisCluster;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The starter in cluster mode against real clusters: a context started with {@code redis.cluster.nodes} gets a
+ * cluster client and a template on it, a health indicator that checks slot coverage and every primary, and
+ * listeners whose queue keys stay in the queue's slot.
+ */
+@ClusterTest
+class RedisClusterStarterIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String QUEUE = "cluster-jobs";
+
+    private static ApplicationContextRunner runner(RedisCluster cluster) {
+        String nodes = cluster.seeds().stream().map(Object::toString).collect(Collectors.joining(","));
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class,
+                        RedisHealthAutoConfiguration.class, RedisListenerAutoConfiguration.class))
+                .withPropertyValues("redis.cluster.nodes=" + nodes, "redis.listener.poll-timeout=200ms",
+                        "redis.listener.shutdown-timeout=3s", "redis.listener.recovery.initial-delay=50ms",
+                        "redis.listener.recovery.max-delay=500ms");
+    }
+
+    @Test
+    void templateSetsAndGetsKeysOfEverySlotAndRefusesPipelines(RedisCluster cluster) {
+        cluster.flushAll();
+        runner(cluster).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(RedisClusterClient.class);
+            @SuppressWarnings("unchecked")
+            RedisTemplate<String> template = context.getBean(RedisTemplate.class);
+            assertThat(template.isCluster()).isTrue();
+            for (int i = 0; i < 500; i++) {
+                template.set("key:" + i, "value-" + i);
+            }
+            for (int i = 0; i < 500; i++) {
+                assertThat(template.get("key:" + i)).isEqualTo("value-" + i);
+            }
+            assertThat(template.dbsize()).isEqualTo(500);
+            assertThat(template.scan().count()).isEqualTo(500);
+            record Point(int x, int y) {
+            }
+            template.forType(Point.class).set("point", new Point(1, 2));
+            assertThat(template.forType(Point.class).get("point")).isEqualTo(new Point(1, 2));
+            assertThatThrownBy(() -> template.pipelined(p -> p.get("key:1")))
+                    .isInstanceOf(RedisUnsupportedCommandException.class).hasMessageContaining("Redis Cluster");
+            assertThatThrownBy(() -> template.multi(tx -> tx.get("key:1")))
+                    .isInstanceOf(RedisUnsupportedCommandException.class);
+            assertThatThrownBy(() -> template.withConnection(c -> c.get("key:1")))
+                    .isInstanceOf(RedisUnsupportedCommandException.class);
+            assertThatThrownBy(template::client).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("clusterClient()");
+            assertThat(template.clusterClient().topology().coversAllSlots()).isTrue();
+        });
+    }
+
+    @Test
+    void healthIsUpWithTheTopologysDetails(RedisCluster cluster) {
+        runner(cluster).run(context -> {
+            Health health = context.getBean("respkitHealthIndicator", RedisClusterHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            Map<String, Object> details = health.getDetails();
+            assertThat(details).containsEntry("slotsCovered", 16384);
+            assertThat((List<?>) details.get("primaries")).hasSize(cluster.primaries().size());
+            assertThat((List<?>) details.get("replicas")).hasSize(cluster.replicas().size());
+            assertThat((List<?>) details.get("unreachable")).isEmpty();
+        });
+    }
+
+    @Test
+    void healthIsDownWhenTheClusterDoesNotCoverEverySlot() {
+        try (RedisCluster own = RedisCluster.start(1, 0)) {
+            ClusterNode primary = own.primaries().get(0);
+            primary.call("CLUSTER", "DELSLOTS", "42");
+            runner(own).run(context -> {
+                Health health = context.getBean(RedisClusterHealthIndicator.class).health();
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(health.getDetails()).containsEntry("slotsCovered", 16383);
+                assertThat((String) health.getDetails().get("error")).contains("16383 of 16384");
+            });
+        }
+    }
+
+    static class ChannelListener {
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        @RedisListener(id = "news", channels = "cluster-news")
+        void on(String message) {
+            received.add(message);
+        }
+    }
+
+    @Test
+    void channelListenerReceivesAPublish(RedisCluster cluster) {
+        runner(cluster).withBean(ChannelListener.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            ChannelListener listener = context.getBean(ChannelListener.class);
+            @SuppressWarnings("unchecked")
+            RedisTemplate<String> template = context.getBean(RedisTemplate.class);
+            // Published until heard: the subscription is made asynchronously after the context starts.
+            await().atMost(WAIT).untilAsserted(() -> {
+                template.publish("cluster-news", "hello");
+                assertThat(listener.received).contains("hello");
+            });
+        });
+    }
+
+    static class QueueListener {
+        final List<String> items = new CopyOnWriteArrayList<>();
+        final List<String> processingKeys = new CopyOnWriteArrayList<>();
+        final RedisTemplate<String> template;
+
+        QueueListener(RedisTemplate<String> template) {
+            this.template = template;
+        }
+
+        @RedisListener(id = "jobs", queue = QUEUE, reliable = true)
+        void on(String item) {
+            if (processingKeys.isEmpty()) {
+                // While an item is handled it sits in this worker's processing list.
+                processingKeys.addAll(template.keys("{" + QUEUE + "}:processing:*"));
+            }
+            items.add(item);
+        }
+    }
+
+    @Test
+    void reliableQueueListenerConsumesWithItsKeysInTheQueuesSlot(RedisCluster cluster) {
+        cluster.flushAll();
+        runner(cluster).withBean(QueueListener.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            QueueListener listener = context.getBean(QueueListener.class);
+            @SuppressWarnings("unchecked")
+            RedisTemplate<String> template = context.getBean(RedisTemplate.class);
+            for (int i = 0; i < 50; i++) {
+                template.lpush(QUEUE, "item-" + i);
+            }
+            await().atMost(WAIT).until(() -> listener.items.size() >= 50);
+            assertThat(listener.items).hasSize(50).doesNotHaveDuplicates();
+            int slot = cluster.slotOf(QUEUE);
+            assertThat(listener.processingKeys).hasSize(1);
+            assertThat(cluster.slotOf(listener.processingKeys.get(0))).isEqualTo(slot);
+            List<String> heartbeats = template.keys("{" + QUEUE + "}:consumer:*");
+            assertThat(heartbeats).isNotEmpty().allSatisfy(key -> assertThat(cluster.slotOf(key)).isEqualTo(slot));
+            await().atMost(WAIT).until(() -> template.llen(QUEUE) == 0
+                    && template.llen(listener.processingKeys.get(0)) == 0);
+        });
+    }
+
+    static class CrossSlotDeadLetterListener {
+        @RedisListener(id = "crossSlot", queue = QUEUE, reliable = true, deadLetterQueue = "elsewhere")
+        void on(String item) {
+        }
+    }
+
+    @Test
+    void aDeadLetterListInAnotherSlotIsRefusedAtStartUp(RedisCluster cluster) {
+        assertThat(cluster.slotOf("elsewhere")).isNotEqualTo(cluster.slotOf(QUEUE));
+        runner(cluster).withBean(CrossSlotDeadLetterListener.class).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            while (!(failure instanceof RedisListenerDefinitionException) && failure.getCause() != null) {
+                failure = failure.getCause();
+            }
+            assertThat(failure).isInstanceOf(RedisListenerDefinitionException.class)
+                    .hasMessageContaining("'elsewhere'").hasMessageContaining("hash slot");
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package io.respkit.spring.listener;
+
+import io.respkit.RedisClusterClient;
+import io.respkit.cluster.ClusterConfig;
+import io.respkit.connection.RedisConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Unit tests (no server): the names of a queue's processing lists, heartbeat keys and default dead-letter list, on
+ * one server (unchanged from earlier releases) and on a cluster (in the queue's hash slot).
+ */
+class RedisListenerConnectionsTests {
+
+    private final RedisListenerConnections single = RedisListenerConnections.of(RedisConfig.builder().build());
+    @SuppressWarnings("unchecked")
+    private final RedisListenerConnections cluster = RedisListenerConnections.cluster(
+            ClusterConfig.builder().seed("127.0.0.1", 7000).build(), mock(RedisClusterClient.class));
+
+    @Test
+    void singleNodeKeyNamesAreUnchanged() {
+        assertThat(single.isCluster()).isFalse();
+        assertThat(single.queueKeyPrefix("jobs")).isEqualTo("jobs");
+        assertThat(single.queueKeyPrefix("a}b")).isEqualTo("a}b");
+        assertThat(single.defaultDeadLetterQueue("jobs")).isEqualTo("jobs:dead");
+        assertThat(single.sameSlot("a", "b")).isTrue();
+        QueueOperations ops = new QueueOperations("jobs", single.queueKeyPrefix("jobs"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        assertThat(ops.processingKey("c1")).isEqualTo("jobs:processing:c1");
+        assertThat(ops.heartbeatKey("c1")).isEqualTo("jobs:consumer:c1");
+    }
+
+    @Test
+    void clusterKeysTakeTheQueueAsHashTag() {
+        assertThat(cluster.isCluster()).isTrue();
+        assertThat(cluster.queueKeyPrefix("jobs")).isEqualTo("{jobs}");
+        assertThat(cluster.defaultDeadLetterQueue("jobs")).isEqualTo("{jobs}:dead");
+        QueueOperations ops = new QueueOperations("jobs", cluster.queueKeyPrefix("jobs"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        assertThat(ops.processingKey("c1")).isEqualTo("{jobs}:processing:c1");
+        assertThat(ops.heartbeatKey("c1")).isEqualTo("{jobs}:consumer:c1");
+    }
+
+    @Test
+    void aQueueWithAHashTagKeepsIt() {
+        assertThat(cluster.queueKeyPrefix("{app}jobs")).isEqualTo("{app}jobs");
+        assertThat(cluster.defaultDeadLetterQueue("{app}jobs")).isEqualTo("{app}jobs:dead");
+        // '{' without a closing '}' is no tag: the whole name hashes, as it does inside the added braces
+        assertThat(cluster.queueKeyPrefix("x{y")).isEqualTo("{x{y}");
+    }
+
+    @Test
+    void aQueueWithABraceButNoTagCannotBeColocatedOnACluster() {
+        assertThatIllegalArgumentException().isThrownBy(() -> cluster.queueKeyPrefix("a}b"))
+                .withMessageContaining("'a}b'").withMessageContaining("hash tag");
+        assertThatIllegalArgumentException().isThrownBy(() -> cluster.queueKeyPrefix("a{}b"));
+    }
+
+    @Test
+    void hashTagsAreReadAsRedisClusterReadsThem() {
+        assertThat(RedisListenerConnections.hasHashTag("{a}b")).isTrue();
+        assertThat(RedisListenerConnections.hasHashTag("x{a}")).isTrue();
+        assertThat(RedisListenerConnections.hasHashTag("{}a")).isFalse();
+        assertThat(RedisListenerConnections.hasHashTag("a{b")).isFalse();
+        assertThat(RedisListenerConnections.hasHashTag("}a{")).isFalse();
+    }
+}
