@@ -113,8 +113,8 @@ class ClusterFaultsIntegrationTests {
             long lastFailure = traffic.lastFailureAt();
             traffic.failures.stream().filter(f -> f.atNanos() > promotedAt).limit(10).forEach(f -> log.info(
                     "after promotion +{} ms: {} {}", ms(f.atNanos() - promotedAt), f.what(), f.error().toString()));
-            log.info("frozen primary: promotion seen {} ms after the freeze; last caller error {} ms after it; {}",
-                    ms(promotedAt - frozenAt), lastFailure == 0 ? "none" : ms(lastFailure - promotedAt),
+            log.info("frozen primary (at {}): promotion seen {} ms after the freeze; last caller error {} ms after it; {}",
+                    frozenAt, ms(promotedAt - frozenAt), lastFailure == 0 ? "none" : ms(lastFailure - promotedAt),
                     traffic.summary());
             assertThat(traffic.misrouted.get()).isZero();
             // a write that timed out on the frozen node was not sent again after the heal: nothing the callers

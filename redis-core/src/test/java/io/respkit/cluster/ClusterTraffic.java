@@ -35,6 +35,8 @@ final class ClusterTraffic {
     final AtomicLong misrouted = new AtomicLong();
     final AtomicLong stale = new AtomicLong();
     final AtomicLong maxCallNanos = new AtomicLong();
+    /** The slowest call: what it was, when it ended and how it ended, for the log. */
+    volatile String slowest = "";
     final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
@@ -76,6 +78,7 @@ final class ClusterTraffic {
             boolean write = random.nextBoolean();
             long start = System.nanoTime();
             String value = key + "=" + (++seq);
+            String outcome = "ok";
             try {
                 if (write) {
                     client.set(key, value);
@@ -91,6 +94,7 @@ final class ClusterTraffic {
                     }
                 }
             } catch (RedisException e) {
+                outcome = e.toString();
                 failures.add(new Failure(System.nanoTime(), (write ? "SET " : "GET ") + key, e));
                 if (write) {
                     unknown.put(key, value);
@@ -99,6 +103,9 @@ final class ClusterTraffic {
                 problems.add("unexpected " + e);
             } finally {
                 long took = System.nanoTime() - start;
+                if (took > maxCallNanos.get()) {
+                    slowest = (write ? "SET " : "GET ") + key + " ended at " + System.nanoTime() + ": " + outcome;
+                }
                 maxCallNanos.accumulateAndGet(took, Math::max);
                 calls.incrementAndGet();
             }
@@ -137,6 +144,6 @@ final class ClusterTraffic {
     /** A short summary for the test log. */
     String summary() {
         return calls.get() + " calls, " + failures.size() + " failed, " + misrouted.get() + " misrouted, "
-                + stale.get() + " stale, longest call " + maxCallNanos.get() / 1_000_000 + " ms";
+                + stale.get() + " stale, longest call " + maxCallNanos.get() / 1_000_000 + " ms (" + slowest + ")";
     }
 }

@@ -194,6 +194,19 @@ public final class ClusterRouter implements AutoCloseable {
                     HostAndPort r = read && !avoidReplicas ? replicaFor(slot, primaryUnreachable) : null;
                     replica = r != null;
                     target = replica ? r : topology.primaryFor(slot); // CLUSTERDOWN when no node serves it
+                    if (topology.suspected(target)) {
+                        // it just failed another caller: wait for the read that may name its successor
+                        if (replica) {
+                            avoidReplicas = true;
+                            continue;
+                        }
+                        if (topology.awaitRefresh(deadline)) {
+                            continue; // re-route: the slot may have moved, or the node is no longer suspected
+                        }
+                        throw new RedisConnectionException("The node " + target + " serving hash slot " + slot
+                                + " stopped answering and no topology read moved the slot within the timeout of "
+                                + command.name() + "; nothing was sent");
+                    }
                     if (!replica && topology.markedFailed(target)) {
                         // its replica is being promoted: wait for the topology that names it, not for a timeout
                         if (topology.awaitRefresh(deadline)) {
@@ -242,6 +255,7 @@ public final class ClusterRouter implements AutoCloseable {
                 throw e;
             } catch (NotSentException e) {
                 // nothing left the client: the node is down or unreachable; wait for the topology to change
+                topology.suspect(target);
                 ask = null;
                 if (read && !replica && !primaryUnreachable && config.readFrom() == ReadFrom.PRIMARY_PREFERRED) {
                     primaryUnreachable = true; // a replica may answer at once
@@ -253,7 +267,11 @@ public final class ClusterRouter implements AutoCloseable {
                 }
             } catch (RedisConnectionException e) {
                 ask = null;
-                topology.requestRefresh();
+                if (e instanceof RedisTimeoutException) {
+                    topology.suspect(target);
+                } else {
+                    topology.requestRefresh();
+                }
                 if (!mayRepeat || e instanceof RedisTimeoutException || pinned != null
                         || !topology.awaitRefresh(deadline)) {
                     throw e; // a write may have run: never sent twice

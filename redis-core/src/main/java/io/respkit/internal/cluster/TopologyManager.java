@@ -54,8 +54,14 @@ final class TopologyManager implements AutoCloseable {
 
     private final ClusterConfig config;
     private final Map<HostAndPort, NodeChannel> channels = new ConcurrentHashMap<>();
-    /** Slots whose owner a MOVED named since the topology was last read; cleared by each refresh. */
-    private final Map<Integer, HostAndPort> moved = new ConcurrentHashMap<>();
+    /**
+     * Slots whose owner a MOVED named, until a topology read confirms it. A read that disagrees may be older than
+     * the MOVED (nodes learn of a migration one by one), so an entry is dropped only by the second read that started
+     * after it and still disagrees.
+     */
+    private final Map<Integer, Moved> moved = new ConcurrentHashMap<>();
+    /** Nodes that failed to answer, and when; each topology read clears those marked before it began. */
+    private final Map<HostAndPort, Long> suspects = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService askers;
     private final Object lock = new Object();
@@ -96,7 +102,7 @@ final class TopologyManager implements AutoCloseable {
                 throw new RedisConnectionException("No seed node of the cluster answered with its topology: "
                         + config.seeds(), why);
             }
-            apply(first);
+            apply(first, System.nanoTime());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -135,9 +141,9 @@ final class TopologyManager implements AutoCloseable {
      * @throws RedisClusterDownException when no node serves the slot
      */
     HostAndPort primaryFor(int slot) {
-        HostAndPort m = moved.get(slot);
+        Moved m = moved.get(slot);
         if (m != null) {
-            return m;
+            return m.owner();
         }
         ClusterNode primary = topology.primary(slot);
         if (primary == null) {
@@ -158,7 +164,7 @@ final class TopologyManager implements AutoCloseable {
 
     /** Records a MOVED: the slot is served elsewhere now; the rest of the map is probably stale too. */
     void moved(int slot, HostAndPort owner) {
-        moved.put(slot, owner);
+        moved.put(slot, new Moved(owner, System.nanoTime(), false));
         requestRefresh();
     }
 
@@ -206,28 +212,30 @@ final class TopologyManager implements AutoCloseable {
 
     /** Refreshes now, on the calling thread (also when the rate limit would make it wait). */
     ClusterTopology refreshNow() {
+        long started = System.nanoTime();
         synchronized (lock) {
-            lastStart = System.nanoTime();
+            lastStart = started;
         }
         ClusterTopology t = read(sources());
         if (t != null) {
-            apply(t);
+            apply(t, started);
         }
         return topology;
     }
 
     private void refresh() {
         CompletableFuture<ClusterTopology> done;
+        long started = System.nanoTime();
         synchronized (lock) {
             scheduled = false;
-            lastStart = System.nanoTime();
+            lastStart = started;
             done = next;
             next = new CompletableFuture<>();
         }
         try {
             ClusterTopology t = read(sources());
             if (t != null) {
-                apply(t);
+                apply(t, started);
             }
         } catch (RuntimeException e) {
             log.warn("Cluster topology refresh failed: {}", e.toString());
@@ -322,10 +330,28 @@ final class TopologyManager implements AutoCloseable {
         }
     }
 
-    private void apply(ClusterTopology t) {
+    private void apply(ClusterTopology t, long started) {
         ClusterTopology before = topology;
         topology = t;
-        moved.clear();
+        suspects.values().removeIf(markedAt -> markedAt - started < 0);
+        boolean recheck = false;
+        for (Map.Entry<Integer, Moved> e : moved.entrySet()) {
+            Moved m = e.getValue();
+            ClusterNode owner = t.primary(e.getKey());
+            if (owner != null && owner.address().equals(m.owner())) {
+                moved.remove(e.getKey(), m); // confirmed: the map says so now
+            } else if (m.at() - started > 0) {
+                recheck = true; // newer than this read
+            } else if (!m.contested()) {
+                moved.replace(e.getKey(), m, new Moved(m.owner(), m.at(), true));
+                recheck = true;
+            } else {
+                moved.remove(e.getKey(), m); // two reads since disagree: the redirect was the stale one
+            }
+        }
+        if (recheck) {
+            requestRefresh();
+        }
         if (before != null && !before.sameSlotOwners(t)) {
             log.info("Cluster topology changed: {} primaries, {} replicas, {} of 16384 slots served",
                     t.servingPrimaries().size(), t.replicas().size(), t.slotsCovered());
@@ -339,6 +365,24 @@ final class TopologyManager implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Marks a node that just failed to answer (refused, timed out): until the next topology read, callers wait for
+     * that read instead of each spending a timeout on the node.
+     */
+    void suspect(HostAndPort node) {
+        suspects.put(node, System.nanoTime());
+        requestRefresh();
+    }
+
+    /** Whether a node failed to answer since the last topology read began. */
+    boolean suspected(HostAndPort node) {
+        return !suspects.isEmpty() && suspects.containsKey(node);
+    }
+
+    /** A MOVED not yet confirmed by a topology read: the owner it named, when, and whether a read disagreed. */
+    private record Moved(HostAndPort owner, long at, boolean contested) {
     }
 
     /** How many times the topology was read: at start, periodically, adaptively and on request. */
