@@ -4,6 +4,7 @@ import io.respkit.ClusterAsyncCommands;
 import io.respkit.RedisClusterClient;
 import io.respkit.Response;
 import io.respkit.connection.RedisConfig;
+import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.internal.cluster.SlotHash;
 import io.respkit.test.ClusterNode;
 import io.respkit.test.ClusterTest;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Slots moved while asynchronous commands are in flight, and multiplexed-mode synchronous traffic across moves, on a
@@ -179,6 +182,31 @@ class ClusterAsyncMovesIntegrationTests {
             }
             assertThat(errors).isEmpty();
             assertThat(ops.get()).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void aWriteThatTimedOutOnAHungNodeFailsAndIsNeverSentAgain() {
+        String key = "{hung}:counter";
+        ClusterNode owner = cluster.primaryOf(slotOf(key));
+        try (RedisClusterClient<String> redis = RedisClusterClient.create(ClusterConfig.builder()
+                .seeds(cluster.seeds())
+                .nodeConfig(RedisConfig.builder().timeout(Duration.ofMillis(200)).build()).build())) {
+            ClusterAsyncCommands<String> async = redis.async();
+            assertThat(async.set(key, "0").get()).isTrue(); // the node's shared connection is open
+            Response<Long> incr;
+            owner.freeze(); // well within the cluster's node timeout, so nothing fails over
+            try {
+                incr = async.incr(key);
+                await().atMost(Duration.ofSeconds(5)).until(incr::isDone);
+            } finally {
+                owner.thaw();
+            }
+            assertThatThrownBy(incr::get).isInstanceOf(RedisTimeoutException.class);
+            // the INCR was written before the node hung and runs when it resumes: once, not twice
+            await().atMost(Duration.ofSeconds(5)).during(Duration.ofMillis(500))
+                    .until(() -> "1".equals(owner.call("GET", key)));
+            assertThat(async.incr(key).get()).isEqualTo(2L); // a fresh connection serves the next command
         }
     }
 

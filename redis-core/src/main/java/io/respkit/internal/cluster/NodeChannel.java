@@ -98,10 +98,15 @@ final class NodeChannel implements AutoCloseable {
      * @param replicaRead the command is a read routed to this node as a replica: its connection is put in
      *                    {@code READONLY} mode first (once per connection)
      * @return the decoded reply
-     * @throws NotSentException when no connection could be had; nothing was sent
+     * @throws NotSentException when no connection could be had (nor the shared one opened); nothing was sent
      */
     <T> T execute(Command<T> command, boolean asking, boolean replicaRead) {
         if (!asking && !replicaRead && multiplexer != null && Multiplexer.shareable(command)) {
+            try {
+                multiplexer.open();
+            } catch (RedisConnectionException e) {
+                throw new NotSentException(e); // as a pool that cannot connect: the router may wait for a failover
+            }
             return multiplexer.execute(command);
         }
         PooledConnection lease = borrow();
