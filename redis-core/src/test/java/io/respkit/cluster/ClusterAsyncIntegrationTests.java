@@ -139,7 +139,7 @@ class ClusterAsyncIntegrationTests {
 
     @Test
     void popsCancelledAsTheirItemArrivesLoseNone() {
-        int rounds = 20;
+        int rounds = 10;
         try (RedisClusterClient<String> redis = client()) {
             ClusterNode owner = cluster.primaryOf(SlotHash.slot("{race}", StandardCharsets.UTF_8));
             long blockedBefore = blockedClients(owner);
