@@ -79,12 +79,7 @@ public final class ClusterRouter implements AutoCloseable {
         return batches;
     }
 
-    /** The argument positions of a command's keys, after giving an unknown command the server's flags. */
-    int[] keyPositions(Command<?> command) {
-        if (!command.spec().isKnown()) {
-            serverSpecs.apply(command);
-        }
-        return keys.positions(command);
+       return keys.positions(command);
     }
 
     /** @return the topology last read */
