@@ -79,9 +79,6 @@ public final class ClusterRouter implements AutoCloseable {
         return batches;
     }
 
-       return keys.positions(command);
-    }
-
     /** @return the topology last read */
     public ClusterTopology topology() {
         return topology.topology();
