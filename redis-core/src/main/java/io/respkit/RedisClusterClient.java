@@ -117,6 +117,17 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     }
 
     /**
+     * Returns the asynchronous view of this client: every typed command returns at once with a {@link Response}.
+     * Commands with keys in one slot share one auto-pipelined connection per node; see
+     * {@link ClusterAsyncCommands} for redirects, fan-out and blocking commands.
+     *
+     * @return the asynchronous commands, sharing this client's nodes and connections
+     */
+    public ClusterAsyncCommands<V> async() {
+        return new ClusterAsyncCommands<>(router, codec);
+    }
+
+    /**
      * Runs one command on the node (or nodes) it belongs to, see the class comment.
      *
      * @param command the command

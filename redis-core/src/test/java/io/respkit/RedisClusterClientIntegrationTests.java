@@ -4,6 +4,8 @@ import io.respkit.cluster.ClusterConfig;
 import io.respkit.cluster.ClusterTopology;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.ScanArgs;
+import io.respkit.connection.RedisConfig;
+import io.respkit.protocol.RespVersion;
 import io.respkit.exceptions.RedisCrossSlotException;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.test.ClusterNode;
@@ -63,6 +65,21 @@ class RedisClusterClientIntegrationTests {
             assertThat(total).isEqualTo(500);
             ClusterNode owner = cluster.primaryOf(cluster.slotOf("key:7"));
             assertThat(owner.call("GET", "key:7")).isEqualTo("value:7");
+        }
+    }
+
+    @Test
+    void resp2NodesGiveTheSameTopologyAndReplies() {
+        try (RedisClusterClient<String> resp2 = RedisClusterClient.create(ClusterConfig.builder()
+                .seeds(cluster.seeds()).nodeConfig(RedisConfig.builder().protocol(RespVersion.RESP2).build()).build());
+                RedisClusterClient<String> resp3 = client()) {
+            assertThat(resp2.topology()).isEqualTo(resp3.topology());
+            resp2.mset(Map.of("r2:a", "1", "r2:b", "2", "r2:c", "3"));
+            assertThat(resp2.mget("r2:a", "r2:b", "r2:c")).containsExactly("1", "2", "3");
+            assertThat(resp2.hgetall("missing")).isEmpty();
+            assertThat(resp2.dbsize()).isEqualTo(3);
+            assertThat(resp2.keys("r2:*")).containsExactlyInAnyOrder("r2:a", "r2:b", "r2:c");
+            assertThat(resp2.scan().collect(Collectors.toSet())).containsExactlyInAnyOrder("r2:a", "r2:b", "r2:c");
         }
     }
 

@@ -79,14 +79,6 @@ public final class ClusterRouter implements AutoCloseable {
         return batches;
     }
 
-    /** The argument positions of a command's keys, after giving an unknown command the server's flags. */
-    int[] keyPositions(Command<?> command) {
-        if (!command.spec().isKnown()) {
-            serverSpecs.apply(command);
-        }
-        return keys.positions(command);
-    }
-
     /** @return the topology last read */
     public ClusterTopology topology() {
         return topology.topology();
@@ -137,8 +129,7 @@ public final class ClusterRouter implements AutoCloseable {
         int[] positions = keys.positions(command);
         int slot = KeySlots.slot(command, positions);
         if (slot == KeySlots.CROSS) {
-            // MSETNX sets all of its keys or none: split per slot it could set some, so it stays refused
-            if (command.spec().requestPolicy() == RequestPolicy.MULTI_SHARD && command.spec() != CommandSpecs.MSETNX) {
+            if (splits(command)) {
                 return MultiShard.execute(this, command, positions);
             }
             throw new RedisCrossSlotException(command.name(), KeySlots.distinct(command, positions));
@@ -150,6 +141,32 @@ public final class ClusterRouter implements AutoCloseable {
             }
         }
         return route(command, slot, null);
+    }
+
+    /**
+     * Returns whether a command whose keys span slots is split per slot rather than refused.
+     *
+     * @param command the command
+     * @return {@code true} for a multi-shard command such as {@code MGET} or {@code DEL}
+     */
+    static boolean splits(Command<?> command) {
+        // MSETNX sets all of its keys or none: split per slot it could set some, so it stays refused
+        return command.spec().requestPolicy() == RequestPolicy.MULTI_SHARD && command.spec() != CommandSpecs.MSETNX;
+    }
+
+    /**
+     * Returns the argument positions of a command's keys, as {@link #execute} routes by them: a command whose spec
+     * respkit does not know gets the server's first (one {@code COMMAND INFO}, the first time its name is used).
+     * For the asynchronous API, which routes before it sends.
+     *
+     * @param command the command
+     * @return the key positions, empty for a keyless command
+     */
+    int[] keyPositions(Command<?> command) {
+        if (!command.spec().isKnown()) {
+            serverSpecs.apply(command);
+        }
+        return keys.positions(command);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.WeakHashMap;
 
 /**
  * The connections to one cluster node: a pool with the single-node guarantees (a connection that failed is never
- * handed out again), and, in multiplexed mode, one shared connection. A failure to get a connection, before anything
+ * handed out again), and, in multiplexed mode or once the asynchronous API used the node, one shared connection. A failure to get a connection, before anything
  * was written, is reported as a {@link NotSentException}, so the router may run the command on another node.
  *
  * <p>Thread-safe.
@@ -34,17 +34,52 @@ final class NodeChannel implements AutoCloseable {
 
     private final HostAndPort address;
     private final ConnectionPool pool;
+    private final RedisConfig config;
+    /** The shared connection of multiplexed mode, used by {@link #execute}; null otherwise. */
     private final Multiplexer multiplexer;
+    /** The asynchronous API's shared connection when the mode is not multiplexed, opened on first use. */
+    private volatile Multiplexer asyncMultiplexer;
+    private volatile boolean closed;
     /** Connections that were sent READONLY; weak, because the pool destroys connections without telling us. */
     private final Set<RedisConnection> readOnly = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
 
     NodeChannel(HostAndPort address, RedisConfig config) {
         this.address = address;
+        this.config = config;
         this.pool = ConnectionPool.create(config);
-        this.multiplexer = config.multiplexed()
-                ? new Multiplexer(config, push -> log.debug("Ignoring push frame '{}' from {}", push.kind(), address))
-                : null;
+        this.multiplexer = config.multiplexed() ? newMultiplexer() : null;
+    }
+
+    private Multiplexer newMultiplexer() {
+        return new Multiplexer(config, push -> log.debug("Ignoring push frame '{}' from {}", push.kind(), address));
+    }
+
+    /**
+     * Returns this node's one shared auto-pipelined connection owner, for the asynchronous API: the one
+     * {@link #execute} uses in multiplexed mode, else one made on first call (its connection opens on first use).
+     * Nothing else changes: {@link #execute} keeps using the pool when the mode is not multiplexed.
+     *
+     * @return the multiplexer; a closed one (whose commands fail, nothing sent) once this channel was closed
+     */
+    Multiplexer multiplexer() {
+        if (multiplexer != null) {
+            return multiplexer;
+        }
+        Multiplexer m = asyncMultiplexer;
+        if (m == null) {
+            synchronized (this) {
+                m = asyncMultiplexer;
+                if (m == null) {
+                    m = newMultiplexer();
+                    if (closed) {
+                        m.close(); // a channel closed meanwhile must not leave a connection behind
+                    }
+                    asyncMultiplexer = m;
+                }
+            }
+        }
+        return m;
     }
 
     HostAndPort address() {
@@ -63,10 +98,15 @@ final class NodeChannel implements AutoCloseable {
      * @param replicaRead the command is a read routed to this node as a replica: its connection is put in
      *                    {@code READONLY} mode first (once per connection)
      * @return the decoded reply
-     * @throws NotSentException when no connection could be had; nothing was sent
+     * @throws NotSentException when no connection could be had (nor the shared one opened); nothing was sent
      */
     <T> T execute(Command<T> command, boolean asking, boolean replicaRead) {
         if (!asking && !replicaRead && multiplexer != null && Multiplexer.shareable(command)) {
+            try {
+                multiplexer.open();
+            } catch (RedisConnectionException e) {
+                throw new NotSentException(e); // as a pool that cannot connect: the router may wait for a failover
+            }
             return multiplexer.execute(command);
         }
         PooledConnection lease = borrow();
@@ -97,6 +137,14 @@ final class NodeChannel implements AutoCloseable {
 
     @Override
     public void close() {
+        Multiplexer lazy;
+        synchronized (this) {
+            closed = true;
+            lazy = asyncMultiplexer;
+        }
+        if (lazy != null) {
+            lazy.close();
+        }
         if (multiplexer != null) {
             multiplexer.close();
         }

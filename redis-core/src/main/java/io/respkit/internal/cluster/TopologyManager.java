@@ -318,7 +318,7 @@ final class TopologyManager implements AutoCloseable {
             try {
                 Object reply = lease.connection().execute(
                         Command.create(ByteArrayCodec.INSTANCE, AdminSpecs.CLUSTER_SHARDS, Decoders.raw()));
-                return TopologyParser.fromShards(reply, node);
+                return TopologyParser.fromShards(reply, node, config.nodeConfig().ssl() != null);
             } catch (RedisServerException e) {
                 if (!"ERR".equals(e.code())) {
                     throw e;

@@ -94,6 +94,17 @@ public final class Multiplexer implements AutoCloseable {
     }
 
     /**
+     * Opens the shared connection unless a usable one is open, so that a caller can tell a node it cannot reach
+     * (nothing sent) from a connection that failed under a command it sent.
+     *
+     * @throws RedisConnectionException when no connection can be opened
+     * @throws RedisException when this owner was closed
+     */
+    public void open() {
+        connection();
+    }
+
+    /**
      * Fails the current shared connection (if any) with {@code cause}, so that the next command opens a new one.
      *
      * @param cause why, e.g. a timeout seen by an asynchronous caller

@@ -1,0 +1,214 @@
+package io.respkit.internal.cluster;
+
+import io.respkit.cluster.ClusterNode;
+import io.respkit.commands.Command;
+import io.respkit.commands.RequestPolicy;
+import io.respkit.connection.HostAndPort;
+import io.respkit.connection.ReadFrom;
+import io.respkit.exceptions.RedisClusterDownException;
+import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisCrossSlotException;
+import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.exceptions.RedisTimeoutException;
+import io.respkit.internal.multiplex.Multiplexer;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends cluster commands asynchronously. The common case, a command whose keys hash to one slot (or a keyless one
+ * that any primary may run) and that may share a connection ({@link Multiplexer#shareable}), is submitted at once to
+ * the shared auto-pipelined connection of the slot's primary, one per node. When that node answers {@code MOVED} or
+ * {@code ASK}, {@code TRYAGAIN} or {@code CLUSTERDOWN} (it did not run the command), or could not be reached
+ * (nothing was sent), the command is finished by the synchronous {@link ClusterRouter} on a worker thread, which
+ * follows redirects and waits out failovers. A connection failure after the command was submitted is retried that
+ * way only for a read; a write that may have run fails, and so does a command whose reply did not come within the
+ * configured timeout (the shared connection is then replaced).
+ *
+ * <p>Everything else runs through the router on a worker thread ({@link ClusterCall}): fan-out and multi-shard
+ * splits, reads that may go to a replica ({@link ReadFrom} other than {@code PRIMARY} and {@code PRIMARY_PREFERRED}),
+ * blocking and stateful commands. A command whose keys span slots and that cannot be split fails at once with
+ * {@link RedisCrossSlotException}; nothing is sent.
+ *
+ * <p>Threads: blocking commands (those with a block time) run on daemon threads named
+ * {@code respkit-cluster-blocking-*}, created on demand; the rest on at most {@value #ROUTED_THREADS} daemon threads
+ * named {@code respkit-cluster-async-*}, commands queuing beyond that. Both retire after a second idle.
+ *
+ * <p>Thread-safe.
+ */
+public final class ClusterAsync {
+
+    /** Enough for fan-outs and redirects of many callers at once, few enough that a burst of retries stays cheap. */
+    static final int ROUTED_THREADS = 32;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Fan-out, splits, redirected and retried commands: each takes at most about its timeout. */
+    private static final ExecutorService ROUTED;
+    /** Blocking commands, which may wait any time: never queued behind one another. */
+    private static final ExecutorService BLOCKING = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "respkit-cluster-blocking-"));
+
+    static {
+        ThreadPoolExecutor routed = new ThreadPoolExecutor(ROUTED_THREADS, ROUTED_THREADS, 1, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "respkit-cluster-async-"));
+        routed.allowCoreThreadTimeOut(true);
+        ROUTED = routed;
+    }
+
+    private final ClusterRouter router;
+    private final TopologyManager topology;
+    private final long timeoutMillis;
+    private final boolean replicaReads;
+
+    /**
+     * Sends through a router's nodes.
+     *
+     * @param router the router
+     */
+    public ClusterAsync(ClusterRouter router) {
+        this.router = router;
+        this.topology = router.topologyManager();
+        this.timeoutMillis = router.config().nodeConfig().timeout().toMillis();
+        ReadFrom readFrom = router.config().readFrom();
+        this.replicaReads = readFrom != ReadFrom.PRIMARY && readFrom != ReadFrom.PRIMARY_PREFERRED;
+    }
+
+    private static Thread daemon(Runnable r, String prefix) {
+        Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * Sends a command and completes {@code response} with its reply or failure; returns at once, except that the
+     * first use of a command name respkit does not know waits for one {@code COMMAND INFO} (and one whose keys
+     * the server must find, for {@code COMMAND GETKEYS}).
+     *
+     * @param command the command
+     * @param response completed with the decoded reply, or exceptionally with a {@link RedisException}
+     * @param <T> the reply type
+     */
+    public <T> void submit(Command<T> command, CompletableFuture<T> response) {
+        int slot;
+        try {
+            int[] positions = router.keyPositions(command);
+            slot = KeySlots.slot(command, positions);
+            if (slot == KeySlots.CROSS && !ClusterRouter.splits(command)) {
+                response.completeExceptionally(new RedisCrossSlotException(command.name(),
+                        KeySlots.distinct(command, positions)));
+                return;
+            }
+        } catch (RuntimeException e) {
+            response.completeExceptionally(e);
+            return;
+        }
+        if (slot == KeySlots.CROSS || !Multiplexer.shareable(command)
+                || (slot == KeySlots.NONE && command.spec().requestPolicy() != RequestPolicy.DEFAULT)
+                || (replicaReads && command.isReadOnly())) {
+            viaRouter(command, response);
+            return;
+        }
+        HostAndPort target;
+        try {
+            target = slot == KeySlots.NONE ? anyPrimary() : topology.primaryFor(slot);
+        } catch (RedisClusterDownException e) {
+            viaRouter(command, response); // the router waits for a topology that names an owner
+            return;
+        }
+        if (target == null || topology.markedFailed(target)) {
+            viaRouter(command, response); // its replica is being promoted: the router waits for that
+            return;
+        }
+        Multiplexer multiplexer;
+        CompletableFuture<T> reply;
+        try {
+            multiplexer = topology.channel(target).multiplexer();
+        } catch (IllegalStateException e) {
+            response.completeExceptionally(new RedisException("The cluster client is closed", e));
+            return;
+        }
+        try {
+            reply = multiplexer.submit(command);
+        } catch (RedisException e) {
+            viaRouter(command, response); // no connection (nothing was sent): the router finds the node's successor
+            return;
+        }
+        HostAndPort node = target;
+        reply.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+            if (error == null) {
+                response.complete(value);
+            } else {
+                failed(command, response, multiplexer, node, error);
+            }
+        });
+    }
+
+    /** Decides what a failure on the shared connection means; on its reader thread, so it must not block. */
+    private <T> void failed(Command<T> command, CompletableFuture<T> response, Multiplexer multiplexer,
+            HostAndPort node, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name() + " timed out after "
+                    + timeoutMillis + " ms on " + node, cause);
+            multiplexer.failCurrent(timeout); // a hung node: start over on a new connection
+            topology.requestRefresh();
+            response.completeExceptionally(timeout);
+            return;
+        }
+        if (cause instanceof RedisServerException e) {
+            Redirect redirect = Redirect.of(e, node);
+            if (redirect != null) {
+                if (redirect.moved()) {
+                    topology.moved(redirect.slot(), redirect.target());
+                }
+                viaRouter(command, response); // not run there: the router follows the redirect
+                return;
+            }
+            String code = e.code();
+            if ("TRYAGAIN".equals(code) || "CLUSTERDOWN".equals(code)) {
+                viaRouter(command, response); // not run: the router backs off and retries
+                return;
+            }
+            response.completeExceptionally(e);
+            return;
+        }
+        if (cause instanceof RedisConnectionException e && !(e instanceof RedisTimeoutException)) {
+            topology.requestRefresh();
+            if (command.isReadOnly()) {
+                viaRouter(command, response); // a read may run twice
+                return;
+            }
+        }
+        response.completeExceptionally(cause); // a write that may have run is never sent again
+    }
+
+    private <T> void viaRouter(Command<T> command, CompletableFuture<T> response) {
+        ClusterCall<T> call = new ClusterCall<>(router, command, response);
+        try {
+            (command.blockMillis() >= 0 ? BLOCKING : ROUTED).execute(call);
+        } catch (RuntimeException e) {
+            response.completeExceptionally(new RedisException("Could not start " + command.name() + ": " + e, e));
+        }
+    }
+
+    private HostAndPort anyPrimary() {
+        List<ClusterNode> primaries = topology.topology().primaries();
+        return primaries.isEmpty() ? null
+                : primaries.get(ThreadLocalRandom.current().nextInt(primaries.size())).address();
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterAsync[" + router.config() + "]";
+    }
+}
