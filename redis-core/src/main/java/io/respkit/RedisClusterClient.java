@@ -8,6 +8,7 @@ import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
+import io.respkit.connection.HostAndPort;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisCrossSlotException;
 import io.respkit.exceptions.RedisPipelineException;
@@ -21,12 +22,14 @@ import io.respkit.internal.commands.KeyDefs;
 import io.respkit.internal.commands.ScanStreams;
 import io.respkit.internal.cluster.PubSubNode;
 import io.respkit.internal.cluster.ShardedSubscriptions;
+import io.respkit.pool.PoolStats;
 import io.respkit.pool.PooledConnection;
 import io.respkit.pubsub.ClusterShardedSubscriber;
 import io.respkit.pubsub.Subscriber;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -189,6 +192,15 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     @Override
     public RedisCodec<V> codec() {
         return codec;
+    }
+
+    /**
+     * Returns the state of each node's connection pool, for monitoring: the nodes this client has connections to now.
+     *
+     * @return a snapshot, by node address
+     */
+    public Map<HostAndPort, PoolStats> poolStats() {
+        return router.poolStats();
     }
 
     /**

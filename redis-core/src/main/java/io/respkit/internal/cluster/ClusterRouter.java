@@ -18,12 +18,15 @@ import io.respkit.internal.Errors;
 import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.Decoders;
 import io.respkit.internal.server.CommandKeys;
+import io.respkit.pool.PoolStats;
 import io.respkit.internal.server.EffectiveSpecs;
 import io.respkit.internal.server.ServerCommandTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +80,17 @@ public final class ClusterRouter implements AutoCloseable {
     /** @return the pipelines and transactions over this router's nodes */
     public ClusterBatches batches() {
         return batches;
+    }
+
+    /**
+     * Returns the state of each open node pool.
+     *
+     * @return a snapshot, by node address, in no particular order
+     */
+    public Map<HostAndPort, PoolStats> poolStats() {
+        Map<HostAndPort, PoolStats> out = new HashMap<>();
+        topology.channels().forEach((address, channel) -> out.put(address, channel.pool().stats()));
+        return out;
     }
 
     /** @return the topology last read */

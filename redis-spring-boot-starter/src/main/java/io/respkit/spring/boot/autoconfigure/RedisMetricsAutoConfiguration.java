@@ -1,6 +1,7 @@
 package io.respkit.spring.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.respkit.RedisClusterClient;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.spring.core.MicrometerCommandMetrics;
 import io.respkit.spring.core.RedisCommandMetrics;
@@ -10,8 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Duration;
+
 /**
- * Micrometer metrics for respkit when a {@link MeterRegistry} bean exists: pool gauges ({@link RedisPoolMetrics})
+ * Micrometer metrics for respkit when a {@link MeterRegistry} bean exists: pool gauges ({@link RedisPoolMetrics}; per
+ * node, tagged by address, on a cluster: {@link RedisClusterPoolMetrics})
  * and a {@code respkit.commands} timer per command for the auto-configured
  * {@link io.respkit.spring.core.RedisTemplate} ({@link MicrometerCommandMetrics}).
  *
@@ -37,6 +41,20 @@ public final class RedisMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     public RedisPoolMetrics redisPoolMetrics(ConnectionPool pool, MeterRegistry registry) {
         return new RedisPoolMetrics(pool, registry);
+    }
+
+    /**
+     * Registers the pool gauges of every node of a cluster, kept up to date as nodes join and leave.
+     *
+     * @param client the cluster client
+     * @param registry the registry
+     * @return the gauges, removed when the context closes
+     */
+    @Bean
+    @ConditionalOnBean(RedisClusterClient.class)
+    @ConditionalOnMissingBean
+    public RedisClusterPoolMetrics redisClusterPoolMetrics(RedisClusterClient<?> client, MeterRegistry registry) {
+        return new RedisClusterPoolMetrics(client, registry, Duration.ofSeconds(10));
     }
 
     /**
