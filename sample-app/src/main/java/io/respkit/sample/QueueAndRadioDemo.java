@@ -21,7 +21,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>On a Redis Cluster the queue is one key, so it works as on one server; a {@code PUBLISH} reaches the
  * subscribers of every node, but {@code PUBSUB NUMSUB} counts only those of the node asked, so the publisher waits
- * for the listeners another way (see {@link #runRadio()}).
+ * for the listeners another way (see {@link #runRadio()}), and a {@code PUBLISH}'s reply counts only the subscribers
+ * of the node it went to. Messages published through different nodes travel the cluster bus separately, so a
+ * listener may hear a channel's broadcasts out of order there.
  *
  * <p>Thread-safe: listener methods run on listener threads and only record into the thread-safe report.
  */
@@ -109,7 +111,9 @@ public class QueueAndRadioDemo {
         for (int i = 0; i < BROADCASTS.size(); i++) {
             String channel = BROADCASTS.get(i);
             long receivers = redis.publish(channel, "broadcast #" + i);
-            log.info("published broadcast #{} on {} to {} subscriber(s)", i, channel, receivers);
+            // On a cluster the reply counts only the subscribers of the node that took the PUBLISH.
+            log.info("published broadcast #{} on {} to {} subscriber(s){}", i, channel, receivers,
+                    redis.isCluster() ? " of the node it went to" : "");
         }
         await("every listener to hear its channels", () -> heardCount("zhangsan") == 4 && heardCount("lisi") == 2
                 && heardCount("wangwu") == 2);
