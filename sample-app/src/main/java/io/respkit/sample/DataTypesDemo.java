@@ -13,8 +13,12 @@ import java.util.Map;
 
 /**
  * The seed tutorial's data-type sections with the injected {@link RedisTemplate}: keys, strings, counters, hashes
- * (with expiry), lists, sets and sorted sets. Every key carries the {@code demo:} prefix, and the whole database is
+ * (with expiry), lists, sets and sorted sets. Every key carries the {@code {demo}:} prefix, and the whole database is
  * flushed only on a throwaway server the sample started itself.
+ *
+ * <p>The prefix is a hash tag: on a Redis Cluster only the part in braces is hashed, so every key of this demo is in
+ * one slot and the commands that take several keys ({@code RENAME}, {@code RPOPLPUSH}, {@code SMOVE}, {@code MSET},
+ * {@code MGET}) run as on one server, where the braces are just part of the name.
  *
  * <p>Thread-safe: stateless apart from the injected beans.
  */
@@ -22,7 +26,7 @@ import java.util.Map;
 public class DataTypesDemo {
 
     private static final Logger log = LoggerFactory.getLogger(DataTypesDemo.class);
-    private static final String P = "demo:";
+    private static final String P = "{demo}:";
 
     private final RedisTemplate<String> redis;
     private final DemoReport report;
@@ -59,6 +63,7 @@ public class DataTypesDemo {
         show("ttl after ex=10", redis.ttl(P + "k1"));
         redis.persist(P + "k1");
         show("ttl after persist", redis.ttl(P + "k1"));
+        // On a cluster the template sums every primary's DBSIZE.
         show("dbsize", redis.dbsize());
         if (throwaway) {
             show("flushall", redis.flushall());

@@ -1,5 +1,6 @@
 package io.respkit.sample;
 
+import io.respkit.spring.core.RedisTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,8 +22,11 @@ public class DemoRunner implements ApplicationRunner {
     private final QueueAndRadioDemo queueAndRadio;
     private final PipelineDemo pipelines;
     private final DemoReport report;
+    private final RedisTemplate<String> redis;
 
-    DemoRunner(DataTypesDemo dataTypes, QueueAndRadioDemo queueAndRadio, PipelineDemo pipelines, DemoReport report) {
+    DemoRunner(DataTypesDemo dataTypes, QueueAndRadioDemo queueAndRadio, PipelineDemo pipelines, DemoReport report,
+               RedisTemplate<String> redis) {
+        this.redis = redis;
         this.dataTypes = dataTypes;
         this.queueAndRadio = queueAndRadio;
         this.pipelines = pipelines;
@@ -31,6 +35,8 @@ public class DemoRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        report.result("cluster", redis.isCluster());
+        log.info("=== on {}", redis.isCluster() ? "a Redis Cluster" : "one Redis server");
         log.info("=== keys, strings, counters, hashes, lists, sets, sorted sets");
         dataTypes.run();
         log.info("=== queue: LPUSH producer, @RedisListener(queue) consumer");

@@ -13,6 +13,10 @@ import java.util.List;
  * The tutorial's pipeline section: several commands in one round trip, and a type error in the middle handled both
  * ways (raise after reading every reply, or errors as values).
  *
+ * <p>The same code runs on a Redis Cluster: there the template's pipeline sends each command to the node of its
+ * key's slot (the keys here are spread over slots on purpose), one round trip per node, and returns the results in
+ * the order queued.
+ *
  * <p>Thread-safe: stateless apart from the injected beans.
  */
 @Component

@@ -10,12 +10,20 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
  * The tutorial's queue and pub/sub sections: a producer LPUSHes to {@code my_queue} and a
  * {@code @RedisListener(queue = "my_queue")} consumes it in order; a publisher posts to {@code fm97.5},
  * {@code fm80.5} and {@code fm77.5} and three listeners subscribe as the tutorial's three users do.
+ *
+ * <p>On a Redis Cluster the queue is one key, so it works as on one server; a {@code PUBLISH} reaches the
+ * subscribers of every node, but {@code PUBSUB NUMSUB} counts only those of the node asked, so the publisher waits
+ * for the listeners another way (see {@link #runRadio()}), and a {@code PUBLISH}'s reply counts only the subscribers
+ * of the node it went to. Messages published through different nodes travel the cluster bus separately, so a
+ * listener may hear a channel's broadcasts out of order there.
  *
  * <p>Thread-safe: listener methods run on listener threads and only record into the thread-safe report.
  */
@@ -26,9 +34,15 @@ public class QueueAndRadioDemo {
     static final List<String> BROADCASTS = List.of("fm97.5", "fm80.5", "fm77.5", "fm97.5", "fm77.5", "fm80.5");
 
     private static final Logger log = LoggerFactory.getLogger(QueueAndRadioDemo.class);
+    /** The start of the messages that only check that a listener hears its channel; not part of the demo. */
+    private static final String PROBE = "probe:";
+    /** Each user's channels, as "user/channel", for the probes. */
+    private static final Set<String> SUBSCRIPTIONS = Set.of("zhangsan/fm97.5", "zhangsan/fm77.5", "lisi/fm80.5",
+            "wangwu/fm97.5");
 
     private final RedisTemplate<String> redis;
     private final DemoReport report;
+    private final Set<String> probed = ConcurrentHashMap.newKeySet();
 
     QueueAndRadioDemo(RedisTemplate<String> redis, DemoReport report) {
         this.redis = redis;
@@ -58,6 +72,10 @@ public class QueueAndRadioDemo {
     }
 
     private void hear(String user, String channel, String message) {
+        if (message.startsWith(PROBE)) {
+            probed.add(user + "/" + channel);
+            return;
+        }
         log.info("user {} heard on {}: {}", user, channel, message);
         report.heard(user, channel + ": " + message);
     }
@@ -70,16 +88,32 @@ public class QueueAndRadioDemo {
         await("the consumer to take every job", () -> report.consumed().size() >= JOBS.size());
     }
 
+    /**
+     * Publishes the broadcasts once every listener is subscribed (subscriptions are made asynchronously at
+     * start-up). On one server, {@code PUBSUB NUMSUB} tells; on a cluster it counts only the subscribers of the node
+     * it is sent to, which need not be the listeners' node, so probe messages (not recorded) are published until
+     * each user heard one on each of its channels.
+     */
     void runRadio() {
-        // Subscriptions are made asynchronously at start-up; publish only once every channel has its listeners.
-        await("the radio listeners to subscribe", () -> {
-            Map<String, Long> subscribers = redis.pubsubNumsub("fm97.5", "fm80.5", "fm77.5");
-            return subscribers.values().stream().allMatch(n -> n > 0);
-        });
+        if (redis.isCluster()) {
+            await("the radio listeners to hear a probe", () -> {
+                for (String channel : List.of("fm97.5", "fm80.5", "fm77.5")) {
+                    redis.publish(channel, PROBE + channel);
+                }
+                return probed.containsAll(SUBSCRIPTIONS);
+            });
+        } else {
+            await("the radio listeners to subscribe", () -> {
+                Map<String, Long> subscribers = redis.pubsubNumsub("fm97.5", "fm80.5", "fm77.5");
+                return subscribers.values().stream().allMatch(n -> n > 0);
+            });
+        }
         for (int i = 0; i < BROADCASTS.size(); i++) {
             String channel = BROADCASTS.get(i);
             long receivers = redis.publish(channel, "broadcast #" + i);
-            log.info("published broadcast #{} on {} to {} subscriber(s)", i, channel, receivers);
+            // On a cluster the reply counts only the subscribers of the node that took the PUBLISH.
+            log.info("published broadcast #{} on {} to {} subscriber(s){}", i, channel, receivers,
+                    redis.isCluster() ? " of the node it went to" : "");
         }
         await("every listener to hear its channels", () -> heardCount("zhangsan") == 4 && heardCount("lisi") == 2
                 && heardCount("wangwu") == 2);

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The respkit sample: walks through the seed tutorial (keys, strings, counters, hashes, lists, sets, sorted sets, a
  * queue, pub/sub radio channels and pipelines) the Spring way, then exits. It uses Redis on localhost:6379, or
- * {@code redis.url} when given; when nothing answers it starts a throwaway local Redis and stops it on exit.
+ * {@code redis.url} when given; when nothing answers it starts a throwaway local Redis and stops it on exit. With
+ * {@code redis.cluster.nodes} it runs the same demo on that Redis Cluster and never starts a throwaway server.
  *
  * <p>Not meant to be shared between threads; {@code main} runs once.
  */
@@ -20,21 +21,23 @@ public class SampleApplication {
     /**
      * Runs the demo and exits with 0 when it completed.
      *
-     * @param args Spring Boot arguments, e.g. {@code --redis.url=redis://127.0.0.1:6380}
+     * @param args Spring Boot arguments, e.g. {@code --redis.url=redis://127.0.0.1:6380} or
+     *             {@code --redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001}
      */
     public static void main(String[] args) {
-        boolean urlGiven = System.getProperty("redis.url") != null;
+        // A cluster is the user's own: there is nothing to start in its place when it does not answer.
+        boolean configured = System.getProperty("redis.url") != null || clusterNodesGiven(args);
         String host = "localhost";
         int port = 6379;
         for (String arg : args) {
-            urlGiven |= arg.startsWith("--redis.url=");
+            configured |= arg.startsWith("--redis.url=");
             if (arg.startsWith("--redis.host=")) {
                 host = arg.substring("--redis.host=".length());
             } else if (arg.startsWith("--redis.port=")) {
                 port = Integer.parseInt(arg.substring("--redis.port=".length()));
             }
         }
-        try (ThrowawayRedis redis = urlGiven ? null : ThrowawayRedis.ensure(host, port)) {
+        try (ThrowawayRedis redis = configured ? null : ThrowawayRedis.ensure(host, port)) {
             SpringApplication app = new SpringApplication(SampleApplication.class);
             Map<String, Object> defaults = new HashMap<>();
             if (redis != null && redis.url() != null) {
@@ -48,5 +51,24 @@ public class SampleApplication {
             }
             System.exit(exit);
         }
+    }
+
+    /**
+     * Tells whether cluster mode is asked for, as an argument, a system property or an environment variable.
+     *
+     * @param args the command-line arguments
+     * @return {@code true} when {@code redis.cluster.nodes} is given
+     */
+    static boolean clusterNodesGiven(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--redis.cluster.nodes=") && arg.length() > "--redis.cluster.nodes=".length()) {
+                return true;
+            }
+        }
+        return notBlank(System.getProperty("redis.cluster.nodes")) || notBlank(System.getenv("REDIS_CLUSTER_NODES"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 }

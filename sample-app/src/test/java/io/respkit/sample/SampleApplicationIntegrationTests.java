@@ -25,7 +25,7 @@ class SampleApplicationIntegrationTests {
             DemoReport report = context.getBean(DemoReport.class);
             assertThat(report.completed()).isTrue();
             Map<String, Object> r = report.results();
-            assertThat(r).containsEntry("type k1", "string").containsEntry("exists k1", 1L)
+            assertThat(r).containsEntry("cluster", false).containsEntry("type k1", "string").containsEntry("exists k1", 1L)
                     .containsEntry("exists k8888", 0L).containsEntry("get k11", "v1")
                     .containsEntry("ttl without expiry", -1L).containsEntry("dbsize after flushall", 0L)
                     .containsEntry("getset k1", "v1").containsEntry("num after 5 incr", "6")

@@ -1,5 +1,6 @@
 package io.respkit.spring.core;
 
+import io.respkit.ClusterPipeline;
 import io.respkit.Pipeline;
 import io.respkit.PipelineOptions;
 import io.respkit.RedisClient;
@@ -10,6 +11,7 @@ import io.respkit.TransactionResult;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;
+import io.respkit.commands.RedisPipelineCommands;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
@@ -35,9 +37,10 @@ import java.util.stream.Stream;
  * {@code PIPELINE} or {@code MULTI}.
  *
  * <p>A template runs either on one server ({@link RedisClient}) or on a Redis Cluster ({@link RedisClusterClient}),
- * with the same typed commands. On a cluster, {@link #pipelined}, {@link #multi}, {@link #transaction} and
- * {@link #withConnection} are not offered yet and throw {@link RedisUnsupportedCommandException};
- * {@link #scan(ScanArgs)} iterates every primary.
+ * with the same typed commands. On a cluster, {@link #pipelined(Consumer)} groups the commands by node,
+ * {@link #multi(String, Consumer)} and {@link #transaction(Collection, TransactionBody)} run on one hash slot's
+ * primary, and {@link #scan(ScanArgs)} iterates every primary; {@link #multi(Consumer)} (which cannot know the slot)
+ * and {@link #withConnection} throw {@link RedisUnsupportedCommandException}.
  *
  * <pre>{@code
  * template.set("greeting", "hello");
@@ -205,54 +208,98 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
     }
 
     /**
-     * Queues commands in a pipeline (raise on error, flush every 1000), executes it and returns every result.
+     * Queues commands in a pipeline (raise on error, flush every 1000), executes it and returns every result. On a
+     * single server this is a {@link Pipeline}; on a Redis Cluster a {@link ClusterPipeline}, which sends each
+     * command to its slot's node and returns the results in queue order (see {@link ClusterPipeline} for what it
+     * refuses, such as a multi-key command whose keys span slots).
+     *
+     * <p>The body sees the pipeline as {@link RedisPipelineCommands}, the typed queueing methods both pipelines
+     * share, so that one lambda runs on either. (Before cluster support it was given a {@link Pipeline}; code that
+     * needs {@code Pipeline}-only methods, such as {@code watch} or {@code multi} inside a pipeline, calls
+     * {@code client().pipelined(...)} on a single server.)
      *
      * @param body queues the commands
      * @return each command's result, in order
-     * @throws io.respkit.exceptions.RedisPipelineException when a command failed (every reply was still read)
-     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
+     * @throws io.respkit.exceptions.RedisPipelineException when a command failed (every command still ran)
      */
-    public List<Object> pipelined(Consumer<Pipeline<V>> body) {
+    public List<Object> pipelined(Consumer<? super RedisPipelineCommands<V>> body) {
         return pipelined(PipelineOptions.DEFAULT, body);
     }
 
     /**
-     * Queues commands in a pipeline with the given options, executes it and returns every result.
+     * Queues commands in a pipeline with the given options, executes it and returns every result; see
+     * {@link #pipelined(Consumer)} for how it runs on a single server and on a Redis Cluster.
      *
-     * @param options error mode and batch size
+     * @param options error mode, batch size and (on a cluster) whether each round is a transaction
      * @param body queues the commands
      * @return each command's result; failures as exceptions when {@code raiseOnError} is off
      * @throws io.respkit.exceptions.RedisPipelineException with {@code raiseOnError} on, when a command failed
-     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
+     * @throws io.respkit.exceptions.RedisCrossSlotException on a cluster, for a transactional pipeline whose commands
+     *         span slots; nothing was sent
      */
-    public List<Object> pipelined(PipelineOptions options, Consumer<Pipeline<V>> body) {
-        return timed("PIPELINE", () -> singleNode("pipelines").pipelined(options, body));
+    public List<Object> pipelined(PipelineOptions options, Consumer<? super RedisPipelineCommands<V>> body) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(body, "body");
+        return timed("PIPELINE", () -> client != null ? client.pipelined(options, body::accept)
+                : cluster.pipelined(options, body::accept));
     }
 
     /**
-     * Queues commands in a {@code MULTI}/{@code EXEC} transaction and executes it atomically.
+     * Queues commands in a {@code MULTI}/{@code EXEC} transaction and executes it atomically, on a single server.
      *
      * @param body queues the commands
      * @return the results
      * @throws io.respkit.exceptions.RedisServerException {@code EXECABORT} when a command was rejected while queueing
-     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, where a transaction belongs to one hash slot: use
+     *         {@link #multi(String, Consumer)} with a key of that slot
      */
     public TransactionResult multi(Consumer<Transaction<V>> body) {
-        return timed("MULTI", () -> singleNode("transactions (MULTI/EXEC)").multi(body));
+        if (client == null) {
+            throw new RedisUnsupportedCommandException("RedisTemplate on a Redis Cluster cannot run multi(body): a "
+                    + "transaction runs on one hash slot's node; use multi(key, body) with a key of that slot (keys "
+                    + "sharing a hash tag such as {user:1}:a and {user:1}:b share a slot)");
+        }
+        return timed("MULTI", () -> client.multi(body));
+    }
+
+    /**
+     * Queues commands in a {@code MULTI}/{@code EXEC} transaction for {@code key}'s hash slot and executes it
+     * atomically. On a Redis Cluster it runs on the slot's primary, every queued command must hash to that slot,
+     * and when the slot moved the body queues again on the new owner (nothing of the first attempt ran), so it must
+     * have no other side effects. On a single server the key only names the transaction's slot: it is not used for
+     * routing, and commands of any key may be queued (write the same code for both and keep to one slot).
+     *
+     * @param key a key of the slot the transaction is for, e.g. {@code "{user:1}:balance"}
+     * @param body queues the commands
+     * @return the results
+     * @throws io.respkit.exceptions.RedisServerException {@code EXECABORT} when a command was rejected while queueing
+     * @throws io.respkit.exceptions.RedisCrossSlotException on a cluster, when the body queued a command of another
+     *         slot; nothing was sent
+     * @throws io.respkit.exceptions.RedisConnectionException when the node failed; on a cluster whether the
+     *         transaction ran is then unknown
+     */
+    public TransactionResult multi(String key, Consumer<Transaction<V>> body) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(body, "body");
+        return timed("MULTI", () -> client != null ? client.multi(body) : cluster.multi(key, body));
     }
 
     /**
      * Runs an optimistic transaction: {@code WATCH}es the keys, runs the body (reads immediately, queues writes),
-     * executes, and starts over when a watched key changed, up to 100 attempts.
+     * executes, and starts over when a watched key changed, up to 100 attempts. On a Redis Cluster the watched keys
+     * must share one hash slot and the transaction runs on its primary (see
+     * {@link RedisClusterClient#transaction(Collection, TransactionBody)}).
      *
      * @param watchKeys the keys to watch
      * @param body reads, then queues; it may run several times
      * @return the results of the successful attempt
      * @throws io.respkit.exceptions.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
-     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
+     * @throws io.respkit.exceptions.RedisCrossSlotException on a cluster, when the watched keys or a queued command's
+     *         keys are in another slot
      */
     public TransactionResult transaction(Collection<String> watchKeys, TransactionBody<V> body) {
-        return timed("MULTI", () -> singleNode("transactions (WATCH/MULTI/EXEC)").transaction(watchKeys, body));
+        return timed("MULTI", () -> client != null ? client.transaction(watchKeys, body)
+                : cluster.transaction(watchKeys, body));
     }
 
     /**
@@ -264,11 +311,12 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @return the results of the successful attempt
      * @throws io.respkit.exceptions.RedisTransactionAbortedException when every attempt was aborted by concurrent changes
      * @throws IllegalArgumentException when {@code maxAttempts} is below 1
-     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
+     * @throws io.respkit.exceptions.RedisCrossSlotException on a cluster, when the watched keys or a queued command's
+     *         keys are in another slot
      */
     public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
-        return timed("MULTI", () -> singleNode("transactions (WATCH/MULTI/EXEC)")
-                .transaction(watchKeys, maxAttempts, body));
+        return timed("MULTI", () -> client != null ? client.transaction(watchKeys, maxAttempts, body)
+                : cluster.transaction(watchKeys, maxAttempts, body));
     }
 
     /**
@@ -279,11 +327,18 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @param <R> the result type
      * @return what {@code work} returned
      * @throws io.respkit.exceptions.RedisPoolExhaustedException when no connection became free in time
-     * @throws RedisUnsupportedCommandException on a Redis Cluster, which does not offer it yet
+     * @throws RedisUnsupportedCommandException on a Redis Cluster, where a command's node depends on its key: run
+     *         the commands through the template, or use {@link #pipelined(Consumer)} or
+     *         {@link #multi(String, Consumer)}
      */
     public <R> R withConnection(Function<RedisCommands<V>, R> work) {
         Objects.requireNonNull(work, "work");
-        RedisClient<V> single = singleNode("withConnection (one pinned connection)");
+        if (client == null) {
+            throw new RedisUnsupportedCommandException("RedisTemplate on a Redis Cluster does not offer "
+                    + "withConnection: there is no one connection for every key's node; run the commands through "
+                    + "the template (each is routed to its slot's node), or use pipelined(...) or multi(key, body)");
+        }
+        RedisClient<V> single = client;
         RedisCommandMetrics m = metrics;
         if (m == null) {
             return single.withConnection(work);
@@ -358,15 +413,6 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
             throw new IllegalStateException("this RedisTemplate runs on a single Redis server: use client()");
         }
         return cluster;
-    }
-
-    private RedisClient<V> singleNode(String feature) {
-        if (client == null) {
-            throw new RedisUnsupportedCommandException("RedisTemplate on a Redis Cluster does not offer " + feature
-                    + " yet; run the commands one by one (each is routed to its slot's node), or use a RedisTemplate "
-                    + "on a single server");
-        }
-        return client;
     }
 
     private <T> T timed(String name, Supplier<T> call) {

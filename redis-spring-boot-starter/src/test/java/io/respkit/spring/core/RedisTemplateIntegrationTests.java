@@ -7,6 +7,7 @@ import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.TransactionResult;
 import io.respkit.codec.ByteArrayCodec;
+import io.respkit.commands.RedisPipelineCommands;
 import io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration;
 import io.respkit.spring.boot.autoconfigure.RedisHealthAutoConfiguration;
 import io.respkit.spring.boot.autoconfigure.RedisHealthIndicator;
@@ -27,6 +28,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -105,6 +107,39 @@ class RedisTemplateIntegrationTests {
     }
 
     @Test
+    void multiWithAKeyIgnoresItForRoutingOnOneServer(RedisServer server) {
+        runner.withPropertyValues("redis.url=" + server.url()).run(context -> {
+            RedisTemplate<String> redis = template(context);
+            // On one server the key names the slot the cluster form would need; commands of any key may be queued.
+            TransactionResult result = redis.multi("{it:acct}:balance", tx -> {
+                tx.set("{it:acct}:balance", "9");
+                tx.incr("{it:acct}:balance");
+                tx.set("it:elsewhere", "x");
+            });
+            assertThat(result.results()).containsExactly(true, 10L, true);
+            assertThat(redis.get("{it:acct}:balance")).isEqualTo("10");
+        });
+    }
+
+    @Test
+    void aPipelineBodyTypedOnTheSharedCommandsRuns(RedisServer server) {
+        runner.withPropertyValues("redis.url=" + server.url()).run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Consumer<RedisPipelineCommands<String>> body = p -> {
+                p.set("it:shared", "1");
+                p.incr("it:shared");
+            };
+            assertThat(redis.pipelined(body)).containsExactly(true, 2L);
+            // Pipeline-only methods stay reachable through the single-node client.
+            assertThat(redis.client().pipelined(p -> {
+                p.watch("it:shared");
+                p.multi();
+                p.incr("it:shared");
+            })).containsExactly(3L);
+        });
+    }
+
+    @Test
     void forTypeStoresJson(RedisServer server) {
         runner.withPropertyValues("redis.url=" + server.url()).run(context -> {
             RedisTemplate<String> redis = template(context);
@@ -157,13 +192,15 @@ class RedisTemplateIntegrationTests {
             redis.get("it:t");
             redis.pipelined(p -> p.get("it:t"));
             redis.multi(tx -> tx.incr("it:t"));
+            redis.multi("it:t", tx -> tx.incr("it:t"));
+            redis.transaction(List.of("it:t"), (watched, tx) -> tx.incr("it:t"));
             redis.forType(Person.class).get("it:no-person");
             redis.withConnection(c -> c.get("it:t"));
 
             assertThat(registry.get("respkit.commands").tag("command", "SET").timer().count()).isEqualTo(2);
             assertThat(registry.get("respkit.commands").tag("command", "GET").timer().count()).isEqualTo(3);
             assertThat(registry.get("respkit.commands").tag("command", "PIPELINE").timer().count()).isEqualTo(1);
-            assertThat(registry.get("respkit.commands").tag("command", "MULTI").timer().count()).isEqualTo(1);
+            assertThat(registry.get("respkit.commands").tag("command", "MULTI").timer().count()).isEqualTo(3);
             assertThat(registry.find("respkit.commands").tag("command", "INCR").timer())
                     .as("commands inside a transaction count as the MULTI call").isNull();
             assertThat(registry.get("respkit.pool.idle").tag("address", server.host() + ":" + server.port())

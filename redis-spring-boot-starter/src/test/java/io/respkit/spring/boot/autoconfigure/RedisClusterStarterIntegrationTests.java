@@ -1,6 +1,14 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.respkit.PipelineOptions;
 import io.respkit.RedisClusterClient;
+import io.respkit.TransactionResult;
+import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.exceptions.RedisCrossSlotException;
+import io.respkit.exceptions.RedisPipelineException;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.spring.core.RedisTemplate;
 import io.respkit.spring.listener.RedisListenerDefinitionException;
@@ -13,12 +21,17 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The starter in cluster mode against real clusters: a context started with {@code redis.cluster.nodes} gets a
- * cluster client and a template on it, a health indicator that checks slot coverage and every primary, and
+ * cluster client and a template on it (commands, pipelines and single-slot transactions), a health indicator that checks slot coverage and every primary, and
  * listeners whose queue keys stay in the queue's slot.
  */
 @ClusterTest
@@ -45,8 +58,18 @@ class RedisClusterStarterIntegrationTests {
                         "redis.listener.recovery.max-delay=500ms");
     }
 
+    private static ApplicationContextRunner metricsRunner(RedisCluster cluster) {
+        return runner(cluster).withConfiguration(AutoConfigurations.of(RedisMetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RedisTemplate<String> template(ApplicationContext context) {
+        return context.getBean(RedisTemplate.class);
+    }
+
     @Test
-    void templateSetsAndGetsKeysOfEverySlotAndRefusesPipelines(RedisCluster cluster) {
+    void templateSetsAndGetsKeysOfEverySlot(RedisCluster cluster) {
         cluster.flushAll();
         runner(cluster).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(RedisClusterClient.class);
@@ -65,15 +88,109 @@ class RedisClusterStarterIntegrationTests {
             }
             template.forType(Point.class).set("point", new Point(1, 2));
             assertThat(template.forType(Point.class).get("point")).isEqualTo(new Point(1, 2));
-            assertThatThrownBy(() -> template.pipelined(p -> p.get("key:1")))
-                    .isInstanceOf(RedisUnsupportedCommandException.class).hasMessageContaining("Redis Cluster");
             assertThatThrownBy(() -> template.multi(tx -> tx.get("key:1")))
-                    .isInstanceOf(RedisUnsupportedCommandException.class);
+                    .isInstanceOf(RedisUnsupportedCommandException.class).hasMessageContaining("multi(key, body)");
             assertThatThrownBy(() -> template.withConnection(c -> c.get("key:1")))
-                    .isInstanceOf(RedisUnsupportedCommandException.class);
+                    .isInstanceOf(RedisUnsupportedCommandException.class).hasMessageContaining("Redis Cluster");
             assertThatThrownBy(template::client).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("clusterClient()");
             assertThat(template.clusterClient().topology().coversAllSlots()).isTrue();
+        });
+    }
+
+    @Test
+    void pipelinedRunsKeysOfEverySlotWithTheSameLambdaAsOnOneServer(RedisCluster cluster) {
+        cluster.flushAll();
+        metricsRunner(cluster).run(context -> {
+            RedisTemplate<String> template = template(context);
+            // Typed as on a single server: one body for either kind of template.
+            Consumer<RedisPipelineCommands<String>> sets = p -> {
+                for (int i = 0; i < 200; i++) {
+                    p.set("pk:" + i, "v" + i);
+                }
+            };
+            assertThat(template.pipelined(sets)).hasSize(200).containsOnly(true);
+            List<Object> gets = template.pipelined(p -> {
+                for (int i = 0; i < 200; i++) {
+                    p.get("pk:" + i);
+                }
+            });
+            assertThat(gets).containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "v" + i).toList());
+            assertThat(Set.copyOf(IntStream.range(0, 200).mapToObj(i -> cluster.slotOf("pk:" + i)).toList()))
+                    .hasSizeGreaterThan(100);
+
+            template.set("pk:text", "not a number");
+            assertThatThrownBy(() -> template.pipelined(p -> {
+                p.set("pk:a", "1");
+                p.incr("pk:text");
+                p.set("pk:b", "2");
+            })).isInstanceOfSatisfying(RedisPipelineException.class, e -> {
+                assertThat(e.index()).isEqualTo(1);
+                assertThat(e.results()).hasSize(3);
+            });
+            List<Object> values = template.pipelined(PipelineOptions.DEFAULT.withRaiseOnError(false), p -> {
+                p.incr("pk:counter");
+                p.incr("pk:text");
+                p.get("pk:b");
+            });
+            assertThat(values.get(0)).isEqualTo(1L);
+            assertThat(values.get(1)).isInstanceOf(RedisServerException.class);
+            assertThat(values.get(2)).isEqualTo("2");
+
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("respkit.commands").tag("command", "PIPELINE").timer().count()).isEqualTo(4);
+            assertThat(registry.find("respkit.commands").tag("command", "INCR").timer())
+                    .as("commands inside a pipeline count as the PIPELINE call").isNull();
+        });
+    }
+
+    @Test
+    void multiWithAKeyRunsOnTheSlotsPrimaryAndRefusesAnotherSlot(RedisCluster cluster) {
+        cluster.flushAll();
+        metricsRunner(cluster).run(context -> {
+            RedisTemplate<String> template = template(context);
+            TransactionResult result = template.multi("{acct:1}:balance", tx -> {
+                tx.set("{acct:1}:balance", "41");
+                tx.incr("{acct:1}:balance");
+                tx.rpush("{acct:1}:log", "credit");
+            });
+            assertThat(result.aborted()).isFalse();
+            assertThat(result.results()).containsExactly(true, 42L, 1L);
+            assertThat(template.get("{acct:1}:balance")).isEqualTo("42");
+
+            assertThat(cluster.slotOf("elsewhere")).isNotEqualTo(cluster.slotOf("{acct:1}:balance"));
+            assertThatThrownBy(() -> template.multi("{acct:1}:balance", tx -> tx.set("elsewhere", "x")))
+                    .isInstanceOf(RedisCrossSlotException.class);
+            assertThat(template.exists("elsewhere")).isZero();
+
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("respkit.commands").tag("command", "MULTI").timer().count()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void transactionWatchesKeysOfOneSlotAndRetriesOnAConcurrentChange(RedisCluster cluster) {
+        cluster.flushAll();
+        runner(cluster).run(context -> {
+            RedisTemplate<String> template = template(context);
+            template.set("{acct:2}:balance", "100");
+            AtomicInteger attempts = new AtomicInteger();
+            TransactionResult result = template.transaction(List.of("{acct:2}:balance"), (watched, tx) -> {
+                long balance = Long.parseLong(watched.get("{acct:2}:balance"));
+                if (attempts.incrementAndGet() == 1) {
+                    // Another client changes the watched key between the read and EXEC: this attempt aborts.
+                    template.set("{acct:2}:balance", "90");
+                }
+                tx.set("{acct:2}:balance", Long.toString(balance - 30));
+                tx.rpush("{acct:2}:log", "debit 30");
+            });
+            assertThat(attempts).hasValue(2);
+            assertThat(result.aborted()).isFalse();
+            assertThat(template.get("{acct:2}:balance")).isEqualTo("60");
+            assertThat(template.lrange("{acct:2}:log", 0, -1)).containsExactly("debit 30");
+
+            assertThatThrownBy(() -> template.transaction(List.of("{acct:2}:balance", "elsewhere"), 1, (watched, tx) -> {
+            })).isInstanceOf(RedisCrossSlotException.class);
         });
     }
 
