@@ -122,6 +122,28 @@ class ClusterPubSubIntegrationTests {
         }
     }
 
+    @Test
+    void oneChannelsMessagesArriveInTheOrderTheyWerePublished() {
+        try (RedisClusterClient<String> redis = client(5); Subscriber<String> sub = redis.subscriber()) {
+            Queue<PubSubMessage<String>> got = new ConcurrentLinkedQueue<>();
+            sub.start(got::add);
+            sub.subscribe("ordered");
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.stream().anyMatch(m -> m instanceof
+                    SubscriptionEvent<String> e && e.kind() == SubscriptionEvent.Kind.SUBSCRIBE));
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                redis.publish("ordered", "m" + i);
+                sent.add("m" + i);
+            }
+            // PUBLISH goes through the channel's slot owner every time: a random node each time would let the
+            // messages race each other over the cluster bus
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.stream().filter(m -> m instanceof Message<?>)
+                    .count() == sent.size());
+            assertThat(got.stream().filter(m -> m instanceof Message<?>).map(m -> ((Message<String>) m).payload()))
+                    .containsExactlyElementsOf(sent);
+        }
+    }
+
     static Set<String> confirmed(Queue<PubSubMessage<String>> got) {
         Set<String> out = new HashSet<>();
         for (PubSubMessage<String> m : got) {

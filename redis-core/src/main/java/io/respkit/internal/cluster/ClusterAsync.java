@@ -120,7 +120,7 @@ public final class ClusterAsync {
         }
         HostAndPort target;
         try {
-            target = slot == KeySlots.NONE ? anyPrimary() : topology.primaryFor(slot);
+            target = slot == KeySlots.NONE ? topology.anyPrimary() : topology.primaryFor(slot);
         } catch (RedisClusterDownException e) {
             viaRouter(command, response); // the router waits for a topology that names an owner
             return;
@@ -201,11 +201,6 @@ public final class ClusterAsync {
         }
     }
 
-    private HostAndPort anyPrimary() {
-        List<ClusterNode> primaries = topology.topology().primaries();
-        return primaries.isEmpty() ? null
-                : primaries.get(ThreadLocalRandom.current().nextInt(primaries.size())).address();
-    }
 
     @Override
     public String toString() {

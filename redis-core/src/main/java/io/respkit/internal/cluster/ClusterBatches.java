@@ -102,7 +102,7 @@ public final class ClusterBatches implements AutoCloseable {
         HostAndPort keyless = null;
         while (!pending.isEmpty()) {
             if (keyless == null) {
-                keyless = anyPrimary();
+                keyless = topology.anyPrimary();
             }
             HostAndPort anyNode = keyless;
             Map<BatchPlan.Target, List<Integer>> groups = BatchPlan.group(pending, i -> {
@@ -332,7 +332,7 @@ public final class ClusterBatches implements AutoCloseable {
      * @throws io.respkit.exceptions.RedisClusterDownException when no node serves the slot
      */
     public HostAndPort primaryFor(int slot) {
-        return slot == NO_SLOT ? anyPrimary() : topology.primaryFor(slot);
+        return slot == NO_SLOT ? topology.anyPrimary() : topology.primaryFor(slot);
     }
 
     /**
@@ -371,13 +371,6 @@ public final class ClusterBatches implements AutoCloseable {
         return topology.config().maxRedirects();
     }
 
-    private HostAndPort anyPrimary() {
-        var primaries = topology.topology().primaries();
-        if (primaries.isEmpty()) {
-            return topology.config().seeds().get(0);
-        }
-        return primaries.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(primaries.size())).address();
-    }
 
     /** Stops the threads. */
     @Override

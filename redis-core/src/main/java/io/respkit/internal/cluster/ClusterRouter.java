@@ -220,7 +220,7 @@ public final class ClusterRouter implements AutoCloseable {
                 } else if (pinned != null) {
                     target = pinned;
                 } else if (slot == KeySlots.NONE) {
-                    target = anyPrimary();
+                    target = topology.anyPrimary();
                 } else {
                     HostAndPort r = read && !avoidReplicas ? replicaFor(slot, primaryUnreachable) : null;
                     replica = r != null;
@@ -341,13 +341,6 @@ public final class ClusterRouter implements AutoCloseable {
         return command.decode(Replies.merge(command.spec().responsePolicy(), replies));
     }
 
-    private HostAndPort anyPrimary() {
-        List<ClusterNode> primaries = topology.topology().servingPrimaries();
-        if (primaries.isEmpty()) {
-            return config.seeds().get(0);
-        }
-        return primaries.get(ThreadLocalRandom.current().nextInt(primaries.size())).address();
-    }
 
     /** A replica to read from, as the read-from policy allows; null for the primary. */
     private HostAndPort replicaFor(int slot, boolean primaryUnreachable) {

@@ -1,13 +1,15 @@
 package io.respkit.internal.cluster;
 
 import io.respkit.commands.Command;
+import io.respkit.internal.commands.CommandSpecs;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hash slots of a command's keys, from their argument positions.
+ * The hash slots of a command's keys, from their argument positions; {@code PUBLISH}, which has none, goes by its
+ * channel's slot, so that one channel's messages always pass through one node and keep their order.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,6 +31,10 @@ final class KeySlots {
      * @return the slot, {@link #NONE} without keys, {@link #CROSS} when they disagree
      */
     static int slot(Command<?> command, int[] positions) {
+        if (positions.length == 0 && command.spec() == CommandSpecs.PUBLISH && command.argumentCount() > 1) {
+            // keyless, but one channel's messages must keep their order: always through its slot's node
+            return slotOf(command, 1);
+        }
         int slot = NONE;
         for (int p : positions) {
             int s = slotOf(command, p);

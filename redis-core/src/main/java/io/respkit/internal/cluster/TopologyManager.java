@@ -162,6 +162,17 @@ final class TopologyManager implements AutoCloseable {
         return node != null && node.health() == ClusterNode.Health.FAILED;
     }
 
+    /**
+     * Returns a serving primary chosen at random, for a keyless command; a seed while no topology names one.
+     */
+    HostAndPort anyPrimary() {
+        List<ClusterNode> primaries = topology.servingPrimaries();
+        if (primaries.isEmpty()) {
+            return config.seeds().get(0);
+        }
+        return primaries.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(primaries.size())).address();
+    }
+
     /** Records a MOVED: the slot is served elsewhere now; the rest of the map is probably stale too. */
     void moved(int slot, HostAndPort owner) {
         moved.put(slot, new Moved(owner, System.nanoTime(), false));
