@@ -92,9 +92,9 @@ public final class RedisListenerConnections {
         if (single != null) {
             return single;
         }
-        List<ClusterNode> primaries = cluster.topology().primaries();
+        List<ClusterNode> primaries = cluster.topology().servingPrimaries();
         if (primaries.isEmpty()) {
-            primaries = cluster.refreshTopology().primaries();
+            primaries = cluster.refreshTopology().servingPrimaries();
         }
         HostAndPort node = primaries.isEmpty() ? clusterConfig.seeds().get(0)
                 : primaries.get(ThreadLocalRandom.current().nextInt(primaries.size())).address();
