@@ -29,6 +29,8 @@ final class ClusterTraffic {
     private final RedisClusterClient<String> client;
     private final int threads;
     private final int keysPerThread;
+    /** How many of the threads send pipelines of 20 commands instead of single commands. */
+    private final int pipelineThreads;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
     final AtomicLong calls = new AtomicLong();
@@ -41,9 +43,14 @@ final class ClusterTraffic {
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
     ClusterTraffic(RedisClusterClient<String> client, int threads, int keysPerThread) {
+        this(client, threads, keysPerThread, 0);
+    }
+
+    ClusterTraffic(RedisClusterClient<String> client, int threads, int keysPerThread, int pipelineThreads) {
         this.client = client;
         this.threads = threads;
         this.keysPerThread = keysPerThread;
+        this.pipelineThreads = pipelineThreads;
     }
 
     static String key(int thread, int i) {
@@ -54,7 +61,13 @@ final class ClusterTraffic {
         running.set(true);
         for (int t = 0; t < threads; t++) {
             int id = t;
-            Thread w = new Thread(() -> run(id), "cluster-traffic-" + t);
+            Thread w = new Thread(() -> {
+                if (id < pipelineThreads) {
+                    runPipelines(id);
+                } else {
+                    run(id);
+                }
+            }, "cluster-traffic-" + t);
             w.setDaemon(true);
             workers.add(w);
             w.start();
@@ -108,6 +121,55 @@ final class ClusterTraffic {
                 }
                 maxCallNanos.accumulateAndGet(took, Math::max);
                 calls.incrementAndGet();
+            }
+        }
+    }
+
+    /** Batches of 10 SETs and 10 GETs of the thread's own keys, the GETs checked against earlier batches. */
+    @SuppressWarnings("unchecked")
+    private void runPipelines(int id) {
+        Map<String, String> acknowledged = new HashMap<>();
+        Map<String, String> unknown = new HashMap<>();
+        long seq = 0;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (running.get()) {
+            Map<String, String> writes = new HashMap<>();
+            List<String> reads = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String key = key(id, random.nextInt(keysPerThread));
+                writes.put(key, key + "=" + (++seq));
+            }
+            for (int i = 0; i < 10; i++) {
+                String key = key(id, random.nextInt(keysPerThread));
+                if (!writes.containsKey(key)) {
+                    reads.add(key);
+                }
+            }
+            long start = System.nanoTime();
+            try {
+                List<Object> results = client.pipelined(p -> {
+                    writes.forEach(p::set);
+                    reads.forEach(p::get);
+                });
+                for (int i = 0; i < reads.size(); i++) {
+                    String key = reads.get(i);
+                    String got = (String) results.get(writes.size() + i);
+                    check(key, got, acknowledged.get(key), unknown.get(key));
+                    if (got != null) {
+                        acknowledged.put(key, got);
+                        unknown.remove(key);
+                    }
+                }
+                acknowledged.putAll(writes);
+                writes.keySet().forEach(unknown::remove);
+            } catch (RedisException e) {
+                failures.add(new Failure(System.nanoTime(), "pipeline", e));
+                unknown.putAll(writes);
+            } catch (RuntimeException e) {
+                problems.add("unexpected " + e);
+            } finally {
+                maxCallNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+                calls.addAndGet(writes.size() + reads.size());
             }
         }
     }
