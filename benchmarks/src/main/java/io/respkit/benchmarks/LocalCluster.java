@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -115,7 +116,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private Object call(Node n, String... command) {
         try (RedisClient<String> c = RedisClient.create(RedisConfig.builder().host(host()).port(n.port()).build())) {
-            return c.execute(command[0], (Object[]) java.util.Arrays.copyOfRange(command, 1, command.length));
+            return c.execute(command[0], (Object[]) Arrays.copyOfRange(command, 1, command.length));
         }
     }
 
