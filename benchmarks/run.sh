@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Runs respkit, Jedis, Lettuce and Spring Data Redis side by side on identical workloads against a redis-server of
 # its own (a free loopback port, stopped by PID at the end), adds redis-benchmark's ceiling rows, and writes the
-# medians, spreads and ratios into docs/benchmarks.md. Takes about 10 minutes on 2 cores.
+# medians, spreads and ratios into docs/benchmarks.md. Takes about 10 minutes on 2 cores. The cluster_* workloads
+# (cluster_pipeline_set, cluster_mt_get_64) also start a local Redis Cluster of 3 primaries (free loopback ports,
+# stopped by PID) and compare the cluster clients.
 #
 #   benchmarks/run.sh                      # the full run: 3 interleaved rounds
 #   benchmarks/run.sh --rounds 5 --only pipeline_set,mt_get_64 --out /tmp/b.md
+#   benchmarks/run.sh --rounds 3 --only cluster_pipeline_set,cluster_mt_get_64 --out /tmp/cluster-bench.md
+#   MVN_FLAGS=-o benchmarks/run.sh ...    # extra Maven flags for the build step, e.g. offline
 #   benchmarks/run.sh --scale 0.01         # a quick pass, figures meaningless
 #   benchmarks/run.sh --jmh [JMH options]  # the JMH benchmarks instead, with -prof gc (bytes per operation)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
+mvn -B -q ${MVN_FLAGS:-} -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
 CP="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 # A fixed heap, so no contender pays for heap growth the others did not.

@@ -1,6 +1,8 @@
 package io.respkit.benchmarks;
 
 import io.respkit.RedisClient;
+import io.respkit.RedisClusterClient;
+import io.respkit.cluster.ClusterConfig;
 import io.respkit.connection.RedisConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,9 @@ import java.util.function.Supplier;
  * {@code --port}), runs every workload against every contender interleaved (A B C, A B C, ...) for several rounds,
  * each run preceded by an unmeasured warm-up on the same fresh client (a fifth of the run; the whole run again for
  * the pipelines and pub/sub, whose runs last a fraction of a second), adds {@code redis-benchmark}'s ceiling rows,
- * and writes the medians, spreads and ratios to {@code docs/benchmarks.md}.
+ * and writes the medians, spreads and ratios to {@code docs/benchmarks.md}. The {@code cluster_*} workloads run the
+ * same way against a local Redis Cluster of {@value #CLUSTER_PRIMARIES} primaries ({@link LocalCluster}), started
+ * only when one of them is wanted.
  *
  * <p>Not thread-safe; one run at a time.
  */
@@ -29,9 +33,14 @@ public final class BenchmarkRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarkRunner.class);
     private static final double WARMUP = 0.2;
+    /** Primaries of the cluster {@link #main} starts for the cluster workloads. */
+    static final int CLUSTER_PRIMARIES = 3;
+    /** The workloads that need a cluster. */
+    static final List<String> CLUSTER_WORKLOADS = List.of("cluster_pipeline_set", "cluster_mt_get_64");
 
     private final String host;
     private final int port;
+    private final List<Integer> clusterPorts;
     private final Options options;
     private final Report report = new Report();
     private final AtomicInteger runs = new AtomicInteger();
@@ -47,9 +56,10 @@ public final class BenchmarkRunner {
     public record Options(int rounds, double scale, boolean redisBenchmark, List<String> only) {
     }
 
-    private BenchmarkRunner(String host, int port, Options options) {
+    private BenchmarkRunner(String host, int port, List<Integer> clusterPorts, Options options) {
         this.host = host;
         this.port = port;
+        this.clusterPorts = List.copyOf(clusterPorts);
         this.options = options;
     }
 
@@ -62,11 +72,38 @@ public final class BenchmarkRunner {
      * @return the report with every sample
      */
     public static Report run(String host, int port, Options options) {
-        BenchmarkRunner runner = new BenchmarkRunner(host, port, options);
+        return run(host, port, List.of(), options);
+    }
+
+    /**
+     * Runs the benchmarks against a server, and the cluster workloads against a cluster.
+     *
+     * @param host the server's and the cluster nodes' host (loopback)
+     * @param port the server port
+     * @param clusterPorts the cluster nodes' ports, every one a seed; empty to skip the cluster workloads
+     * @param options what to run
+     * @return the report with every sample
+     * @throws VerificationException when a contender returned a wrong reply or failed
+     */
+    public static Report run(String host, int port, List<Integer> clusterPorts, Options options) {
+        BenchmarkRunner runner = new BenchmarkRunner(host, port, clusterPorts, options);
         try (RedisClient<String> control = RedisClient.create(RedisConfig.builder().host(host).port(port).build())) {
             runner.all(control);
         }
+        if (!runner.clusterPorts.isEmpty()) {
+            runner.cluster();
+        }
         return runner.report;
+    }
+
+    /**
+     * Returns whether the options ask for a workload that needs a cluster.
+     *
+     * @param options what to run
+     * @return {@code true} when {@link #run(String, int, List, Options)} should be given one
+     */
+    public static boolean needsCluster(Options options) {
+        return options.only().isEmpty() || options.only().stream().anyMatch(CLUSTER_WORKLOADS::contains);
     }
 
     /**
@@ -96,12 +133,20 @@ public final class BenchmarkRunner {
         }
         Options options = new Options(rounds, scale, rb && RedisBenchmarkTool.available(), only);
         LocalRedis own = port == 0 ? LocalRedis.start() : null;
+        LocalCluster cluster = null;
         try {
             int p = own != null ? own.port() : port;
-            Report report = run("127.0.0.1", p, options);
-            report.writeTo(out, header(options, p));
+            if (needsCluster(options)) {
+                cluster = LocalCluster.start(CLUSTER_PRIMARIES);
+                log.info("Cluster of {} primaries on ports {}", CLUSTER_PRIMARIES, cluster.ports());
+            }
+            Report report = run("127.0.0.1", p, cluster == null ? List.of() : cluster.ports(), options);
+            report.writeTo(out, header(options, cluster != null));
             log.info("Wrote {}", out.toAbsolutePath());
         } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
             if (own != null) {
                 own.close();
             }
@@ -173,17 +218,51 @@ public final class BenchmarkRunner {
         }
     }
 
+    /** The cluster workloads: the same keys, values and verification as their single-server namesakes. */
+    private void cluster() {
+        int pipelined = count(200_000);
+        long mtMillis = Math.max(50, Math.round(10_000 * options.scale));
+        int threads = 64;
+        ClusterConfig.Builder config = ClusterConfig.builder();
+        clusterPorts.forEach(p -> config.seed(host, p));
+        String where = " over a local cluster of " + clusterPorts.size() + " primaries (no replicas), keys in every"
+                + " slot";
+        try (RedisClusterClient<String> control = RedisClusterClient.create(config.build())) {
+            Runnable flush = control::flushall;
+            if (wanted("cluster_pipeline_set")) {
+                report.describe("cluster_pipeline_set", fmt(pipelined) + " SET in pipelines of 1,000" + where
+                        + "; each client's cluster pipeline");
+                drivers(flush, Contenders.cluster(host, clusterPorts, 1, false), d -> Workloads.pipelineSet(
+                        "cluster_pipeline_set", d, pipelined, 1_000, prefix()), d -> Workloads.pipelineSet(
+                        "cluster_pipeline_set", d, pipelined, 1_000, prefix()));
+            }
+            if (wanted("cluster_mt_get_64")) {
+                report.describe("cluster_mt_get_64", threads + " threads, synchronous GET of random keys among 1,000"
+                        + where + ", for " + mtMillis / 1000.0 + " s");
+                drivers(flush, Contenders.cluster(host, clusterPorts, threads, true), d -> Workloads.mtGet(
+                        "cluster_mt_get_64", d, threads, mtMillis, prefix()), d -> Workloads.mtGet(
+                        "cluster_mt_get_64", d, threads, Math.max(20, mtMillis / 5), prefix()));
+            }
+        }
+    }
+
     private void drivers(RedisClient<String> control, List<Supplier<Driver>> contenders,
+                         java.util.function.Function<Driver, Sample> measured,
+                         java.util.function.Consumer<Driver> warmUp) {
+        drivers(control::flushall, contenders, measured, warmUp);
+    }
+
+    private void drivers(Runnable flush, List<Supplier<Driver>> contenders,
                          java.util.function.Function<Driver, Sample> measured,
                          java.util.function.Consumer<Driver> warmUp) {
         for (int r = 0; r < options.rounds; r++) {
             for (Supplier<Driver> s : contenders) {
                 try (Driver d = s.get()) {
                     warmUp.accept(d);
-                    control.flushall();
+                    flush.run();
                     record(measured.apply(d));
                 }
-                control.flushall();
+                flush.run();
             }
         }
     }
@@ -224,7 +303,7 @@ public final class BenchmarkRunner {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String header(Options options, int port) {
+    private static String header(Options options, boolean cluster) {
         return "Run of " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + command("redis-server", "--version")
                 + ", a fresh server on a free loopback port. " + options.rounds() + " rounds, contenders interleaved"
@@ -235,7 +314,10 @@ public final class BenchmarkRunner {
                 + " of Jedis " + version("redis.clients", "jedis") + ", Lettuce "
                 + version("io.lettuce", "lettuce-core") + " and Spring Data Redis "
                 + version("org.springframework.data", "spring-data-redis")
-                + " (over Lettuce, pooled) in the same run.";
+                + " (over Lettuce, pooled) in the same run."
+                + (cluster ? " The cluster_* workloads ran on a fresh local Redis Cluster of " + CLUSTER_PRIMARIES
+                + " primaries (no replicas) on loopback, against each client's cluster client (Spring Data Redis"
+                + " left out)." : "");
     }
 
     /** The version in the jar's Maven metadata, which every jar from Central has (Jedis sets no manifest version). */

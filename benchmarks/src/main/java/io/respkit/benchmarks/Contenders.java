@@ -1,7 +1,10 @@
 package io.respkit.benchmarks;
 
+import io.respkit.benchmarks.drivers.JedisClusterDriver;
 import io.respkit.benchmarks.drivers.JedisDriver;
+import io.respkit.benchmarks.drivers.LettuceClusterDriver;
 import io.respkit.benchmarks.drivers.LettuceDriver;
+import io.respkit.benchmarks.drivers.RespkitClusterDriver;
 import io.respkit.benchmarks.drivers.RespkitDriver;
 import io.respkit.benchmarks.drivers.SpringDataDriver;
 import io.respkit.benchmarks.listener.ListenerQueueConsumer;
@@ -79,6 +82,26 @@ public final class Contenders {
                 () -> JedisDriver.pooled(host, port, threads),
                 () -> new LettuceDriver(host, port),
                 () -> new SpringDataDriver(host, port, threads));
+    }
+
+    /**
+     * Returns the drivers for a cluster workload, respkit first: each client's cluster client with a pool per node
+     * sized to the threads where it pools (Lettuce shares one connection per node). Spring Data Redis is left out:
+     * over Lettuce it adds the template's overhead to Lettuce's cluster client, measured on one server already.
+     *
+     * @param host the nodes' host
+     * @param ports the nodes' ports (all of them are given as seeds)
+     * @param threads the number of threads that will call each driver
+     * @param withMux whether respkit's multiplexed mode takes part too
+     * @return suppliers of fresh drivers
+     */
+    public static List<Supplier<Driver>> cluster(String host, List<Integer> ports, int threads, boolean withMux) {
+        int pool = Math.max(8, threads);
+        Supplier<Driver> respkit = () -> RespkitClusterDriver.pooled(host, ports, pool);
+        Supplier<Driver> mux = () -> RespkitClusterDriver.multiplexed(host, ports, pool);
+        Supplier<Driver> jedis = () -> new JedisClusterDriver(host, ports, pool);
+        Supplier<Driver> lettuce = () -> new LettuceClusterDriver(host, ports);
+        return withMux ? List.of(respkit, mux, jedis, lettuce) : List.of(respkit, jedis, lettuce);
     }
 
     /**

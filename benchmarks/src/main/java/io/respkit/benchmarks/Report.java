@@ -99,11 +99,16 @@ public final class Report {
     public String render(String header) {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append("\n\n").append(header).append("\n\n");
-        md.append("### Targets (ratios measured in this run)\n\n");
-        md.append("| target | measured | goal | met |\n| --- | --- | --- | --- |\n");
-        for (Target t : targets()) {
-            md.append("| ").append(t.name()).append(" | ").append(fmtRatio(t.value())).append(" | ").append(t.goal())
-                    .append(" | ").append(Double.isNaN(t.value()) ? "n/a" : t.met() ? "yes" : "**no**").append(" |\n");
+        List<Target> targets = targets();
+        // A partial run (--only cluster_...) measures none of the targets: a table of n/a would say nothing.
+        if (targets.stream().anyMatch(t -> !Double.isNaN(t.value()))) {
+            md.append("### Targets (ratios measured in this run)\n\n");
+            md.append("| target | measured | goal | met |\n| --- | --- | --- | --- |\n");
+            for (Target t : targets) {
+                md.append("| ").append(t.name()).append(" | ").append(fmtRatio(t.value())).append(" | ")
+                        .append(t.goal()).append(" | ")
+                        .append(Double.isNaN(t.value()) ? "n/a" : t.met() ? "yes" : "**no**").append(" |\n");
+            }
         }
         for (Map.Entry<String, Map<String, List<Sample>>> w : byWorkload.entrySet()) {
             String workload = w.getKey();

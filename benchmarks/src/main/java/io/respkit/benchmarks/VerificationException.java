@@ -16,4 +16,14 @@ public final class VerificationException extends IllegalStateException {
     public VerificationException(String message) {
         super(message);
     }
+
+    /**
+     * Creates the exception for a command that failed instead of replying.
+     *
+     * @param message what was wrong, and for which contender
+     * @param cause the client's exception
+     */
+    public VerificationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

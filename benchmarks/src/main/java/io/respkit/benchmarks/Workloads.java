@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The workloads, each written once and run unchanged against every contender. Every reply is verified; a wrong one
@@ -67,6 +68,21 @@ public final class Workloads {
      * @return the sample
      */
     public static Sample pipelineSet(Driver d, int total, int batch, String prefix) {
+        return pipelineSet("pipeline_set", d, total, batch, prefix);
+    }
+
+    /**
+     * {@link #pipelineSet(Driver, int, int, String) pipeline_set} reported under another name, such as
+     * {@code cluster_pipeline_set} (the same keys and values, spread over every hash slot by their names).
+     *
+     * @param workload the workload name in the report
+     * @param d the contender
+     * @param total how many commands
+     * @param batch commands per pipeline
+     * @param prefix key prefix, unique per run
+     * @return the sample
+     */
+    public static Sample pipelineSet(String workload, Driver d, int total, int batch, String prefix) {
         String[] keys = keys(prefix, total);
         String[] values = values(total);
         Clock clock = Clock.start();
@@ -74,10 +90,10 @@ public final class Workloads {
             int to = Math.min(total, from + batch);
             int ok = d.pipelineSet(keys, values, from, to);
             if (ok != to - from) {
-                throw new VerificationException(d.name() + ": pipeline_set got " + ok + " OK of " + (to - from));
+                throw new VerificationException(d.name() + ": " + workload + " got " + ok + " OK of " + (to - from));
             }
         }
-        return clock.stop("pipeline_set", d.name(), total, null, -1);
+        return clock.stop(workload, d.name(), total, null, -1);
     }
 
     /**
@@ -121,15 +137,37 @@ public final class Workloads {
      * @return the sample
      */
     public static Sample mtGet(Driver d, int threads, long millis, String prefix) {
+        return mtGet("mt_get_" + threads, d, threads, millis, prefix);
+    }
+
+    /**
+     * {@link #mtGet(Driver, int, long, String) mt_get} reported under another name, such as
+     * {@code cluster_mt_get_64} (the same keys, spread over every hash slot by their names).
+     *
+     * @param workload the workload name in the report
+     * @param d the contender; must be {@linkplain Driver#threadSafe() thread-safe}
+     * @param threads how many threads
+     * @param millis how long to run
+     * @param prefix key prefix, unique per run
+     * @return the sample
+     * @throws IllegalArgumentException when {@code d} is not thread-safe
+     */
+    public static Sample mtGet(String workload, Driver d, int threads, long millis, String prefix) {
         if (!d.threadSafe()) {
             throw new IllegalArgumentException(d.name() + " is not thread-safe");
         }
         String[] keys = keys(prefix, MT_KEYS);
         String[] values = values(MT_KEYS);
-        d.pipelineSet(keys, values, 0, MT_KEYS);
+        int preloaded = d.pipelineSet(keys, values, 0, MT_KEYS);
+        if (preloaded != MT_KEYS) {
+            throw new VerificationException(d.name() + ": " + workload + " preload got " + preloaded + " OK of "
+                    + MT_KEYS);
+        }
         LatencyRecorder[] latencies = new LatencyRecorder[threads];
         long[] counts = new long[threads];
         AtomicLong wrong = new AtomicLong();
+        // A worker that throws must fail the run, not just stop counting.
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
         long[] deadline = new long[1];
@@ -148,7 +186,13 @@ public final class Workloads {
                     seed ^= seed >>> 7;
                     seed ^= seed << 17;
                     int k = (int) ((seed >>> 1) % MT_KEYS);
-                    String v = d.get(keys[k]);
+                    String v;
+                    try {
+                        v = d.get(keys[k]);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                        break;
+                    }
                     long after = System.nanoTime();
                     rec.record(after - now);
                     now = after;
@@ -173,10 +217,14 @@ public final class Workloads {
                 latencies[0].merge(latencies[t]);
             }
         }
-        if (wrong.get() > 0) {
-            throw new VerificationException(d.name() + ": mt_get read " + wrong.get() + " wrong values");
+        if (failure.get() != null) {
+            throw new VerificationException(d.name() + ": " + workload + " GET failed: " + failure.get(),
+                    failure.get());
         }
-        return clock.stop("mt_get_" + threads, d.name(), total, latencies[0], -1);
+        if (wrong.get() > 0) {
+            throw new VerificationException(d.name() + ": " + workload + " read " + wrong.get() + " wrong values");
+        }
+        return clock.stop(workload, d.name(), total, latencies[0], -1);
     }
 
     /**

@@ -51,6 +51,35 @@ class BenchmarksSmokeIntegrationTests {
     }
 
     @Test
+    void clusterWorkloadsRunForEveryContenderOnAClusterOfTheirOwnAndVerifyTheirReplies(RedisServer server) {
+        Report report;
+        try (LocalCluster cluster = LocalCluster.start(BenchmarkRunner.CLUSTER_PRIMARIES)) {
+            assertThat(cluster.ports()).hasSize(3).allMatch(p -> p <= 55_535);
+            BenchmarkRunner.Options options = new BenchmarkRunner.Options(1, 0.002, false,
+                    BenchmarkRunner.CLUSTER_WORKLOADS);
+            assertThat(BenchmarkRunner.needsCluster(options)).isTrue();
+            report = BenchmarkRunner.run(server.host(), server.port(), cluster.ports(), options);
+        }
+
+        Map<String, Map<String, List<Sample>>> samples = report.samples();
+        assertThat(samples).containsOnlyKeys("cluster_pipeline_set", "cluster_mt_get_64");
+        assertThat(samples.get("cluster_pipeline_set")).containsOnlyKeys("respkit", "jedis", "lettuce");
+        assertThat(samples.get("cluster_mt_get_64")).containsOnlyKeys("respkit", "respkit-mux", "jedis", "lettuce");
+        samples.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream).forEach(s ->
+                assertThat(s.operations()).as(s.toString()).isPositive());
+        assertThat(samples.get("cluster_pipeline_set").get("jedis").get(0).operations()).isEqualTo(400);
+        assertThat(report.render("smoke run")).contains("### cluster_pipeline_set", "### cluster_mt_get_64")
+                .doesNotContain("### Targets");
+    }
+
+    @Test
+    void singleServerRunsNeedNoCluster() {
+        assertThat(BenchmarkRunner.needsCluster(new BenchmarkRunner.Options(1, 1, false, List.of("pipeline_set"))))
+                .isFalse();
+        assertThat(BenchmarkRunner.needsCluster(new BenchmarkRunner.Options(1, 1, false, List.of()))).isTrue();
+    }
+
+    @Test
     void jmhBenchmarkMethodsRunAndVerifyForEveryContender(RedisServer server) {
         System.setProperty("bench.port", Integer.toString(server.port()));
         try {
