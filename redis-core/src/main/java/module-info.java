@@ -1,6 +1,6 @@
 /**
  * respkit's Redis client without Spring: RESP2/RESP3, connections, a commons-pool2 pool, typed commands, pipelines,
- * transactions, scripts, pub/sub and Redis Cluster.
+ * transactions, scripts, pub/sub, Redis Cluster and Redis Sentinel.
  *
  * <p>Only the user-facing packages are exported. Everything under {@code io.respkit.internal} (the RESP channel
  * and handshake, the multiplexed connection, command definitions and decoders, URL parsing, error mapping) is not,
@@ -23,4 +23,5 @@ module io.respkit.core {
     exports io.respkit.pool;
     exports io.respkit.protocol;
     exports io.respkit.pubsub;
+    exports io.respkit.sentinel;
 }

@@ -83,7 +83,8 @@ public final class RedisConfig {
      * @param url the URL
      * @return the configuration
      * @throws RedisUrlSyntaxException when the URL is malformed, or is a {@code redis-cluster://} URL (read by
-     *         {@code io.respkit.cluster.ClusterConfig.fromUrl}); the message never shows the password
+     *         {@code io.respkit.cluster.ClusterConfig.fromUrl}) or a {@code redis-sentinel://} URL (read by
+     *         {@code io.respkit.sentinel.SentinelConfig.fromUrl}); the message never shows the password
      */
     public static RedisConfig fromUrl(String url) {
         return UrlSettings.apply(url, builder()).build();

@@ -47,6 +47,8 @@ public final class ClusterUrlParser {
         boolean single = switch (scheme) {
             case "redis-cluster", "rediss-cluster" -> false;
             case "redis", "rediss" -> true;
+            case "redis-sentinel", "rediss-sentinel" -> throw RedisUrlParser.fail(masked, "a " + scheme + ":// URL "
+                    + "names Redis Sentinels: read it with SentinelConfig.fromUrl, not ClusterConfig.fromUrl");
             default -> throw RedisUrlParser.fail(masked, "unknown scheme '" + scheme
                     + "', expected redis-cluster or rediss-cluster (or redis, rediss for a single seed)");
         };

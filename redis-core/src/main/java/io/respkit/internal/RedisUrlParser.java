@@ -18,7 +18,8 @@ import java.util.Set;
  * {@link UrlTarget} (the configuration builder's adapter, {@code io.respkit.connection.UrlSettings}): the parser knows
  * URLs, not configurations, so that the configuration depends on it and not the other way round. Hand-written
  * rather than {@link java.net.URI}, whose exceptions echo the whole input, password included. {@link ClusterUrlParser}
- * reads the user info and the query of cluster URLs with the same code, so that both accept exactly the same options.
+ * and {@link SentinelUrlParser} read the user info and the query of cluster and sentinel URLs with the same code, so
+ * that all accept exactly the same per-node options.
  *
  * <p>Stateless and thread-safe.
  */
@@ -50,6 +51,8 @@ public final class RedisUrlParser {
             case "rediss" -> tls = true;
             case "redis-cluster", "rediss-cluster" -> throw fail(masked, "a " + scheme + ":// URL names a Redis "
                     + "Cluster: read it with ClusterConfig.fromUrl, not RedisConfig.fromUrl");
+            case "redis-sentinel", "rediss-sentinel" -> throw fail(masked, "a " + scheme + ":// URL names Redis "
+                    + "Sentinels: read it with SentinelConfig.fromUrl, not RedisConfig.fromUrl");
             case "unix", "redis+unix", "redis-socket" ->
                     throw fail(masked, "Unix domain sockets are not supported yet; use redis://host:port");
             default -> throw fail(masked, "unknown scheme '" + scheme + "', expected redis or rediss");
@@ -85,6 +88,19 @@ public final class RedisUrlParser {
      */
     static void query(String query, String masked, boolean tls, Map<String, String> given, UrlTarget b,
                       ClusterUrlTarget cluster) {
+        query(query, masked, tls, given, b, cluster, null);
+    }
+
+    /**
+     * Reads the query of a {@code redis://}, cluster or sentinel URL: as
+     * {@link #query(String, String, boolean, Map, UrlTarget, ClusterUrlTarget)}, with the sentinel options going to
+     * {@code sentinel}. At most one of {@code cluster} and {@code sentinel} is given; which one decides the options
+     * the URL takes.
+     */
+    static void query(String query, String masked, boolean tls, Map<String, String> given, UrlTarget b,
+                      ClusterUrlTarget cluster, SentinelUrlTarget sentinel) {
+        UrlOptions.Kind kind = cluster != null ? UrlOptions.Kind.CLUSTER
+                : sentinel != null ? UrlOptions.Kind.SENTINEL : UrlOptions.Kind.REDIS;
         if (query != null && !query.isEmpty()) {
             PoolOptions pool = new PoolOptions();
             for (String pair : query.split("&")) {
@@ -101,16 +117,16 @@ public final class RedisUrlParser {
                 }
                 String name = decode(pair.substring(0, eq), "a query option", masked);
                 String value = decode(pair.substring(eq + 1), "option '" + name + "'", masked);
-                String canonical = UrlOptions.canonical(name, cluster != null);
+                String canonical = UrlOptions.canonical(name, kind);
                 if (canonical == null) {
-                    throw fail(masked, UrlOptions.unknown(name, cluster != null));
+                    throw fail(masked, UrlOptions.unknown(name, kind));
                 }
                 String before = given.put(canonical, name);
                 if (before != null) {
                     throw fail(masked, UrlOptions.duplicate(name, canonical, before));
                 }
                 try {
-                    option(canonical, name, value, masked, tls, pool, b, cluster);
+                    option(canonical, name, value, masked, tls, pool, b, cluster, sentinel);
                 } catch (RedisUrlSyntaxException e) {
                     throw e;
                 } catch (IllegalArgumentException e) {
@@ -157,7 +173,8 @@ public final class RedisUrlParser {
     }
 
     private static void option(String canonical, String name, String value, String masked, boolean tls,
-                               PoolOptions pool, UrlTarget b, ClusterUrlTarget cluster) {
+                               PoolOptions pool, UrlTarget b, ClusterUrlTarget cluster,
+                               SentinelUrlTarget sentinel) {
         switch (canonical) {
             case "timeout" -> b.timeout(duration(value, name, masked));
             case "connectTimeout" -> b.connectTimeout(duration(value, name, masked));
@@ -189,11 +206,21 @@ public final class RedisUrlParser {
                     b.verifyHostname(verify);
                 }
             }
-            // UrlOptions knows the cluster options only when asked for a cluster URL's, which has a cluster target.
+            // UrlOptions knows the cluster options only when asked for a cluster URL's, which has a cluster target,
+            // and the sentinel options only for a sentinel URL's, which has a sentinel target.
             case "maxRedirects" -> cluster.maxRedirects(number(value, name, masked, 0, Integer.MAX_VALUE));
             case "refreshPeriod" -> cluster.refreshPeriod(offOrDuration(value, name, masked));
             case "refreshMinInterval" -> cluster.refreshMinInterval(offOrDuration(value, name, masked));
-            case "readFrom" -> cluster.readFrom(value);
+            case "readFrom" -> {
+                if (cluster != null) {
+                    cluster.readFrom(value);
+                } else {
+                    sentinel.readFrom(value);
+                }
+            }
+            case "checkInterval" -> sentinel.checkInterval(offOrDuration(value, name, masked));
+            case "sentinelUsername" -> sentinel.sentinelUsername(value);
+            case "sentinelPassword" -> sentinel.sentinelPassword(value);
             default -> throw new IllegalStateException("unhandled option " + canonical);
         }
     }
@@ -318,7 +345,7 @@ public final class RedisUrlParser {
         return digit;
     }
 
-    private static String decode(String s, String what, String masked) {
+    static String decode(String s, String what, String masked) {
         if (s.indexOf('%') < 0) {
             return s;
         }
@@ -354,6 +381,19 @@ public final class RedisUrlParser {
         if (url == null) {
             return null;
         }
+        String masked = maskQuery(maskUserInfo(url));
+        // A secret in the query (sentinelPassword=...) may hold a raw '@', which the user-info pass takes for the end
+        // of the user info, leaving the rest of that secret in view; masking the query first catches it, but takes a
+        // raw '?' in the password for the start of the query. When the two readings differ, neither can be trusted.
+        if (!masked.equals(maskQuery(maskUserInfo(maskQuery(url))))) {
+            int schemeEnd = url.indexOf("://");
+            return (schemeEnd < 0 ? "" : url.substring(0, schemeEnd + 3)) + "****";
+        }
+        return masked;
+    }
+
+    /** Replaces the password part of the user info by {@code ****}. */
+    private static String maskUserInfo(String url) {
         int schemeEnd = url.indexOf("://");
         int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
         // The last '@' anywhere, not just in the authority: a malformed URL may carry a raw '/', '?', '#' or '@'
@@ -372,7 +412,7 @@ public final class RedisUrlParser {
             }
             masked = url.substring(0, authorityStart) + user + ":****" + url.substring(at);
         }
-        return maskQuery(masked);
+        return masked;
     }
 
     /** Masks the values of query options that look like credentials, e.g. {@code ?password=...}. */

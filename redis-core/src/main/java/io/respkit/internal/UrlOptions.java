@@ -17,6 +17,19 @@ final class UrlOptions {
     /** The options only a cluster URL takes, on top of {@link #SPELLINGS}. */
     private static final Map<String, String> CLUSTER_SPELLINGS = new LinkedHashMap<>();
 
+    /** The options only a sentinel URL takes, on top of {@link #SPELLINGS}. */
+    private static final Map<String, String> SENTINEL_SPELLINGS = new LinkedHashMap<>();
+
+    /** Which URL the options are read from: each kind takes the {@code redis://} options and its own. */
+    enum Kind {
+        /** {@code redis://}, {@code rediss://}. */
+        REDIS,
+        /** {@code redis-cluster://}, {@code rediss-cluster://}. */
+        CLUSTER,
+        /** {@code redis-sentinel://}, {@code rediss-sentinel://}. */
+        SENTINEL
+    }
+
     static {
         spell("timeout", "socket_timeout", "socketTimeout");
         spell("connectTimeout", "connect_timeout", "socket_connect_timeout");
@@ -35,6 +48,18 @@ final class UrlOptions {
         for (String cluster : new String[] {"maxRedirects", "refreshPeriod", "refreshMinInterval", "readFrom"}) {
             CLUSTER_SPELLINGS.put(cluster, cluster);
         }
+        SENTINEL_SPELLINGS.putAll(SPELLINGS);
+        for (String sentinel : new String[] {"readFrom", "checkInterval", "sentinelUsername", "sentinelPassword"}) {
+            SENTINEL_SPELLINGS.put(sentinel, sentinel);
+        }
+    }
+
+    private static Map<String, String> spellings(Kind kind) {
+        return switch (kind) {
+            case REDIS -> SPELLINGS;
+            case CLUSTER -> CLUSTER_SPELLINGS;
+            case SENTINEL -> SENTINEL_SPELLINGS;
+        };
     }
 
     private UrlOptions() {
@@ -51,30 +76,37 @@ final class UrlOptions {
      * Returns the canonical name of an option.
      *
      * @param name the option as spelled in the URL
-     * @param cluster whether the URL is a cluster URL, which takes the cluster options too
+     * @param kind which URL it is read from
      * @return the canonical name, or {@code null} when no option is spelled so
      */
-    static String canonical(String name, boolean cluster) {
-        return (cluster ? CLUSTER_SPELLINGS : SPELLINGS).get(name);
+    static String canonical(String name, Kind kind) {
+        return spellings(kind).get(name);
     }
 
     /**
      * Explains an unknown option: a spelling that differs only in case, or else the list of known options.
      *
      * @param name the option as spelled
-     * @param cluster whether the URL is a cluster URL, which takes the cluster options too
+     * @param kind which URL it is read from
      * @return e.g. {@code unknown option 'Timeout' (did you mean 'timeout'?)}
      */
-    static String unknown(String name, boolean cluster) {
-        Map<String, String> spellings = cluster ? CLUSTER_SPELLINGS : SPELLINGS;
+    static String unknown(String name, Kind kind) {
+        Map<String, String> spellings = spellings(kind);
         for (String spelling : spellings.keySet()) {
             if (spelling.equalsIgnoreCase(name)) {
                 return "unknown option '" + name + "' (did you mean '" + spelling + "'?)";
             }
         }
-        if (!cluster && CLUSTER_SPELLINGS.containsKey(name)) {
+        boolean cluster = CLUSTER_SPELLINGS.containsKey(name);
+        boolean sentinel = SENTINEL_SPELLINGS.containsKey(name);
+        if (cluster && kind != Kind.CLUSTER) {
             return "option '" + name + "' is for a Redis Cluster: use a redis-cluster:// URL with "
-                    + "ClusterConfig.fromUrl";
+                    + "ClusterConfig.fromUrl" + (sentinel ? " (or a redis-sentinel:// URL with "
+                    + "SentinelConfig.fromUrl)" : "");
+        }
+        if (sentinel && kind != Kind.SENTINEL) {
+            return "option '" + name + "' is for Redis Sentinel: use a redis-sentinel:// URL with "
+                    + "SentinelConfig.fromUrl";
         }
         StringBuilder known = new StringBuilder();
         for (Map.Entry<String, String> e : spellings.entrySet()) {
