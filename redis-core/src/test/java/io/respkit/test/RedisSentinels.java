@@ -237,17 +237,22 @@ public final class RedisSentinels implements AutoCloseable {
         RedisProcess sentinel = anySentinel();
         HostAndPort old = primaryAddress(sentinel);
         long start = System.nanoTime();
+        ErrorReplyException[] refused = new ErrorReplyException[1];
+        // The poll retries on every error reply, but only NOGOODSLAVE (replica info not fresh yet) is worth a retry.
         ClusterProbe.poll(DEFAULT_TIMEOUT, "SENTINEL FAILOVER accepted", () -> {
             try {
                 SentinelProbe.call(sentinel, "SENTINEL", "FAILOVER", masterName);
-                return null;
             } catch (ErrorReplyException e) {
-                if (e.getMessage().startsWith("NOGOODSLAVE")) {
+                if (e.code().equals("NOGOODSLAVE")) {
                     return e.getMessage();
                 }
-                throw new ErrorReplyException(e.getMessage());
+                refused[0] = e;
             }
+            return null;
         });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
         return awaitSwitchFrom(old, start, DEFAULT_TIMEOUT);
     }
 
@@ -268,7 +273,7 @@ public final class RedisSentinels implements AutoCloseable {
     /**
      * Freezes the current primary with SIGSTOP: its connections stay open and nothing answers, like a host that
      * vanished without FIN or RST. {@link #awaitSwitch(Duration)} waits for the promotion, {@link #thaw(RedisNode)}
-     * resumes it (the sentinels then turn it into a replica, after about 8 s of it claiming to be master).
+     * resumes it (the sentinels then turn it into a replica, after it has claimed to be master for 8 s).
      *
      * @return the frozen node
      * @throws IllegalStateException when the reported primary is not running
@@ -338,20 +343,21 @@ public final class RedisSentinels implements AutoCloseable {
     }
 
     /**
-     * Starts a data node again on its port (stopping it first when it runs, thawing it when frozen). Unless it is
-     * the primary the sentinels report, it is then pointed at that primary with {@code REPLICAOF}, as a rewritten
-     * config would: for a few milliseconds it may answer as an empty master (or a replica of its old primary).
+     * Starts a data node or sentinel again on its port (stopping it first when it runs, thawing it when frozen). A
+     * sentinel starts from its rewritten config, so it keeps its id and what it learnt. A data node other than the
+     * primary the sentinels report is then pointed at that primary with {@code REPLICAOF}, as a rewritten config
+     * would: for a few milliseconds it may answer as an empty master (or a replica of its old primary).
      *
-     * @param node a data node of this group
-     * @throws IllegalArgumentException when it is not a data node of this group
+     * @param node a data node or sentinel of this group
+     * @throws IllegalArgumentException when it is not a process of this group
      * @throws IllegalStateException when it does not come up
      */
     public void restart(RedisNode node) {
         RedisProcess p = own(node);
-        if (!nodes.contains(p)) {
-            throw new IllegalArgumentException("not a data node of this group: " + node.hostAndPort());
-        }
         p.restart();
+        if (sentinels.contains(p)) {
+            return;
+        }
         HostAndPort primary = primaryAddress(anySentinel());
         if (primary.port() != p.port()) {
             SentinelProbe.call(p, "REPLICAOF", primary.host(), Integer.toString(primary.port()));
@@ -361,8 +367,8 @@ public final class RedisSentinels implements AutoCloseable {
     /**
      * Waits up to {@link #DEFAULT_TIMEOUT} until every reachable data node other than the primary replicates it with
      * its link up and the sentinels list it as a healthy replica: the group is {@link #awaitConsistent consistent}.
-     * After a failover the sentinels reconfigure the old primary only after it has claimed to be master for about
-     * 8 s (their {@code 4 * PUBLISH_PERIOD}), so this can take that long.
+     * After a failover (or a thaw) the sentinels reconfigure the old primary only after it has claimed to be master
+     * for 8 s (their {@code 4 * PUBLISH_PERIOD}), so this takes about 10 s then.
      *
      * @throws IllegalStateException when that is not reached in time
      */

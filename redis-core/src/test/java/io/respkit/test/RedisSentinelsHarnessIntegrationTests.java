@@ -72,7 +72,7 @@ class RedisSentinelsHarnessIntegrationTests {
     }
 
     @Test
-    void killedPrimaryIsReplacedAndRestartedNodeRejoinsAsReplica() {
+    void killedPrimaryIsReplacedAndRestartedNodesRejoin() {
         try (RedisSentinels group = RedisSentinels.start(2, 3); SwitchWatch watch = group.watchSwitches()) {
             RedisNode old = group.primary();
             old.call("SET", "k", "v");
@@ -98,6 +98,12 @@ class RedisSentinelsHarnessIntegrationTests {
             group.awaitReplicasAttached();
             assertThat(group.replicas()).hasSize(2).contains(old);
             assertThat((String) old.call("INFO", "replication")).contains("master_port:" + sw.primary().port() + "\r\n");
+
+            RedisNode sentinel = group.sentinelNodes().get(0);
+            group.restart(sentinel);
+            group.awaitConsistent();
+            assertThat(sentinel.call("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "mymaster"))
+                    .isEqualTo(List.of("127.0.0.1", Integer.toString(sw.primary().port())));
         }
     }
 
