@@ -47,7 +47,7 @@ final class NodeConnection {
         }
     }
 
-    private static byte[] encode(String... args) {
+    static byte[] encode(String... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         buf.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
         for (String arg : args) {
@@ -59,7 +59,7 @@ final class NodeConnection {
         return buf.toByteArray();
     }
 
-    private static Object read(InputStream in) throws IOException {
+    static Object read(InputStream in) throws IOException {
         int type = in.read();
         if (type < 0) {
             throw new IOException("connection closed before a reply");

@@ -33,14 +33,16 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
     private final int port;
     private final Path dir;
     private final List<String> extraArgs;
+    private final Path config;
     private volatile Process process;
     private volatile boolean frozen;
     private volatile long killedAtNanos;
 
-    private RedisProcess(int port, Path dir, List<String> extraArgs) {
+    private RedisProcess(int port, Path dir, List<String> extraArgs, Path config) {
         this.port = port;
         this.dir = dir;
         this.extraArgs = extraArgs;
+        this.config = config;
     }
 
     /**
@@ -79,11 +81,40 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
             try {
                 Path dir = Files.createTempDirectory("respkit-redis-");
                 int port = List.of(extraArgs).contains("--cluster-enabled") ? freeClusterPort() : freePort();
-                RedisProcess p = new RedisProcess(port, dir, List.of(extraArgs));
+                RedisProcess p = new RedisProcess(port, dir, List.of(extraArgs), null);
                 p.launch();
                 return p;
             } catch (IOException e) {
                 last = new IllegalStateException("Could not start redis-server: " + e.getMessage(), e);
+            } catch (IllegalStateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Starts a Redis Sentinel ({@code redis-server <dir>/sentinel.conf --sentinel}) on a free port. The config file
+     * is written into the process's own directory, starting with {@code port} and {@code bind 127.0.0.1}, followed
+     * by {@code body}; Sentinel rewrites it as it learns, and {@link #restart()} starts from the rewritten file.
+     *
+     * @param body the {@code sentinel ...} lines, newline-separated
+     * @return the running sentinel
+     * @throws IllegalStateException when it does not come up
+     */
+    static RedisProcess startSentinel(String body) {
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                Path dir = Files.createTempDirectory("respkit-sentinel-");
+                int port = freePort();
+                Path config = dir.resolve("sentinel.conf");
+                Files.writeString(config, "port " + port + "\nbind 127.0.0.1\n" + body + "\n");
+                RedisProcess p = new RedisProcess(port, dir, List.of(), config);
+                p.launch();
+                return p;
+            } catch (IOException e) {
+                last = new IllegalStateException("Could not start a sentinel: " + e.getMessage(), e);
             } catch (IllegalStateException e) {
                 last = e;
             }
@@ -129,7 +160,12 @@ public final class RedisProcess implements RedisServer, AutoCloseable {
         if (exe == null) {
             throw new IllegalStateException("redis-server is not on the PATH");
         }
-        List<String> cmd = new ArrayList<>(List.of(exe.toString(), "--port", Integer.toString(port),
+        List<String> cmd = new ArrayList<>(List.of(exe.toString()));
+        if (config != null) {
+            // Sentinel mode wants its (writable) config file as the first argument.
+            cmd.addAll(List.of(config.toString(), "--sentinel"));
+        }
+        cmd.addAll(List.of("--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()));
         if (!versionBelow7()) {
