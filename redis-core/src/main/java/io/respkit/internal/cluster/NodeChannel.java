@@ -6,6 +6,7 @@ import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisPoolExhaustedException;
 import io.respkit.internal.BlockingRecovery;
@@ -106,6 +107,11 @@ final class NodeChannel implements AutoCloseable {
                 multiplexer.open();
             } catch (RedisConnectionException e) {
                 throw new NotSentException(e); // as a pool that cannot connect: the router may wait for a failover
+            } catch (RedisException e) {
+                if (closed) {
+                    throw new NotSentException(e); // closed by a topology change meanwhile: route again
+                }
+                throw e;
             }
             return multiplexer.execute(command);
         }
@@ -132,6 +138,11 @@ final class NodeChannel implements AutoCloseable {
             return pool.borrow();
         } catch (RedisConnectionException | RedisPoolExhaustedException e) {
             throw new NotSentException(e);
+        } catch (RedisException e) {
+            if (pool.isClosed()) {
+                throw new NotSentException(e); // closed by a topology change after the caller picked it
+            }
+            throw e;
         }
     }
 
