@@ -115,20 +115,25 @@ final class NodeChannel implements AutoCloseable {
             }
             return multiplexer.execute(command);
         }
-        PooledConnection lease = borrow();
-        try (lease) {
-            RedisConnection connection = lease.connection();
-            if (replicaRead && !readOnly.contains(connection)) {
-                connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.READONLY, Decoders.raw()));
-                readOnly.add(connection);
+        try (PooledConnection lease = borrow()) {
+            // The catch is inside the try-with-resources on purpose: a catch clause of the try-with-resources itself
+            // would run after the lease was closed, when the connection (and the reply to a pop the server already
+            // served on it) is gone, and the recovery could not take it over: a cancelled pop would lose its item.
+            try {
+                RedisConnection connection = lease.connection();
+                if (replicaRead && !readOnly.contains(connection)) {
+                    connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.READONLY,
+                            Decoders.raw()));
+                    readOnly.add(connection);
+                }
+                if (asking) {
+                    connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.ASKING, Decoders.raw()));
+                }
+                return connection.execute(command);
+            } catch (RedisInterruptedException e) {
+                BlockingRecovery.takeOver(lease); // a blocking command is unblocked, what it took put back
+                throw e;
             }
-            if (asking) {
-                connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.ASKING, Decoders.raw()));
-            }
-            return connection.execute(command);
-        } catch (RedisInterruptedException e) {
-            BlockingRecovery.takeOver(lease);
-            throw e;
         }
     }
 
