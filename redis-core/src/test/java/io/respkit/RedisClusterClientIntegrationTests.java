@@ -159,6 +159,25 @@ class RedisClusterClientIntegrationTests {
     }
 
     @Test
+    void randomkeyFindsTheOneKeyWhicheverPrimaryHoldsIt() {
+        try (RedisClusterClient<String> redis = client()) {
+            for (ClusterNode holder : cluster.primaries()) {
+                cluster.flushAll();
+                String key = null;
+                for (int i = 0; key == null; i++) {
+                    if (cluster.primaryOf(cluster.slotOf("only:" + i)).nodeId().equals(holder.nodeId())) {
+                        key = "only:" + i;
+                    }
+                }
+                redis.set(key, "x");
+                for (int i = 0; i < 5; i++) {
+                    assertThat(redis.randomkey()).isEqualTo(key); // the other primaries answer nil
+                }
+            }
+        }
+    }
+
+    @Test
     void scanStreamsEveryPrimaryAndARawCursorIsRefused() {
         try (RedisClusterClient<String> redis = client()) {
             Set<String> written = new HashSet<>();

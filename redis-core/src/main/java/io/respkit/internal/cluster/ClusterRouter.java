@@ -203,7 +203,7 @@ public final class ClusterRouter implements AutoCloseable {
      */
     <T> T route(Command<T> command, int slot, HostAndPort pinned) {
         long start = System.nanoTime();
-        long deadline = start + budgetNanos(command);
+        long deadline = start + budgetNanos();
         boolean read = command.isReadOnly();
         boolean mayRepeat = read && command.blockMillis() < 0;
         int redirects = 0;
@@ -377,13 +377,13 @@ public final class ClusterRouter implements AutoCloseable {
         return System.nanoTime() < deadline;
     }
 
-    private long budgetNanos(Command<?> command) {
-        long budget = config.nodeConfig().timeout().toNanos();
-        long block = command.blockMillis();
-        if (block == 0) {
-            return Long.MAX_VALUE / 4; // blocks forever: no deadline
-        }
-        return block > 0 ? budget + TimeUnit.MILLISECONDS.toNanos(block) : budget;
+    /**
+     * How long a command may spend waiting to be sent (redirects, back-off, failovers): the configured timeout. A
+     * blocking command's own wait for its reply is the connection's business and comes on top; a pop that blocks
+     * forever must not also wait forever for a node that is gone.
+     */
+    private long budgetNanos() {
+        return config.nodeConfig().timeout().toNanos();
     }
 
     /** COMMAND INFO / GETKEYS: the same on every node, so any primary answers; for the key finder. */

@@ -6,6 +6,7 @@ import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisPoolExhaustedException;
 import io.respkit.internal.BlockingRecovery;
@@ -106,23 +107,33 @@ final class NodeChannel implements AutoCloseable {
                 multiplexer.open();
             } catch (RedisConnectionException e) {
                 throw new NotSentException(e); // as a pool that cannot connect: the router may wait for a failover
+            } catch (RedisException e) {
+                if (closed) {
+                    throw new NotSentException(e); // closed by a topology change meanwhile: route again
+                }
+                throw e;
             }
             return multiplexer.execute(command);
         }
-        PooledConnection lease = borrow();
-        try (lease) {
-            RedisConnection connection = lease.connection();
-            if (replicaRead && !readOnly.contains(connection)) {
-                connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.READONLY, Decoders.raw()));
-                readOnly.add(connection);
+        try (PooledConnection lease = borrow()) {
+            // The catch is inside the try-with-resources on purpose: a catch clause of the try-with-resources itself
+            // would run after the lease was closed, when the connection (and the reply to a pop the server already
+            // served on it) is gone, and the recovery could not take it over: a cancelled pop would lose its item.
+            try {
+                RedisConnection connection = lease.connection();
+                if (replicaRead && !readOnly.contains(connection)) {
+                    connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.READONLY,
+                            Decoders.raw()));
+                    readOnly.add(connection);
+                }
+                if (asking) {
+                    connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.ASKING, Decoders.raw()));
+                }
+                return connection.execute(command);
+            } catch (RedisInterruptedException e) {
+                BlockingRecovery.takeOver(lease); // a blocking command is unblocked, what it took put back
+                throw e;
             }
-            if (asking) {
-                connection.execute(Command.create(ByteArrayCodec.INSTANCE, CommandSpecs.ASKING, Decoders.raw()));
-            }
-            return connection.execute(command);
-        } catch (RedisInterruptedException e) {
-            BlockingRecovery.takeOver(lease);
-            throw e;
         }
     }
 
@@ -132,6 +143,11 @@ final class NodeChannel implements AutoCloseable {
             return pool.borrow();
         } catch (RedisConnectionException | RedisPoolExhaustedException e) {
             throw new NotSentException(e);
+        } catch (RedisException e) {
+            if (pool.isClosed()) {
+                throw new NotSentException(e); // closed by a topology change after the caller picked it
+            }
+            throw e;
         }
     }
 

@@ -58,7 +58,7 @@ final class Replies {
         return present.isEmpty() ? null : present.get(ThreadLocalRandom.current().nextInt(present.size()));
     }
 
-    /** Arrays (KEYS), sets and maps are joined; anything else is the same from every node. */
+    /** Arrays (KEYS), sets and maps are joined; of anything else, a present reply of a random node. */
     private static Object concatenate(List<Object> replies) {
         Object first = replies.get(0);
         if (first instanceof List<?>) {
@@ -82,7 +82,7 @@ final class Replies {
             }
             return new RespMap(out);
         }
-        return first;
+        return any(replies); // RANDOMKEY: a node without keys answers nil, so a present reply of any node
     }
 
     /** 0/1 replies, or arrays of them (SCRIPT EXISTS), combined element by element. */

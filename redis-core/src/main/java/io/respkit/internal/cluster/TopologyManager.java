@@ -65,6 +65,9 @@ final class TopologyManager implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService askers;
     private final Object lock = new Object();
+    private final Object applyLock = new Object();
+    /** When the read applied last began; guarded by applyLock. */
+    private long lastApplied = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private volatile ClusterTopology topology;
     private final AtomicLong reads = new AtomicLong();
     /** Why the last read that got no view failed, for the message when the first read fails. */
@@ -342,6 +345,18 @@ final class TopologyManager implements AutoCloseable {
     }
 
     private void apply(ClusterTopology t, long started) {
+        synchronized (applyLock) {
+            // a read that began before the one applied last is older news: a user's refreshNow() and a scheduled
+            // refresh may finish in either order
+            if (started - lastApplied < 0) {
+                return;
+            }
+            lastApplied = started;
+            applyNewer(t, started);
+        }
+    }
+
+    private void applyNewer(ClusterTopology t, long started) {
         ClusterTopology before = topology;
         topology = t;
         suspects.values().removeIf(markedAt -> markedAt - started < 0);
@@ -369,7 +384,7 @@ final class TopologyManager implements AutoCloseable {
         }
         // Nodes that left the cluster: their pools are closed (connections lent out close when given back).
         for (HostAndPort address : channels.keySet()) {
-            if (t.node(address) == null && !config.seeds().contains(address)) {
+            if (t.node(address) == null && !config.seeds().contains(address) && !namedByMoved(address)) {
                 NodeChannel gone = channels.remove(address);
                 if (gone != null) {
                     gone.close();
@@ -399,6 +414,16 @@ final class TopologyManager implements AutoCloseable {
     /** How many times the topology was read: at start, periodically, adaptively and on request. */
     long reads() {
         return reads.get();
+    }
+
+    /** Whether a MOVED not yet confirmed routes to the node: a node just added may not be in most views yet. */
+    private boolean namedByMoved(HostAndPort address) {
+        for (Moved m : moved.values()) {
+            if (m.owner().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The channels open now, for fan-out and health. */
