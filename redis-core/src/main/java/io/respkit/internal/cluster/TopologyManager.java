@@ -273,8 +273,8 @@ final class TopologyManager implements AutoCloseable {
 
     /**
      * Asks the nodes at once and returns the view most of those that answered agree on, or null when none did. It
-     * does not wait for a node that hangs (frozen, blackholed) longer than needed: once the first answer is in, the
-     * others get twice as long again (plus 20 ms), since a healthy node answers about as fast as the first.
+     * stops waiting as soon as more than half of the nodes that did not fail agree, so a node that hangs (frozen,
+     * blackholed) costs nothing while the others answer, and waits at most the connect and read timeouts.
      */
     private ClusterTopology read(List<HostAndPort> nodes) {
         reads.incrementAndGet();
@@ -290,6 +290,7 @@ final class TopologyManager implements AutoCloseable {
         long deadline = start + budget.toNanos();
         List<ClusterTopology> views = new ArrayList<>();
         Throwable firstFailure = null;
+        int failed = 0;
         try {
             for (int received = 0; received < asks.size(); received++) {
                 Object answer = answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -297,14 +298,19 @@ final class TopologyManager implements AutoCloseable {
                     break;
                 }
                 if (answer instanceof ClusterTopology view) {
-                    if (views.isEmpty()) {
-                        long firstTook = System.nanoTime() - start;
-                        deadline = Math.min(deadline, System.nanoTime() + 2 * firstTook
-                                + TimeUnit.MILLISECONDS.toNanos(20));
-                    }
                     views.add(view);
-                } else if (firstFailure == null) {
-                    firstFailure = (Throwable) answer;
+                } else {
+                    failed++;
+                    if (firstFailure == null) {
+                        firstFailure = (Throwable) answer;
+                    }
+                }
+                // enough once most of the nodes that can answer agree: a hung node is not waited for, and one
+                // node's own view (a primary just back from a freeze still believes it serves its slots) never
+                // decides alone while others have yet to answer
+                int agreeing = largestAgreement(views);
+                if (agreeing * 2 > asks.size() - failed) {
+                    break;
                 }
             }
         } catch (InterruptedException e) {
@@ -323,6 +329,24 @@ final class TopologyManager implements AutoCloseable {
             return null;
         }
         return TopologyChoice.choose(views);
+    }
+
+    /** The size of the largest group of views with the same slot owners (views serving no slot do not count). */
+    private static int largestAgreement(List<ClusterTopology> views) {
+        int best = 0;
+        for (ClusterTopology a : views) {
+            if (a.slotsCovered() == 0) {
+                continue;
+            }
+            int same = 0;
+            for (ClusterTopology b : views) {
+                if (b.slotsCovered() > 0 && a.sameSlotOwners(b)) {
+                    same++;
+                }
+            }
+            best = Math.max(best, same);
+        }
+        return best;
     }
 
     /** CLUSTER SHARDS, or CLUSTER SLOTS from a server older than 7.0. */
