@@ -50,7 +50,10 @@ public final class ClusterAsync {
 
     /** Enough for fan-outs and redirects of many callers at once, few enough that a burst of retries stays cheap. */
     static final int ROUTED_THREADS = 32;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClusterAsync.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Nodes whose shared connection a worker is opening now. */
+    private final java.util.Map<HostAndPort, Boolean> opening = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Fan-out, splits, redirected and retried commands: each takes at most about its timeout. */
     private static final ExecutorService ROUTED;
@@ -125,8 +128,10 @@ public final class ClusterAsync {
             viaRouter(command, response); // the router waits for a topology that names an owner
             return;
         }
-        if (target == null || topology.markedFailed(target)) {
-            viaRouter(command, response); // its replica is being promoted: the router waits for that
+        if (target == null || topology.markedFailed(target) || topology.suspected(target)) {
+            // its replica is being promoted, or it just failed to answer: the router waits for the topology
+            // that names its successor, on a worker thread, instead of this caller connecting to a hung node
+            viaRouter(command, response);
             return;
         }
         Multiplexer multiplexer;
@@ -135,6 +140,13 @@ public final class ClusterAsync {
             multiplexer = topology.channel(target).multiplexer();
         } catch (IllegalStateException e) {
             response.completeExceptionally(new RedisException("The cluster client is closed", e));
+            return;
+        }
+        if (!multiplexer.isConnected()) {
+            // opening a connection can take a handshake timeout (a hung node): never on the caller's thread, which
+            // was promised an immediate return; this command goes through the router, the connection opens behind
+            openInBackground(target, multiplexer);
+            viaRouter(command, response);
             return;
         }
         try {
@@ -161,7 +173,7 @@ public final class ClusterAsync {
             RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name() + " timed out after "
                     + timeoutMillis + " ms on " + node, cause);
             multiplexer.failCurrent(timeout); // a hung node: start over on a new connection
-            topology.requestRefresh();
+            topology.suspect(node); // and let the next callers wait for the topology rather than for this node
             response.completeExceptionally(timeout);
             return;
         }
@@ -190,6 +202,26 @@ public final class ClusterAsync {
             }
         }
         response.completeExceptionally(cause); // a write that may have run is never sent again
+    }
+
+    /** Opens a node's shared connection on a worker thread, once at a time per node. */
+    private void openInBackground(HostAndPort node, Multiplexer multiplexer) {
+        if (opening.putIfAbsent(node, Boolean.TRUE) != null) {
+            return;
+        }
+        try {
+            ROUTED.execute(() -> {
+                try {
+                    multiplexer.open();
+                } catch (RedisException e) {
+                    log.debug("Shared connection to {} not opened: {}", node, e.getMessage());
+                } finally {
+                    opening.remove(node);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            opening.remove(node);
+        }
     }
 
     private <T> void viaRouter(Command<T> command, CompletableFuture<T> response) {

@@ -105,6 +105,16 @@ public final class Multiplexer implements AutoCloseable {
     }
 
     /**
+     * Returns whether a usable shared connection is open now, so that a command would not wait for one to be opened.
+     *
+     * @return {@code true} when {@link #submit} would not connect first
+     */
+    public boolean isConnected() {
+        MultiplexedConnection c = current;
+        return c != null && c.isUsable();
+    }
+
+    /**
      * Fails the current shared connection (if any) with {@code cause}, so that the next command opens a new one.
      *
      * @param cause why, e.g. a timeout seen by an asynchronous caller
