@@ -1,10 +1,7 @@
 package io.respkit.benchmarks;
 
-import io.respkit.benchmarks.drivers.JedisClusterDriver;
 import io.respkit.benchmarks.drivers.JedisDriver;
-import io.respkit.benchmarks.drivers.LettuceClusterDriver;
 import io.respkit.benchmarks.drivers.LettuceDriver;
-import io.respkit.benchmarks.drivers.RespkitClusterDriver;
 import io.respkit.benchmarks.drivers.RespkitDriver;
 import io.respkit.benchmarks.drivers.SpringDataDriver;
 import io.respkit.benchmarks.listener.ListenerQueueConsumer;
@@ -97,10 +94,10 @@ public final class Contenders {
      */
     public static List<Supplier<Driver>> cluster(String host, List<Integer> ports, int threads, boolean withMux) {
         int pool = Math.max(8, threads);
-        Supplier<Driver> respkit = () -> RespkitClusterDriver.pooled(host, ports, pool);
-        Supplier<Driver> mux = () -> RespkitClusterDriver.multiplexed(host, ports, pool);
-        Supplier<Driver> jedis = () -> new JedisClusterDriver(host, ports, pool);
-        Supplier<Driver> lettuce = () -> new LettuceClusterDriver(host, ports);
+        Supplier<Driver> respkit = () -> RespkitDriver.clusterPooled(host, ports, pool);
+        Supplier<Driver> mux = () -> RespkitDriver.clusterMultiplexed(host, ports, pool);
+        Supplier<Driver> jedis = () -> JedisDriver.cluster(host, ports, pool);
+        Supplier<Driver> lettuce = () -> LettuceDriver.cluster(host, ports);
         return withMux ? List.of(respkit, mux, jedis, lettuce) : List.of(respkit, jedis, lettuce);
     }
 

@@ -1,36 +1,51 @@
 package io.respkit.benchmarks.drivers;
 
 import io.respkit.benchmarks.Driver;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ClusterPipeline;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.commands.JedisCommands;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Jedis as its users write it: one {@link Jedis} connection for single-threaded work, or a {@link JedisPool} sized
  * to the threads for multi-threaded work; {@link Jedis#pipelined()} for batches; {@link JedisPubSub} on its own
- * connection for pub/sub.
+ * connection for pub/sub. The {@linkplain #cluster cluster form} is Jedis 8's {@link RedisClusterClient} (the
+ * successor of {@code JedisCluster}) with a connection pool per node sized to the threads, and
+ * {@link RedisClusterClient#pipelined()} (a {@link ClusterPipeline}, which syncs the nodes concurrently) for batches,
+ * through the {@link JedisCommands} it shares with {@link Jedis}; pub/sub is not part of the cluster workloads.
  *
- * <p>Thread-safe only in the pooled form ({@link #threadSafe()}).
+ * <p>Thread-safe in the pooled and cluster forms, not in the single-connection one ({@link #threadSafe()}); each
+ * pipeline belongs to the calling thread.
  */
 public final class JedisDriver implements Driver {
 
     private final String host;
     private final int port;
-    private final Jedis single;
+    /** The single connection or the cluster client, used by every call; null in the pooled form. */
+    private final JedisCommands shared;
     private final JedisPool pool;
 
-    private JedisDriver(String host, int port, Jedis single, JedisPool pool) {
+    private JedisDriver(String host, int port, JedisCommands shared, JedisPool pool) {
         this.host = host;
         this.port = port;
-        this.single = single;
+        this.shared = shared;
         this.pool = pool;
     }
 
@@ -61,6 +76,26 @@ public final class JedisDriver implements Driver {
         return new JedisDriver(host, port, null, new JedisPool(config, host, port));
     }
 
+    /**
+     * Creates the cluster form.
+     *
+     * @param host the nodes' host
+     * @param ports the nodes' ports (seeds)
+     * @param poolSize each node pool's maximum (and idle) size
+     * @return the driver, thread-safe
+     */
+    public static JedisDriver cluster(String host, List<Integer> ports, int poolSize) {
+        Set<HostAndPort> nodes = new HashSet<>();
+        for (int port : ports) {
+            nodes.add(new HostAndPort(host, port));
+        }
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMinIdle(0);
+        return new JedisDriver(host, -1, RedisClusterClient.builder().nodes(nodes).poolConfig(pool).build(), null);
+    }
+
     @Override
     public String name() {
         return "jedis";
@@ -68,22 +103,26 @@ public final class JedisDriver implements Driver {
 
     @Override
     public boolean threadSafe() {
-        return pool != null;
+        return !(shared instanceof Jedis);
     }
 
-    private Jedis acquire() {
-        return single != null ? single : pool.getResource();
+    private JedisCommands acquire() {
+        return shared != null ? shared : pool.getResource();
     }
 
-    private void release(Jedis jedis) {
-        if (single == null) {
-            jedis.close(); // gives it back to the pool
+    private void release(JedisCommands jedis) {
+        if (shared == null) {
+            ((Jedis) jedis).close(); // gives it back to the pool
         }
+    }
+
+    private static AbstractPipeline pipelined(JedisCommands jedis) {
+        return jedis instanceof Jedis j ? j.pipelined() : ((UnifiedJedis) jedis).pipelined();
     }
 
     @Override
     public boolean set(String key, String value) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
             return "OK".equals(j.set(key, value));
         } finally {
@@ -93,7 +132,7 @@ public final class JedisDriver implements Driver {
 
     @Override
     public String get(String key) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
             return j.get(key);
         } finally {
@@ -103,13 +142,26 @@ public final class JedisDriver implements Driver {
 
     @Override
     public int pipelineSet(String[] keys, String[] values, int from, int to) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
-            Pipeline p = j.pipelined();
-            for (int i = from; i < to; i++) {
-                p.set(keys[i], values[i]);
+            List<Response<String>> responses = new ArrayList<>(to - from);
+            try (AbstractPipeline p = pipelined(j)) {
+                for (int i = from; i < to; i++) {
+                    responses.add(p.set(keys[i], values[i]));
+                }
+                if (p instanceof Pipeline single) {
+                    // One server: every reply, an error reply counted as not OK rather than thrown.
+                    return Replies.count(single.syncAndReturnAll(), "OK");
+                }
+                p.sync();
             }
-            return Replies.count(p.syncAndReturnAll(), "OK");
+            int ok = 0;
+            for (Response<String> r : responses) {
+                if ("OK".equals(r.get())) {
+                    ok++;
+                }
+            }
+            return ok;
         } finally {
             release(j);
         }
@@ -117,14 +169,15 @@ public final class JedisDriver implements Driver {
 
     @Override
     public void pipelineGet(String[] keys, int from, int to, String[] out) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
-            Pipeline p = j.pipelined();
             List<Response<String>> responses = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                responses.add(p.get(keys[i]));
+            try (AbstractPipeline p = pipelined(j)) {
+                for (int i = from; i < to; i++) {
+                    responses.add(p.get(keys[i]));
+                }
+                p.sync();
             }
-            p.sync();
             for (int i = from; i < to; i++) {
                 out[i] = responses.get(i - from).get();
             }
@@ -135,7 +188,7 @@ public final class JedisDriver implements Driver {
 
     @Override
     public long hset(String key, Map<String, String> fields) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
             return j.hset(key, fields);
         } finally {
@@ -145,7 +198,7 @@ public final class JedisDriver implements Driver {
 
     @Override
     public Map<String, String> hgetall(String key) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
             return j.hgetAll(key);
         } finally {
@@ -155,7 +208,7 @@ public final class JedisDriver implements Driver {
 
     @Override
     public long hincrby(String key, String field, long by) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
             return j.hincrBy(key, field, by);
         } finally {
@@ -165,7 +218,7 @@ public final class JedisDriver implements Driver {
 
     @Override
     public String brpop(String key, int timeoutSeconds) {
-        Jedis j = acquire();
+        JedisCommands j = acquire();
         try {
             List<String> kv = j.brpop(timeoutSeconds, key);
             return kv == null || kv.isEmpty() ? null : kv.get(1);
@@ -174,8 +227,16 @@ public final class JedisDriver implements Driver {
         }
     }
 
+    /**
+     * Subscribes on a connection of its own, read by a daemon thread.
+     *
+     * @throws UnsupportedOperationException in the cluster form: pub/sub is not part of the cluster workloads
+     */
     @Override
     public AutoCloseable subscribe(String channel, Consumer<String> sink) {
+        if (shared instanceof UnifiedJedis) {
+            throw new UnsupportedOperationException("pub/sub is not benchmarked on the cluster");
+        }
         Jedis connection = new Jedis(host, port);
         JedisPubSub pubSub = new JedisPubSub() {
             @Override
@@ -203,8 +264,10 @@ public final class JedisDriver implements Driver {
 
     @Override
     public void close() {
-        if (single != null) {
+        if (shared instanceof Jedis single) {
             single.close();
+        } else if (shared instanceof UnifiedJedis cluster) {
+            cluster.close();
         }
         if (pool != null) {
             pool.close();

@@ -1,12 +1,16 @@
 package io.respkit.benchmarks.drivers;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.respkit.benchmarks.Driver;
@@ -21,33 +25,83 @@ import java.util.function.Consumer;
 /**
  * Lettuce as its documentation recommends: one shared, thread-safe {@link StatefulRedisConnection} for synchronous
  * commands from every thread; pipelines on a second connection with auto-flush off, flushed once per batch; pub/sub
- * on a {@link StatefulRedisPubSubConnection}.
+ * on a {@link StatefulRedisPubSubConnection}. The {@linkplain #cluster cluster form} does the same over Lettuce's
+ * {@link RedisClusterClient} (a {@link StatefulRedisClusterConnection}, one connection per node underneath, for each
+ * of the two), through the command interfaces the two clients share; pub/sub is not part of the cluster workloads.
  *
  * <p>Thread-safe for the synchronous commands; the pipeline methods serialise on their own connection.
  */
 public final class LettuceDriver implements Driver {
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> sync;
-    private final StatefulRedisConnection<String, String> pipelineConnection;
-    private final RedisAsyncCommands<String, String> pipeline;
+    private final AbstractRedisClient client;
+    /** The single-server client, for what the cluster form does not do (a blocking connection, pub/sub); or null. */
+    private final RedisClient single;
+    private final StatefulConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> sync;
+    private final StatefulConnection<String, String> pipelineConnection;
+    private final RedisClusterAsyncCommands<String, String> pipeline;
     private StatefulRedisConnection<String, String> blocking;
 
     /**
-     * Connects.
+     * Connects to one server.
      *
      * @param host the server host
      * @param port the server port
      */
     public LettuceDriver(String host, int port) {
-        this.client = RedisClient.create(RedisURI.builder().withHost(host).withPort(port)
-                .withTimeout(Duration.ofSeconds(60)).build());
-        this.connection = client.connect();
-        this.sync = connection.sync();
-        this.pipelineConnection = client.connect();
+        this(RedisClient.create(uri(host, port)));
+    }
+
+    private LettuceDriver(RedisClient single) {
+        this(single, single, single.connect(), single.connect());
+    }
+
+    private LettuceDriver(RedisClusterClient cluster) {
+        this(cluster, null, cluster.connect(), cluster.connect());
+    }
+
+    private LettuceDriver(AbstractRedisClient client, RedisClient single,
+            StatefulRedisConnection<String, String> connection,
+            StatefulRedisConnection<String, String> pipelineConnection) {
+        this(client, single, connection, connection.sync(), pipelineConnection, pipelineConnection.async());
+    }
+
+    private LettuceDriver(AbstractRedisClient client, RedisClient single,
+            StatefulRedisClusterConnection<String, String> connection,
+            StatefulRedisClusterConnection<String, String> pipelineConnection) {
+        this(client, single, connection, connection.sync(), pipelineConnection, pipelineConnection.async());
+    }
+
+    private LettuceDriver(AbstractRedisClient client, RedisClient single,
+            StatefulConnection<String, String> connection, RedisClusterCommands<String, String> sync,
+            StatefulConnection<String, String> pipelineConnection,
+            RedisClusterAsyncCommands<String, String> pipeline) {
+        this.client = client;
+        this.single = single;
+        this.connection = connection;
+        this.sync = sync;
+        this.pipelineConnection = pipelineConnection;
         pipelineConnection.setAutoFlushCommands(false);
-        this.pipeline = pipelineConnection.async();
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Connects to a cluster.
+     *
+     * @param host the nodes' host
+     * @param ports the nodes' ports (seeds)
+     * @return the driver
+     */
+    public static LettuceDriver cluster(String host, List<Integer> ports) {
+        List<RedisURI> seeds = new ArrayList<>();
+        for (int port : ports) {
+            seeds.add(uri(host, port));
+        }
+        return new LettuceDriver(RedisClusterClient.create(seeds));
+    }
+
+    private static RedisURI uri(String host, int port) {
+        return RedisURI.builder().withHost(host).withPort(port).withTimeout(Duration.ofSeconds(60)).build();
     }
 
     @Override
@@ -126,22 +180,37 @@ public final class LettuceDriver implements Driver {
 
     @Override
     public String brpop(String key, int timeoutSeconds) {
+        if (single == null) {
+            // Only for completeness: a blocking pop stalls the shared connection's node connection for every thread.
+            return value(sync.brpop(timeoutSeconds, key));
+        }
         // A blocking pop would stall every other user of the shared connection, so it gets its own, as Lettuce
         // advises; the benchmark's consumer calls this from one thread, on one connection kept for the purpose.
-        KeyValue<String, String> kv = blockingConnection().sync().brpop(timeoutSeconds, key);
+        return value(blockingConnection().sync().brpop(timeoutSeconds, key));
+    }
+
+    private static String value(KeyValue<String, String> kv) {
         return kv == null || !kv.hasValue() ? null : kv.getValue();
     }
 
     private synchronized StatefulRedisConnection<String, String> blockingConnection() {
         if (blocking == null) {
-            blocking = client.connect();
+            blocking = single.connect();
         }
         return blocking;
     }
 
+    /**
+     * Subscribes on a connection of its own.
+     *
+     * @throws UnsupportedOperationException in the cluster form: pub/sub is not part of the cluster workloads
+     */
     @Override
     public AutoCloseable subscribe(String channel, Consumer<String> sink) {
-        StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
+        if (single == null) {
+            throw new UnsupportedOperationException("pub/sub is not benchmarked on the cluster");
+        }
+        StatefulRedisPubSubConnection<String, String> pubSub = single.connectPubSub();
         pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String ch, String message) {
