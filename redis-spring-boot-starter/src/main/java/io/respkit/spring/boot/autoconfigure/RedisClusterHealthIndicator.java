@@ -46,7 +46,8 @@ public final class RedisClusterHealthIndicator implements HealthIndicator {
     }
 
     /**
-     * Refreshes the topology and pings every primary.
+     * Refreshes the topology and pings every primary that serves slots (primaries without slots, such as one that
+     * failed over and is still listed, are reported under {@code withoutSlots} and do not decide the status).
      *
      * @return up with the topology's details, or down with the reason
      */
@@ -61,10 +62,17 @@ public final class RedisClusterHealthIndicator implements HealthIndicator {
         }
         List<String> primaries = new ArrayList<>();
         List<String> replicas = new ArrayList<>();
+        List<String> withoutSlots = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (ClusterNode node : topology.nodes()) {
             if (!node.isPrimary()) {
                 replicas.add(node.address().toString());
+                continue;
+            }
+            if (node.slotCount() == 0) {
+                // a primary that failed over (listed, flagged failed, until the cluster forgets it) or a new empty
+                // one: it serves no key, so it does not decide the cluster's health
+                withoutSlots.add(node.address().toString());
                 continue;
             }
             primaries.add(node.address().toString());
@@ -88,6 +96,7 @@ public final class RedisClusterHealthIndicator implements HealthIndicator {
         return builder.withDetail("slotsCovered", covered)
                 .withDetail("primaries", primaries)
                 .withDetail("replicas", replicas)
+                .withDetail("withoutSlots", withoutSlots)
                 .withDetail("unreachable", unreachable)
                 .build();
     }
