@@ -57,7 +57,20 @@ public final class LettuceDriver implements Driver {
     }
 
     private LettuceDriver(RedisClusterClient cluster) {
-        this(cluster, null, cluster.connect(), cluster.connect());
+        this(cluster, null, cluster.connect(), openNodes(cluster, cluster.connect()));
+    }
+
+    /**
+     * Opens the connection's per-node connections while it still flushes every command: Lettuce opens them lazily,
+     * and a command queued for a node whose connection is still being opened when auto-flush is off and the batch
+     * is flushed can stay unsent until its timeout (seen once in the smoke test: a SET waiting a minute).
+     */
+    private static StatefulRedisClusterConnection<String, String> openNodes(RedisClusterClient cluster,
+            StatefulRedisClusterConnection<String, String> connection) {
+        for (io.lettuce.core.cluster.models.partitions.RedisClusterNode node : cluster.getPartitions()) {
+            connection.getConnection(node.getNodeId()).sync().ping();
+        }
+        return connection;
     }
 
     private LettuceDriver(AbstractRedisClient client, RedisClient single,
