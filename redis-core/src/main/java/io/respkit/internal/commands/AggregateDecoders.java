@@ -41,7 +41,7 @@ final class AggregateDecoders {
         Map<String, Object> out = new LinkedHashMap<>(Math.max(16, items.size() * 2 / 3 + 1));
         for (int i = 0; i < items.size(); i += 2) {
             Object v = items.get(i + 1);
-            out.put(Decoders.name(items.get(i), codec.charset()), v == null ? null : Decoders.value(v, codec));
+            out.put(Names.strict(items.get(i), codec.charset()), v == null ? null : Decoders.value(v, codec));
         }
         return out;
     }
@@ -97,7 +97,7 @@ final class AggregateDecoders {
         if (pair.size() != 2) {
             throw Decoders.shape("key/value pair", reply);
         }
-        return new KeyValue<>(Decoders.name(pair.get(0), codec.charset()), Decoders.value(pair.get(1), codec));
+        return new KeyValue<>(Names.strict(pair.get(0), codec.charset()), Decoders.value(pair.get(1), codec));
     }
 
 
@@ -109,7 +109,7 @@ final class AggregateDecoders {
         if (pair.size() != 2) {
             throw Decoders.shape("key/values pair", reply);
         }
-        return new KeyValues<>(Decoders.name(pair.get(0), codec.charset()), Decoders.valueList(pair.get(1), codec));
+        return new KeyValues<>(Names.strict(pair.get(0), codec.charset()), Decoders.valueList(pair.get(1), codec));
     }
 
 
@@ -121,7 +121,7 @@ final class AggregateDecoders {
         if (triple.size() != 3) {
             throw Decoders.shape("key/member/score triple", reply);
         }
-        return new KeyValue<>(Decoders.name(triple.get(0), codec.charset()),
+        return new KeyValue<>(Names.strict(triple.get(0), codec.charset()),
                 new ScoredValue<>(Decoders.value(triple.get(1), codec), Decoders.toDouble(triple.get(2))));
     }
 

@@ -7,7 +7,6 @@ import io.respkit.commands.KeyValues;
 import io.respkit.commands.ReplyDecoder;
 import io.respkit.commands.ScanPage;
 import io.respkit.commands.ScoredValue;
-import io.respkit.exceptions.RedisDecodingException;
 import io.respkit.exceptions.RedisProtocolException;
 import io.respkit.protocol.AttributedReply;
 import io.respkit.protocol.ErrorReply;
@@ -20,7 +19,6 @@ import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -336,30 +334,6 @@ public final class Decoders {
     }
 
     /**
-     * Decodes a key, hash field, stream field or other name like {@link #text}, but strictly: bytes that are not text in
-     * the charset would come back with U+FFFD in their place, and two different names could become one (a map entry
-     * silently lost), so they fail instead.
-     *
-     * @param reply the reply, not null
-     * @param charset the codec's charset
-     * @return the name
-     * @throws RedisDecodingException when the bytes are not text in {@code charset}
-     */
-    public static String name(Object reply, Charset charset) {
-        if (reply instanceof byte[] bytes) {
-            String s = new String(bytes, charset);
-            // valid input never decodes to U+FFFD unless it spelled U+FFFD, which encodes back to the same bytes
-            if (s.indexOf('\uFFFD') >= 0 && !Arrays.equals(s.getBytes(charset), bytes)) {
-                throw new RedisDecodingException("A name in the reply (" + bytes.length + " bytes) is not "
-                        + charset.name() + " text; read names that are arbitrary bytes with a codec whose charset is"
-                        + " ISO-8859-1, which maps every byte to one char (ByteArrayCodec.of(ISO_8859_1))");
-            }
-            return s;
-        }
-        return text(reply, charset);
-    }
-
-    /**
      * Converts an integer reply (or an integer in text) to a long.
      *
      * @param reply the reply
@@ -460,7 +434,7 @@ public final class Decoders {
         List<Object> items = elements(reply);
         List<String> out = new ArrayList<>(items.size());
         for (Object item : items) {
-            out.add(item == null ? null : name(item, charset));
+            out.add(item == null ? null : Names.strict(item, charset));
         }
         return out;
     }

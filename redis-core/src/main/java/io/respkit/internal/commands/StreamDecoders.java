@@ -169,7 +169,7 @@ public final class StreamDecoders {
         Map<String, Object> fields = new LinkedHashMap<>(Math.max(4, items.size()));
         for (int i = 0; i < items.size(); i += 2) {
             Object v = items.get(i + 1);
-            fields.put(Decoders.name(items.get(i), codec.charset()), v == null ? null : Decoders.value(v, codec));
+            fields.put(Names.strict(items.get(i), codec.charset()), v == null ? null : Decoders.value(v, codec));
         }
         return new StreamEntry<>(id(pair.get(0)), Collections.unmodifiableMap(fields));
     }
@@ -196,7 +196,7 @@ public final class StreamDecoders {
         Map<String, List<StreamEntry<Object>>> out = new LinkedHashMap<>();
         if (reply instanceof RespMap map) {
             for (int i = 0; i < map.size(); i++) {
-                out.put(Decoders.name(map.key(i), codec.charset()), entries(map.value(i), codec));
+                out.put(Names.strict(map.key(i), codec.charset()), entries(map.value(i), codec));
             }
             return out;
         }
@@ -205,7 +205,7 @@ public final class StreamDecoders {
             if (pair.size() != 2) {
                 throw Decoders.shape("stream read [key, entries]", stream);
             }
-            out.put(Decoders.name(pair.get(0), codec.charset()), entries(pair.get(1), codec));
+            out.put(Names.strict(pair.get(0), codec.charset()), entries(pair.get(1), codec));
         }
         return out;
     }

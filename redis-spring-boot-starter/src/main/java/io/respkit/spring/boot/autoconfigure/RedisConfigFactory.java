@@ -105,7 +105,7 @@ final class RedisConfigFactory {
         var seeds = RedisPropertyChecks.cluster(properties);
         RedisConfig.Builder node = builder(properties, bundles, false);
         nodeCustomizer.accept(node);
-        RedisProperties.Cluster cluster = properties.getCluster();
+        RedisClusterProperties cluster = properties.getCluster();
         return ClusterConfig.builder()
                 .seeds(seeds)
                 .nodeConfig(node.build())

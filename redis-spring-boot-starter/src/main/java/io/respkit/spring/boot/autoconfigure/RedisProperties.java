@@ -2,6 +2,7 @@ package io.respkit.spring.boot.autoconfigure;
 
 import io.respkit.pool.PoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public class RedisProperties {
 
     private final Ssl ssl = new Ssl();
 
-    private final Cluster cluster = new Cluster();
+    @NestedConfigurationProperty
+    private final RedisClusterProperties cluster = new RedisClusterProperties();
 
     private final Pool pool = new Pool();
 
@@ -170,7 +172,7 @@ public class RedisProperties {
         return ssl;
     }
 
-    public Cluster getCluster() {
+    public RedisClusterProperties getCluster() {
         return cluster;
     }
 
@@ -232,69 +234,6 @@ public class RedisProperties {
 
         public void setVerifyHostname(boolean verifyHostname) {
             this.verifyHostname = verifyHostname;
-        }
-    }
-
-    /** Redis Cluster settings; cluster mode is on when {@code nodes} is set. */
-    public static class Cluster {
-
-        /**
-         * Seed nodes of a Redis Cluster as host:port ([ipv6]:port for IPv6), e.g. 10.0.0.1:7000,10.0.0.2:7000. When
-         * set, the starter connects to the cluster (a RedisClusterClient) instead of one server; redis.url, host,
-         * port and database must then not be set. Per-node settings (username, password, ssl, timeouts, pool,
-         * protocol, client-name) come from the other redis.* properties; the pool settings apply to each node.
-         */
-        private List<String> nodes = new ArrayList<>();
-
-        /** How many MOVED and ASK redirections one command may follow before it fails. */
-        private int maxRedirects = 5;
-
-        private final Refresh refresh = new Refresh();
-
-        public List<String> getNodes() {
-            return nodes;
-        }
-
-        public void setNodes(List<String> nodes) {
-            this.nodes = nodes;
-        }
-
-        public int getMaxRedirects() {
-            return maxRedirects;
-        }
-
-        public void setMaxRedirects(int maxRedirects) {
-            this.maxRedirects = maxRedirects;
-        }
-
-        public Refresh getRefresh() {
-            return refresh;
-        }
-    }
-
-    /** When the cluster topology is read again. */
-    public static class Refresh {
-
-        /** How often the cluster topology is read again when nothing prompts it. 0 turns periodic refresh off. */
-        private Duration period = Duration.ofSeconds(30);
-
-        /** Shortest time between two topology refreshes prompted by events (MOVED replies, failed nodes). */
-        private Duration minInterval = Duration.ofMillis(250);
-
-        public Duration getPeriod() {
-            return period;
-        }
-
-        public void setPeriod(Duration period) {
-            this.period = period;
-        }
-
-        public Duration getMinInterval() {
-            return minInterval;
-        }
-
-        public void setMinInterval(Duration minInterval) {
-            this.minInterval = minInterval;
         }
     }
 

@@ -112,7 +112,7 @@ final class RedisPropertyChecks {
             throw invalid("redis.database", p.getDatabase(), "0 with redis.cluster.nodes (a Redis Cluster has only "
                     + "database 0)", "Remove redis.database, or set it to 0.");
         }
-        RedisProperties.Cluster c = p.getCluster();
+        RedisClusterProperties c = p.getCluster();
         List<HostAndPort> seeds = new ArrayList<>();
         for (String node : c.getNodes()) {
             if (!StringUtils.hasText(node)) {
