@@ -4,6 +4,7 @@ import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisPoolExhaustedException;
+import io.respkit.exceptions.RedisReadOnlyException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.exceptions.RedisTransactionAbortedException;
@@ -20,13 +21,16 @@ import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.ConnectionCommands;
 import io.respkit.internal.RawCommand;
 import io.respkit.internal.commands.Decoders;
+import io.respkit.internal.connection.PoolAccess;
 import io.respkit.internal.multiplex.Multiplexer;
+import io.respkit.internal.sentinel.SentinelWatcher;
 import io.respkit.internal.server.EffectiveSpecs;
 import io.respkit.internal.server.PooledCommandRunner;
 import io.respkit.internal.server.ServerCommandTable;
 import io.respkit.pool.ConnectionPool;
 import io.respkit.pool.PooledConnection;
 import io.respkit.pubsub.Subscriber;
+import io.respkit.sentinel.SentinelConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,14 +72,18 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     /** The server's flags for commands respkit does not know; shared with the clients {@link #withCodec} makes. */
     private final EffectiveSpecs serverSpecs;
     private final PooledCommandRunner specRunner;
+    /** Follows the primary of a Sentinel-monitored master; {@code null} for one fixed server. */
+    private final SentinelWatcher sentinel;
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec) {
         this(pool, ownsPool, codec, new Multiplexer(pool.config(), PUSH_LOGGER), true, new PooledCommandRunner(pool),
-                null);
+                null, null);
     }
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec, Multiplexer multiplexer,
-                        boolean ownsMultiplexer, PooledCommandRunner specRunner, EffectiveSpecs serverSpecs) {
+                        boolean ownsMultiplexer, PooledCommandRunner specRunner, EffectiveSpecs serverSpecs,
+                        SentinelWatcher sentinel) {
+        this.sentinel = sentinel;
         this.multiplexer = multiplexer;
         this.ownsMultiplexer = ownsMultiplexer;
         this.specRunner = specRunner;
@@ -120,6 +128,41 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     }
 
     /**
+     * Creates a client of the primary a Redis Sentinel setup names, with string values in the configured charset;
+     * see {@link #create(SentinelConfig, RedisCodec)}.
+     *
+     * @param config the sentinels, the master name and the data nodes' settings
+     * @return a client owning its pool and its watch of the sentinels
+     * @throws RedisConnectionException when no sentinel answered or none named a node that confirmed it is primary
+     */
+    public static RedisClient<String> create(SentinelConfig config) {
+        return create(config, StringCodec.of(config.nodeConfig().charset()));
+    }
+
+    /**
+     * Creates a client of the primary a Redis Sentinel setup names, and follows it: the sentinels are asked where it
+     * is (its own {@code ROLE} confirms), their failover events are read, and they are asked again every
+     * {@link SentinelConfig#checkInterval()} and after a {@code READONLY} error. When the primary moves, the pool,
+     * the shared multiplexed connection and {@link #subscriber() subscribers} move with it: a connection to the old
+     * primary is closed as it comes back, never handed out again, and a subscriber resubscribes on the new primary
+     * and reports the gap. While a failover is under way, from the moment its leader announces the replica it
+     * promotes until that replica says it is primary (at most 2 s), commands wait rather than go to the primary
+     * about to be demoted. See {@code docs/sentinel.md}.
+     *
+     * @param config the sentinels, the master name and the data nodes' settings
+     * @param codec the value codec
+     * @param <V> the value type
+     * @return a client owning its pool and its watch of the sentinels
+     * @throws RedisConnectionException when no sentinel answered or none named a node that confirmed it is primary
+     */
+    public static <V> RedisClient<V> create(SentinelConfig config, RedisCodec<V> codec) {
+        SentinelWatcher watcher = SentinelWatcher.start(config);
+        ConnectionPool pool = PoolAccess.create(watcher);
+        return new RedisClient<>(pool, true, codec, new Multiplexer(watcher, PUSH_LOGGER), true,
+                new PooledCommandRunner(pool), null, watcher);
+    }
+
+    /**
      * Creates a client over an existing pool with string values; closing the client leaves the pool open.
      *
      * @param pool the pool
@@ -150,7 +193,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @return the client
      */
     public <W> RedisClient<W> withCodec(RedisCodec<W> other) {
-        return new RedisClient<>(pool, false, other, multiplexer, false, specRunner, serverSpecs);
+        return new RedisClient<>(pool, false, other, multiplexer, false, specRunner, serverSpecs, sentinel);
     }
 
     /**
@@ -183,6 +226,18 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         if (!command.spec().isKnown()) {
             serverSpecs.apply(command);
         }
+        if (sentinel != null) {
+            try {
+                return executeOnce(command);
+            } catch (RedisReadOnlyException e) {
+                sentinel.requestCheck(); // the primary was demoted: the sentinels know where the new one is
+                throw e;
+            }
+        }
+        return executeOnce(command);
+    }
+
+    private <T> T executeOnce(Command<T> command) {
         boolean retry = command.isReadOnly() && pool.config().retryReads();
         if (pool.config().multiplexed() && Multiplexer.shareable(command)) {
             try {
@@ -421,7 +476,8 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @throws RedisConnectionException when the connection cannot be opened
      */
     public Subscriber<V> subscriber() {
-        return Subscriber.open(pool.config(), codec);
+        return sentinel != null ? Subscriber.following(pool::config, codec)
+                : Subscriber.open(pool.config(), codec);
     }
 
     /**
@@ -455,6 +511,9 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         }
         if (ownsPool) {
             pool.close();
+        }
+        if (sentinel != null && ownsPool) {
+            sentinel.close();
         }
     }
 

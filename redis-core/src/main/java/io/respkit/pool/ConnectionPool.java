@@ -6,6 +6,8 @@ import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisPoolExhaustedException;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
+import io.respkit.internal.connection.NodeTarget;
+import io.respkit.internal.connection.PoolAccess;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -55,9 +57,16 @@ import java.util.function.Function;
  * with {@link PoolConfig#testOnBorrow()} or {@code maxIdle} 0 the slot is not used at all. {@link #stats()} counts
  * the connection in the slot as idle.
  *
+ * <p>A pool created for a Sentinel-monitored primary follows it: once the primary has moved, a connection opened
+ * for the old one is destroyed as it is borrowed, given back or found in the slot, and never handed out again.
+ *
  * <p>Thread-safe.
  */
 public final class ConnectionPool implements AutoCloseable {
+
+    static {
+        PoolAccess.register(ConnectionPool::new);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
 
@@ -75,7 +84,8 @@ public final class ConnectionPool implements AutoCloseable {
      */
     private static final long INPUT_CHECK_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final RedisConfig config;
+    /** Where connections go; {@link #config()} names the node of the moment. */
+    private final NodeTarget target;
     private final GenericObjectPool<RedisConnection> pool;
     /** The connection given back last, still borrowed as far as commons-pool2 knows; see the class comment. */
     private final AtomicReference<Tracked> slot = new AtomicReference<>();
@@ -95,9 +105,9 @@ public final class ConnectionPool implements AutoCloseable {
     /** Whether a connection with unread input was reported at WARN: a faulty proxy would otherwise flood the log. */
     private volatile boolean warnedUnread;
 
-    private ConnectionPool(RedisConfig config) {
-        this.config = config;
-        PoolConfig p = config.pool();
+    private ConnectionPool(NodeTarget target) {
+        this.target = target;
+        PoolConfig p = target.current().pool();
         GenericObjectPoolConfig<RedisConnection> c = new GenericObjectPoolConfig<>();
         c.setMaxTotal(p.maxTotal());
         c.setMaxIdle(p.maxIdle());
@@ -123,7 +133,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @return the pool
      */
     public static ConnectionPool create(RedisConfig config) {
-        return new ConnectionPool(config);
+        return new ConnectionPool(NodeTarget.fixed(config));
     }
 
     /**
@@ -136,6 +146,30 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws RedisInterruptedException when the calling thread was interrupted while it waited
      */
     public PooledConnection borrow() {
+        target.awaitSettled(maxWaitNanos());
+        // Only a followed primary moves. Then every connection opened for the old one is refused (stale) and
+        // destroyed on its way out; one just opened for the old node can still come back once per connection.
+        for (int left = pool.getMaxTotal() < 0 ? 64 : pool.getMaxTotal() + 2; ; left--) {
+            PooledConnection lease = borrowAny();
+            RedisConfig now = target.current();
+            if (lease.connection().config() == now) {
+                return lease;
+            }
+            staleBeforeNanos = System.nanoTime();
+            lease.close(); // refused by passivateObject: destroyed
+            if (left <= 0) {
+                throw new RedisConnectionException("The primary kept moving while a connection to it was borrowed; "
+                        + "last known at " + now.address());
+            }
+        }
+    }
+
+    private long maxWaitNanos() {
+        java.time.Duration d = target.current().pool().maxWait();
+        return d.isNegative() ? Long.MAX_VALUE : d.toNanos();
+    }
+
+    private PooledConnection borrowAny() {
         Tracked fast = takeSlot();
         if (fast != null) {
             return new PooledConnection(this, fast.getObject(), fast);
@@ -147,7 +181,7 @@ public final class ConnectionPool implements AutoCloseable {
             throw e;
         } catch (NoSuchElementException e) {
             if (pool.isClosed()) {
-                throw new RedisException("Connection pool for " + config.address() + " is closed");
+                throw new RedisException("Connection pool for " + config().address() + " is closed");
             }
             // A connection may have reached the slot while this borrower was already waiting inside
             // commons-pool2 (see release): rather than fail, take it.
@@ -157,13 +191,13 @@ public final class ConnectionPool implements AutoCloseable {
             }
             throw exhausted(e);
         } catch (IllegalStateException e) {
-            throw new RedisException("Connection pool for " + config.address() + " is closed", e);
+            throw new RedisException("Connection pool for " + config().address() + " is closed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedisInterruptedException("Interrupted while waiting for a connection to " + config.address(),
+            throw new RedisInterruptedException("Interrupted while waiting for a connection to " + config().address(),
                     e);
         } catch (Exception e) {
-            throw new RedisConnectionException("Unable to get a connection to " + config.address(), e);
+            throw new RedisConnectionException("Unable to get a connection to " + config().address(), e);
         }
     }
 
@@ -195,7 +229,7 @@ public final class ConnectionPool implements AutoCloseable {
         }
         RedisConnection c = t.getObject();
         long idle = System.nanoTime() - t.returnedNanos;
-        boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0
+        boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0 && c.config() == target.current()
                 && (idleLimitNanos <= 0 || idle < idleLimitNanos) && idleCheck(c, idle);
         if (fresh) {
             slotBorrows.incrementAndGet();
@@ -237,7 +271,7 @@ public final class ConnectionPool implements AutoCloseable {
         if (c.isBroken()) {
             staleBeforeNanos = System.nanoTime();
             log.debug("Idle connection to {} was closed by the server; connections opened before it will not be "
-                    + "reused", config.address());
+                    + "reused", config().address());
         } else {
             unreadInput(c);
         }
@@ -275,6 +309,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     void release(RedisConnection connection, Tracked t) {
         if (slotEnabled && t != null && !closed && connection.isUsable() && connection.isClean()
+                && connection.config() == target.current()
                 && pool.getCreatedCount() - pool.getDestroyedCount() < pool.getMaxTotal()) {
             // Only while the pool could still open another connection: then nobody can be left waiting inside
             // commons-pool2 for the one that sits in the slot.
@@ -298,7 +333,7 @@ public final class ConnectionPool implements AutoCloseable {
             // of a healthy server, after a mere timeout, would only cost reconnects.
             staleBeforeNanos = System.nanoTime();
             log.debug("A connection to {} failed; connections opened before the failure will not be reused",
-                    config.address());
+                    config().address());
         }
         // Always hand it back: the factory's passivateObject refuses a broken or dirty connection, which makes the
         // pool destroy it. (invalidateObject would instead open a replacement at once, on the releasing thread,
@@ -329,7 +364,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @return the configuration
      */
     public RedisConfig config() {
-        return config;
+        return target.current();
     }
 
     /**
@@ -353,15 +388,15 @@ public final class ConnectionPool implements AutoCloseable {
 
     private RedisPoolExhaustedException exhausted(Exception cause) {
         PoolStats s = stats();
-        return new RedisPoolExhaustedException("Connection pool exhausted: no connection to " + config.address()
-                + " became free within " + config.pool().maxWait().toMillis() + " ms (maxTotal=" + s.maxTotal()
+        return new RedisPoolExhaustedException("Connection pool exhausted: no connection to " + config().address()
+                + " became free within " + config().pool().maxWait().toMillis() + " ms (maxTotal=" + s.maxTotal()
                 + ", active=" + s.active() + ", idle=" + s.idle() + ", waiters=" + s.waiters() + ")", cause);
     }
 
     @Override
     public String toString() {
         PoolStats s = stats();
-        return "ConnectionPool[" + config.address() + ", maxTotal=" + s.maxTotal() + ", active=" + s.active()
+        return "ConnectionPool[" + config().address() + ", maxTotal=" + s.maxTotal() + ", active=" + s.active()
                 + ", idle=" + s.idle() + "]";
     }
 
@@ -398,7 +433,7 @@ public final class ConnectionPool implements AutoCloseable {
 
         @Override
         public RedisConnection create() {
-            return RedisConnection.open(config);
+            return RedisConnection.open(target.current());
         }
 
         @Override
@@ -424,7 +459,7 @@ public final class ConnectionPool implements AutoCloseable {
                 }
             }
             RedisConnection c = t.getObject();
-            if (t.createdNanos - staleBeforeNanos < 0) {
+            if (t.createdNanos - staleBeforeNanos < 0 || c.config() != target.current()) {
                 throw new RedisConnectionException("Connection to " + c.address()
                         + " was opened before a connection failure; discarding it");
             }
@@ -434,7 +469,7 @@ public final class ConnectionPool implements AutoCloseable {
                         + (c.isBroken() ? "closed by the server" : "sent bytes no command asked for")
                         + "; discarding it");
             }
-            long idleLimit = config.pool().validateAfterIdle().toNanos();
+            long idleLimit = config().pool().validateAfterIdle().toNanos();
             if (idleLimit > 0 && idle >= idleLimit && !c.ping()) {
                 // A dead idle connection says the same as a failed one: the others opened before it are suspect.
                 staleBeforeNanos = System.nanoTime();
@@ -452,6 +487,10 @@ public final class ConnectionPool implements AutoCloseable {
         @Override
         public void passivateObject(PooledObject<RedisConnection> p) {
             RedisConnection c = p.getObject();
+            if (c.config() != target.current()) {
+                throw new RedisConnectionException("Connection to " + c.address() + " goes to a node that is no "
+                        + "longer the primary; destroying it");
+            }
             if (!c.isUsable() || !c.isClean()) {
                 if (c.isUsable() && c.hasUnreadInput()) {
                     unreadInput(c);

@@ -42,6 +42,14 @@ final class Reconnection {
         return current;
     }
 
+    /**
+     * Tells whether the supplier now names another node than the one connected to, by identity: for a subscriber
+     * that follows a Sentinel-monitored primary, whose supplier returns one instance until the primary moves.
+     */
+    boolean moved() {
+        return nodes.get() != current;
+    }
+
     /** @return how many times the subscriber reconnected */
     long reconnects() {
         return reconnects.get();

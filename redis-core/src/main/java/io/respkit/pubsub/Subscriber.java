@@ -67,6 +67,8 @@ public final class Subscriber<V> implements AutoCloseable {
 
     private final RedisConfig config;
     private final boolean reconnect;
+    /** Whether the subscriber moves when its supplier names another node; see {@link #following}. */
+    private final boolean follow;
     private final Object readLock = new Object();
     private final Reconnection reconnection;
     private final SubscriberLink link;
@@ -76,9 +78,15 @@ public final class Subscriber<V> implements AutoCloseable {
     private final HealthCheck health;
 
     private Subscriber(RespChannel connection, RedisCodec<V> codec, boolean reconnect, Supplier<RedisConfig> nodes) {
+        this(connection, codec, reconnect, nodes, false);
+    }
+
+    private Subscriber(RespChannel connection, RedisCodec<V> codec, boolean reconnect, Supplier<RedisConfig> nodes,
+            boolean follow) {
         this.link = new SubscriberLink(connection, codec);
         this.config = connection.config();
         this.reconnect = reconnect;
+        this.follow = follow;
         this.reconnection = new Reconnection(nodes, config);
         this.frames = new PubSubFrames<>(codec, config.address());
         this.health = new HealthCheck(config.healthCheckInterval(), config.timeout());
@@ -132,6 +140,24 @@ public final class Subscriber<V> implements AutoCloseable {
      */
     public static <V> Subscriber<V> open(Supplier<RedisConfig> nodes, RedisCodec<V> codec) {
         return new Subscriber<>(HealthCheck.openAlive(nodes.get()), codec, true, nodes);
+    }
+
+    /**
+     * Opens a subscriber that stays on the node {@code node} names, such as a Sentinel-monitored primary: before each
+     * read, at least every 100 ms while it waits, it asks the supplier, and when the answer is another instance than
+     * the configuration it is connected with, it moves there as if its connection had been lost: it resubscribes and
+     * reports {@link SubscriptionEvent.Kind#RECONNECTED}, since messages published meanwhile were not received. So
+     * the supplier must return the same instance for as long as the node does not change.
+     *
+     * @param node the configuration of the node to be on
+     * @param codec the payload codec
+     * @param <V> the payload type
+     * @return the subscriber, subscribed to nothing yet
+     * @throws RedisConnectionException when the first connection cannot be opened or did not answer
+     * @throws io.respkit.exceptions.RedisAuthenticationException when the server refused the credentials
+     */
+    public static <V> Subscriber<V> following(Supplier<RedisConfig> node, RedisCodec<V> codec) {
+        return new Subscriber<>(HealthCheck.openAlive(node.get()), codec, true, node, true);
     }
 
     /**
@@ -271,13 +297,16 @@ public final class Subscriber<V> implements AutoCloseable {
                 // Waits in slices, since a socket read ignores Thread.interrupt(): each slice that passes checks it.
                 long budget = Math.min(Math.min(deadline == FOREVER ? FOREVER : deadline - now, health.readBudget(now)),
                         INTERRUPT_SLICE_NANOS);
-                Object frame;
-                RuntimeException lost = null;
-                try {
-                    frame = link.channel().readFrame(socketMillis(budget));
-                } catch (RedisConnectionException | RedisProtocolException e) {
-                    frame = null;
-                    lost = e;
+                Object frame = null;
+                RuntimeException lost = follow && reconnection.moved()
+                        ? new RedisConnectionException("the node moved away from " + reconnection.config().address())
+                        : null;
+                if (lost == null) {
+                    try {
+                        frame = link.channel().readFrame(socketMillis(budget));
+                    } catch (RedisConnectionException | RedisProtocolException e) {
+                        lost = e;
+                    }
                 }
                 if (lost == null && frame != RespReader.INCOMPLETE) {
                     health.heard();

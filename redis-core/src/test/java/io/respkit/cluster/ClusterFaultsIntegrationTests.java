@@ -3,6 +3,7 @@ package io.respkit.cluster;
 import io.respkit.RedisClusterClient;
 import io.respkit.connection.RedisConfig;
 import io.respkit.test.ClusterNode;
+import io.respkit.test.CheckedTraffic;
 import io.respkit.test.ClusterTest;
 import io.respkit.test.RedisCluster;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The cluster client under faults, each with 8 threads of randomized traffic over keys in every slot and every reply
- * checked ({@link ClusterTraffic}), on a private cluster per test.
+ * checked ({@link CheckedTraffic}), on a private cluster per test.
  */
 @ClusterTest
 class ClusterFaultsIntegrationTests {
@@ -31,7 +32,7 @@ class ClusterFaultsIntegrationTests {
                 .build());
     }
 
-    private static void runFor(ClusterTraffic traffic, Duration duration) {
+    private static void runFor(CheckedTraffic traffic, Duration duration) {
         long calls = traffic.calls.get();
         await().pollDelay(duration).atMost(duration.plusSeconds(30)).until(() -> traffic.calls.get() > calls);
     }
@@ -43,7 +44,7 @@ class ClusterFaultsIntegrationTests {
     @Test
     void primaryKilledUnderTraffic() throws InterruptedException {
         try (RedisCluster cluster = RedisCluster.start(3, 1); RedisClusterClient<String> redis = client(cluster)) {
-            ClusterTraffic traffic = new ClusterTraffic(redis, 8, 300);
+            CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300);
             traffic.start();
             runFor(traffic, Duration.ofMillis(500));
             ClusterNode killed = cluster.killPrimary(cluster.primaryOf(0));
@@ -72,7 +73,7 @@ class ClusterFaultsIntegrationTests {
     @Test
     void liveReshardUnderTrafficIsInvisibleToCallers() throws InterruptedException {
         try (RedisCluster cluster = RedisCluster.start(3, 0); RedisClusterClient<String> redis = client(cluster)) {
-            ClusterTraffic traffic = new ClusterTraffic(redis, 8, 300, 3); // 3 of the 8 threads pipeline
+            CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300, 3); // 3 of the 8 threads pipeline
             traffic.start();
             runFor(traffic, Duration.ofMillis(500));
             ClusterNode from = cluster.primaryOf(0);
@@ -95,7 +96,7 @@ class ClusterFaultsIntegrationTests {
     @Test
     void frozenPrimaryTimesOutAndATimedOutWriteIsNeverSentAgain() throws InterruptedException {
         try (RedisCluster cluster = RedisCluster.start(3, 1); RedisClusterClient<String> redis = client(cluster)) {
-            ClusterTraffic traffic = new ClusterTraffic(redis, 8, 300);
+            CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300);
             traffic.start();
             runFor(traffic, Duration.ofMillis(500));
             ClusterNode frozen = cluster.primaryOf(0);
@@ -128,7 +129,7 @@ class ClusterFaultsIntegrationTests {
     @Test
     void anAddedPrimaryTakesSlotsUnderTrafficAndTrafficFollows() throws InterruptedException {
         try (RedisCluster cluster = RedisCluster.start(3, 0); RedisClusterClient<String> redis = client(cluster)) {
-            ClusterTraffic traffic = new ClusterTraffic(redis, 8, 300);
+            CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300);
             traffic.start();
             runFor(traffic, Duration.ofMillis(300));
             ClusterNode added = cluster.addPrimary();

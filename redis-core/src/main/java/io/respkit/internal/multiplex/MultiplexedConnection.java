@@ -393,6 +393,15 @@ public final class MultiplexedConnection implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Returns the configuration this connection was opened with (the very instance).
+     *
+     * @return the configuration
+     */
+    public RedisConfig config() {
+        return connection.config();
+    }
+
     /** @return the server address */
     public String address() {
         return address;

@@ -6,17 +6,20 @@ import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
+import io.respkit.internal.connection.NodeTarget;
 import io.respkit.protocol.PushMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Owns the shared {@link MultiplexedConnection} of a client: opens it on first use, and replaces it after it failed,
  * so one failure costs only the commands that were in flight. Decides which commands may share it, from their
- * specs.
+ * specs. Following a Sentinel-monitored primary, it opens a new connection once the primary has moved, and closes the
+ * old one after the commands still in flight on it had their time to answer.
  *
  * <p>Thread-safe.
  */
@@ -24,7 +27,7 @@ public final class Multiplexer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Multiplexer.class);
 
-    private final RedisConfig config;
+    private final NodeTarget target;
     private final Consumer<PushMessage> pushHandler;
     private final Object openLock = new Object();
     private volatile MultiplexedConnection current;
@@ -37,7 +40,17 @@ public final class Multiplexer implements AutoCloseable {
      * @param pushHandler receives RESP3 push frames
      */
     public Multiplexer(RedisConfig config, Consumer<PushMessage> pushHandler) {
-        this.config = config;
+        this(NodeTarget.fixed(config), pushHandler);
+    }
+
+    /**
+     * Creates the owner for a node that may move; nothing is opened until the first command.
+     *
+     * @param target where to connect
+     * @param pushHandler receives RESP3 push frames
+     */
+    public Multiplexer(NodeTarget target, Consumer<PushMessage> pushHandler) {
+        this.target = target;
         this.pushHandler = pushHandler;
     }
 
@@ -70,8 +83,9 @@ public final class Multiplexer implements AutoCloseable {
     public <T> T execute(Command<T> command) {
         if (Thread.currentThread().isInterrupted()) {
             throw new RedisInterruptedException("Interrupted before " + command.name() + " was sent to "
-                    + config.address() + "; nothing was sent");
+                    + target.current().address() + "; nothing was sent");
         }
+        target.awaitSettled(target.current().timeout().toNanos());
         MultiplexedConnection c = connection();
         SyncCall<T> call = c.call(command);
         if (!call.await()) {
@@ -128,23 +142,38 @@ public final class Multiplexer implements AutoCloseable {
 
     private MultiplexedConnection connection() {
         MultiplexedConnection c = current;
-        if (c != null && c.isUsable()) {
+        RedisConfig node = target.current();
+        if (c != null && c.isUsable() && c.config() == node) {
             return c;
         }
         synchronized (openLock) {
             if (closed) {
-                throw new RedisException("Client for " + config.address() + " is closed");
+                throw new RedisException("Client for " + node.address() + " is closed");
             }
             c = current;
-            if (c == null || !c.isUsable()) {
-                if (c != null) {
-                    log.debug("Replacing failed multiplexed connection to {}", config.address());
+            node = target.current();
+            if (c == null || !c.isUsable() || c.config() != node) {
+                if (c != null && c.isUsable()) {
+                    retire(c);
+                } else if (c != null) {
+                    log.debug("Replacing failed multiplexed connection to {}", node.address());
                 }
-                c = MultiplexedConnection.open(config, pushHandler);
+                c = MultiplexedConnection.open(node, pushHandler);
                 current = c;
             }
             return c;
         }
+    }
+
+    /**
+     * Closes a connection to a node that is no longer the primary once the commands in flight on it had their
+     * timeout to answer: closing it now would fail commands the old primary may well have run.
+     */
+    private static void retire(MultiplexedConnection old) {
+        log.debug("Primary moved; closing the multiplexed connection to {} after its commands in flight",
+                old.address());
+        long delay = old.config().timeout().toMillis() * 2 + 100;
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(old::close);
     }
 
     /** @return the shared connection as it stands, possibly failed, or {@code null} before the first command */
