@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection and the subscribers of a client created from a {@link SentinelConfig}.
  *
  * <p>How it learns of a switch, fastest first: a failover's leader announces the replica it selected
- * ({@code +selected-slave}), and from then on commands are held (at most {@link #HOLD_NANOS}) while that replica's
+ * ({@code +selected-slave}), and from then on commands are held (at most {@link #MAX_HOLD_NANOS}, or the command timeout when shorter) while that replica's
  * {@code ROLE} is polled every {@link #POLL_MILLIS} ms; the moment it says {@code master} the client switches, before
  * the sentinels announce {@code +switch-master}: a write is then never sent to the old primary after its replica
  * stopped copying from it, unless it was already on its way. Then {@code +switch-master} from any sentinel (each
@@ -38,8 +38,11 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SentinelWatcher.class);
     /** How often a replica being promoted is asked whether it is primary yet. */
     static final long POLL_MILLIS = 10;
-    /** The longest commands are held for a failover in progress; after it they go to the old primary again. */
-    static final long HOLD_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * The longest commands are held for a failover in progress (the command timeout when shorter); after it they go
+     * to the old primary again. A promotion takes about 100 ms from the leader's announcement.
+     */
+    static final long MAX_HOLD_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final SentinelConfig config;
     private final SentinelNodes nodes;
@@ -47,12 +50,20 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     private final List<Runnable> switchListeners = new CopyOnWriteArrayList<>();
     private final Object settle = new Object();
     private final AtomicLong switches = new AtomicLong();
+    private final long holdNanos;
     private volatile RedisConfig primary;
     private volatile HostAndPort primaryAddress;
     /** Until when commands are held for a failover in progress ({@link System#nanoTime()}); 0 when settled. */
     private volatile long holdUntilNanos;
     /** The replica a failover in progress is promoting; touched on the watcher's thread only. */
     private HostAndPort promoting;
+    /**
+     * Whether the sentinels have named the current primary since the client switched to it; touched on the watcher's
+     * thread only. After a switch ahead of them (the promoted replica's {@code ROLE}), they go on naming the old
+     * primary for a second or more, and the old primary still says it is one until they demote it: their answer is
+     * then old news, not a reason to switch back.
+     */
+    private boolean confirmed = true;
     private ScheduledFuture<?> poll;
     private SentinelEvents events;
     private volatile boolean closed;
@@ -60,6 +71,7 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     private SentinelWatcher(SentinelConfig config) {
         this.config = config;
         this.nodes = new SentinelNodes(config);
+        this.holdNanos = Math.min(MAX_HOLD_NANOS, config.nodeConfig().timeout().toNanos());
         String name = "respkit-sentinel-" + config.masterName();
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
@@ -84,7 +96,7 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
                     + config.nodeConfig().timeout().toNanos());
             w.primaryAddress = found;
             w.primary = config.configFor(found);
-            w.events = SentinelEvents.start(config, w::onEvent, w::requestCheck);
+            w.events = SentinelEvents.start(config, w::onEvent, () -> w.submit(w::check));
             long every = config.checkInterval().toMillis();
             if (every > 0) {
                 w.executor.scheduleWithFixedDelay(w::check, every, every, TimeUnit.MILLISECONDS);
@@ -163,9 +175,16 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
         switchListeners.add(listener);
     }
 
-    /** Asks the sentinels now, e.g. after a {@code READONLY} error: the primary the client uses was demoted. */
+    /**
+     * Asks the sentinels and the primary's own {@code ROLE} now: after a {@code READONLY} error, the primary the client
+     * uses was demoted.
+     */
     public void requestCheck() {
-        submit(this::check);
+        submit(() -> check(true));
+    }
+
+    private void check() {
+        check(false);
     }
 
     private void onEvent(SentinelEvent event) {
@@ -191,8 +210,10 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
                 }
             }
             case SWITCHED -> {
-                if (event.node() != null && !event.node().equals(primaryAddress) && nodes.isPrimary(event.node())) {
-                    switchTo(event.node(), "+switch-master");
+                if (event.node() != null && event.node().equals(primaryAddress)) {
+                    confirmed = true;
+                } else if (event.node() != null && nodes.isPrimary(event.node())) {
+                    switchTo(event.node(), "+switch-master", true);
                 } else {
                     check();
                 }
@@ -208,9 +229,9 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     /** Holds commands and polls the replica a failover is promoting until it says it is the primary. */
     private void startPromotionWatch(HostAndPort replica) {
         promoting = replica;
-        holdUntilNanos = System.nanoTime() + HOLD_NANOS;
+        holdUntilNanos = System.nanoTime() + holdNanos;
         log.info("Failover of master '{}' in progress: {} is being promoted; holding commands until it is primary "
-                + "(at most {} ms)", config.masterName(), replica, TimeUnit.NANOSECONDS.toMillis(HOLD_NANOS));
+                + "(at most {} ms)", config.masterName(), replica, TimeUnit.NANOSECONDS.toMillis(holdNanos));
         poll = executor.scheduleWithFixedDelay(this::pollPromotion, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -220,10 +241,10 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
             return;
         }
         if (nodes.isPrimary(replica)) {
-            switchTo(replica, "ROLE of the promoted replica");
+            switchTo(replica, "ROLE of the promoted replica", false);
         } else if (System.nanoTime() - holdUntilNanos >= 0) {
             log.warn("{} did not become primary of '{}' within {} ms; commands go to {} again", replica,
-                    config.masterName(), TimeUnit.NANOSECONDS.toMillis(HOLD_NANOS), primaryAddress);
+                    config.masterName(), TimeUnit.NANOSECONDS.toMillis(holdNanos), primaryAddress);
             stopPromotionWatch();
         }
     }
@@ -244,19 +265,29 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
         }
     }
 
-    /** The safety net: what the sentinels say, and whether the primary still says it is one. */
-    private void check() {
+    /**
+     * The safety net: what the sentinels say and, when {@code askPrimary} (a {@code READONLY} error), what the primary
+     * says of itself. Only then is the primary asked: a frozen one would hold the watcher's thread for a probe
+     * timeout, and with it the failover events queued behind.
+     */
+    private void check(boolean askPrimary) {
         if (closed) {
             return;
         }
         try {
             HostAndPort said = nodes.askSentinels();
-            if (!said.equals(primaryAddress) && nodes.isPrimary(said)) {
-                switchTo(said, "sentinels");
-            } else if (said.equals(primaryAddress)) {
-                HostAndPort itsPrimary = nodes.primaryOf(primaryAddress);
-                if (itsPrimary != null && !itsPrimary.equals(primaryAddress) && nodes.isPrimary(itsPrimary)) {
-                    switchTo(itsPrimary, "ROLE of the demoted primary");
+            HostAndPort current = primaryAddress;
+            if (said.equals(current)) {
+                confirmed = true;
+            } else if ((confirmed || !nodes.isPrimary(current)) && nodes.isPrimary(said)) {
+                switchTo(said, "sentinels", true);
+                return;
+            }
+            if (askPrimary) {
+                HostAndPort itsPrimary = nodes.primaryOf(current);
+                if (itsPrimary != null && !itsPrimary.equals(current) && nodes.isPrimary(itsPrimary)) {
+                    switchTo(itsPrimary, "ROLE of the demoted primary", false);
+                    return;
                 }
             }
             nodes.refreshReplicas();
@@ -267,8 +298,9 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
         }
     }
 
-    private void switchTo(HostAndPort node, String how) {
+    private void switchTo(HostAndPort node, String how, boolean bySentinels) {
         HostAndPort old = primaryAddress;
+        confirmed = bySentinels;
         synchronized (settle) {
             primaryAddress = node;
             primary = config.configFor(node);
