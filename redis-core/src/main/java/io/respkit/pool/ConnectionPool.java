@@ -229,7 +229,8 @@ public final class ConnectionPool implements AutoCloseable {
         }
         RedisConnection c = t.getObject();
         long idle = System.nanoTime() - t.returnedNanos;
-        boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0 && c.config() == target.current()
+        boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0
+                && c.config() == target.current()
                 && (idleLimitNanos <= 0 || idle < idleLimitNanos) && idleCheck(c, idle);
         if (fresh) {
             slotBorrows.incrementAndGet();

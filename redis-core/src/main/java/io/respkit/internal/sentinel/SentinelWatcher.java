@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection and the subscribers of a client created from a {@link SentinelConfig}.
  *
  * <p>How it learns of a switch, fastest first: a failover's leader announces the replica it selected
- * ({@code +selected-slave}), and from then on commands are held (at most {@link #MAX_HOLD_NANOS}, or the command timeout when shorter) while that replica's
- * {@code ROLE} is polled every {@link #POLL_MILLIS} ms; the moment it says {@code master} the client switches, before
- * the sentinels announce {@code +switch-master}: a write is then never sent to the old primary after its replica
+ * ({@code +selected-slave}), and from then on commands are held (at most {@link #MAX_HOLD_NANOS}, or the command
+ * timeout when shorter) while that replica's {@code ROLE} is polled every {@link #POLL_MILLIS} ms; the moment it says
+ * {@code master} the client switches, before the sentinels announce {@code +switch-master}: a write is then never sent to the old primary after its replica
  * stopped copying from it, unless it was already on its way. Then {@code +switch-master} from any sentinel (each
  * sentinel's events are read by a {@link SentinelEvents} subscriber that reconnects); a {@code READONLY} error seen by
  * the client; and the periodic check ({@link SentinelConfig#checkInterval()}), which asks the sentinels and the
