@@ -4,7 +4,6 @@ import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisPoolExhaustedException;
-import io.respkit.exceptions.RedisReadOnlyException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.exceptions.RedisTransactionAbortedException;
@@ -18,6 +17,7 @@ import io.respkit.commands.RedisCommands;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.BlockingRecovery;
+import io.respkit.internal.CommandExecutor;
 import io.respkit.internal.ConnectionCommands;
 import io.respkit.internal.RawCommand;
 import io.respkit.internal.commands.Decoders;
@@ -74,16 +74,18 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     private final PooledCommandRunner specRunner;
     /** Follows the primary of a Sentinel-monitored master; {@code null} for one fixed server. */
     private final SentinelWatcher sentinel;
+    private final CommandExecutor executor;
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec) {
         this(pool, ownsPool, codec, new Multiplexer(pool.config(), PUSH_LOGGER), true, new PooledCommandRunner(pool),
-                null, null);
+                null, null, null);
     }
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec, Multiplexer multiplexer,
                         boolean ownsMultiplexer, PooledCommandRunner specRunner, EffectiveSpecs serverSpecs,
-                        SentinelWatcher sentinel) {
+                        SentinelWatcher sentinel, CommandExecutor executor) {
         this.sentinel = sentinel;
+        this.executor = executor != null ? executor : CommandExecutor.of(pool, multiplexer);
         this.multiplexer = multiplexer;
         this.ownsMultiplexer = ownsMultiplexer;
         this.specRunner = specRunner;
@@ -158,8 +160,9 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     public static <V> RedisClient<V> create(SentinelConfig config, RedisCodec<V> codec) {
         SentinelWatcher watcher = SentinelWatcher.start(config);
         ConnectionPool pool = PoolAccess.create(watcher);
-        return new RedisClient<>(pool, true, codec, new Multiplexer(watcher, PUSH_LOGGER), true,
-                new PooledCommandRunner(pool), null, watcher);
+        Multiplexer multiplexer = new Multiplexer(watcher, PUSH_LOGGER);
+        return new RedisClient<>(pool, true, codec, multiplexer, true, new PooledCommandRunner(pool), null, watcher,
+                CommandExecutor.following(pool, multiplexer, watcher, config));
     }
 
     /**
@@ -193,7 +196,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @return the client
      */
     public <W> RedisClient<W> withCodec(RedisCodec<W> other) {
-        return new RedisClient<>(pool, false, other, multiplexer, false, specRunner, serverSpecs, sentinel);
+        return new RedisClient<>(pool, false, other, multiplexer, false, specRunner, serverSpecs, sentinel, executor);
     }
 
     /**
@@ -226,57 +229,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         if (!command.spec().isKnown()) {
             serverSpecs.apply(command);
         }
-        if (sentinel != null) {
-            try {
-                return executeOnce(command);
-            } catch (RedisReadOnlyException e) {
-                sentinel.requestCheck(); // the primary was demoted: the sentinels know where the new one is
-                throw e;
-            }
-        }
-        return executeOnce(command);
-    }
-
-    private <T> T executeOnce(Command<T> command) {
-        boolean retry = command.isReadOnly() && pool.config().retryReads();
-        if (pool.config().multiplexed() && Multiplexer.shareable(command)) {
-            try {
-                return multiplexer.execute(command);
-            } catch (RedisConnectionException e) {
-                if (!retry) {
-                    throw e;
-                }
-                log.debug("Retrying read-only {} on a fresh connection after: {}", command.name(), e.getMessage());
-                return multiplexer.execute(command);
-            }
-        }
-        try (PooledConnection lease = pool.borrow()) {
-            try {
-                return run(lease, command);
-            } catch (RedisConnectionException e) {
-                // Only failures on a borrowed connection qualify: a failed borrow (server unreachable, pool
-                // exhausted) would most likely fail the same way again, and only cost another timeout.
-                if (!retry) {
-                    throw e;
-                }
-                log.debug("Retrying read-only {} on a fresh connection after: {}", command.name(), e.getMessage());
-            }
-        }
-        // The failed connection is broken, so the pool destroyed it on release and, having seen a connection
-        // fail, no longer hands out idle connections opened before the failure: this borrow gets a fresh one.
-        try (PooledConnection lease = pool.borrow()) {
-            return run(lease, command);
-        }
-    }
-
-    /** Runs a command on a lease; a blocking command whose caller is interrupted is finished in the background. */
-    private static <T> T run(PooledConnection lease, Command<T> command) {
-        try {
-            return lease.connection().execute(command);
-        } catch (RedisInterruptedException e) {
-            BlockingRecovery.takeOver(lease);
-            throw e;
-        }
+        return executor.execute(command);
     }
 
     /**
@@ -513,6 +466,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
             pool.close();
         }
         if (sentinel != null && ownsPool) {
+            executor.close();
             sentinel.close();
         }
     }

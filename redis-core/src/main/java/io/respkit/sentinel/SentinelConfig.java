@@ -69,6 +69,7 @@ public final class SentinelConfig {
     private final String sentinelPassword;
     private final ReadFrom readFrom;
     private final Duration checkInterval;
+    private final DurableWrites durableWrites;
 
     private SentinelConfig(Builder b) {
         this.sentinels = List.copyOf(b.sentinels);
@@ -78,6 +79,7 @@ public final class SentinelConfig {
         this.sentinelPassword = b.sentinelPassword;
         this.readFrom = b.readFrom;
         this.checkInterval = b.checkInterval;
+        this.durableWrites = b.durableWrites;
     }
 
     /**
@@ -189,6 +191,15 @@ public final class SentinelConfig {
     }
 
     /**
+     * Returns the durable-write mode: each write waits for this many replicas ({@code WAIT}).
+     *
+     * @return the mode, or {@code null} when writes do not wait (the default)
+     */
+    public DurableWrites durableWrites() {
+        return durableWrites;
+    }
+
+    /**
      * Returns a builder holding this configuration.
      *
      * @return a new builder
@@ -202,6 +213,7 @@ public final class SentinelConfig {
         b.sentinelPassword = sentinelPassword;
         b.readFrom = readFrom;
         b.checkInterval = checkInterval;
+        b.durableWrites = durableWrites;
         return b;
     }
 
@@ -223,6 +235,9 @@ public final class SentinelConfig {
         if (sentinelPassword != null) {
             sb.append(", sentinelPassword=****");
         }
+        if (durableWrites != null) {
+            sb.append(", durableWrites=").append(durableWrites);
+        }
         return sb.append(", node=").append(nodeConfig).append(']').toString();
     }
 
@@ -239,6 +254,7 @@ public final class SentinelConfig {
         private String sentinelPassword;
         private ReadFrom readFrom = ReadFrom.PRIMARY;
         private Duration checkInterval = DEFAULT_CHECK_INTERVAL;
+        private DurableWrites durableWrites;
 
         private Builder() {
         }
@@ -403,6 +419,18 @@ public final class SentinelConfig {
                         + "check off), was " + checkInterval.toMillis() + " ms");
             }
             this.checkInterval = checkInterval;
+            return this;
+        }
+
+        /**
+         * Turns the durable-write mode on or off: see {@link DurableWrites}.
+         *
+         * @param durableWrites how many replicas must confirm each write and how long to wait; {@code null} for
+         *        none (the default)
+         * @return this builder
+         */
+        public Builder durableWrites(DurableWrites durableWrites) {
+            this.durableWrites = durableWrites;
             return this;
         }
 

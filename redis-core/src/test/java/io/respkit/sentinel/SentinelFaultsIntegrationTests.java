@@ -30,10 +30,12 @@ class SentinelFaultsIntegrationTests {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private static RedisClient<String> client(RedisSentinels group) {
-        return RedisClient.create(SentinelConfig.builder().sentinels(group.sentinels())
-                .masterName(group.masterName())
-                .nodeConfig(RedisConfig.builder().timeout(TIMEOUT).connectTimeout(Duration.ofMillis(500)).build())
-                .build());
+        return RedisClient.create(config(group).build());
+    }
+
+    private static SentinelConfig.Builder config(RedisSentinels group) {
+        return SentinelConfig.builder().sentinels(group.sentinels()).masterName(group.masterName())
+                .nodeConfig(RedisConfig.builder().timeout(TIMEOUT).connectTimeout(Duration.ofMillis(500)).build());
     }
 
     private static void runFor(CheckedTraffic traffic, Duration duration) {
@@ -77,6 +79,35 @@ class SentinelFaultsIntegrationTests {
                 assertThat(lost).hasSizeLessThanOrEqualTo(30);
                 assertThat(ms(traffic.maxCallNanos.get())).isLessThanOrEqualTo(TIMEOUT.toMillis() + 2_500);
             }
+        }
+    }
+
+    @Test
+    void plannedFailoverInDurableModeLosesNoAcknowledgedWrite() throws Exception {
+        try (RedisSentinels group = RedisSentinels.start(2, 3);
+             RedisClient<String> redis = RedisClient.create(config(group)
+                     .durableWrites(DurableWrites.allReplicas(TIMEOUT)).build())) {
+            CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300, 0);
+            traffic.start();
+            runFor(traffic, Duration.ofMillis(500));
+            RedisSentinels.Switch sw = group.failover();
+            long switchedAt = System.nanoTime();
+            runFor(traffic, Duration.ofSeconds(3));
+            traffic.stop();
+
+            List<String> lost = lostWrites(traffic, sw.primary());
+            long lastFailure = traffic.lastFailureAt();
+            log.info("durable writes failed until {} ms after the sentinels agreed on the new primary",
+                    lastFailure == 0 ? "none" : ms(lastFailure - switchedAt));
+            log.info("SENTINEL FAILOVER, durable writes (WAIT for every attached replica): {} acknowledged writes lost; {}", lost.size(),
+                    traffic.summary());
+            assertThat(lost).isEmpty();
+            assertThat(traffic.misrouted.get()).isZero();
+            assertThat(traffic.stale.get()).isZero();
+            assertThat(traffic.problems).filteredOn(p -> p.startsWith("unexpected")).isEmpty();
+            assertThat(traffic.failures).allSatisfy(f -> assertThat(f.error())
+                    .isInstanceOfAny(io.respkit.exceptions.RedisDurabilityException.class,
+                            io.respkit.exceptions.RedisConnectionException.class));
         }
     }
 

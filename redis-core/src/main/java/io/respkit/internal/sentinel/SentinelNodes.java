@@ -110,7 +110,10 @@ final class SentinelNodes implements AutoCloseable {
                 + (failure != null ? ": " + failure.getMessage() : ""), failure);
     }
 
-    /** Reads the replicas the sentinels know and consider reachable; keeps the last list when none answers. */
+    /**
+     * Reads the replicas the sentinels know, keeping those reachable, reported as replicas by themselves and with
+     * their link to the primary up; keeps the last list when no sentinel answers.
+     */
     void refreshReplicas() {
         for (HostAndPort s : ordered()) {
             try {
@@ -121,7 +124,10 @@ final class SentinelNodes implements AutoCloseable {
                     for (Object entry : list) {
                         Map<String, String> fields = fields(entry);
                         String flags = fields.getOrDefault("flags", "");
+                        // Attached and copying: not a demoted primary still claiming the role, not resyncing.
                         if (!flags.contains("s_down") && !flags.contains("o_down") && !flags.contains("disconnected")
+                                && "slave".equals(fields.get("role-reported"))
+                                && "ok".equals(fields.get("master-link-status"))
                                 && fields.containsKey("ip") && fields.containsKey("port")) {
                             found.add(new HostAndPort(fields.get("ip"), Integer.parseInt(fields.get("port"))));
                         }

@@ -96,12 +96,12 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
                     + config.nodeConfig().timeout().toNanos());
             w.primaryAddress = found;
             w.primary = config.configFor(found);
+            w.nodes.refreshReplicas(); // before the first read a ReadFrom may send to a replica
             w.events = SentinelEvents.start(config, w::onEvent, () -> w.submit(w::check));
             long every = config.checkInterval().toMillis();
             if (every > 0) {
                 w.executor.scheduleWithFixedDelay(w::check, every, every, TimeUnit.MILLISECONDS);
             }
-            w.executor.execute(w.nodes::refreshReplicas);
             log.debug("Following master '{}' at {}", config.masterName(), found);
             return w;
         } catch (RuntimeException e) {
@@ -149,12 +149,15 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     }
 
     /**
-     * Returns the replicas the sentinels last reported as reachable.
+     * Returns the replicas the sentinels last reported as reachable and attached, without the current primary.
      *
      * @return the replicas, possibly empty
      */
     public List<HostAndPort> replicas() {
-        return nodes.replicas();
+        List<HostAndPort> all = nodes.replicas();
+        HostAndPort p = primaryAddress;
+        // Right after a switch ahead of the sentinels, they still list the promoted node as a replica.
+        return all.contains(p) ? all.stream().filter(r -> !r.equals(p)).toList() : all;
     }
 
     /**
