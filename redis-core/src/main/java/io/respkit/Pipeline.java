@@ -147,6 +147,7 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
             serverSpecs.accept(command);
         }
         try {
+            requireCurrentNode();
             if (command.blockMillis() >= 0) {
                 OwedReplies.askClientIdAhead(connection, command); // so that it can be unblocked, over RESP2 too
             }
@@ -393,6 +394,19 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
         }
     }
 
+    /**
+     * Refuses to send more on a connection to a Sentinel-monitored primary that has moved since it was borrowed: the
+     * round fails (what was sent before has an unknown outcome, as after a connection failure), and nothing more
+     * reaches the old primary.
+     */
+    private void requireCurrentNode() {
+        if (lease != null && !lease.isCurrent()) {
+            throw new RedisConnectionException("The primary moved from " + connection.address() + " to "
+                    + pool.config().address() + " while this pipeline was open; its commands not yet sent were not "
+                    + "sent");
+        }
+    }
+
     /** Reads the replies of the commands sent but not yet answered, keeping the connection. */
     private void readUnread() {
         if (unread == 0) {
@@ -401,6 +415,7 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
         int first = responses.size() - unread;
         List<Object> givenUp = null; // pops whose caller cancelled their response, and what they took
         try {
+            requireCurrentNode();
             connection.flush(responses.get(first).command());
             for (int i = first; i < responses.size(); i++) {
                 Response<?> r = responses.get(i);

@@ -102,7 +102,8 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
      *         changed
      * @throws RedisServerException {@code EXECABORT} when a command was rejected while queueing (e.g. unknown
      *         command or wrong arity); nothing ran
-     * @throws RedisConnectionException when the connection failed; whether the transaction ran is unknown
+     * @throws RedisConnectionException when the connection failed (whether the transaction ran is unknown), or when
+     *         the Sentinel-monitored primary it was opened on has moved since (nothing was sent, nothing ran)
      * @throws RedisInterruptedException when the calling thread was interrupted: before anything was sent (the
      *         transaction can be executed later), or while it waited for the replies (whether the transaction ran
      *         is unknown; the connection is discarded)
@@ -115,6 +116,11 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
         if (Thread.currentThread().isInterrupted()) {
             throw new RedisInterruptedException("Interrupted before the transaction was sent to "
                     + connection.address() + "; nothing was sent");
+        }
+        if (lease != null && !lease.isCurrent()) {
+            discard();
+            throw new RedisConnectionException("The primary moved from " + connection.address() + " to "
+                    + lease.pool().config().address() + " before the transaction was executed; nothing was sent");
         }
         done = true;
         Command<Object> multi = Command.create(StringCodec.UTF8, "MULTI", Decoders.raw());

@@ -44,6 +44,17 @@ public final class PooledConnection implements AutoCloseable {
     }
 
     /**
+     * Tells whether the connection still goes to the node its pool connects to now: always, except in a pool that
+     * follows a Sentinel-monitored primary, after the primary moved. Nothing more should then be sent on it: the old
+     * primary is about to be demoted, and writes it takes are lost.
+     *
+     * @return {@code false} when the pool's node has changed since the connection was opened
+     */
+    public boolean isCurrent() {
+        return connection.config() == pool.config();
+    }
+
+    /**
      * Moves the borrowed connection to a new lease, for another thread to finish with it (respkit's recovery of a
      * blocking command whose caller gave up); this lease is then closed without giving the connection back.
      *

@@ -1,6 +1,8 @@
 package io.respkit.sentinel;
 
+import io.respkit.Pipeline;
 import io.respkit.RedisClient;
+import io.respkit.Transaction;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisConnectionException;
@@ -76,6 +78,10 @@ class SentinelClientIntegrationTests {
                 assertThat(subscriber.next(Duration.ofSeconds(2))).isInstanceOf(SubscriptionEvent.class);
                 redis.set("a", "1");
                 muxed.set("b", "1");
+                Pipeline<String> pipeline = redis.pipeline();
+                pipeline.set("pipe:1", "x"); // buffered on a connection to the old primary
+                Transaction<String> tx = redis.multi();
+                tx.set("tx:1", "x");
 
                 RedisSentinels.Switch sw = group.failover();
 
@@ -85,6 +91,16 @@ class SentinelClientIntegrationTests {
                     muxed.set("b", "2");
                     return redis.pool().config().port() == now.port() && muxed.pool().config().port() == now.port();
                 });
+                // what was opened on the old primary sends nothing more there: it fails, typed, with nothing sent
+                assertThatThrownBy(() -> pipeline.set("pipe:2", "x")).isInstanceOf(RedisConnectionException.class)
+                        .hasMessageContaining("moved");
+                pipeline.close();
+                assertThatThrownBy(tx::exec).isInstanceOf(RedisConnectionException.class)
+                        .hasMessageContaining("nothing was sent");
+                tx.close();
+                for (RedisNode node : List.of(old, sw.primary())) {
+                    assertThat(node.call("EXISTS", "pipe:1", "pipe:2", "tx:1")).isEqualTo(0L);
+                }
                 assertThat(sw.primary().call("GET", "a")).isEqualTo("2");
                 assertThat(sw.primary().call("GET", "b")).isEqualTo("2");
                 // the old primary keeps none of this client's connections: the pool destroyed them

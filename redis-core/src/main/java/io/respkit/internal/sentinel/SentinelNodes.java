@@ -244,6 +244,11 @@ final class SentinelNodes implements AutoCloseable {
         map.clear();
     }
 
+    /** Closes the connections to data nodes, after a switch: none stays open on the old primary. */
+    void forgetDataNodes() {
+        closeAll(dataNodes);
+    }
+
     @Override
     public void close() {
         closeAll(sentinels);

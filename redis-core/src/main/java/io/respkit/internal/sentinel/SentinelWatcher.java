@@ -316,6 +316,7 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
             poll = null;
         }
         switches.incrementAndGet();
+        nodes.forgetDataNodes();
         log.warn("Master '{}' moved from {} to {} (learned from the {}); connections to {} are closed as they come "
                 + "back", config.masterName(), old, node, how, old);
         for (Runnable l : switchListeners) {
