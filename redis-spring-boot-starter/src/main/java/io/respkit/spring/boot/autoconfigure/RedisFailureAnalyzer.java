@@ -19,8 +19,8 @@ import org.springframework.util.StringUtils;
 /**
  * Explains in plain words why an application failed to start because of its {@code redis.*} properties: a
  * property out of range ({@link InvalidRedisPropertyException}), a malformed {@code redis.url}, a server (or, in
- * Sentinel mode, sentinels or a primary) that cannot be reached, credentials the server refused, a database index the server does not have, or a pool too small for
- * the start-up's needs. Each analysis has a description and an action. Descriptions quote respkit's exception
+ * Sentinel mode, sentinels or a primary) that cannot be reached, credentials the server refused, a database index the
+ * server does not have, or a pool too small for the start-up's needs. Each analysis has a description and an action. Descriptions quote respkit's exception
  * messages, which never contain the password, and never print the password themselves. Registered in
  * {@code META-INF/spring.factories}; {@link RedisListenerFailureAnalyzer} covers {@code @RedisListener}
  * definitions.

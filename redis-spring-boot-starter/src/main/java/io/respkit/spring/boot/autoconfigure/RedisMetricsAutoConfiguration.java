@@ -17,8 +17,8 @@ import java.time.Duration;
 
 /**
  * Micrometer metrics for respkit when a {@link MeterRegistry} bean exists: pool gauges ({@link RedisPoolMetrics},
- * tagged by the master name in Sentinel mode; per node, tagged by address, on a cluster: {@link RedisClusterPoolMetrics})
- * and a {@code respkit.commands} timer per command for the auto-configured
+ * tagged by the master name in Sentinel mode; per node, tagged by address, on a cluster:
+ * {@link RedisClusterPoolMetrics}) and a {@code respkit.commands} timer per command for the auto-configured
  * {@link io.respkit.spring.core.RedisTemplate} ({@link MicrometerCommandMetrics}).
  *
  * <p>Thread-safe (stateless); used once by the container.
