@@ -1,8 +1,10 @@
 package io.respkit.sample;
 
+import io.respkit.sentinel.SentinelConfig;
 import io.respkit.spring.core.RedisTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,12 @@ public class DemoRunner implements ApplicationRunner {
     private final PipelineDemo pipelines;
     private final DemoReport report;
     private final RedisTemplate<String> redis;
+    private final SentinelConfig sentinel;
 
     DemoRunner(DataTypesDemo dataTypes, QueueAndRadioDemo queueAndRadio, PipelineDemo pipelines, DemoReport report,
-               RedisTemplate<String> redis) {
+               RedisTemplate<String> redis, ObjectProvider<SentinelConfig> sentinel) {
         this.redis = redis;
+        this.sentinel = sentinel.getIfUnique();
         this.dataTypes = dataTypes;
         this.queueAndRadio = queueAndRadio;
         this.pipelines = pipelines;
@@ -36,7 +40,10 @@ public class DemoRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         report.result("cluster", redis.isCluster());
-        log.info("=== on {}", redis.isCluster() ? "a Redis Cluster" : "one Redis server");
+        report.result("sentinel master", sentinel != null ? sentinel.masterName() : null);
+        log.info("=== on {}", redis.isCluster() ? "a Redis Cluster" : sentinel != null ? "the primary of Sentinel "
+                + "master '" + sentinel.masterName() + "', at " + redis.client().pool().config().address()
+                : "one Redis server");
         log.info("=== keys, strings, counters, hashes, lists, sets, sorted sets");
         dataTypes.run();
         log.info("=== queue: LPUSH producer, @RedisListener(queue) consumer");

@@ -11,7 +11,8 @@ import java.util.Map;
  * The respkit sample: walks through the seed tutorial (keys, strings, counters, hashes, lists, sets, sorted sets, a
  * queue, pub/sub radio channels and pipelines) the Spring way, then exits. It uses Redis on localhost:6379, or
  * {@code redis.url} when given; when nothing answers it starts a throwaway local Redis and stops it on exit. With
- * {@code redis.cluster.nodes} it runs the same demo on that Redis Cluster and never starts a throwaway server.
+ * {@code redis.cluster.nodes} it runs the same demo on that Redis Cluster, with {@code redis.sentinel.master} and
+ * {@code redis.sentinel.nodes} on the primary those sentinels name, and never starts a throwaway server then.
  *
  * <p>Not meant to be shared between threads; {@code main} runs once.
  */
@@ -22,11 +23,14 @@ public class SampleApplication {
      * Runs the demo and exits with 0 when it completed.
      *
      * @param args Spring Boot arguments, e.g. {@code --redis.url=redis://127.0.0.1:6380} or
-     *             {@code --redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001}
+     *             {@code --redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001} or
+     *             {@code --redis.sentinel.master=mymaster --redis.sentinel.nodes=127.0.0.1:26379,127.0.0.1:26380}
      */
     public static void main(String[] args) {
-        // A cluster is the user's own: there is nothing to start in its place when it does not answer.
-        boolean configured = System.getProperty("redis.url") != null || clusterNodesGiven(args);
+        // A cluster or a Sentinel setup is the user's own: there is nothing to start in its place when it does not
+        // answer.
+        boolean configured = System.getProperty("redis.url") != null || clusterNodesGiven(args)
+                || sentinelMasterGiven(args);
         String host = "localhost";
         int port = 6379;
         for (String arg : args) {
@@ -66,6 +70,23 @@ public class SampleApplication {
             }
         }
         return notBlank(System.getProperty("redis.cluster.nodes")) || notBlank(System.getenv("REDIS_CLUSTER_NODES"));
+    }
+
+    /**
+     * Tells whether Sentinel mode is asked for, as an argument, a system property or an environment variable.
+     *
+     * @param args the command-line arguments
+     * @return {@code true} when {@code redis.sentinel.master} is given
+     */
+    static boolean sentinelMasterGiven(String[] args) {
+        String option = "--redis.sentinel.master=";
+        for (String arg : args) {
+            if (arg.startsWith(option) && notBlank(arg.substring(option.length()))) {
+                return true;
+            }
+        }
+        return notBlank(System.getProperty("redis.sentinel.master"))
+                || notBlank(System.getenv("REDIS_SENTINEL_MASTER"));
     }
 
     private static boolean notBlank(String s) {

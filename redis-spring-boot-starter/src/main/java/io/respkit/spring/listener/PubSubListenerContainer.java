@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * listeners. Subscription changes and resubscription happen under one lock, so a channel is never subscribed
  * twice. Messages published while disconnected are not received: Redis pub/sub does not store them, so each running
  * listener's error handler is told of the gap ({@link RedisListenerErrorHandler#handleSubscriptionGap}) and
- * {@link #getGapCount()} counts gaps.
+ * {@link #getGapCount()} counts gaps. With Redis Sentinel the reader also checks, between reads (each bounded by
+ * the poll timeout), that the primary has not moved ({@link RedisListenerConnections#isCurrent}); when it has, it
+ * leaves the old primary, even one still running, and resubscribes on the new one, reporting the gap the same way.
  *
  * <p>Listeners are added with {@link #addListener}; each returned {@link RedisListenerContainer} starts and stops
  * its listener's subscriptions; the connection is open while at least one listener runs. When a listener's mailbox
@@ -202,8 +204,10 @@ public final class PubSubListenerContainer {
         Duration delay = settings.recovery().initialDelay();
         while (current(gen)) {
             Subscriber<byte[]> s;
+            RedisConfig target;
             try {
-                s = connect(gen);
+                target = connections.subscriberConfig();
+                s = connect(target, gen);
             } catch (RedisException e) {
                 if (!current(gen)) {
                     break;
@@ -240,6 +244,15 @@ public final class PubSubListenerContainer {
                     } else if (!s.isOpen()) {
                         break; // closed: a closed subscriber returns null at once
                     }
+                    if (!connections.isCurrent(target)) {
+                        // A Sentinel failover: the old primary may well still run (a planned failover leaves it up
+                        // for a while), but PUBLISHes now go to the new one. Moving there is a gap like a lost
+                        // connection: messages published meanwhile on the new primary were not received.
+                        lostAt = Instant.now();
+                        log.warn("Pub/sub subscriber on {} left it at {}: the primary moved to {}; resubscribing "
+                                + "there", target.address(), lostAt, connections.describe());
+                        break;
+                    }
                 }
             } catch (RedisException e) {
                 if (current(gen)) {
@@ -275,17 +288,17 @@ public final class PubSubListenerContainer {
     }
 
     /** Opens a subscriber and subscribes it, under the lock, to everything running listeners need. */
-    private Subscriber<byte[]> connect(int gen) {
+    private Subscriber<byte[]> connect(RedisConfig target, int gen) {
         // No reconnection inside the Subscriber: this reader reconnects itself, with the recovery back-off, and
         // reports the gap to the listeners. Its health check (RedisConfig.healthCheckInterval) makes next() throw
         // when the server went silent, which this reader treats as a lost connection.
         // Subscriber.open proves with PING that the server answers before the connection counts as restored: over
         // RESP2 without credentials the handshake sends nothing, and through a black hole it would not answer.
-        Subscriber<byte[]> s = Subscriber.open(connections.subscriberConfig(), ByteArrayCodec.INSTANCE, false);
+        Subscriber<byte[]> s = Subscriber.open(target, ByteArrayCodec.INSTANCE, false);
         if (!subscriptions.attach(s, () -> current(gen))) {
             return null;
         }
-        log.debug("Pub/sub subscriber connected to {} with channels {} and patterns {}", connections.describe(),
+        log.debug("Pub/sub subscriber connected to {} with channels {} and patterns {}", target.address(),
                 subscriptions.channels(), subscriptions.patterns());
         return s;
     }

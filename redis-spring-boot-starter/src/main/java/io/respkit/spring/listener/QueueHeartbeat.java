@@ -2,6 +2,7 @@ package io.respkit.spring.listener;
 
 import io.respkit.DedicatedConnection;
 import io.respkit.codec.ByteArrayCodec;
+import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,15 +85,24 @@ final class QueueHeartbeat {
 
     private void run() {
         DedicatedConnection<byte[]> connection = null;
+        RedisConfig connectedWith = null;
         Duration delay = settings.recovery().initialDelay();
         long nextScan = System.nanoTime();
         boolean failed = false;
         try {
             while (running) {
                 try {
+                    if (connection != null && !connections.isCurrent(connectedWith)) {
+                        // A Sentinel failover: beats on the old primary would not be seen by the new one's
+                        // instances, which would then recover items still being handled here.
+                        log.info("Heartbeat of queue listener '{}' leaves {}: the primary moved to {}", id,
+                                connectedWith.address(), connections.describe());
+                        closeQuietly(connection);
+                        connection = null;
+                    }
                     if (connection == null || !connection.isOpen()) {
-                        connection = DedicatedConnection.open(connections.queueConfig(queue, failed),
-                                ByteArrayCodec.INSTANCE);
+                        connectedWith = connections.queueConfig(queue, failed);
+                        connection = DedicatedConnection.open(connectedWith, ByteArrayCodec.INSTANCE);
                         failed = false;
                         delay = settings.recovery().initialDelay();
                     }
@@ -120,7 +130,8 @@ final class QueueHeartbeat {
         } finally {
             // Gone for good: let other instances recover whatever a cut-off worker left behind right away.
             try {
-                if (connection == null || !connection.isOpen()) {
+                if (connection == null || !connection.isOpen() || !connections.isCurrent(connectedWith)) {
+                    closeQuietly(connection);
                     connection = DedicatedConnection.open(connections.queueConfig(queue, false),
                             ByteArrayCodec.INSTANCE);
                 }

@@ -56,7 +56,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Workers whose connection breaks reconnect with the recovery back-off. Each blocking pop blocks at most the
  * poll timeout and at most {@link RedisConfig#healthCheckInterval()}, so that a server gone without FIN or RST is
- * caught by the read timeout within the interval plus that timeout.
+ * caught by the read timeout within the interval plus that timeout. With Redis Sentinel, workers and the heartbeat
+ * check between round trips that the primary has not moved ({@link RedisListenerConnections#isCurrent}) and, when
+ * it has, reconnect to the new primary at once, even while the old one still runs.
  */
 public final class QueueListenerContainer implements RedisListenerContainer {
 
@@ -311,6 +313,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             private volatile DedicatedConnection<byte[]> connection;
             /** Whether the last connection failed: the next one asks the cluster's topology afresh. */
             private boolean lost;
+            /** Where {@link #connection} was opened, to notice that a Sentinel primary moved. */
+            private RedisConfig connectedWith;
             private Thread thread;
 
             Worker(int index, String consumerId) {
@@ -328,6 +332,10 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                     while (active) {
                         try {
                             DedicatedConnection<byte[]> c = connection;
+                            if (c != null && !connections.isCurrent(connectedWith)) {
+                                leaveMovedPrimary(c);
+                                c = null;
+                            }
                             if (c == null || !c.isOpen()) {
                                 c = connect();
                                 delay = settings.recovery().initialDelay();
@@ -360,10 +368,23 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 }
             }
 
+            /**
+             * Closes the connection to a primary the sentinels replaced, which may still run and accept pops (a
+             * planned failover leaves it up until it is demoted) while producers write to the new one; the loop
+             * then connects to the new primary at once, where a reliable worker recovers its processing list.
+             */
+            private void leaveMovedPrimary(DedicatedConnection<byte[]> c) {
+                log.warn("Queue listener '{}' worker {} leaves {}: the primary moved to {}; reconnecting there", id,
+                        index, connectedWith.address(), connections.describe());
+                connection = null;
+                closeQuietly(c);
+            }
+
             private DedicatedConnection<byte[]> connect() {
-                DedicatedConnection<byte[]> c = DedicatedConnection.open(connections.queueConfig(queue, lost),
-                        ByteArrayCodec.INSTANCE);
+                RedisConfig target = connections.queueConfig(queue, lost);
+                DedicatedConnection<byte[]> c = DedicatedConnection.open(target, ByteArrayCodec.INSTANCE);
                 lost = false;
+                connectedWith = target;
                 connection = c;
                 if (reliable) {
                     ops.heartbeat(c, consumerId);

@@ -1,5 +1,6 @@
 package io.respkit.spring.listener;
 
+import io.respkit.RedisClient;
 import io.respkit.RedisClusterClient;
 import io.respkit.cluster.ClusterConfig;
 import io.respkit.cluster.ClusterNode;
@@ -7,6 +8,8 @@ import io.respkit.cluster.ClusterTopology;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisClusterDownException;
+import io.respkit.pool.ConnectionPool;
+import io.respkit.sentinel.SentinelConfig;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -15,8 +18,12 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Where {@code @RedisListener} containers open their dedicated connections: one Redis server, or the nodes of a
- * Redis Cluster. On a cluster, pub/sub listeners subscribe on one primary (a cluster delivers every {@code PUBLISH}
+ * Where {@code @RedisListener} containers open their dedicated connections: one Redis server, the nodes of a Redis
+ * Cluster, or the primary a Redis Sentinel setup names. With Sentinel, every container connects to the client's
+ * current primary and, between bounded reads, checks with {@link #isCurrent(RedisConfig)} that the primary has not
+ * moved since it connected: after a failover it reconnects to the new primary even when the old one still runs
+ * (a planned {@code SENTINEL FAILOVER} leaves it up, serving as a primary, until the sentinels demote it). On a
+ * cluster, pub/sub listeners subscribe on one primary (a cluster delivers every {@code PUBLISH}
  * to every node; a lost subscriber resubscribes on a primary of the then-current topology), and a queue listener
  * connects to the primary serving its queue's hash slot, asked again on every reconnection so that a failover or a
  * slot migration is followed. Every key a queue listener touches then has to be in that slot:
@@ -29,11 +36,16 @@ public final class RedisListenerConnections {
     private final RedisConfig single;
     private final ClusterConfig clusterConfig;
     private final RedisClusterClient<?> cluster;
+    private final SentinelConfig sentinelConfig;
+    private final ConnectionPool sentinelPool;
 
-    private RedisListenerConnections(RedisConfig single, ClusterConfig clusterConfig, RedisClusterClient<?> cluster) {
+    private RedisListenerConnections(RedisConfig single, ClusterConfig clusterConfig, RedisClusterClient<?> cluster,
+            SentinelConfig sentinelConfig, ConnectionPool sentinelPool) {
         this.single = single;
         this.clusterConfig = clusterConfig;
         this.cluster = cluster;
+        this.sentinelConfig = sentinelConfig;
+        this.sentinelPool = sentinelPool;
     }
 
     /**
@@ -44,7 +56,7 @@ public final class RedisListenerConnections {
      * @throws NullPointerException when {@code config} is null
      */
     public static RedisListenerConnections of(RedisConfig config) {
-        return new RedisListenerConnections(Objects.requireNonNull(config, "config"), null, null);
+        return new RedisListenerConnections(Objects.requireNonNull(config, "config"), null, null, null, null);
     }
 
     /**
@@ -57,7 +69,23 @@ public final class RedisListenerConnections {
      */
     public static RedisListenerConnections cluster(ClusterConfig config, RedisClusterClient<?> client) {
         return new RedisListenerConnections(null, Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(client, "client"));
+                Objects.requireNonNull(client, "client"), null, null);
+    }
+
+    /**
+     * Connections to the primary a Redis Sentinel setup names, as the client created with
+     * {@link RedisClient#create(SentinelConfig, io.respkit.codec.RedisCodec)} follows it: its
+     * {@linkplain RedisClient#pool() pool}'s {@code config()} is the current primary's, the same instance until the
+     * primary moves.
+     *
+     * @param config the Sentinel configuration, for the master name and the data nodes' settings
+     * @param client a client created from that configuration; never closed here
+     * @return the connections
+     * @throws NullPointerException when an argument is null
+     */
+    public static RedisListenerConnections sentinel(SentinelConfig config, RedisClient<?> client) {
+        return new RedisListenerConnections(null, null, null, Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(client, "client").pool());
     }
 
     /**
@@ -69,9 +97,34 @@ public final class RedisListenerConnections {
         return cluster != null;
     }
 
+    /**
+     * Tells whether the connections go to the primary a Redis Sentinel setup names, which may move.
+     *
+     * @return {@code true} with Sentinel
+     */
+    public boolean isSentinel() {
+        return sentinelPool != null;
+    }
+
+    /**
+     * Tells whether a connection opened with {@code connectedWith} (a configuration this object returned) still goes
+     * where new ones would: always on one server and on a cluster (a cluster's listeners follow failovers when
+     * their connection fails); with Sentinel, whether the primary is still the one it was opened for.
+     *
+     * @param connectedWith the configuration the connection was opened with
+     * @return {@code false} once the Sentinel primary has moved: close the connection and open another
+     */
+    public boolean isCurrent(RedisConfig connectedWith) {
+        // The pool's configuration is the same instance until the primary moves: identity is the test.
+        return sentinelPool == null || sentinelPool.config() == connectedWith;
+    }
+
     /** The per-connection settings shared by every node (charset, timeouts, health check). */
     RedisConfig settings() {
-        return single != null ? single : clusterConfig.nodeConfig();
+        if (single != null) {
+            return single;
+        }
+        return clusterConfig != null ? clusterConfig.nodeConfig() : sentinelConfig.nodeConfig();
     }
 
     /**
@@ -87,10 +140,16 @@ public final class RedisListenerConnections {
         return settings().healthCheckInterval();
     }
 
-    /** Where a subscriber connects: the server, or a primary of the cluster chosen at random. */
+    /**
+     * Where a subscriber connects: the server, the current Sentinel primary, or a primary of the cluster chosen at
+     * random.
+     */
     RedisConfig subscriberConfig() {
         if (single != null) {
             return single;
+        }
+        if (sentinelPool != null) {
+            return sentinelPool.config();
         }
         List<ClusterNode> primaries = cluster.topology().servingPrimaries();
         if (primaries.isEmpty()) {
@@ -102,7 +161,8 @@ public final class RedisListenerConnections {
     }
 
     /**
-     * Where a queue listener connects: the server, or the primary serving the queue's slot.
+     * Where a queue listener connects: the server, the current Sentinel primary, or the primary serving the queue's
+     * slot.
      *
      * @param queue the queue
      * @param reconnecting whether an earlier connection failed: the topology is then read again first
@@ -111,6 +171,9 @@ public final class RedisListenerConnections {
     RedisConfig queueConfig(String queue, boolean reconnecting) {
         if (single != null) {
             return single;
+        }
+        if (sentinelPool != null) {
+            return sentinelPool.config();
         }
         ClusterTopology topology = reconnecting ? cluster.refreshTopology() : cluster.topology();
         int slot = (int) cluster.clusterKeySlot(queue);
@@ -179,9 +242,16 @@ public final class RedisListenerConnections {
         return close > open + 1;
     }
 
-    /** Where connections go, for logs: an address, or the cluster's seeds. */
+    /** Where connections go, for logs: an address, the cluster's seeds, or the Sentinel master and its primary. */
     String describe() {
-        return single != null ? single.address() : "Redis Cluster " + clusterConfig.seeds();
+        if (single != null) {
+            return single.address();
+        }
+        if (sentinelPool != null) {
+            return "Sentinel master '" + sentinelConfig.masterName() + "' (primary " + sentinelPool.config().address()
+                    + ")";
+        }
+        return "Redis Cluster " + clusterConfig.seeds();
     }
 
     @Override

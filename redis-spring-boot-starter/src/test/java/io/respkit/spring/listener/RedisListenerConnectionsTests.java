@@ -1,8 +1,11 @@
 package io.respkit.spring.listener;
 
+import io.respkit.RedisClient;
 import io.respkit.RedisClusterClient;
 import io.respkit.cluster.ClusterConfig;
 import io.respkit.connection.RedisConfig;
+import io.respkit.pool.ConnectionPool;
+import io.respkit.sentinel.SentinelConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,10 +13,12 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * Unit tests (no server): the names of a queue's processing lists, heartbeat keys and default dead-letter list, on
- * one server (unchanged from earlier releases) and on a cluster (in the queue's hash slot).
+ * one server (unchanged from earlier releases) and on a cluster (in the queue's hash slot); with Sentinel, where
+ * connections go and how a move of the primary is noticed.
  */
 class RedisListenerConnectionsTests {
 
@@ -33,6 +38,46 @@ class RedisListenerConnectionsTests {
                 Duration.ofSeconds(1));
         assertThat(ops.processingKey("c1")).isEqualTo("jobs:processing:c1");
         assertThat(ops.heartbeatKey("c1")).isEqualTo("jobs:consumer:c1");
+    }
+
+    @Test
+    void sentinelConnectionsGoToTheClientsCurrentPrimaryAndNoticeWhenItMoves() {
+        RedisConfig first = RedisConfig.builder().host("10.0.0.1").port(6379).build();
+        RedisConfig second = RedisConfig.builder().host("10.0.0.2").port(6379).build();
+        ConnectionPool pool = mock(ConnectionPool.class);
+        when(pool.config()).thenReturn(first);
+        @SuppressWarnings("unchecked")
+        RedisClient<String> client = mock(RedisClient.class);
+        when(client.pool()).thenReturn(pool);
+        RedisListenerConnections sentinel = RedisListenerConnections.sentinel(SentinelConfig.builder()
+                .sentinel("127.0.0.1", 26379).masterName("mymaster").build(), client);
+
+        assertThat(sentinel.isSentinel()).isTrue();
+        assertThat(sentinel.isCluster()).isFalse();
+        assertThat(sentinel.subscriberConfig()).isSameAs(first);
+        assertThat(sentinel.queueConfig("jobs", false)).isSameAs(first);
+        assertThat(sentinel.isCurrent(first)).isTrue();
+        assertThat(sentinel.toString()).contains("mymaster").contains("10.0.0.1:6379");
+
+        when(pool.config()).thenReturn(second); // the primary moved
+        assertThat(sentinel.isCurrent(first)).isFalse();
+        assertThat(sentinel.isCurrent(second)).isTrue();
+        assertThat(sentinel.queueConfig("jobs", true)).isSameAs(second);
+        // An equal configuration is not the current one: only a move makes the pool hand out another instance.
+        assertThat(sentinel.isCurrent(RedisConfig.builder().host("10.0.0.2").port(6379).build())).isFalse();
+
+        // Queue keys are named as on one server: a Sentinel setup has no hash slots.
+        assertThat(sentinel.queueKeyPrefix("jobs")).isEqualTo("jobs");
+        assertThat(sentinel.defaultDeadLetterQueue("jobs")).isEqualTo("jobs:dead");
+        assertThat(sentinel.sameSlot("a", "b")).isTrue();
+    }
+
+    @Test
+    void oneServerAndAClusterAlwaysCountAsCurrent() {
+        assertThat(single.isSentinel()).isFalse();
+        assertThat(single.isCurrent(RedisConfig.builder().host("elsewhere").build())).isTrue();
+        assertThat(cluster.isSentinel()).isFalse();
+        assertThat(cluster.isCurrent(RedisConfig.builder().build())).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.respkit.cluster.ClusterConfig;
 import io.respkit.codec.StringCodec;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pool.ConnectionPool;
+import io.respkit.sentinel.SentinelConfig;
 import io.respkit.spring.core.JacksonJsonCodec;
 import io.respkit.spring.core.RedisCommandMetrics;
 import io.respkit.spring.core.RedisTemplate;
@@ -29,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link RedisClient RedisClient&lt;String&gt;} over that pool and a {@link RedisTemplate RedisTemplate&lt;String&gt;}.
  * With {@code redis.cluster.nodes} set (cluster mode) it creates a {@link ClusterConfig} and a
  * {@link RedisClusterClient RedisClusterClient&lt;String&gt;} instead of the first three, and the template runs on
- * the cluster. Each bean backs off when the application defines its own. On shutdown the template and client go
- * before the pool they depend on, and the pool (or the cluster client) closes its connections.
+ * the cluster. With {@code redis.sentinel.master} set (Sentinel mode) it creates a {@link SentinelConfig} and a
+ * {@link RedisClient RedisClient&lt;String&gt;} that follows the primary the sentinels name; the
+ * {@link ConnectionPool} bean is that client's pool, and the template runs on the client. Each bean backs off when
+ * the application defines its own. On shutdown the template and client go before the pool they depend on, and the
+ * pool (or the cluster client, or the Sentinel client with its pool) closes its connections.
  *
  * <p>Thread-safe (stateless); used once by the container.
  */
@@ -40,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RedisProperties.class)
 public final class RedisAutoConfiguration {
 
-    /** One server: {@code redis.cluster.nodes} is not set. */
+    /** One server: neither {@code redis.cluster.nodes} nor {@code redis.sentinel.master} is set. */
     @Configuration(proxyBeanMethods = false)
     @Conditional(RedisModeCondition.SingleNode.class)
     static class SingleNodeConfiguration {
@@ -156,6 +160,79 @@ public final class RedisAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         public RedisTemplate<String> redisTemplate(RedisClusterClient<String> client,
+                                                   ObjectProvider<ValueCodecFactory> codecFactories,
+                                                   ObjectProvider<RedisCommandMetrics> metrics) {
+            return new RedisTemplate<>(client, codecFactories.getIfAvailable(), metrics.getIfAvailable());
+        }
+    }
+
+    /**
+     * A primary watched by Redis Sentinel: {@code redis.sentinel.master} is set (and {@code redis.cluster.nodes} is
+     * not). The client follows the primary through failovers; its pool is the {@link ConnectionPool} bean.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisModeCondition.Sentinel.class)
+    static class SentinelConfiguration {
+
+        /**
+         * Builds the Sentinel configuration from properties; every {@link RedisConfigBuilderCustomizer} applies, in
+         * order, to the data-node template.
+         *
+         * @param properties the {@code redis.*} properties
+         * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
+         * @param customizers the customizers of the data-node template
+         * @return the configuration
+         * @throws InvalidRedisPropertyException when a property is out of range or inconsistent (e.g.
+         *         {@code redis.url} is set too, or no sentinel is given), or {@code redis.ssl.bundle} cannot be used
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public SentinelConfig redisSentinelConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
+                                                  ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
+            return RedisConfigFactory.sentinel(properties, sslBundles.getIfAvailable(),
+                    builder -> customizers.orderedStream().forEach(customizer -> customizer.customize(builder)));
+        }
+
+        /**
+         * Creates the client with String values: it asks the sentinels where the primary is at once, then follows
+         * it (see {@link RedisClient#create(SentinelConfig, io.respkit.codec.RedisCodec)}).
+         *
+         * @param config the Sentinel configuration
+         * @return the client, closed (with its pool and its watch of the sentinels) when the context closes
+         * @throws io.respkit.exceptions.RedisConnectionException when no sentinel answered or none named a node
+         *         that confirmed it is primary
+         */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        public RedisClient<String> redisClient(SentinelConfig config) {
+            return RedisClient.create(config, StringCodec.of(config.nodeConfig().charset()));
+        }
+
+        /**
+         * Exposes the client's pool, whose {@code config()} is always the current primary's, for health, metrics
+         * and applications that borrow connections themselves.
+         *
+         * @param client the client
+         * @return its pool; not closed here: the client closes it
+         */
+        @Bean(destroyMethod = "")
+        @ConditionalOnMissingBean
+        public ConnectionPool redisConnectionPool(RedisClient<String> client) {
+            return client.pool();
+        }
+
+        /**
+         * Creates the String-valued template on the client, timing commands when a {@link RedisCommandMetrics} bean
+         * exists.
+         *
+         * @param client the client
+         * @param codecFactories the codec factory for {@link RedisTemplate#forType(Class)}
+         * @param metrics the command metrics
+         * @return the template
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public RedisTemplate<String> redisTemplate(RedisClient<String> client,
                                                    ObjectProvider<ValueCodecFactory> codecFactories,
                                                    ObjectProvider<RedisCommandMetrics> metrics) {
             return new RedisTemplate<>(client, codecFactories.getIfAvailable(), metrics.getIfAvailable());

@@ -5,6 +5,7 @@ import io.respkit.connection.RedisConfig;
 import io.respkit.connection.SslOptions;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespVersion;
+import io.respkit.sentinel.SentinelConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundles;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
  * database and {@code ssl.enabled}; timeouts, client name, protocol and pool settings apply underneath it (the URL's
  * own query options, when present, win over them). A TLS bundle applies on top of either. With
  * {@code redis.cluster.nodes} it builds a {@link ClusterConfig} instead, whose per-node template takes the same
- * properties (URL, host, port and database excepted).
+ * properties (URL, host, port and database excepted); with {@code redis.sentinel.master} a {@link SentinelConfig},
+ * whose data-node template takes them too (URL, host and port excepted).
  *
  * <p>Stateless and thread-safe.
  */
@@ -114,6 +116,40 @@ final class RedisConfigFactory {
                 .refreshMinInterval(cluster.getRefresh().getMinInterval())
                 .readFrom(RedisPropertyChecks.readFrom(properties))
                 .build();
+    }
+
+    /**
+     * Builds the Sentinel configuration: the sentinels, the master name, the sentinels' credentials and the check
+     * interval from {@code redis.sentinel.*}, the read choice from {@code redis.read-from}, and the data nodes'
+     * template from the other properties (database included; URL, host and port excepted), after
+     * {@code nodeCustomizer}. The template's TLS, protocol and timeouts apply to the sentinel connections too, its
+     * credentials do not.
+     *
+     * @param properties the bound properties, with {@code redis.sentinel.master} set
+     * @param bundles the SSL bundles, or {@code null} when none are configured
+     * @param nodeCustomizer applied to the data-node template's builder (the {@link RedisConfigBuilderCustomizer}s)
+     * @return the configuration; its {@code toString()} masks both passwords
+     * @throws InvalidRedisPropertyException when a property is out of range or inconsistent, or
+     *         {@code redis.ssl.bundle} names a bundle that cannot be used; never showing a password
+     */
+    static SentinelConfig sentinel(RedisProperties properties, SslBundles bundles,
+            Consumer<RedisConfig.Builder> nodeCustomizer) {
+        RedisPropertyChecks.connection(properties);
+        var sentinels = RedisPropertyChecks.sentinel(properties);
+        RedisConfig.Builder node = builder(properties, bundles, false).database(properties.getDatabase());
+        nodeCustomizer.accept(node);
+        RedisSentinelProperties sentinel = properties.getSentinel();
+        SentinelConfig.Builder b = SentinelConfig.builder()
+                .sentinels(sentinels)
+                .masterName(sentinel.getMaster().strip())
+                .nodeConfig(node.build())
+                .readFrom(RedisPropertyChecks.readFrom(properties))
+                .checkInterval(sentinel.getCheckInterval());
+        if (StringUtils.hasLength(sentinel.getPassword())) {
+            b.sentinelCredentials(StringUtils.hasText(sentinel.getUsername()) ? sentinel.getUsername() : null,
+                    sentinel.getPassword());
+        }
+        return b.build();
     }
 
     private static SSLContext sslContext(String bundle, SslBundles bundles) {

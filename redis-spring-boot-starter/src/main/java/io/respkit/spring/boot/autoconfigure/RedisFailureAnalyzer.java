@@ -18,9 +18,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Explains in plain words why an application failed to start because of its {@code redis.*} properties: a
- * property out of range ({@link InvalidRedisPropertyException}), a malformed {@code redis.url}, a server that cannot
- * be reached, credentials the server refused, a database index the server does not have, or a pool too small for
- * the start-up's needs. Each analysis has a description and an action. Descriptions quote respkit's exception
+ * property out of range ({@link InvalidRedisPropertyException}), a malformed {@code redis.url}, a server (or, in
+ * Sentinel mode, sentinels or a primary) that cannot be reached, credentials the server refused, a database index the
+ * server does not have, or a pool too small for the start-up's needs. Each analysis has a description and an action. Descriptions quote respkit's exception
  * messages, which never contain the password, and never print the password themselves. Registered in
  * {@code META-INF/spring.factories}; {@link RedisListenerFailureAnalyzer} covers {@code @RedisListener}
  * definitions.
@@ -75,7 +75,8 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
     }
 
     private FailureAnalysis invalidProperty(InvalidRedisPropertyException e) {
-        String raw = environment == null ? null : environment.getProperty(e.property());
+        String raw = environment == null || e.property().endsWith("password") ? null
+                : environment.getProperty(e.property()); // a password is never shown, whatever the check
         if (raw != null && "redis.url".equals(e.property())) {
             raw = RedisConfig.maskUrl(raw); // the configured URL may hold the password
         }
@@ -151,6 +152,14 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
     }
 
     private FailureAnalysis refusedCredentials(RedisAuthenticationException e) {
+        String master = sentinelMaster();
+        if (master != null) {
+            return new FailureAnalysis("A Redis node of Sentinel master '" + master + "' refused the credentials ("
+                    + e.code() + "): " + e.getMessage(),
+                    "Check redis.username and redis.password against the primary's and replicas' requirepass or "
+                            + "ACL users, and redis.sentinel.username and redis.sentinel.password against the "
+                            + "sentinels'; the users also need permission for the commands the application runs.", e);
+        }
         String address = configuredAddress();
         return new FailureAnalysis("The Redis server" + (address != null ? " at " + address : "")
                 + " refused the credentials (" + e.code() + "): " + e.getMessage(),
@@ -160,6 +169,10 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
     }
 
     private FailureAnalysis unreachable(RedisConnectionException e) {
+        String master = sentinelMaster();
+        if (master != null) {
+            return sentinelUnreachable(master, e);
+        }
         String address = configuredAddress();
         String where = address != null ? address : "the configured address";
         String what = e instanceof RedisTimeoutException ? "did not answer in time" : "could not be reached";
@@ -167,6 +180,35 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
                 "Is redis-server running and listening on " + where + "? Check redis.url (or redis.host and "
                         + "redis.port), that a firewall or container network lets the application reach it, and, "
                         + "for TLS servers, that redis.ssl settings match.", e);
+    }
+
+    /**
+     * Sentinel mode: the primary could not be found through the sentinels, or did not answer. respkit's message says
+     * which sentinel or node failed and why (a refused password included), never showing the password.
+     */
+    private FailureAnalysis sentinelUnreachable(String master, RedisConnectionException e) {
+        String nodes = environment.getProperty("redis.sentinel.nodes");
+        String sentinels = StringUtils.hasText(nodes) ? " (" + nodes.strip() + ")" : "";
+        String what = e instanceof RedisTimeoutException ? "did not answer in time" : "could not be reached";
+        return new FailureAnalysis("The primary of Redis Sentinel master '" + master + "' " + what + " through the "
+                + "sentinels in redis.sentinel.nodes" + sentinels + ": " + e.getMessage(),
+                "Are the sentinels running and listening on redis.sentinel.nodes, and does one of them monitor a "
+                        + "master named '" + master + "' (SENTINEL MASTERS on a sentinel lists them)? Check "
+                        + "redis.sentinel.master; that a firewall or container network lets the application reach "
+                        + "the sentinels and the primary they report (at the address it was registered with); the "
+                        + "sentinels' credentials in redis.sentinel.username and redis.sentinel.password, the data "
+                        + "nodes' in redis.username and redis.password; and, for TLS, the redis.ssl settings, which "
+                        + "apply to the sentinels too.", e);
+    }
+
+    /** The Sentinel master name when Sentinel mode is configured (and cluster mode is not), else {@code null}. */
+    private String sentinelMaster() {
+        if (environment == null || StringUtils.hasText(environment.getProperty("redis.cluster.nodes"))
+                || StringUtils.hasText(environment.getProperty("redis.cluster.nodes[0]"))) {
+            return null;
+        }
+        String master = environment.getProperty("redis.sentinel.master");
+        return StringUtils.hasText(master) ? master.strip() : null;
     }
 
     /** Returns host:port from the properties, or {@code null} when they cannot say. Never includes credentials. */

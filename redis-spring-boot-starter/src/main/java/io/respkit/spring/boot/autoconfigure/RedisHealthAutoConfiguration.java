@@ -3,6 +3,8 @@ package io.respkit.spring.boot.autoconfigure;
 import io.respkit.RedisClusterClient;
 import io.respkit.cluster.ClusterConfig;
 import io.respkit.pool.ConnectionPool;
+import io.respkit.sentinel.SentinelConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
  * Registers the {@code respkit} health indicator ({@link RedisHealthIndicator}) when Spring Boot's health support
  * (module {@code spring-boot-health}) is on the classpath and a {@link ConnectionPool} bean exists, or
  * {@link RedisClusterHealthIndicator} when a {@link RedisClusterClient} and its {@link ClusterConfig} exist (cluster
- * mode). Turn it off with {@code management.health.respkit.enabled=false}.
+ * mode). In Sentinel mode the {@link ConnectionPool} bean is the client's, which follows the primary: the indicator
+ * pings the current primary and reports its address and the master name. Turn it off with
+ * {@code management.health.respkit.enabled=false}.
  *
  * <p>Thread-safe (stateless); used once by the container.
  */
@@ -28,6 +32,7 @@ public final class RedisHealthAutoConfiguration {
      * Creates the indicator; the bean name makes its health contributor name {@code respkit}.
      *
      * @param pool the pool to check
+     * @param sentinel the Sentinel configuration in Sentinel mode, for the master name
      * @return the indicator
      */
     @Bean
@@ -36,8 +41,9 @@ public final class RedisHealthAutoConfiguration {
     // any, so at class level this would fail when spring-boot-health is absent instead of backing off.
     @ConditionalOnEnabledHealthIndicator("respkit")
     @ConditionalOnMissingBean(name = "respkitHealthIndicator")
-    public RedisHealthIndicator respkitHealthIndicator(ConnectionPool pool) {
-        return new RedisHealthIndicator(pool);
+    public RedisHealthIndicator respkitHealthIndicator(ConnectionPool pool, ObjectProvider<SentinelConfig> sentinel) {
+        SentinelConfig config = sentinel.getIfUnique();
+        return new RedisHealthIndicator(pool, config != null ? config.masterName() : null);
     }
 
     /** The cluster's indicator, in cluster mode. */

@@ -17,8 +17,10 @@ import java.util.Objects;
 /**
  * Reports whether Redis answers: runs {@code PING} (allowed by every ACL) on a pooled connection and reports the
  * server {@code version} (from the {@code HELLO} handshake; omitted over RESP2, where it is unknown without
- * {@code INFO}), the {@code address} and the pool's {@code maxTotal}, {@code active}, {@code idle} and
- * {@code waiters}. Down with the failure's message, which never contains the password.
+ * {@code INFO}), the {@code address} of the server that answered and the pool's {@code maxTotal}, {@code active},
+ * {@code idle} and {@code waiters}. Down with the failure's message, which never contains the password, and the
+ * address the pool connects to. For a pool that follows a Sentinel-monitored primary the address is the current
+ * primary's (it changes with a failover), and {@code masterName} says which master it is.
  *
  * <p>Thread-safe.
  */
@@ -27,14 +29,29 @@ public final class RedisHealthIndicator implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(RedisHealthIndicator.class);
 
     private final ConnectionPool pool;
+    private final String masterName;
 
     /**
      * Creates the indicator.
      *
      * @param pool the pool to check
+     * @throws NullPointerException when {@code pool} is null
      */
     public RedisHealthIndicator(ConnectionPool pool) {
+        this(pool, null);
+    }
+
+    /**
+     * Creates the indicator for the pool of a client that follows a Sentinel-monitored primary.
+     *
+     * @param pool the pool to check
+     * @param masterName the name the sentinels monitor the primary under, reported as {@code masterName}; or
+     *                   {@code null} for one fixed server
+     * @throws NullPointerException when {@code pool} is null
+     */
+    public RedisHealthIndicator(ConnectionPool pool, String masterName) {
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.masterName = masterName;
     }
 
     /**
@@ -45,20 +62,31 @@ public final class RedisHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder builder;
+        String address;
         try {
-            String version = pool.withConnection(connection -> {
+            Answer answer = pool.withConnection(connection -> {
                 connection.execute(Command.create(StringCodec.UTF8, "PING", ReplyDecoders.string()));
-                return connection.serverVersion();
+                // The server that answered: after a Sentinel failover the pool's address may move on meanwhile.
+                return new Answer(connection.serverVersion(), connection.config().address());
             });
             builder = Health.up();
-            if (version != null) {
-                builder.withDetail("version", version);
+            if (answer.version() != null) {
+                builder.withDetail("version", answer.version());
             }
+            address = answer.address();
         } catch (RuntimeException e) {
-            log.debug("Redis health check against {} failed", pool.config().address(), e);
+            address = pool.config().address();
+            log.debug("Redis health check against {} failed", address, e);
             builder = Health.down().withDetail("error", e.getClass().getName() + ": " + e.getMessage());
         }
-        return builder.withDetail("address", pool.config().address()).withDetail("pool", poolDetails()).build();
+        builder.withDetail("address", address);
+        if (masterName != null) {
+            builder.withDetail("masterName", masterName);
+        }
+        return builder.withDetail("pool", poolDetails()).build();
+    }
+
+    private record Answer(String version, String address) {
     }
 
     private Map<String, Object> poolDetails() {
@@ -73,6 +101,7 @@ public final class RedisHealthIndicator implements HealthIndicator {
 
     @Override
     public String toString() {
-        return "RedisHealthIndicator[" + pool.config().address() + "]";
+        return "RedisHealthIndicator[" + (masterName != null ? "master " + masterName + " at " : "")
+                + pool.config().address() + "]";
     }
 }

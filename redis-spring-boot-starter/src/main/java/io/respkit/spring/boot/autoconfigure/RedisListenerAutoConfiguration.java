@@ -1,9 +1,11 @@
 package io.respkit.spring.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.respkit.RedisClient;
 import io.respkit.RedisClusterClient;
 import io.respkit.cluster.ClusterConfig;
 import io.respkit.connection.RedisConfig;
+import io.respkit.sentinel.SentinelConfig;
 import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.ListenerThreads;
 import io.respkit.spring.listener.LoggingRedisListenerErrorHandler;
@@ -34,9 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration of {@code @RedisListener}: the annotation post-processor, the endpoint registry that owns the
  * listener containers, a logging default error handler, JSON payload conversion when Jackson 3 is present (with
  * the context's {@code JsonMapper} or {@code ObjectMapper} when there is one) and Micrometer counters when
- * Micrometer is present. Active when a {@link RedisConfig} bean exists, or a {@link RedisClusterClient} with its
- * {@link ClusterConfig} (cluster mode: containers connect to the cluster's nodes, see
- * {@link RedisListenerConnections}); every bean backs off when the application
+ * Micrometer is present. Active when a {@link RedisConfig} bean exists, a {@link RedisClusterClient} with its
+ * {@link ClusterConfig} (cluster mode: containers connect to the cluster's nodes), or a {@link SentinelConfig} with
+ * a {@link RedisClient} (Sentinel mode: containers connect to the client's current primary and follow it through
+ * failovers); see {@link RedisListenerConnections}. Every bean backs off when the application
  * defines its own. Settings come from {@code redis.listener.*}; {@code spring.threads.virtual.enabled} runs
  * listeners on virtual threads where the JVM has them.
  *
@@ -76,6 +79,8 @@ public final class RedisListenerAutoConfiguration {
      * @param config where containers connect on one server
      * @param clusterConfig where containers connect on a cluster, preferred when there is a cluster client too
      * @param clusterClient the cluster's client, for its topology
+     * @param sentinelConfig the Sentinel configuration in Sentinel mode
+     * @param client the client that follows the Sentinel primary, in Sentinel mode
      * @param properties {@code redis.*}
      * @param environment for {@code spring.application.name} and {@code spring.threads.virtual.enabled}
      * @param metrics the metrics, when configured
@@ -87,16 +92,31 @@ public final class RedisListenerAutoConfiguration {
     @ConditionalOnMissingBean
     RedisListenerEndpointRegistry redisListenerEndpointRegistry(ObjectProvider<RedisConfig> config,
             ObjectProvider<ClusterConfig> clusterConfig, ObjectProvider<RedisClusterClient<?>> clusterClient,
+            ObjectProvider<SentinelConfig> sentinelConfig, ObjectProvider<RedisClient<?>> client,
             RedisProperties properties, Environment environment, ObjectProvider<RedisListenerMetrics> metrics,
             ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
-        ClusterConfig cluster = clusterConfig.getIfUnique();
-        RedisClusterClient<?> client = clusterClient.getIfUnique();
-        RedisListenerConnections connections = cluster != null && client != null
-                ? RedisListenerConnections.cluster(cluster, client)
-                : RedisListenerConnections.of(config.getObject());
-        return new RedisListenerEndpointRegistry(connections, settings(properties.getListener(), environment),
+        return new RedisListenerEndpointRegistry(connections(config, clusterConfig, clusterClient, sentinelConfig,
+                client), settings(properties.getListener(), environment),
                 metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
     }
+
+    /** A cluster when there is a cluster client, else the Sentinel primary when Sentinel is set up, else a server. */
+    private static RedisListenerConnections connections(ObjectProvider<RedisConfig> config,
+            ObjectProvider<ClusterConfig> clusterConfig, ObjectProvider<RedisClusterClient<?>> clusterClient,
+            ObjectProvider<SentinelConfig> sentinelConfig, ObjectProvider<RedisClient<?>> client) {
+        ClusterConfig cluster = clusterConfig.getIfUnique();
+        RedisClusterClient<?> clusterNodes = clusterClient.getIfUnique();
+        if (cluster != null && clusterNodes != null) {
+            return RedisListenerConnections.cluster(cluster, clusterNodes);
+        }
+        SentinelConfig sentinel = sentinelConfig.getIfUnique();
+        RedisClient<?> primary = client.getIfUnique();
+        if (sentinel != null && primary != null) {
+            return RedisListenerConnections.sentinel(sentinel, primary);
+        }
+        return RedisListenerConnections.of(config.getObject());
+    }
+
 
     static ListenerContainerSettings settings(RedisProperties.Listener listener, Environment environment) {
         RedisPropertyChecks.listener(listener);
@@ -110,7 +130,7 @@ public final class RedisListenerAutoConfiguration {
                 listener.getRetry().getAttempts(), listener.getBatchSize(), virtual, name == null || name.isBlank() ? "app" : name);
     }
 
-    /** A {@link RedisConfig} bean, or a cluster client with its configuration. */
+    /** A {@link RedisConfig} bean, a cluster client with its configuration, or a Sentinel configuration and client. */
     static final class OnRedisConfiguration extends AnyNestedCondition {
 
         OnRedisConfiguration() {
@@ -123,6 +143,10 @@ public final class RedisListenerAutoConfiguration {
 
         @ConditionalOnBean({RedisClusterClient.class, ClusterConfig.class})
         static final class Cluster {
+        }
+
+        @ConditionalOnBean({RedisClient.class, SentinelConfig.class})
+        static final class Sentinel {
         }
     }
 

@@ -3,8 +3,10 @@ package io.respkit.spring.boot.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.respkit.RedisClusterClient;
 import io.respkit.pool.ConnectionPool;
+import io.respkit.sentinel.SentinelConfig;
 import io.respkit.spring.core.MicrometerCommandMetrics;
 import io.respkit.spring.core.RedisCommandMetrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 import java.time.Duration;
 
 /**
- * Micrometer metrics for respkit when a {@link MeterRegistry} bean exists: pool gauges ({@link RedisPoolMetrics}; per
- * node, tagged by address, on a cluster: {@link RedisClusterPoolMetrics})
- * and a {@code respkit.commands} timer per command for the auto-configured
+ * Micrometer metrics for respkit when a {@link MeterRegistry} bean exists: pool gauges ({@link RedisPoolMetrics},
+ * tagged by the master name in Sentinel mode; per node, tagged by address, on a cluster:
+ * {@link RedisClusterPoolMetrics}) and a {@code respkit.commands} timer per command for the auto-configured
  * {@link io.respkit.spring.core.RedisTemplate} ({@link MicrometerCommandMetrics}).
  *
  * <p>Thread-safe (stateless); used once by the container.
@@ -34,13 +36,16 @@ public final class RedisMetricsAutoConfiguration {
      *
      * @param pool the pool
      * @param registry the registry
+     * @param sentinel the Sentinel configuration in Sentinel mode: the gauges are then tagged with its master name
      * @return the gauges, removed when the context closes
      */
     @Bean
     @ConditionalOnBean(ConnectionPool.class)
     @ConditionalOnMissingBean
-    public RedisPoolMetrics redisPoolMetrics(ConnectionPool pool, MeterRegistry registry) {
-        return new RedisPoolMetrics(pool, registry);
+    public RedisPoolMetrics redisPoolMetrics(ConnectionPool pool, MeterRegistry registry,
+                                             ObjectProvider<SentinelConfig> sentinel) {
+        SentinelConfig config = sentinel.getIfUnique();
+        return new RedisPoolMetrics(pool, registry, config != null ? config.masterName() : null);
     }
 
     /**

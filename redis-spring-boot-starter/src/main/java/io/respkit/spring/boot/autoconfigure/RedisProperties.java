@@ -57,7 +57,7 @@ public class RedisProperties {
     private Duration healthCheckInterval = Duration.ofSeconds(15);
 
     /**
-     * Which node serves read-only commands in cluster mode: primary (the default), primary-preferred,
+     * Which node serves read-only commands in cluster and Sentinel mode: primary (the default), primary-preferred,
      * replica-preferred, replica or any (any spelling ReadFrom.parse reads, e.g. REPLICA_PREFERRED). Writes always go
      * to the primary. Ignored for a single node.
      */
@@ -67,6 +67,9 @@ public class RedisProperties {
 
     @NestedConfigurationProperty
     private final RedisClusterProperties cluster = new RedisClusterProperties();
+
+    @NestedConfigurationProperty
+    private final RedisSentinelProperties sentinel = new RedisSentinelProperties();
 
     private final Pool pool = new Pool();
 
@@ -176,6 +179,10 @@ public class RedisProperties {
         return cluster;
     }
 
+    public RedisSentinelProperties getSentinel() {
+        return sentinel;
+    }
+
     public Pool getPool() {
         return pool;
     }
@@ -189,7 +196,8 @@ public class RedisProperties {
     public String toString() {
         return "RedisProperties[url=" + (url == null ? null : io.respkit.connection.RedisConfig.maskUrl(url))
                 + ", host=" + host + ", port=" + port + ", database=" + database + ", password="
-                + (password == null ? null : "****") + ", cluster.nodes=" + cluster.getNodes() + "]";
+                + (password == null ? null : "****") + ", cluster.nodes=" + cluster.getNodes() + ", sentinel.master="
+                + sentinel.getMaster() + ", sentinel.nodes=" + sentinel.getNodes() + "]";
     }
 
     /** The RESP protocol version. */

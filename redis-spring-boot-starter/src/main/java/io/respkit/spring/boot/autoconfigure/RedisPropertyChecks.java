@@ -3,6 +3,7 @@ package io.respkit.spring.boot.autoconfigure;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.ReadFrom;
 import io.respkit.connection.RedisConfig;
+import io.respkit.sentinel.SentinelConfig;
 import org.springframework.util.StringUtils;
 
 import java.time.Duration;
@@ -19,6 +20,9 @@ import java.util.List;
  */
 final class RedisPropertyChecks {
 
+    /** Shown as the value of a required property that is missing. */
+    private static final String NOT_SET = "(not set)";
+
     private RedisPropertyChecks() {
     }
 
@@ -29,6 +33,7 @@ final class RedisPropertyChecks {
      * @throws InvalidRedisPropertyException for the first property out of range
      */
     static void connection(RedisProperties p) {
+        mode(p);
         if (!StringUtils.hasText(p.getUrl())) {
             // redis.url, when set, wins over these: their values do not matter then
             if (p.getPort() < 1 || p.getPort() > 65535) {
@@ -82,14 +87,109 @@ final class RedisPropertyChecks {
     }
 
     /**
+     * Refuses properties of two modes at once, and sentinels without the master name they are to be asked about.
+     * {@link RedisModeCondition} has chosen the mode by then (cluster over Sentinel over one server).
+     *
+     * @param p the properties
+     * @throws InvalidRedisPropertyException when {@code redis.cluster.nodes} is set together with
+     *         {@code redis.sentinel.master} or {@code redis.sentinel.nodes}, or {@code redis.sentinel.nodes} without
+     *         {@code redis.sentinel.master}
+     */
+    private static void mode(RedisProperties p) {
+        RedisSentinelProperties s = p.getSentinel();
+        boolean master = StringUtils.hasText(s.getMaster());
+        boolean sentinels = hasEntries(s.getNodes());
+        if (clusterMode(p) && (master || sentinels)) {
+            throw invalid(master ? "redis.sentinel.master" : "redis.sentinel.nodes",
+                    master ? s.getMaster() : s.getNodes(), "unset when redis.cluster.nodes is set",
+                    "Use either redis.cluster.nodes (a Redis Cluster) or redis.sentinel.master with "
+                            + "redis.sentinel.nodes (a primary and its replicas watched by Redis Sentinel), not both: "
+                            + "remove the redis.sentinel.* properties or redis.cluster.nodes.");
+        }
+        if (sentinels && !master) {
+            throw invalid("redis.sentinel.master", NOT_SET, "set when redis.sentinel.nodes is set",
+                    "Set redis.sentinel.master to the name the sentinels monitor the primary under (SENTINEL "
+                            + "MASTERS on a sentinel lists it, e.g. mymaster), or remove redis.sentinel.nodes to "
+                            + "connect to one server.");
+        }
+    }
+
+    /**
      * Tells whether cluster mode is on: {@code redis.cluster.nodes} has at least one non-blank entry.
      *
      * @param p the properties
      * @return {@code true} in cluster mode
      */
     static boolean clusterMode(RedisProperties p) {
-        List<String> nodes = p.getCluster().getNodes();
+        return hasEntries(p.getCluster().getNodes());
+    }
+
+    private static boolean hasEntries(List<String> nodes) {
         return nodes != null && nodes.stream().anyMatch(StringUtils::hasText);
+    }
+
+    /**
+     * Checks the Sentinel properties and parses the sentinels; call in Sentinel mode only, after
+     * {@link #connection(RedisProperties)}. Never shows the sentinels' password.
+     *
+     * @param p the properties
+     * @return the sentinels, in the order given; a sentinel without a port gets
+     *         {@link SentinelConfig#DEFAULT_SENTINEL_PORT}
+     * @throws InvalidRedisPropertyException when {@code redis.url} is set too, no sentinel is given, a sentinel is
+     *         not host:port, a sentinel user name comes without a password, or a Sentinel option is out of range
+     */
+    static List<HostAndPort> sentinel(RedisProperties p) {
+        if (StringUtils.hasText(p.getUrl())) {
+            throw invalid("redis.url", RedisConfig.maskUrl(p.getUrl()), "unset when redis.sentinel.master is set",
+                    "Use either redis.url (one server) or redis.sentinel.master with redis.sentinel.nodes (a "
+                            + "primary watched by Redis Sentinel), not both. With Sentinel, remove redis.url and give "
+                            + "the data nodes' credentials with redis.username and redis.password, the database "
+                            + "with redis.database and TLS with redis.ssl.enabled.");
+        }
+        RedisSentinelProperties s = p.getSentinel();
+        List<HostAndPort> sentinels = new ArrayList<>();
+        for (String node : s.getNodes() == null ? List.<String>of() : s.getNodes()) {
+            if (StringUtils.hasText(node)) {
+                sentinels.add(sentinelAddress(node));
+            }
+        }
+        if (sentinels.isEmpty()) {
+            throw invalid("redis.sentinel.nodes", NOT_SET, "at least one sentinel (host:port) when "
+                    + "redis.sentinel.master is set", "Set redis.sentinel.nodes to the sentinels that monitor '"
+                    + s.getMaster().strip() + "', separated by commas, e.g. "
+                    + "10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379, or remove redis.sentinel.master to connect to "
+                    + "one server.");
+        }
+        if (StringUtils.hasText(s.getUsername()) && !StringUtils.hasLength(s.getPassword())) {
+            // Named after the missing password: the analysis shows the named property's value, and a user name
+            // is not shown either.
+            throw invalid("redis.sentinel.password", NOT_SET, "set when redis.sentinel.username is set (a user "
+                    + "name needs a password)", "Set redis.sentinel.password to the password of the sentinels' "
+                    + "ACL user, or remove redis.sentinel.username to authenticate as the default user.");
+        }
+        notNegative("redis.sentinel.check-interval", s.getCheckInterval(),
+                "how often the sentinels are asked for the current primary (0 turns it off), e.g. 1s");
+        readFrom(p);
+        return sentinels;
+    }
+
+    /** Parses one sentinel: host:port, [ipv6]:port, or a host alone for the default sentinel port. */
+    private static HostAndPort sentinelAddress(String node) {
+        String s = node.strip();
+        try {
+            if (s.indexOf(':') < 0) {
+                return new HostAndPort(s, SentinelConfig.DEFAULT_SENTINEL_PORT);
+            }
+            if (s.startsWith("[") && s.endsWith("]")) {
+                return new HostAndPort(s.substring(1, s.length() - 1), SentinelConfig.DEFAULT_SENTINEL_PORT);
+            }
+            return HostAndPort.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRedisPropertyException("redis.sentinel.nodes", node, "a list of host:port entries ("
+                    + e.getMessage() + ")", "Set redis.sentinel.nodes to the sentinels as host:port, separated by "
+                    + "commas, e.g. 10.0.0.1:26379,10.0.0.2:26379 ([::1]:26379 for IPv6; a host without a port "
+                    + "gets " + SentinelConfig.DEFAULT_SENTINEL_PORT + ").", e);
+        }
     }
 
     /**

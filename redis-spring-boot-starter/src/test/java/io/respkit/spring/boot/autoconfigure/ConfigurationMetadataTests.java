@@ -45,5 +45,13 @@ class ConfigurationMetadataTests {
                 .startsWith("Seed nodes of a Redis Cluster as host:port");
         assertThat(properties.get("redis.cluster.max-redirects").path("defaultValue").asInt()).isEqualTo(5);
         assertThat(properties.get("redis.read-from").path("defaultValue").asString()).isEqualTo("primary");
+        assertThat(properties).containsKeys("redis.sentinel.master", "redis.sentinel.nodes",
+                "redis.sentinel.username", "redis.sentinel.password", "redis.sentinel.check-interval");
+        assertThat(properties.get("redis.sentinel.master").path("description").asString())
+                .startsWith("Name the sentinels monitor the primary under");
+        assertThat(properties.get("redis.sentinel.password").path("description").asString())
+                .contains("Never logged or exposed");
+        assertThat(properties.get("redis.sentinel.check-interval").path("defaultValue").asString())
+                .isEqualTo("1s");
     }
 }

@@ -1,0 +1,59 @@
+package io.respkit.sample;
+
+import io.respkit.test.RedisSentinels;
+import io.respkit.test.SentinelTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the sample app against the shared Redis Sentinel group from properties alone
+ * ({@code redis.sentinel.master}, {@code redis.sentinel.nodes}) and checks that every demo completed on the primary
+ * the sentinels name, with the tutorial's results as on one server (less the {@code FLUSHALL}, run only on a
+ * throwaway server).
+ */
+@SentinelTest
+class SampleApplicationSentinelIntegrationTests {
+
+    @Test
+    void demoCompletesOnTheSentinelsPrimary(RedisSentinels group) {
+        group.primary().call("FLUSHALL");
+        String nodes = group.sentinels().stream().map(Object::toString).collect(Collectors.joining(","));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+                .properties("redis.sentinel.master=" + group.masterName(), "redis.sentinel.nodes=" + nodes).run()) {
+            DemoReport report = context.getBean(DemoReport.class);
+            assertThat(report.completed()).isTrue();
+            Map<String, Object> r = report.results();
+            assertThat(r).containsEntry("cluster", false).containsEntry("sentinel master", group.masterName())
+                    .containsEntry("type k1", "string").containsEntry("exists k1", 1L)
+                    .containsEntry("get k11", "v1").containsEntry("ttl without expiry", -1L)
+                    .containsEntry("getset k1", "v1").containsEntry("mget k1 k2", List.of("v1", "v2"))
+                    .containsEntry("num after 5 incr", "6").containsEntry("decrby num 8", 2L)
+                    .containsEntry("hincrby user1 age 10", 28L).containsEntry("lrem l3 2 a1", 2L)
+                    .containsEntry("smove a", true).containsEntry("smembers s2", Set.of("a"))
+                    .containsEntry("zcount 100 200", 3L)
+                    .containsEntry("pipeline sets", List.of(true, true, true, true))
+                    .containsEntry("pipeline gets", List.of("v1", "v2", "v3", "v4"))
+                    .containsEntry("pipeline errors as values", List.of("true", "error", "true"))
+                    .doesNotContainKey("flushall");
+            assertThat((Long) r.get("dbsize")).isPositive();
+            assertThat(r.get("zrange score")).isEqualTo(List.of("likai", "wangkai", "zhaokai", "zhangsan"));
+            assertThat((String) r.get("pipeline raise-on-error")).startsWith("command #1 LPUSH failed with WRONGTYPE");
+            assertThat(report.consumed()).containsExactlyElementsOf(QueueAndRadioDemo.JOBS);
+            // One primary, as on one server: each listener hears its broadcasts in publication order.
+            assertThat(report.heard().get("zhangsan")).containsExactly("fm97.5: broadcast #0", "fm77.5: broadcast #2",
+                    "fm97.5: broadcast #3", "fm77.5: broadcast #4");
+            assertThat(report.heard().get("lisi")).containsExactly("fm80.5: broadcast #1", "fm80.5: broadcast #5");
+            assertThat(report.heard().get("wangwu")).containsExactly("fm97.5: broadcast #0", "fm97.5: broadcast #3");
+            // The demo's keys are on the primary the sentinels name.
+            assertThat((Long) group.primary().call("DBSIZE")).isPositive();
+        }
+    }
+}
