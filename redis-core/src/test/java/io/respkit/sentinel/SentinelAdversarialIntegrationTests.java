@@ -71,10 +71,33 @@ class SentinelAdversarialIntegrationTests {
                         }
                     });
             assertThat(wrong.toString()).doesNotContain("not-the-Secret");
-            await().atMost(Duration.ofSeconds(5)).until(() -> sentinelThreads() == before);
+            await().atMost(Duration.ofSeconds(5)).until(() -> sentinelThreads() <= before);
         } finally {
             for (RedisNode s : group.sentinelNodes()) {
                 s.call("ACL", "DELUSER", "watcher");
+            }
+        }
+    }
+
+    @Test
+    void aDataNodeUserWithoutAdminCommandsCanStillBeFollowed(RedisSentinels group) {
+        // managed Redis hands out such users: ROLE is an @admin command, refused with NOPERM
+        for (RedisNode n : group.nodes()) {
+            n.call("ACL", "SETUSER", "app", "on", ">app-Secret", "~*", "&*", "+@all", "-@admin");
+        }
+        try {
+            SentinelConfig config = SentinelConfig.builder().sentinels(group.sentinels())
+                    .masterName(group.masterName())
+                    .nodeConfig(RedisConfig.builder().username("app").password("app-Secret").build()).build();
+            try (RedisClient<String> redis = RedisClient.create(config)) {
+                assertThat(redis.pool().config().port()).isEqualTo(group.primary().port());
+                redis.set("acl:k", "v");
+                assertThat(redis.get("acl:k")).isEqualTo("v");
+                redis.del("acl:k");
+            }
+        } finally {
+            for (RedisNode n : group.nodes()) {
+                n.call("ACL", "DELUSER", "app");
             }
         }
     }
@@ -92,7 +115,7 @@ class SentinelAdversarialIntegrationTests {
 
         redis.close();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> sentinelThreads() == before);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sentinelThreads() <= before);
         await().atMost(Duration.ofSeconds(5)).until(() -> group.nodes().stream().noneMatch(n ->
                 ((String) n.call("CLIENT", "LIST")).contains("name=closing-it ")));
         await().atMost(Duration.ofSeconds(5)).until(() -> group.sentinelNodes().stream().noneMatch(s ->

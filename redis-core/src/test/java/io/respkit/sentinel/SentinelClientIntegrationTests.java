@@ -62,7 +62,7 @@ class SentinelClientIntegrationTests {
         assertThatThrownBy(() -> RedisClient.create(config))
                 .isInstanceOf(RedisConnectionException.class)
                 .hasMessageContaining("127.0.0.1:1").hasMessageContaining("'m'");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sentinelThreads() == before);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sentinelThreads() <= before);
     }
 
     @Test

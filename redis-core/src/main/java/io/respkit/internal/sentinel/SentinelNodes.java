@@ -6,6 +6,7 @@ import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisException;
+import io.respkit.exceptions.RedisNoPermissionException;
 import io.respkit.internal.RawCommand;
 import io.respkit.sentinel.SentinelConfig;
 import org.slf4j.Logger;
@@ -175,8 +176,17 @@ final class SentinelNodes implements AutoCloseable {
 
     private List<?> role(HostAndPort node) {
         try {
-            Object reply = dataNode(node).execute(RawCommand.of(StringCodec.UTF8, "ROLE"));
-            return reply instanceof List<?> l ? l : null;
+            RedisConnection c = dataNode(node);
+            try {
+                Object reply = c.execute(RawCommand.of(StringCodec.UTF8, "ROLE"));
+                return reply instanceof List<?> l ? l : null;
+            } catch (RedisNoPermissionException e) {
+                // ROLE is an @admin command, which managed Redis often denies; HELLO tells the role to anyone
+                // (without the primary a replica follows).
+                Map<String, String> hello = fields(c.execute(RawCommand.of(StringCodec.UTF8, "HELLO")));
+                String role = hello.get("role");
+                return role == null ? null : List.of(role.equals("replica") ? "slave" : role);
+            }
         } catch (RedisException e) {
             drop(dataNodes, node);
             log.debug("ROLE of {} failed: {}", node, e.getMessage());
@@ -224,7 +234,8 @@ final class SentinelNodes implements AutoCloseable {
         Map<String, String> m = new LinkedHashMap<>();
         if (entry instanceof List<?> kv) {
             for (int i = 0; i + 1 < kv.size(); i += 2) {
-                m.put(String.valueOf(kv.get(i)), String.valueOf(kv.get(i + 1)));
+                Object v = kv.get(i + 1);
+                m.put(String.valueOf(kv.get(i)), v instanceof List<?> ? "" : String.valueOf(v));
             }
         } else if (entry instanceof Map<?, ?> map) {
             map.forEach((k, v) -> m.put(String.valueOf(k), String.valueOf(v)));
