@@ -24,13 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,9 +59,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
 
     private final ClusterRouter router;
     private final RedisCodec<V> codec;
-    /** The reader's queue: node messages, each holding a permit of {@link #room}, and {@link Gap}s, which hold none. */
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final Semaphore room = new Semaphore(QUEUE_CAPACITY);
+    private final ShardQueue<V> queue = new ShardQueue<>(QUEUE_CAPACITY);
     private final Object lock = new Object();
     private final Object readLock = new Object();
     private final ScheduledExecutorService checker;
@@ -79,10 +74,6 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     private volatile boolean closed;
 
     private record Lost(HostAndPort node, ClusterTopology seen) {
-    }
-
-    /** A gap report in the queue: not counted against its bound. */
-    private record Gap<V>(SubscriptionEvent<V> event) {
     }
 
     /**
@@ -200,7 +191,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                     log.warn("Shard channel '{}' moved to {}; messages published to it meanwhile were not received",
                             c, node.address);
                     // queued before the SSUBSCRIBE below is sent, so before the new owner's confirmation
-                    queue.add(new Gap<>(new SubscriptionEvent<V>(SubscriptionEvent.Kind.RECONNECTED, c, 1)));
+                    queue.addGap(new SubscriptionEvent<>(SubscriptionEvent.Kind.RECONNECTED, c, 1));
                 }
                 placed.put(c, node.address);
             }
@@ -292,7 +283,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                 return;
             }
         }
-        deliver(m);
+        queue.put(m, () -> closed);
     }
 
     /** Whether a node's SUNSUBSCRIBE confirms the caller's; a node dropping a wanted channel starts its move. */
@@ -380,33 +371,6 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
         }
     }
 
-    /** Queues a node's message for the reader, waiting while the queue is full. On a node's thread, not locked. */
-    private void deliver(PubSubMessage<V> m) {
-        try {
-            while (!closed) {
-                if (room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    queue.add(m);
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What the reader gets for a queue entry; a node message gives its room back. */
-    @SuppressWarnings("unchecked")
-    private PubSubMessage<V> taken(Object entry) {
-        if (entry == null) {
-            return null;
-        }
-        if (entry instanceof Gap<?> gap) {
-            return (PubSubMessage<V>) gap.event();
-        }
-        room.release();
-        return (PubSubMessage<V>) entry;
-    }
-
     @Override
     public PubSubMessage<V> next(Duration timeout) {
         if (timeout.isNegative()) {
@@ -430,8 +394,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                         return null;
                     }
                     long left = deadline == Long.MAX_VALUE ? SLICE_NANOS : deadline - System.nanoTime();
-                    PubSubMessage<V> m = taken(left <= 0 ? queue.poll()
-                            : queue.poll(Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS));
+                    PubSubMessage<V> m = queue.poll(Math.min(left, SLICE_NANOS));
                     if (m != null || left <= 0) {
                         return closed ? null : m;
                     }
