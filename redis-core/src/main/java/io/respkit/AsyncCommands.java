@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * commands go to the client's shared auto-pipelined connection, so thousands of concurrent calls cost a handful of
  * socket writes; blocking commands (BRPOP, ...) and stateful ones (WATCH, SELECT, ...) run on pooled connections on
  * respkit's async worker threads.
- * A reply that does not arrive within the configured timeout fails with {@link RedisTimeoutException}.
+ * A reply that does not arrive within the configured timeout fails with {@link RedisTimeoutException}; that fails only
+ * its own response: the shared connection is replaced, failing every command on it, by its watchdog once its oldest
+ * command is overdue.
  *
  * <p>Giving up on a blocking pop ({@code BLPOP}, {@code BRPOP}, {@code BLMOVE}, {@code BLMPOP}, {@code BZPOPMIN},
  * {@code BZPOPMAX}, or {@code BRPOPLPUSH}/{@code BZMPOP} sent with {@link #enqueue} and marked
@@ -95,7 +97,9 @@ public final class AsyncCommands<V> implements RedisAsyncCommands<V> {
                 } else if (error instanceof TimeoutException) {
                     RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name()
                             + " timed out after " + timeoutMillis + " ms", error);
-                    multiplexer.failCurrent(timeout); // a hung server: start over on a new connection
+                    // only this response: the connection's watchdog judges whether the server hangs (its oldest
+                    // command overdue) and then fails all on it; this timer races the reader, and failing the
+                    // connection from here would also fail the replies arriving right behind this one
                     response.fail(timeout);
                 } else {
                     response.completeExceptionally(error);

@@ -213,6 +213,16 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     }
 
     /**
+     * Asks for a topology refresh in the background and returns at once. Requests are coalesced and rate-limited
+     * with the client's own ({@link ClusterConfig#refreshMinInterval()} apart at the least), so a caller that saw a
+     * sign of change (a health check whose ping failed) may ask as often as it likes; {@link #topology()} shows the
+     * result once read.
+     */
+    public void requestTopologyRefresh() {
+        router.requestTopologyRefresh();
+    }
+
+    /**
      * Reads the cluster's topology now rather than waiting for the next periodic or triggered refresh.
      *
      * @return the topology read, or the previous one when no node answered

@@ -3,6 +3,7 @@ package io.respkit;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.exceptions.RedisTimeoutException;
 
+import io.respkit.commands.ClientPauseMode;
 import io.respkit.commands.KeyValue;
 import io.respkit.protocol.RespVersion;
 import io.respkit.test.RedisServer;
@@ -20,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,6 +155,57 @@ class AsyncAndMultiplexedIntegrationTests {
             sleeper.get();
             assertThat(redis.get("k")).isEqualTo("v");
         }
+    }
+
+    @Test
+    void oneCallersTimeoutLeavesTheOtherCommandsAndTheSharedConnectionAlone(RedisServer server) {
+        try (RedisClient<String> redis = RedisClient.create(server.configBuilder().clientName("one-impatient")
+                .build());
+             RedisClient<String> admin = RedisClient.create(server.config())) {
+            redis.async().set("late", "0").join(); // the shared connection is open
+            String before = sharedConnection(admin, "one-impatient");
+            // the server holds writes for 300 ms: both SETs wait on the shared connection
+            assertThat(admin.clientPause(Duration.ofMillis(300), ClientPauseMode.WRITE)).isTrue();
+            Response<Boolean> impatient = redis.async().set("late", "1");
+            impatient.orTimeout(50, TimeUnit.MILLISECONDS);
+            Response<Boolean> patient = redis.async().set("other", "2");
+            assertThatThrownBy(impatient::join).hasRootCauseInstanceOf(TimeoutException.class);
+            assertThat(patient.join()).isTrue();
+            assertThat(redis.get("late")).isEqualTo("1"); // it ran: the caller only stopped waiting
+            assertThat(sharedConnection(admin, "one-impatient")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void anAsyncCommandPastTheConfiguredTimeoutFailsTypedAndTheConnectionIsReplaced(RedisServer server)
+            throws Exception {
+        try (RedisClient<String> redis = RedisClient.create(server.configBuilder().timeout(Duration.ofMillis(300))
+                .build());
+             RedisClient<String> admin = RedisClient.create(server.config())) {
+            redis.set("k", "v");
+            redis.async().get("k").join();
+            CompletableFuture<Object> sleeper = CompletableFuture.supplyAsync(() -> admin.execute("DEBUG", "SLEEP", "1"));
+            await().atMost(Duration.ofSeconds(2)).until(() -> !answersPingWithin(server, 100));
+            Response<String> late = redis.async().get("k");
+            Response<String> behind = redis.async().get("k");
+            assertThatThrownBy(late::join).hasCauseInstanceOf(RedisTimeoutException.class);
+            // the hung connection is failed by its watchdog: the command behind fails too, not waits forever
+            assertThatThrownBy(behind::join).hasCauseInstanceOf(RedisTimeoutException.class);
+            sleeper.get();
+            assertThat(redis.async().get("k").join()).isEqualTo("v");
+        }
+    }
+
+    /** The {@code CLIENT LIST} id of the one connection named {@code name} that ran a SET (the shared one). */
+    private static String sharedConnection(RedisClient<String> admin, String name) {
+        List<String> ids = new ArrayList<>();
+        for (String line : String.valueOf(admin.execute("CLIENT", "LIST")).split("\n")) {
+            if (line.contains(" name=" + name + " ") && line.contains(" cmd=set ")) {
+                ids.add(line.substring(0, line.indexOf(' ')));
+            }
+        }
+        assertThat(ids).hasSize(1);
+        return ids.get(0);
     }
 
     private static boolean answersPingWithin(RedisServer server, int millis) {

@@ -3,6 +3,8 @@ package io.respkit.commands;
 import io.respkit.codec.RedisCodec;
 import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.Durations;
+import io.respkit.internal.commands.KeyPositions;
+import io.respkit.internal.commands.SortedSetRangeDefs;
 import io.respkit.protocol.RespWriter;
 
 import java.io.IOException;
@@ -150,8 +152,8 @@ public final class Command<T> {
         if (firstKey == 0) {
             firstKey = size;
         } else {
-            int[] more = markMoreKeys(1);
-            more[++more[0]] = size;
+            moreKeys = KeyPositions.room(moreKeys, 1);
+            moreKeys[++moreKeys[0]] = size;
         }
         return add(key, 0);
     }
@@ -165,7 +167,7 @@ public final class Command<T> {
      */
     public Command<T> keys(Iterable<String> keys) {
         if (keys instanceof Collection<?> all && all.size() > 1) {
-            markMoreKeys(firstKey == 0 ? all.size() - 1 : all.size());
+            moreKeys = KeyPositions.room(moreKeys, firstKey == 0 ? all.size() - 1 : all.size());
         }
         for (String key : keys) {
             key(key);
@@ -386,7 +388,8 @@ public final class Command<T> {
         if (ref instanceof byte[] b) {
             return new String(b, codec.charset());
         }
-        return ref == LONG ? Long.toString(numbers[i]) : doubleText(Double.longBitsToDouble(numbers[i]));
+        // a double as RespWriter.writeBulk(double) sends it (never NaN: arg(double) refuses it)
+        return ref == LONG ? Long.toString(numbers[i]) : SortedSetRangeDefs.bound(Double.longBitsToDouble(numbers[i]));
     }
 
     /**
@@ -459,29 +462,6 @@ public final class Command<T> {
                 writer.writeBulk(Double.longBitsToDouble(numbers[i]));
             }
         }
-    }
-
-    /** Formats a double as {@link RespWriter#writeBulk(double)} sends it. */
-    private static String doubleText(double d) {
-        if (d == Double.POSITIVE_INFINITY) {
-            return "+inf";
-        }
-        if (d == Double.NEGATIVE_INFINITY) {
-            return "-inf";
-        }
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    /** Makes room in {@link #moreKeys} for {@code extra} more positions; returns the array. */
-    private int[] markMoreKeys(int extra) {
-        int[] more = moreKeys;
-        if (more == null) {
-            more = new int[1 + Math.max(extra, 3)];
-        } else if (more[0] + extra >= more.length) {
-            more = Arrays.copyOf(more, Math.max(more.length * 2, more[0] + extra + 1));
-        }
-        moreKeys = more;
-        return more;
     }
 
     /** Appends a String, a byte[], or the LONG or DOUBLE marker with its value in {@code number}. */

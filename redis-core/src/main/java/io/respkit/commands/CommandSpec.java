@@ -1,5 +1,7 @@
 package io.respkit.commands;
 
+import io.respkit.internal.commands.SpecText;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -301,35 +303,7 @@ public final class CommandSpec {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("CommandSpec[").append(isKnown() ? name : "unknown");
-        if (isReadOnly()) {
-            sb.append(" readonly");
-        }
-        if (isWrite()) {
-            sb.append(" write");
-        }
-        if (isBlocking()) {
-            sb.append(" blocking");
-        }
-        if (isDedicated()) {
-            sb.append(" dedicated");
-        }
-        if (effect != ConnectionEffect.NONE) {
-            sb.append(" effect=").append(effect);
-        }
-        if (mayCarryCredentials()) {
-            sb.append(" credentials");
-        }
-        if (pop != PopKind.NONE) {
-            sb.append(" pop=").append(pop);
-        }
-        if (requestPolicy() != RequestPolicy.DEFAULT) {
-            sb.append(" request=").append(requestPolicy());
-        }
-        if (responsePolicy() != ResponsePolicy.DEFAULT) {
-            sb.append(" response=").append(responsePolicy());
-        }
-        return sb.append(']').toString();
+        return SpecText.describe(this);
     }
 
     /** Builds a {@link CommandSpec}. Not thread-safe; build once, share the spec. */

@@ -152,8 +152,15 @@ public final class BlockingRecovery {
         putBack(pop, reply, connection::execute);
     }
 
-    /** Builds the put-back for what {@code pop} took and has {@code runner} run it; a failure is logged as a loss. */
-    private static void putBack(Command<?> pop, Object reply, java.util.function.Consumer<Command<Object>> runner) {
+    /**
+     * Builds the put-back for what {@code pop} took and has {@code runner} run it (e.g. through a cluster router, to
+     * the node that owns the key now); a failure is logged as a loss, never thrown.
+     *
+     * @param pop the blocking pop
+     * @param reply its raw reply
+     * @param runner runs the put-back command
+     */
+    public static void putBack(Command<?> pop, Object reply, java.util.function.Consumer<Command<Object>> runner) {
         try {
             Command<Object> putBack = PutBacks.of(pop, reply);
             if (putBack != null) {

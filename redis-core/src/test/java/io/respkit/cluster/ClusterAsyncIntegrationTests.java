@@ -4,6 +4,7 @@ import io.respkit.ClusterAsyncCommands;
 import io.respkit.RedisClusterClient;
 import io.respkit.Response;
 import io.respkit.commands.KeyValue;
+import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisCrossSlotException;
 import io.respkit.internal.cluster.SlotHash;
 import io.respkit.test.ClusterNode;
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -162,6 +165,38 @@ class ClusterAsyncIntegrationTests {
                         .until(() -> redis.llen(key) + delivered == 1);
             }
         }
+    }
+
+    @Test
+    void oneCallersTimeoutLeavesTheOtherCommandsOnItsNodeAndTheSharedConnectionAlone() {
+        String late = "{patience}:late";
+        String other = "{patience}:other";
+        try (RedisClusterClient<String> redis = RedisClusterClient.create(ClusterConfig.builder()
+                .seeds(cluster.seeds()).nodeConfig(RedisConfig.builder().clientName("one-impatient").build())
+                .build())) {
+            ClusterNode owner = cluster.primaryOf(SlotHash.slot(late, StandardCharsets.UTF_8));
+            // the first command goes through the router while the node's shared connection opens behind it
+            redis.async().set(late, "0").join();
+            await().atMost(Duration.ofSeconds(10)).until(() -> named(owner, "one-impatient").size() == 2);
+            redis.async().incr("{patience}:n").join();
+            String shared = named(owner, "one-impatient").stream().filter(line -> line.contains(" cmd=incr "))
+                    .map(line -> line.substring(0, line.indexOf(' '))).findFirst().orElseThrow();
+            // the node holds writes for 300 ms: both SETs wait on its shared connection
+            owner.call("CLIENT", "PAUSE", "300", "WRITE");
+            Response<Boolean> impatient = redis.async().set(late, "1");
+            impatient.orTimeout(50, TimeUnit.MILLISECONDS);
+            Response<Boolean> patient = redis.async().set(other, "2");
+            assertThatThrownBy(impatient::join).hasRootCauseInstanceOf(TimeoutException.class);
+            assertThat(patient.join()).isTrue();
+            assertThat(redis.get(late)).isEqualTo("1"); // it ran before the other: the caller only stopped waiting
+            assertThat(named(owner, "one-impatient")).hasSize(2).anyMatch(line -> line.startsWith(shared + " "));
+        }
+    }
+
+    /** The {@code CLIENT LIST} lines of the connections named {@code name}. */
+    private static List<String> named(ClusterNode node, String name) {
+        return Arrays.stream(node.call("CLIENT", "LIST").toString().split("\\r?\\n"))
+                .filter(line -> line.contains(" name=" + name + " ")).toList();
     }
 
     private static long blockedClients(ClusterNode node) {

@@ -313,8 +313,7 @@ public final class RedisCluster implements AutoCloseable {
      */
     public void beginMigration(int slot, ClusterNode from, ClusterNode to) {
         checkSlot(slot);
-        to.call("CLUSTER", "SETSLOT", Integer.toString(slot), "IMPORTING", from.nodeId());
-        from.call("CLUSTER", "SETSLOT", Integer.toString(slot), "MIGRATING", to.nodeId());
+        SlotMigration.begin(slot, from, to);
     }
 
     /**
@@ -329,19 +328,7 @@ public final class RedisCluster implements AutoCloseable {
      */
     public int migrateKeys(int slot, ClusterNode from, ClusterNode to) {
         checkSlot(slot);
-        int moved = 0;
-        while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object> keys = (List<Object>) from.call("CLUSTER", "GETKEYSINSLOT", Integer.toString(slot), "100");
-            if (keys.isEmpty()) {
-                return moved;
-            }
-            List<String> args = new ArrayList<>(List.of("MIGRATE", to.host(), Integer.toString(to.port()), "", "0",
-                    "5000", "REPLACE", "KEYS"));
-            keys.forEach(k -> args.add((String) k));
-            from.call(args.toArray(String[]::new));
-            moved += keys.size();
-        }
+        return SlotMigration.migrateKeys(slot, from, to);
     }
 
     /**
@@ -356,22 +343,7 @@ public final class RedisCluster implements AutoCloseable {
      */
     public void finishMigration(int slot, ClusterNode from, ClusterNode to) {
         checkSlot(slot);
-        String[] setNode = {"CLUSTER", "SETSLOT", Integer.toString(slot), "NODE", to.nodeId()};
-        to.call(setNode);
-        from.call(setNode);
-        for (ClusterNode p : primaries()) {
-            if (p.isReachable() && !p.nodeId().equals(to.nodeId()) && !p.nodeId().equals(from.nodeId())) {
-                p.call(setNode);
-            }
-        }
-        ClusterProbe.poll(DEFAULT_TIMEOUT, "every node sees slot " + slot + " on " + to.hostAndPort(), () -> {
-            for (RedisProcess p : reachable()) {
-                if (!to.nodeId().equals(ClusterProbe.view(p).ownerOf(slot))) {
-                    return p.port() + " sees slot " + slot + " on " + ClusterProbe.view(p).ownerOf(slot);
-                }
-            }
-            return null;
-        });
+        SlotMigration.finish(slot, from, to, primaries(), this::reachable);
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (nothing was sent), the command is finished by the synchronous {@link ClusterRouter} on a worker thread, which
  * follows redirects and waits out failovers. A connection failure after the command was submitted is retried that
  * way only for a read; a write that may have run fails, and so does a command whose reply did not come within the
- * configured timeout (the shared connection is then replaced).
+ * configured timeout (that fails only its own future: the shared connection's watchdog replaces the connection, failing
+ * what is on it, once its oldest command is overdue).
  *
  * <p>Everything else runs through the router on a worker thread ({@link ClusterCall}): fan-out and multi-shard
  * splits, reads that may go to a replica ({@link ReadFrom} other than {@code PRIMARY} and {@code PRIMARY_PREFERRED}),
@@ -160,20 +161,21 @@ public final class ClusterAsync {
             if (error == null) {
                 response.complete(value);
             } else {
-                failed(command, response, multiplexer, node, error);
+                failed(command, response, node, error);
             }
         });
     }
 
     /** Decides what a failure on the shared connection means; on its reader thread, so it must not block. */
-    private <T> void failed(Command<T> command, CompletableFuture<T> response, Multiplexer multiplexer,
-            HostAndPort node, Throwable error) {
+    private <T> void failed(Command<T> command, CompletableFuture<T> response, HostAndPort node, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof TimeoutException) {
             RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name() + " timed out after "
                     + timeoutMillis + " ms on " + node, cause);
-            multiplexer.failCurrent(timeout); // a hung node: start over on a new connection
-            topology.suspect(node); // and let the next callers wait for the topology rather than for this node
+            // Only this command's bound. Whether the node hangs is the connection's watchdog's call: it fails the
+            // connection, and all on it, once its oldest command is overdue; failing it from this timer, which races
+            // the reader, would also fail the replies arriving right behind this one.
+            topology.suspect(node); // the next callers wait for the topology rather than for this node
             response.completeExceptionally(timeout);
             return;
         }

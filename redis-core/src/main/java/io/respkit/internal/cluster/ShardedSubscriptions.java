@@ -24,10 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +34,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The {@link ClusterShardedSubscriber} of a {@link ClusterRouter}: which shard channel is subscribed on which node
  * ({@link ShardNode}), and the checker that places channels on their slot's owner, moves them when it changes, and
- * retires the connections of nodes that left. Messages of every node go through one bounded queue to the reader
- * (a full queue stops the node threads, and so the nodes' sockets: back-pressure as with one {@link Subscriber}).
+ * retires the connections of nodes that left. Messages of every node go through one queue to the reader, bounded for
+ * what the nodes send (a full queue stops the node threads, and so the nodes' sockets: back-pressure as with one
+ * {@link Subscriber}). The gap report of a moved channel is queued past that bound: there is at most one per channel
+ * and move, and it is queued under the lock right before the channel's {@code SSUBSCRIBE} is sent to its new owner,
+ * which is how it comes before that owner's confirmation without the lock ever waiting for the reader.
  *
  * <p>Thread-safe: placements change under one lock, by the caller's thread ({@code ssubscribe}, {@code sunsubscribe}),
- * the node threads (a node dropping a channel) and the checker thread.
+ * the node threads (a node dropping a channel) and the checker thread. Nothing that can wait long happens under it:
+ * not waiting for room in the queue (a slow reader, or a reader that itself subscribes, would stall or deadlock every
+ * caller), not opening a node connection (a node that does not answer would hold every caller for its timeout).
  *
  * @param <V> the payload type
  */
@@ -56,7 +59,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
 
     private final ClusterRouter router;
     private final RedisCodec<V> codec;
-    private final BlockingQueue<PubSubMessage<V>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final ShardQueue<V> queue = new ShardQueue<>(QUEUE_CAPACITY);
     private final Object lock = new Object();
     private final Object readLock = new Object();
     private final ScheduledExecutorService checker;
@@ -102,6 +105,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
             throw new IllegalArgumentException("ssubscribe needs at least one shard channel");
         }
         checkNames(channels);
+        Map<HostAndPort, List<String>> missing;
         synchronized (lock) {
             ensureOpen();
             Map<HostAndPort, List<String>> again = new LinkedHashMap<>();
@@ -113,8 +117,12 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                 wanted.add(c);
             }
             again.forEach((node, names) -> send(nodes.get(node), true, names));
-            place(router.topology(), false);
+            missing = place(router.topology());
         }
+        // only the connections these channels need: another channel's node that does not answer is the checker's
+        List<String> mine = List.of(channels);
+        missing.values().removeIf(waiting -> Collections.disjoint(waiting, mine));
+        connect(missing.keySet());
     }
 
     @Override
@@ -151,11 +159,13 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     }
 
     /**
-     * Places every wanted channel that no node holds on its slot's owner. Under the lock.
+     * Places every wanted channel that no node holds on its slot's owner, where a connection to it is open; a channel
+     * that was held before gets a gap report first. Under the lock.
      *
-     * @param moved whether the channels were held before: each gets a gap report
+     * @return the owners without a connection yet, with the channels waiting for them: the caller opens them with
+     *         {@link #connect} after the lock
      */
-    private void place(ClusterTopology topology, boolean moved) {
+    private Map<HostAndPort, List<String>> place(ClusterTopology topology) {
         Map<HostAndPort, List<String>> byOwner = new LinkedHashMap<>();
         for (String c : wanted) {
             if (placed.containsKey(c)) {
@@ -169,41 +179,64 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
             }
             byOwner.computeIfAbsent(owner.address(), a -> new ArrayList<>()).add(c);
         }
+        Map<HostAndPort, List<String>> missing = new LinkedHashMap<>();
         for (Map.Entry<HostAndPort, List<String>> e : byOwner.entrySet()) {
-            ShardNode<V> node = node(e.getKey());
+            ShardNode<V> node = nodes.get(e.getKey());
             if (node == null) {
-                continue; // unreachable now: the checker tries again
+                missing.put(e.getKey(), e.getValue());
+                continue;
             }
             for (String c : e.getValue()) {
-                boolean gap = moved || lost.remove(c) != null;
-                if (gap) {
+                if (lost.remove(c) != null) {
                     log.warn("Shard channel '{}' moved to {}; messages published to it meanwhile were not received",
                             c, node.address);
-                    deliver(new SubscriptionEvent<>(SubscriptionEvent.Kind.RECONNECTED, c, 1));
+                    // queued before the SSUBSCRIBE below is sent, so before the new owner's confirmation
+                    queue.addGap(new SubscriptionEvent<>(SubscriptionEvent.Kind.RECONNECTED, c, 1));
                 }
                 placed.put(c, node.address);
             }
             send(node, true, e.getValue());
         }
+        return missing;
     }
 
-    /** The node's connection, opened when missing; null when it cannot be opened now. Under the lock. */
-    private ShardNode<V> node(HostAndPort address) {
-        ShardNode<V> node = nodes.get(address);
-        if (node != null) {
-            return node;
+    /**
+     * Opens the connections {@link #place} found missing, outside the lock, then places the channels waiting for
+     * them. Two threads may open one node at once: the second connection is closed. A node that cannot be reached
+     * now is left to the checker, which tries again. Not under the lock.
+     */
+    private void connect(Set<HostAndPort> addresses) {
+        if (addresses.isEmpty()) {
+            return;
         }
-        try {
-            Subscriber<V> sub = Subscriber.open(router.config().configFor(address), codec);
-            node = new ShardNode<>(address, sub, this::onMessage, this::onLost);
-        } catch (RedisException e) {
-            log.warn("Sharded subscriber cannot connect to {} yet: {}", address, e.getMessage());
-            router.requestTopologyRefresh();
-            return null;
+        Map<HostAndPort, Subscriber<V>> opened = new LinkedHashMap<>();
+        for (HostAndPort address : addresses) {
+            try {
+                opened.put(address, Subscriber.open(router.config().configFor(address), codec));
+            } catch (RedisException e) {
+                log.warn("Sharded subscriber cannot connect to {} yet: {}", address, e.getMessage());
+                router.requestTopologyRefresh();
+            }
         }
-        nodes.put(address, node);
-        node.start();
-        return node;
+        if (opened.isEmpty()) {
+            return;
+        }
+        List<Subscriber<V>> spare = new ArrayList<>();
+        synchronized (lock) {
+            for (Map.Entry<HostAndPort, Subscriber<V>> e : opened.entrySet()) {
+                if (closed || nodes.containsKey(e.getKey())) {
+                    spare.add(e.getValue());
+                    continue;
+                }
+                ShardNode<V> node = new ShardNode<>(e.getKey(), e.getValue(), this::onMessage, this::onLost);
+                nodes.put(e.getKey(), node);
+                node.start();
+            }
+            if (!closed) {
+                place(router.topology()); // owners that changed meanwhile are the checker's next job
+            }
+        }
+        spare.forEach(Subscriber::close);
     }
 
     /** SSUBSCRIBE or SUNSUBSCRIBE on one node, one command per slot (a cluster refuses channels of two slots). */
@@ -250,7 +283,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                 return;
             }
         }
-        deliver(m);
+        queue.put(m, () -> closed);
     }
 
     /** Whether a node's SUNSUBSCRIBE confirms the caller's; a node dropping a wanted channel starts its move. */
@@ -295,6 +328,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     /** On the checker thread: places waiting channels, moves those of lost nodes, retires nodes that left. */
     private void check() {
         try {
+            Map<HostAndPort, List<String>> missing;
             synchronized (lock) {
                 if (closed) {
                     return;
@@ -329,23 +363,11 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                         node.retire();
                     }
                 }
-                place(topology, false);
+                missing = place(topology);
             }
+            connect(missing.keySet());
         } catch (RuntimeException e) {
             log.warn("Sharded subscriber check failed: {}", e.toString());
-        }
-    }
-
-    /** Queues a message for the reader, waiting while the queue is full. */
-    private void deliver(PubSubMessage<V> m) {
-        try {
-            while (!closed) {
-                if (queue.offer(m, 100, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -372,8 +394,7 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                         return null;
                     }
                     long left = deadline == Long.MAX_VALUE ? SLICE_NANOS : deadline - System.nanoTime();
-                    PubSubMessage<V> m = left <= 0 ? queue.poll()
-                            : queue.poll(Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS);
+                    PubSubMessage<V> m = queue.poll(Math.min(left, SLICE_NANOS));
                     if (m != null || left <= 0) {
                         return closed ? null : m;
                     }

@@ -16,9 +16,13 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Reports whether a Redis Cluster serves every key: reads the topology again, then {@code PING}s every primary on a
- * short-lived connection of its own (so that the answer is the node's, not a pooled connection's). Up when the
- * topology covers all 16384 slots and every primary answered; down otherwise, with the reason in {@code error}.
+ * Reports whether a Redis Cluster serves every key: takes the client's current topology, then {@code PING}s every
+ * primary on a short-lived connection of its own (so that the answer is the node's, not a pooled connection's). Up
+ * when the topology covers all 16384 slots and every primary answered; down otherwise, with the reason in
+ * {@code error}. The topology is not read again for a probe: a health endpoint polled every second by a load balancer
+ * would be a stream of topology reads on every node. A probe that finds the cluster down asks the client for a
+ * refresh instead ({@link RedisClusterClient#requestTopologyRefresh()}, rate-limited with the client's own), so that
+ * a later probe judges the topology after a failover.
  * Details: {@code slotsCovered}, {@code primaries} and {@code replicas} (addresses), {@code unreachable} (the
  * primaries that did not answer or that the topology flags as failed, with the reason). Addresses only: never
  * credentials, and failure messages from respkit never contain the password.
@@ -46,7 +50,7 @@ public final class RedisClusterHealthIndicator implements HealthIndicator {
     }
 
     /**
-     * Refreshes the topology and pings every primary that serves slots (primaries without slots, such as one that
+     * Pings every primary that serves slots in the client's current topology (primaries without slots, such as one that
      * failed over and is still listed, are reported under {@code withoutSlots} and do not decide the status).
      *
      * @return up with the topology's details, or down with the reason
@@ -55,9 +59,9 @@ public final class RedisClusterHealthIndicator implements HealthIndicator {
     public Health health() {
         ClusterTopology topology;
         try {
-            topology = client.refreshTopology();
+            topology = client.topology();
         } catch (RuntimeException e) {
-            log.debug("Redis Cluster health check could not read the topology", e);
+            log.debug("Redis Cluster health check could not get the topology", e);
             return Health.down().withDetail("error", e.getClass().getName() + ": " + e.getMessage()).build();
         }
         List<String> primaries = new ArrayList<>();
@@ -83,6 +87,9 @@ public final class RedisClusterHealthIndicator implements HealthIndicator {
             }
         }
         int covered = topology.slotsCovered();
+        if (!topology.coversAllSlots() || !unreachable.isEmpty()) {
+            client.requestTopologyRefresh(); // the topology may be stale (a failover): read for a later probe
+        }
         Health.Builder builder;
         if (!topology.coversAllSlots()) {
             builder = Health.down().withDetail("error", "the cluster serves " + covered + " of " + SLOTS

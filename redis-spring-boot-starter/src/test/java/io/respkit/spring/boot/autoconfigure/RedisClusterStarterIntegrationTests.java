@@ -208,6 +208,37 @@ class RedisClusterStarterIntegrationTests {
     }
 
     @Test
+    void healthProbesReadNoTopology(RedisCluster cluster) {
+        runner(cluster).run(context -> {
+            RedisClusterHealthIndicator indicator = context.getBean("respkitHealthIndicator",
+                    RedisClusterHealthIndicator.class);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+            List<ClusterNode> nodes = cluster.nodes(); // the harness reads CLUSTER NODES itself: once, before
+            long before = topologyReads(nodes);
+            // a load balancer polling the health endpoint: each probe must not become a topology read on the nodes
+            for (int i = 0; i < 30; i++) {
+                assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+            }
+            assertThat(topologyReads(nodes) - before).as("topology reads for 30 probes").isLessThan(10);
+        });
+    }
+
+    /** {@code CLUSTER SLOTS}, {@code SHARDS} and {@code NODES} calls served by the nodes so far. */
+    private static long topologyReads(List<ClusterNode> nodes) {
+        long calls = 0;
+        for (ClusterNode node : nodes) {
+            for (String line : node.call("INFO", "commandstats").toString().split("\r?\n")) {
+                if (line.startsWith("cmdstat_cluster|slots:") || line.startsWith("cmdstat_cluster|shards:")
+                        || line.startsWith("cmdstat_cluster|nodes:")) {
+                    String rest = line.substring(line.indexOf("calls=") + "calls=".length());
+                    calls += Long.parseLong(rest.substring(0, rest.indexOf(',')));
+                }
+            }
+        }
+        return calls;
+    }
+
+    @Test
     void healthIsDownWhenTheClusterDoesNotCoverEverySlot() {
         try (RedisCluster own = RedisCluster.start(1, 0)) {
             ClusterNode primary = own.primaries().get(0);
