@@ -62,7 +62,8 @@ class ClusterFaultsIntegrationTests {
             assertThat(traffic.problems).filteredOn(p -> p.startsWith("unexpected")).isEmpty();
             // errors only inside the failover window: callers succeed again within 1 s of the promotion
             assertThat(lastFailure == 0 ? 0 : ms(lastFailure - promotedAt)).isLessThanOrEqualTo(1000);
-            assertThat(ms(traffic.maxCallNanos.get())).isLessThanOrEqualTo(2 * TIMEOUT.toMillis() + 500);
+            // no call is held past its own timeout (plus scheduling slack)
+            assertThat(ms(traffic.maxCallNanos.get())).isLessThanOrEqualTo(TIMEOUT.toMillis() + 150);
             assertThat(promotion.promoted()).isNotNull();
             // the dead node is still listed (failed, without slots): fan-out reaches the serving primaries only
             assertThat(redis.dbsize()).isPositive();
@@ -121,7 +122,8 @@ class ClusterFaultsIntegrationTests {
             // a write that timed out on the frozen node was not sent again after the heal: nothing the callers
             // acknowledged later was overwritten
             assertThat(traffic.stale.get()).as("acknowledged writes lost: %s", traffic.problems).isZero();
-            assertThat(ms(traffic.maxCallNanos.get())).isLessThanOrEqualTo(2 * TIMEOUT.toMillis() + 500);
+            // no call is held past its own timeout (plus scheduling slack)
+            assertThat(ms(traffic.maxCallNanos.get())).isLessThanOrEqualTo(TIMEOUT.toMillis() + 150);
             assertThat(lastFailure == 0 ? 0 : ms(lastFailure - promotedAt)).isLessThanOrEqualTo(1000);
         }
     }

@@ -8,6 +8,7 @@ import io.respkit.commands.CommandSpec;
 import io.respkit.commands.RequestPolicy;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.ReadFrom;
+import io.respkit.internal.connection.CallDeadline;
 import io.respkit.exceptions.RedisClusterDownException;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisCrossSlotException;
@@ -202,8 +203,21 @@ public final class ClusterRouter implements AutoCloseable {
      * redirects, waiting out failovers within the command's time.
      */
     <T> T route(Command<T> command, int slot, HostAndPort pinned) {
-        long start = System.nanoTime();
-        long deadline = start + budgetNanos();
+        long deadline = System.nanoTime() + budgetNanos();
+        if (command.blockMillis() >= 0) {
+            return route(command, slot, pinned, deadline); // its own wait for a reply comes on top of the budget
+        }
+        // The attempt in flight ends with the call: reads on its connection (a handshake included) stop then.
+        long outer = CallDeadline.get();
+        long previous = CallDeadline.set(outer != 0 && outer - deadline < 0 ? outer : deadline);
+        try {
+            return route(command, slot, pinned, deadline);
+        } finally {
+            CallDeadline.restore(previous);
+        }
+    }
+
+    private <T> T route(Command<T> command, int slot, HostAndPort pinned, long deadline) {
         boolean read = command.isReadOnly();
         boolean mayRepeat = read && command.blockMillis() < 0;
         int redirects = 0;

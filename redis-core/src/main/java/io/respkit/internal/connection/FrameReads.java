@@ -71,7 +71,8 @@ final class FrameReads {
      * @throws IOException when the socket failed or the server closed it
      */
     Object reply(Command<?> command, Charset bulkText) throws IOException {
-        timeout(slice);
+        long deadline = command != null && command.blockMillis() >= 0 ? 0 : CallDeadline.get();
+        timeout(deadline == 0 ? slice : sliceBefore(deadline));
         boolean idle = false;
         long idleSince = 0;
         for (;;) {
@@ -88,7 +89,7 @@ final class FrameReads {
                 long now = System.nanoTime();
                 if (!idle) {
                     idle = true;
-                    idleSince = now - TimeUnit.MILLISECONDS.toNanos(slice);
+                    idleSince = now - TimeUnit.MILLISECONDS.toNanos(soTimeout); // the wait that just timed out
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedRead();
@@ -97,8 +98,20 @@ final class FrameReads {
                 if (limit > 0 && now - idleSince >= TimeUnit.MILLISECONDS.toNanos(limit)) {
                     throw e;
                 }
+                if (deadline != 0) {
+                    if (now - deadline >= 0) {
+                        throw e; // the caller's whole call is over, whatever this read's own timeout says
+                    }
+                    timeout(sliceBefore(deadline));
+                }
             }
         }
+    }
+
+    /** A wait of at most one slice that ends by {@code deadline}; at least 1 ms (0 would mean forever). */
+    private int sliceBefore(long deadline) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        return (int) Math.max(1, Math.min(slice, left));
     }
 
     /** The read timeout, plus the block time of a blocking command; 0 (forever) for one that blocks forever. */

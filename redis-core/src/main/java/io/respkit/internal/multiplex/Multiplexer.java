@@ -6,6 +6,7 @@ import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
+import io.respkit.internal.connection.CallDeadline;
 import io.respkit.internal.connection.NodeTarget;
 import io.respkit.protocol.PushMessage;
 import org.slf4j.Logger;
@@ -88,7 +89,12 @@ public final class Multiplexer implements AutoCloseable {
         target.awaitSettled(target.current().timeout().toNanos());
         MultiplexedConnection c = connection();
         SyncCall<T> call = c.call(command);
-        if (!call.await()) {
+        long deadline = command.blockMillis() < 0 ? CallDeadline.get() : 0;
+        if (!call.await(deadline)) {
+            if (!Thread.currentThread().isInterrupted()) {
+                throw new RedisTimeoutException("No reply to " + command.name() + " on " + c.address()
+                        + " before the call's deadline; it may still run", null);
+            }
             throw new RedisInterruptedException("Interrupted while waiting for " + command.name() + " on "
                     + c.address());
         }

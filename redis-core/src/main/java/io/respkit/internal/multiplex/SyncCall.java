@@ -165,6 +165,17 @@ final class SyncCall<T> implements Slot {
      *         status is kept)
      */
     boolean await() {
+        return await(0);
+    }
+
+    /**
+     * Like {@link #await()}, but gives up at {@code deadlineNanos} as at an interrupt: the call is abandoned (its
+     * reply, when it comes, is dropped) and {@code false} returned with the thread not interrupted.
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} value, or 0 for none
+     * @return {@code true} once completed; {@code false} when interrupted or past the deadline
+     */
+    boolean await(long deadlineNanos) {
         if (spin) {
             // A caller alone on the connection spins for about one round trip: being woken costs the reader an
             // unpark and this thread a context switch, which on loopback is as long as the round trip itself.
@@ -183,11 +194,17 @@ final class SyncCall<T> implements Slot {
             return true; // completed meanwhile, without a chain
         }
         for (;;) {
-            LockSupport.park(this);
+            if (deadlineNanos == 0) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, deadlineNanos - System.nanoTime());
+            }
             int s = state;
             if (s == PARKED) {
                 // Spurious wake-up, a stray permit, or an interrupt (park returns at once while interrupted).
-                if (Thread.currentThread().isInterrupted() && STATE.compareAndSet(this, PARKED, ABANDONED)) {
+                if ((Thread.currentThread().isInterrupted()
+                        || deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0)
+                        && STATE.compareAndSet(this, PARKED, ABANDONED)) {
                     return false;
                 }
                 continue;
