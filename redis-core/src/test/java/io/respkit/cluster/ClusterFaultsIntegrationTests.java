@@ -32,11 +32,6 @@ class ClusterFaultsIntegrationTests {
                 .build());
     }
 
-    private static void runFor(CheckedTraffic traffic, Duration duration) {
-        long calls = traffic.calls.get();
-        await().pollDelay(duration).atMost(duration.plusSeconds(30)).until(() -> traffic.calls.get() > calls);
-    }
-
     private static long ms(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
@@ -46,12 +41,12 @@ class ClusterFaultsIntegrationTests {
         try (RedisCluster cluster = RedisCluster.start(3, 1); RedisClusterClient<String> redis = client(cluster)) {
             CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300);
             traffic.start();
-            runFor(traffic, Duration.ofMillis(500));
+            traffic.runFor(Duration.ofMillis(500));
             ClusterNode killed = cluster.killPrimary(cluster.primaryOf(0));
             long killedAt = System.nanoTime();
             RedisCluster.Promotion promotion = cluster.awaitPromotion(killed, Duration.ofSeconds(20));
             long promotedAt = System.nanoTime();
-            runFor(traffic, Duration.ofSeconds(2));
+            traffic.runFor(Duration.ofSeconds(2));
             traffic.stop();
 
             long lastFailure = traffic.lastFailureAt();
@@ -76,7 +71,7 @@ class ClusterFaultsIntegrationTests {
         try (RedisCluster cluster = RedisCluster.start(3, 0); RedisClusterClient<String> redis = client(cluster)) {
             CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300, 3); // 3 of the 8 threads pipeline
             traffic.start();
-            runFor(traffic, Duration.ofMillis(500));
+            traffic.runFor(Duration.ofMillis(500));
             ClusterNode from = cluster.primaryOf(0);
             ClusterNode to = cluster.primaryOf(16383);
             int moved = 0;
@@ -86,7 +81,7 @@ class ClusterFaultsIntegrationTests {
                     moved++;
                 }
             }
-            runFor(traffic, Duration.ofMillis(500));
+            traffic.runFor(Duration.ofMillis(500));
             traffic.stop();
             log.info("live reshard of {} slots, 3 of 8 threads pipelining: {}", moved, traffic.summary());
             assertThat(traffic.failures).as("caller-visible errors").isEmpty();
@@ -99,17 +94,17 @@ class ClusterFaultsIntegrationTests {
         try (RedisCluster cluster = RedisCluster.start(3, 1); RedisClusterClient<String> redis = client(cluster)) {
             CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300);
             traffic.start();
-            runFor(traffic, Duration.ofMillis(500));
+            traffic.runFor(Duration.ofMillis(500));
             ClusterNode frozen = cluster.primaryOf(0);
             frozen.freeze(); // no FIN, no RST: the node simply stops answering
             long frozenAt = System.nanoTime();
             // the cluster fails it over (node timeout 1 s); the client must follow within its own timeouts
             await().atMost(Duration.ofSeconds(20)).until(() -> !cluster.primaryOf(0).nodeId().equals(frozen.nodeId()));
             long promotedAt = System.nanoTime();
-            runFor(traffic, Duration.ofSeconds(2));
+            traffic.runFor(Duration.ofSeconds(2));
             frozen.thaw(); // heals: it rejoins as a replica, discarding what it alone took
             cluster.awaitConsistent();
-            runFor(traffic, Duration.ofSeconds(1));
+            traffic.runFor(Duration.ofSeconds(1));
             traffic.stop();
 
             long lastFailure = traffic.lastFailureAt();
@@ -133,7 +128,7 @@ class ClusterFaultsIntegrationTests {
         try (RedisCluster cluster = RedisCluster.start(3, 0); RedisClusterClient<String> redis = client(cluster)) {
             CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300);
             traffic.start();
-            runFor(traffic, Duration.ofMillis(300));
+            traffic.runFor(Duration.ofMillis(300));
             ClusterNode added = cluster.addPrimary();
             int moved = 0;
             for (int slot = 0; slot < 16384 && moved < 200; slot += 7) {
@@ -142,7 +137,7 @@ class ClusterFaultsIntegrationTests {
                     moved++;
                 }
             }
-            runFor(traffic, Duration.ofMillis(500));
+            traffic.runFor(Duration.ofMillis(500));
             traffic.stop();
             log.info("node added, {} slots moved to it: {}", moved, traffic.summary());
             assertThat(traffic.failures).as("caller-visible errors").isEmpty();

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Sentinel client under faults, each with 8 threads of randomized traffic and every reply checked
@@ -38,11 +37,6 @@ class SentinelFaultsIntegrationTests {
                 .nodeConfig(RedisConfig.builder().timeout(TIMEOUT).connectTimeout(Duration.ofMillis(500)).build());
     }
 
-    private static void runFor(CheckedTraffic traffic, Duration duration) {
-        long calls = traffic.calls.get();
-        await().pollDelay(duration).atMost(duration.plusSeconds(30)).until(() -> traffic.calls.get() > calls);
-    }
-
     private static long ms(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
@@ -55,11 +49,11 @@ class SentinelFaultsIntegrationTests {
             RedisNode oldPrimary = group.primary();
             try (SwitchObserver observer = new SwitchObserver(redis, oldPrimary, group.replicas())) {
                 traffic.start();
-                runFor(traffic, Duration.ofMillis(500));
+                traffic.runFor(Duration.ofMillis(500));
                 long failoverAt = System.nanoTime();
                 RedisSentinels.Switch sw = group.failover();
                 SwitchWatch.SwitchEvent event = watch.awaitFirst(Duration.ofSeconds(10));
-                runFor(traffic, Duration.ofSeconds(1));
+                traffic.runFor(Duration.ofSeconds(1));
                 traffic.stop();
                 observer.await(Duration.ofSeconds(5));
 
@@ -94,10 +88,10 @@ class SentinelFaultsIntegrationTests {
                      .durableWrites(DurableWrites.allReplicas(TIMEOUT)).build())) {
             CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300, 0);
             traffic.start();
-            runFor(traffic, Duration.ofMillis(500));
+            traffic.runFor(Duration.ofMillis(500));
             RedisSentinels.Switch sw = group.failover();
             long switchedAt = System.nanoTime();
-            runFor(traffic, Duration.ofSeconds(3));
+            traffic.runFor(Duration.ofSeconds(3));
             traffic.stop();
 
             List<String> lost = lostWrites(traffic, sw.primary());
@@ -123,12 +117,12 @@ class SentinelFaultsIntegrationTests {
             CheckedTraffic traffic = new CheckedTraffic(redis, 8, 300, 0);
             try (SwitchObserver observer = new SwitchObserver(redis, group.replicas())) {
                 traffic.start();
-                runFor(traffic, Duration.ofMillis(500));
+                traffic.runFor(Duration.ofMillis(500));
                 RedisNode killed = group.killPrimary();
                 long killedAt = System.nanoTime();
                 RedisSentinels.Switch sw = group.awaitSwitch(Duration.ofSeconds(20));
                 SwitchWatch.SwitchEvent event = watch.awaitFirst(Duration.ofSeconds(10));
-                runFor(traffic, Duration.ofSeconds(2));
+                traffic.runFor(Duration.ofSeconds(2));
                 traffic.stop();
                 observer.await(Duration.ofSeconds(5));
 
@@ -167,14 +161,14 @@ class SentinelFaultsIntegrationTests {
             RedisNode frozen = null;
             try (SwitchObserver observer = new SwitchObserver(redis, group.replicas())) {
                 traffic.start();
-                runFor(traffic, Duration.ofMillis(500));
+                traffic.runFor(Duration.ofMillis(500));
                 frozen = group.freezePrimary();
                 long frozenAt = System.nanoTime();
                 RedisSentinels.Switch sw = group.awaitSwitch(Duration.ofSeconds(20));
                 SwitchWatch.SwitchEvent event = watch.awaitFirst(Duration.ofSeconds(10));
-                runFor(traffic, Duration.ofSeconds(1));
+                traffic.runFor(Duration.ofSeconds(1));
                 group.thaw(frozen); // it wakes up still claiming to be primary, with the writes sent to it
-                runFor(traffic, Duration.ofSeconds(2));
+                traffic.runFor(Duration.ofSeconds(2));
                 traffic.stop();
                 observer.await(Duration.ofSeconds(5));
 

@@ -106,6 +106,18 @@ public final class CheckedTraffic {
         }
     }
 
+    /**
+     * Lets the traffic run for at least {@code duration} and at least one more call (a stalled client fails the
+     * wait after 30 s more).
+     *
+     * @param duration how long
+     */
+    public void runFor(java.time.Duration duration) {
+        long before = calls.get();
+        org.awaitility.Awaitility.await().pollDelay(duration).atMost(duration.plusSeconds(30))
+                .until(() -> calls.get() > before);
+    }
+
     public void stop() throws InterruptedException {
         running.set(false);
         for (Thread w : workers) {
