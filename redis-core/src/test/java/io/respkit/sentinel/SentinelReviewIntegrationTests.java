@@ -150,4 +150,46 @@ class SentinelReviewIntegrationTests {
                     "LIST")).lines().filter(l -> l.contains("name=review-retired ")).toList()).isEmpty());
         }
     }
+
+    /**
+     * Only the leader announces +selected-slave, but every sentinel that tried to lead the same failover and lost
+     * the vote announces -failover-abort-not-elected once its election timeout passes. SentinelWatcher.handle treats
+     * any ABORTED, from any sentinel, as the end of the promotion being watched: the hold is released and commands go
+     * to the old primary while the leader is still promoting.
+     */
+    @Test
+    void aLosingSentinelsAbortDoesNotReleaseTheLeadersHold(RedisSentinels group) throws Exception {
+        RedisNode replica = group.replicas().get(0);
+        String p = Integer.toString(replica.port());
+        String mp = Integer.toString(group.primary().port());
+        String selected = "slave 127.0.0.1:" + p + " 127.0.0.1 " + p + " @ " + group.masterName() + " 127.0.0.1 " + mp;
+        String notElected = "master " + group.masterName() + " 127.0.0.1 " + mp;
+        try (HostileServer leader = HostileServer.start(); HostileServer loser = HostileServer.start()) {
+            leader.answerNext("PSUBSCRIBE", HostileServer.script()
+                    .send("*3\r\n$10\r\npsubscribe\r\n$1\r\n*\r\n:1\r\n")
+                    .send(resp("pmessage", "*", "+selected-slave", selected)));
+            List<HostAndPort> sentinels = new ArrayList<>(group.sentinels());
+            sentinels.add(new HostAndPort(leader.host(), leader.port()));
+            sentinels.add(new HostAndPort(loser.host(), loser.port()));
+            SentinelConfig config = SentinelConfig.builder().sentinels(sentinels).masterName(group.masterName())
+                    .nodeConfig(RedisConfig.builder().timeout(Duration.ofSeconds(3)).build()).build();
+            // the loser's abort comes ~400 ms after its subscription, after the leader's selection
+            byte[] abort = resp("pmessage", "*", "-failover-abort-not-elected", notElected)
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            loser.answerNext("PSUBSCRIBE", HostileServer.script()
+                    .send("*3\r\n$10\r\npsubscribe\r\n$1\r\n*\r\n:1\r\n")
+                    .sendInChunks(abort, abort.length - 1, Duration.ofMillis(400)));
+            try (RedisClient<String> redis = RedisClient.create(config)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> leader.scriptsPlayed() == 1
+                        && loser.scriptsPlayed() == 1);
+                await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(1)).until(() -> true);
+                long t = System.nanoTime();
+                redis.set("review:abort", "1");
+                long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
+                assertThat(heldMillis).as("SET during the leader's promotion (ms)").isGreaterThan(500);
+            } finally {
+                group.primary().call("DEL", "review:abort");
+            }
+        }
+    }
 }
