@@ -192,4 +192,38 @@ class SentinelReviewIntegrationTests {
             }
         }
     }
+
+    /**
+     * After a failover the old primary keeps saying ROLE master until the sentinels convert it (about 8 s on a
+     * planned failover). One sentinel that still names it (lagging, or cut off from the others but not from the
+     * client) is enough: SentinelWatcher.check trusts the first sentinel that answers and, the new primary being
+     * confirmed, switches back to the old one, whose writes are then lost.
+     */
+    @Test
+    void oneLaggingSentinelDoesNotMoveTheClientBackToTheOldPrimary() throws Exception {
+        try (RedisSentinels own = RedisSentinels.start(2, 3)) {
+            HostAndPort real = own.sentinels().get(0);
+            try (HostileServer lagging = HostileServer.proxyTo(real.host(), real.port())) {
+                List<HostAndPort> sentinels = new ArrayList<>();
+                sentinels.add(new HostAndPort(lagging.host(), lagging.port()));
+                sentinels.addAll(own.sentinels().subList(1, 3));
+                SentinelConfig config = SentinelConfig.builder().sentinels(sentinels).masterName(own.masterName())
+                        .build();
+                RedisNode old = own.primary();
+                try (RedisClient<String> redis = RedisClient.create(config)) {
+                    own.failover();
+                    await().atMost(Duration.ofSeconds(15)).until(() -> redis.pool().config().port() != old.port());
+                    // the sentinels named the new primary meanwhile: the switch is confirmed
+                    await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+                    String port = Integer.toString(old.port());
+                    for (int i = 0; i < 20; i++) {
+                        lagging.answerNext("SENTINEL", HostileServer.script().send("*2\r\n$9\r\n127.0.0.1\r\n$"
+                                + port.length() + "\r\n" + port + "\r\n"));
+                    }
+                    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+                            .until(() -> redis.pool().config().port() != old.port());
+                }
+            }
+        }
+    }
 }
