@@ -7,6 +7,7 @@ import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisDurabilityException;
 import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisReadOnlyException;
+import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.KeyspaceDefs;
 import io.respkit.internal.multiplex.Multiplexer;
 import io.respkit.internal.sentinel.ReplicaPools;
@@ -89,7 +90,7 @@ public final class CommandExecutor implements AutoCloseable {
             if (replicas != null && command.isReadOnly()) {
                 return read(command);
             }
-            if (durable != null && command.spec().isWrite()) {
+            if (durable != null && mayWrite(command)) {
                 return durably(command);
             }
             return onPrimary(command);
@@ -173,6 +174,14 @@ public final class CommandExecutor implements AutoCloseable {
         try (PooledConnection lease = replica.borrow()) {
             return run(lease, command);
         }
+    }
+
+    /**
+     * Whether a durable write must wait for the replicas after the command: anything not read-only, since scripts and
+     * functions ({@code EVAL}, {@code FCALL}) write without the server's write flag. {@code WAIT} itself is exempt.
+     */
+    private static boolean mayWrite(Command<?> command) {
+        return !command.isReadOnly() && command.spec() != CommandSpecs.WAIT && command.spec() != CommandSpecs.WAITAOF;
     }
 
     /** A write, then {@code WAIT} on the same connection: the count it returns is about this connection's writes. */

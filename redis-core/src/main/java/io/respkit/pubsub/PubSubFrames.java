@@ -77,6 +77,16 @@ final class PubSubFrames<V> {
             return new ShardMessage<>(channel(parts.get(1)), Decoders.value(parts.get(2), codec));
         }
         String kind = Decoders.text(first, codec.charset());
+        int needed = switch (kind) {
+            case "pmessage" -> 4;
+            case "message", "smessage" -> 3;
+            default -> 2;
+        };
+        if (parts.size() < needed) {
+            // A frame too short for its kind (a faulty server or proxy): skipped, the stream goes on.
+            log.debug("Subscriber ignoring a '{}' frame of {} element(s)", kind, parts.size());
+            return null;
+        }
         switch (kind) {
             case "message":
                 return new Message<>(text(parts, 1), Decoders.value(parts.get(2), codec));

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The opt-in durable-write mode of a Sentinel client: after each write command, the client sends {@code WAIT} on
- * the same connection and raises {@link io.respkit.exceptions.RedisDurabilityException} unless {@code replicas}
- * replicas confirm the write within {@code timeout}. A write acknowledged by every replica survives any failover,
- * since the sentinels promote one of them; with fewer, a failover that promotes a replica without it loses it (the
- * sentinels prefer the replica that has copied the most, which narrows but does not close that window).
+ * The opt-in durable-write mode of a Sentinel client: after each command that is not read-only (writes, and scripts
+ * and functions, which may write), the client sends {@code WAIT} on the same connection and raises
+ * {@link io.respkit.exceptions.RedisDurabilityException} unless {@code replicas} replicas confirm the write within
+ * {@code timeout}. A write confirmed by every replica attached at the time survives a failover that promotes one of
+ * them; it is lost only if a replica detached then (and so without it) is promoted instead. With fewer replicas, a
+ * failover that promotes one without it loses it (the sentinels prefer the replica that has copied the most, which
+ * narrows but does not close that window).
  *
  * <p>{@link #allReplicas(Duration)} asks for every replica the sentinels report attached to the primary at the time
  * (at least one): the guarantee of every replica without failing every write while one is gone. Right after a

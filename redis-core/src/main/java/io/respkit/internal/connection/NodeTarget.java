@@ -30,6 +30,15 @@ public interface NodeTarget {
     void awaitSettled(long maxNanos);
 
     /**
+     * Tells whether {@link #awaitSettled(long)} would return at once.
+     *
+     * @return {@code false} while a switch is announced but not settled
+     */
+    default boolean isSettled() {
+        return true;
+    }
+
+    /**
      * Returns a target that never changes.
      *
      * @param config the server

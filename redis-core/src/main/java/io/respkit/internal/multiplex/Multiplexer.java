@@ -28,7 +28,17 @@ public final class Multiplexer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Multiplexer.class);
 
+    /** Threads holding asynchronous commands during a switch of primary; idle ones end after a minute. */
+    private static final java.util.concurrent.ExecutorService HOLD = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "respkit-switch-hold");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final NodeTarget target;
+    /** Connections to an earlier primary, closed once their commands had time to answer, or on {@link #close}. */
+    private final java.util.Set<MultiplexedConnection> retired = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Consumer<PushMessage> pushHandler;
     private final Object openLock = new Object();
     private volatile MultiplexedConnection current;
@@ -110,7 +120,33 @@ public final class Multiplexer implements AutoCloseable {
      * @throws RedisConnectionException when no connection can be opened
      */
     public <T> CompletableFuture<T> submit(Command<T> command) {
+        if (!target.isSettled()) {
+            return submitWhenSettled(command);
+        }
         return connection().submit(command);
+    }
+
+    /**
+     * Holds a command while a switch of primary is under way, as {@link #execute} holds a caller, but on a thread of
+     * its own: the caller of an asynchronous command never waits.
+     */
+    private <T> CompletableFuture<T> submitWhenSettled(Command<T> command) {
+        CompletableFuture<T> held = new CompletableFuture<>();
+        HOLD.execute(() -> {
+            target.awaitSettled(target.current().timeout().toNanos());
+            try {
+                connection().submit(command).whenComplete((value, error) -> {
+                    if (error != null) {
+                        held.completeExceptionally(error);
+                    } else {
+                        held.complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                held.completeExceptionally(e);
+            }
+        });
+        return held;
     }
 
     /**
@@ -175,11 +211,15 @@ public final class Multiplexer implements AutoCloseable {
      * Closes a connection to a node that is no longer the primary once the commands in flight on it had their
      * timeout to answer: closing it now would fail commands the old primary may well have run.
      */
-    private static void retire(MultiplexedConnection old) {
+    private void retire(MultiplexedConnection old) {
         log.debug("Primary moved; closing the multiplexed connection to {} after its commands in flight",
                 old.address());
+        retired.add(old);
         long delay = old.config().timeout().toMillis() * 2 + 100;
-        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(old::close);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            retired.remove(old);
+            old.close();
+        });
     }
 
     /** @return the shared connection as it stands, possibly failed, or {@code null} before the first command */
@@ -196,6 +236,8 @@ public final class Multiplexer implements AutoCloseable {
             if (c != null) {
                 c.close();
             }
+            retired.forEach(MultiplexedConnection::close);
+            retired.clear();
         }
     }
 }

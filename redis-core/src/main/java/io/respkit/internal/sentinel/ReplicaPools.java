@@ -41,8 +41,8 @@ public final class ReplicaPools implements AutoCloseable {
      */
     public ConnectionPool pick() {
         List<HostAndPort> replicas = watcher.replicas();
-        if (pools.size() > replicas.size()) {
-            prune(replicas);
+        if (!replicas.containsAll(pools.keySet())) {
+            prune(replicas); // a replica gone, promoted or replaced: its idle connections go too
         }
         if (replicas.isEmpty() || closed) {
             return null;

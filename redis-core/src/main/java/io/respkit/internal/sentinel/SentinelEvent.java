@@ -55,9 +55,13 @@ record SentinelEvent(Kind kind, HostAndPort node) {
                     "+promoted-slave" -> {
                 return aboutReplica ? new SentinelEvent(Kind.PROMOTING, node(w[2], w[3])) : null;
             }
-            case "-failover-abort-not-elected", "-failover-abort-no-good-slave", "-failover-abort-slave-timeout",
+            case "-failover-abort-no-good-slave", "-failover-abort-slave-timeout",
                     "-failover-abort-master-not-down" -> {
                 return new SentinelEvent(Kind.ABORTED, null);
+            }
+            // A sentinel that lost the election gives up its own attempt; the leader's promotion goes on.
+            case "-failover-abort-not-elected" -> {
+                return new SentinelEvent(Kind.CHECK, null);
             }
             case "+sdown", "-sdown", "+odown", "-odown", "+failover-end", "+failover-end-for-timeout",
                     "+convert-to-slave", "+slave", "+reboot", "+role-change" -> {

@@ -119,9 +119,11 @@ final class SentinelEvents implements AutoCloseable {
                         missed.run();
                     }
                 }
-            } catch (RedisException e) {
+            } catch (RuntimeException e) {
+                // Any failure, a malformed frame included, ends this connection only: the reader reconnects, and
+                // the watcher checks at once for what it may have missed.
                 if (!closed) {
-                    log.debug("Events of sentinel {} interrupted: {}", sentinel, e.getMessage());
+                    log.debug("Events of sentinel {} interrupted: {}", sentinel, e.toString());
                     s.close();
                     pause();
                 }

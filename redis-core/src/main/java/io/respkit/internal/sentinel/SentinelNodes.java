@@ -112,6 +112,27 @@ final class SentinelNodes implements AutoCloseable {
     }
 
     /**
+     * Whether more than half of the configured sentinels name {@code node} as the primary: one sentinel's answer may
+     * lag behind a failover the others have seen (or come from a sentinel cut off from them).
+     */
+    boolean majorityNames(HostAndPort node) {
+        int agree = 0;
+        for (HostAndPort s : config.sentinels()) {
+            try {
+                Object reply = sentinel(s).execute(RawCommand.of(StringCodec.UTF8, "SENTINEL",
+                        "GET-MASTER-ADDR-BY-NAME", config.masterName()));
+                if (reply instanceof List<?> l && l.size() == 2 && node.host().equals(String.valueOf(l.get(0)))
+                        && String.valueOf(node.port()).equals(String.valueOf(l.get(1)))) {
+                    agree++;
+                }
+            } catch (RedisException e) {
+                drop(sentinels, s);
+            }
+        }
+        return agree * 2 > config.sentinels().size();
+    }
+
+    /**
      * Reads the replicas the sentinels know, keeping those reachable, reported as replicas by themselves and with
      * their link to the primary up; keeps the last list when no sentinel answers.
      */

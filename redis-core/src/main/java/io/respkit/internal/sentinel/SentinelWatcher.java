@@ -116,6 +116,11 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     }
 
     @Override
+    public boolean isSettled() {
+        return holdUntilNanos == 0;
+    }
+
+    @Override
     public void awaitSettled(long maxNanos) {
         if (holdUntilNanos == 0) {
             return;
@@ -282,7 +287,11 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
             HostAndPort current = primaryAddress;
             if (said.equals(current)) {
                 confirmed = true;
-            } else if ((confirmed || !nodes.isPrimary(current)) && nodes.isPrimary(said)) {
+            } else if (nodes.isPrimary(said)
+                    && (!nodes.isPrimary(current) || confirmed && nodes.majorityNames(said))) {
+                // Both say they are primary right after a failover (the old one until it is demoted): then only a
+                // majority of the sentinels moves a confirmed client, never one that lags; and a client that switched
+                // ahead of them (not confirmed yet) waits for them to catch up.
                 switchTo(said, "sentinels", true);
                 return;
             }
