@@ -15,12 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the {@code respkit} health indicator ({@link RedisHealthIndicator}) when Spring Boot's health support
+ * Registers the {@code redis} health indicator ({@link RedisHealthIndicator}) when Spring Boot's health support
  * (module {@code spring-boot-health}) is on the classpath and a {@link ConnectionPool} bean exists, or
  * {@link RedisClusterHealthIndicator} when a {@link RedisClusterClient} and its {@link ClusterConfig} exist (cluster
  * mode). In Sentinel mode the {@link ConnectionPool} bean is the client's, which follows the primary: the indicator
  * pings the current primary and reports its address and the master name. Turn it off with
- * {@code management.health.respkit.enabled=false}.
+ * {@code management.health.redis.enabled=false}.
  *
  * <p>Thread-safe (stateless); used once by the container.
  */
@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 public final class RedisHealthAutoConfiguration {
 
     /**
-     * Creates the indicator; the bean name makes its health contributor name {@code respkit}.
+     * Creates the indicator; the bean name makes its health contributor name {@code redis}.
      *
      * @param pool the pool to check
      * @param sentinel the Sentinel configuration in Sentinel mode, for the master name
@@ -39,9 +39,9 @@ public final class RedisHealthAutoConfiguration {
     @ConditionalOnBean(ConnectionPool.class)
     // On the method, not the class: Spring resolves every condition class of an annotated element before evaluating
     // any, so at class level this would fail when spring-boot-health is absent instead of backing off.
-    @ConditionalOnEnabledHealthIndicator("respkit")
-    @ConditionalOnMissingBean(name = "respkitHealthIndicator")
-    public RedisHealthIndicator respkitHealthIndicator(ConnectionPool pool, ObjectProvider<SentinelConfig> sentinel) {
+    @ConditionalOnEnabledHealthIndicator("redis")
+    @ConditionalOnMissingBean(name = "redisHealthIndicator")
+    public RedisHealthIndicator redisHealthIndicator(ConnectionPool pool, ObjectProvider<SentinelConfig> sentinel) {
         SentinelConfig config = sentinel.getIfUnique();
         return new RedisHealthIndicator(pool, config != null ? config.masterName() : null);
     }
@@ -52,16 +52,16 @@ public final class RedisHealthAutoConfiguration {
     static class ClusterHealthConfiguration {
 
         /**
-         * Creates the cluster indicator; the bean name makes its health contributor name {@code respkit}.
+         * Creates the cluster indicator; the bean name makes its health contributor name {@code redis}.
          *
          * @param client the cluster client
          * @param config its configuration
          * @return the indicator
          */
         @Bean
-        @ConditionalOnEnabledHealthIndicator("respkit")
-        @ConditionalOnMissingBean(name = "respkitHealthIndicator")
-        RedisClusterHealthIndicator respkitHealthIndicator(RedisClusterClient<?> client, ClusterConfig config) {
+        @ConditionalOnEnabledHealthIndicator("redis")
+        @ConditionalOnMissingBean(name = "redisHealthIndicator")
+        RedisClusterHealthIndicator redisHealthIndicator(RedisClusterClient<?> client, ClusterConfig config) {
             return new RedisClusterHealthIndicator(client, config);
         }
     }

@@ -33,7 +33,7 @@ class RedisClusterHealthFailoverIntegrationTests {
                     .withPropertyValues("redis.cluster.nodes=" + nodes, "redis.timeout=1s",
                             "redis.connect-timeout=500ms")
                     .run(context -> {
-                        RedisClusterHealthIndicator indicator = context.getBean("respkitHealthIndicator",
+                        RedisClusterHealthIndicator indicator = context.getBean("redisHealthIndicator",
                                 RedisClusterHealthIndicator.class);
                         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
                         ClusterNode killed = cluster.killPrimary(cluster.primaryOf(0));

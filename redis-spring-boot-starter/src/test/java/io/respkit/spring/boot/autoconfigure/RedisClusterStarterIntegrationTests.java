@@ -197,7 +197,7 @@ class RedisClusterStarterIntegrationTests {
     @Test
     void healthIsUpWithTheTopologysDetails(RedisCluster cluster) {
         runner(cluster).run(context -> {
-            Health health = context.getBean("respkitHealthIndicator", RedisClusterHealthIndicator.class).health();
+            Health health = context.getBean("redisHealthIndicator", RedisClusterHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             Map<String, Object> details = health.getDetails();
             assertThat(details).containsEntry("slotsCovered", 16384);
@@ -210,7 +210,7 @@ class RedisClusterStarterIntegrationTests {
     @Test
     void healthProbesReadNoTopology(RedisCluster cluster) {
         runner(cluster).run(context -> {
-            RedisClusterHealthIndicator indicator = context.getBean("respkitHealthIndicator",
+            RedisClusterHealthIndicator indicator = context.getBean("redisHealthIndicator",
                     RedisClusterHealthIndicator.class);
             assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
             List<ClusterNode> nodes = cluster.nodes(); // the harness reads CLUSTER NODES itself: once, before

@@ -26,8 +26,8 @@ class RedisHealthAndMetricsAutoConfigurationTests {
     void healthIndicatorNamedRespkitWhenHealthSupportIsPresent() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(RedisHealthIndicator.class);
-            // Boot derives the contributor name "respkit" from this bean name.
-            assertThat(context).hasBean("respkitHealthIndicator");
+            // Boot derives the contributor name "redis" from this bean name.
+            assertThat(context).hasBean("redisHealthIndicator");
         });
     }
 
@@ -42,7 +42,7 @@ class RedisHealthAndMetricsAutoConfigurationTests {
 
     @Test
     void noHealthIndicatorWhenDisabled() {
-        runner.withPropertyValues("management.health.respkit.enabled=false")
+        runner.withPropertyValues("management.health.redis.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(RedisHealthIndicator.class));
         runner.withPropertyValues("management.health.defaults.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(RedisHealthIndicator.class));

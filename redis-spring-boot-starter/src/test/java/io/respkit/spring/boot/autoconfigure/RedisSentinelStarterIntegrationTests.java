@@ -93,7 +93,7 @@ class RedisSentinelStarterIntegrationTests {
     @Test
     void healthAndPoolGaugesNameTheMasterAndThePrimary(RedisSentinels group) {
         runner(group).run(context -> {
-            Health health = context.getBean("respkitHealthIndicator", RedisHealthIndicator.class).health();
+            Health health = context.getBean("redisHealthIndicator", RedisHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("address", group.primary().hostAndPort().toString())
                     .containsEntry("masterName", group.masterName()).containsKey("version");
