@@ -55,6 +55,7 @@ public final class RedisAutoConfiguration {
          * @param properties the {@code redis.*} properties
          * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
          * @param customizers the customizers
+         * @param details where to connect: from a service connection when there is one, else from the properties
          * @return the configuration
          * @throws io.respkit.exceptions.RedisUrlSyntaxException when {@code redis.url} is malformed
          * @throws InvalidRedisPropertyException when a property is out of range or {@code redis.ssl.bundle} cannot be
@@ -63,10 +64,27 @@ public final class RedisAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         public RedisConfig redisConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
-                                       ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
+                                       ObjectProvider<RedisConfigBuilderCustomizer> customizers,
+                                       RedisConnectionDetails details) {
             RedisConfig.Builder builder = RedisConfigFactory.builder(properties, sslBundles.getIfAvailable());
+            if (!(details instanceof PropertiesRedisConnectionDetails)) {
+                RedisConfigFactory.apply(details, builder);
+            }
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
+        }
+
+        /**
+         * Derives the connection details from the properties, unless a service connection (Testcontainers'
+         * {@code @ServiceConnection}, Docker Compose) or the application provides them.
+         *
+         * @param properties the {@code redis.*} properties
+         * @return the details
+         */
+        @Bean
+        @ConditionalOnMissingBean(RedisConnectionDetails.class)
+        RedisConnectionDetails redisConnectionDetails(RedisProperties properties) {
+            return new PropertiesRedisConnectionDetails(properties);
         }
 
         /**

@@ -91,6 +91,22 @@ final class RedisConfigFactory {
     }
 
     /**
+     * Points a builder at the server a service connection names: its host, port, database and credentials replace
+     * the properties' ({@code redis.url} included); its SSL bundle, when it has one, turns TLS on with hostname
+     * verification.
+     *
+     * @param details the service connection's details
+     * @param b the builder from the properties
+     */
+    static void apply(RedisConnectionDetails details, RedisConfig.Builder b) {
+        b.host(details.host()).port(details.port()).database(details.database())
+                .username(details.username()).password(details.password());
+        if (details.sslBundle() != null) {
+            b.ssl(new SslOptions(details.sslBundle().createSslContext(), true));
+        }
+    }
+
+    /**
      * Builds the cluster configuration: the seeds and cluster options from {@code redis.cluster.*} and
      * {@code redis.read-from}, the per-node template from the other properties, after {@code nodeCustomizer}.
      *
