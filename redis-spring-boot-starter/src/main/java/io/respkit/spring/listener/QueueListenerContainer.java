@@ -59,8 +59,8 @@ import java.util.concurrent.TimeUnit;
  * it has, reconnect to the new primary at once, even while the old one still runs.
  *
  * <p>This class owns the lifecycle (runs, threads, shutdown); each worker's connection loop is a
- * {@link QueueWorker}, its per-item policy a {@link QueueDelivery}, its batching {@link QueueBatches}, the
- * Redis commands {@link QueueOperations} and the reliable heartbeat {@link QueueHeartbeat}.
+ * {@code QueueWorker}, its per-item policy a {@code QueueDelivery}, its batching {@code QueueBatches}, the
+ * Redis commands {@code QueueOperations} and the reliable heartbeat {@code QueueHeartbeat}.
  */
 public final class QueueListenerContainer implements RedisListenerContainer {
 
