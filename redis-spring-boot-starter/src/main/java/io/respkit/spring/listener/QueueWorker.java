@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class QueueWorker implements Runnable {
 
-    private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+    // Under the container's name, as its other parts log, so that one logger setting covers a queue listener.
+    private static final Logger log = LoggerFactory.getLogger(QueueListenerContainer.class);
 
 
     private final String id;
