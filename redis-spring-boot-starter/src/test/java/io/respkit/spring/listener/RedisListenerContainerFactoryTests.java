@@ -2,6 +2,7 @@ package io.respkit.spring.listener;
 
 import io.respkit.connection.RedisConfig;
 import io.respkit.spring.boot.autoconfigure.RedisListenerAutoConfiguration;
+import io.respkit.spring.listener.adapter.PayloadConverter;
 import io.respkit.spring.listener.annotation.RedisListener;
 import io.respkit.spring.listener.config.PubSubListenerContainerFactory;
 import io.respkit.spring.listener.config.QueueListenerContainerFactory;
@@ -16,7 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 
+import java.nio.charset.Charset;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Which container factory builds a listener's container: the defaults the auto-configuration defines, an
@@ -203,5 +207,44 @@ class RedisListenerContainerFactoryTests {
                         .hasMessageContaining(NotAFactory.class.getName() + ".news(String)")
                         .hasMessageContaining("'someString'")
                         .hasMessageContaining("java.lang.String, not a RedisListenerContainerFactory"));
+    }
+
+    /** A queue listener described in code. */
+    record CodedQueue(String id) implements RedisListenerEndpoint {
+
+        @Override
+        public Kind kind() {
+            return Kind.QUEUE;
+        }
+
+        @Override
+        public String queue() {
+            return "coded";
+        }
+
+        @Override
+        public RedisMessageHandler createMessageHandler(PayloadConverter converter, Charset charset) {
+            return message -> { };
+        }
+    }
+
+    @Test
+    void aFactoryGivenInCodeIsCheckedForTheKindToo() {
+        runner.run(context -> {
+            RedisListenerEndpointRegistry registry = context.getBean(RedisListenerEndpointRegistry.class);
+            PubSubListenerContainerFactory pubSub = context.getBean(PubSubListenerContainerFactory.class);
+            assertThatThrownBy(() -> registry.registerListenerContainer(new CodedQueue("coded"), pubSub))
+                    .isInstanceOf(RedisListenerDefinitionException.class)
+                    .hasMessageContaining("endpoint 'coded'")
+                    .hasMessageContaining("is a QUEUE listener")
+                    .hasMessageContaining("PubSubListenerContainerFactory[");
+            assertThat(registry.getListenerContainer("coded")).isNull();
+            QueueListenerContainerFactory queues = context.getBean(QueueListenerContainerFactory.class);
+            assertThat(registry.registerListenerContainer(new CodedQueue("coded"), queues))
+                    .isInstanceOf(QueueListenerContainer.class);
+            assertThatThrownBy(() -> registry.registerListenerContainer(new CodedQueue("coded")))
+                    .isInstanceOf(RedisListenerDefinitionException.class)
+                    .hasMessageContaining("id 'coded'").hasMessageContaining("already used");
+        });
     }
 }
