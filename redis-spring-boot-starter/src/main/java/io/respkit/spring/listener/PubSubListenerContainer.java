@@ -1,7 +1,6 @@
 package io.respkit.spring.listener;
 
 import io.respkit.exceptions.RedisException;
-import io.respkit.codec.ByteArrayCodec;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pubsub.Message;
 import io.respkit.pubsub.PatternMessage;
@@ -10,7 +9,6 @@ import io.respkit.pubsub.Subscriber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -44,6 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * is full the reader waits, which pushes back on the server (whose output-buffer limit may then drop the
  * connection, after which the container reconnects).
  *
+ * <p>This class owns the listeners, their mailboxes and the lifecycle; the reader of each run (connecting,
+ * reading, reconnecting, following a Sentinel primary) is a {@code PubSubReader}, and the channel and pattern
+ * bookkeeping is {@code PubSubSubscriptions}.
+ *
  * <p>Thread-safe.
  */
 public final class PubSubListenerContainer {
@@ -58,12 +60,25 @@ public final class PubSubListenerContainer {
     private final PubSubSubscriptions<Handle> subscriptions = new PubSubSubscriptions<>();
     private final List<Handle> handles = new CopyOnWriteArrayList<>();
 
-    private final Object pauseLock = new Object();
+    /** What the reader of each run hands back: messages, and the gaps it restored. */
+    private final PubSubReader.Listeners fromReader = new PubSubReader.Listeners() {
+        @Override
+        public void dispatch(PubSubMessage<byte[]> message) {
+            PubSubListenerContainer.this.dispatch(message);
+        }
+
+        @Override
+        public void restored(Instant lostAt, Instant restored) {
+            gaps.incrementAndGet();
+            reportGap(lostAt, restored);
+        }
+    };
     private volatile boolean active;
     // Incremented on every start, so that a reader left over from an earlier run (one that outlived the shutdown
     // timeout) can never take part in a later one.
     private volatile int generation;
     private Thread reader;
+    private volatile PubSubReader readerTask;
     private volatile ExecutorService executor;
     private final AtomicLong gaps = new AtomicLong();
 
@@ -167,13 +182,18 @@ public final class PubSubListenerContainer {
             int threads = Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors()));
             executor = Executors.newFixedThreadPool(threads, ListenerThreads.factory("respkit-pubsub-", false));
         }
-        reader = ListenerThreads.factory("respkit-subscriber-", false).newThread(() -> readLoop(gen));
+        PubSubReader task = new PubSubReader(connections, settings, subscriptions, fromReader, () -> current(gen));
+        readerTask = task;
+        reader = ListenerThreads.factory("respkit-subscriber-", false).newThread(task);
         reader.start();
     }
 
     private void stopAll() {
         active = false;
-        wakeUp();
+        PubSubReader task = readerTask;
+        if (task != null) {
+            task.wakeUp();
+        }
         subscriptions.closeSubscriber();
         Thread t = reader;
         reader = null;
@@ -199,79 +219,6 @@ public final class PubSubListenerContainer {
         return active && generation == gen;
     }
 
-    private void readLoop(int gen) {
-        Instant lostAt = null;
-        Duration delay = settings.recovery().initialDelay();
-        while (current(gen)) {
-            Subscriber<byte[]> s;
-            RedisConfig target;
-            try {
-                target = connections.subscriberConfig();
-                s = connect(target, gen);
-            } catch (RedisException e) {
-                if (!current(gen)) {
-                    break;
-                }
-                if (lostAt == null) {
-                    lostAt = Instant.now();
-                }
-                log.warn("Pub/sub subscriber cannot connect to {}: {}; retrying in {}", connections.describe(),
-                        e.getMessage(), delay);
-                if (!pause(delay, gen)) {
-                    break;
-                }
-                delay = settings.recovery().next(delay);
-                continue;
-            }
-            if (s == null) {
-                break;
-            }
-            if (lostAt != null) {
-                Instant restored = Instant.now();
-                log.warn("Pub/sub subscriber to {} restored at {} after losing the connection at {} ({} ms without "
-                        + "subscriptions; messages published then were not received)", connections.describe(), restored,
-                        lostAt, Duration.between(lostAt, restored).toMillis());
-                gaps.incrementAndGet();
-                reportGap(lostAt, restored);
-                lostAt = null;
-            }
-            delay = settings.recovery().initialDelay();
-            try {
-                while (current(gen)) {
-                    PubSubMessage<byte[]> message = s.next(settings.pollTimeout());
-                    if (message != null) {
-                        dispatch(message);
-                    } else if (!s.isOpen()) {
-                        break; // closed: a closed subscriber returns null at once
-                    }
-                    if (!connections.isCurrent(target)) {
-                        // A Sentinel failover: the old primary may well still run (a planned failover leaves it up
-                        // for a while), but PUBLISHes now go to the new one. Moving there is a gap like a lost
-                        // connection: messages published meanwhile on the new primary were not received.
-                        lostAt = Instant.now();
-                        log.warn("Pub/sub subscriber on {} left it at {}: the primary moved to {}; resubscribing "
-                                + "there", target.address(), lostAt, connections.describe());
-                        break;
-                    }
-                }
-            } catch (RedisException e) {
-                if (current(gen)) {
-                    lostAt = Instant.now();
-                    log.warn("Pub/sub subscriber lost its connection to {} at {}: {}; reconnecting",
-                            connections.describe(), lostAt, e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                if (current(gen)) {
-                    lostAt = Instant.now();
-                    log.error("Pub/sub subscriber failed unexpectedly at {}; reconnecting", lostAt, e);
-                }
-            } finally {
-                subscriptions.detach(s);
-                s.close();
-            }
-        }
-    }
-
     /** Tells each running listener's error handler that it was not subscribed from {@code lostAt} to now. */
     private void reportGap(Instant lostAt, Instant restored) {
         for (Handle h : handles) {
@@ -285,22 +232,6 @@ public final class PubSubListenerContainer {
                 log.error("Error handler of listener '{}' failed on a subscription gap", h.id, e);
             }
         }
-    }
-
-    /** Opens a subscriber and subscribes it, under the lock, to everything running listeners need. */
-    private Subscriber<byte[]> connect(RedisConfig target, int gen) {
-        // No reconnection inside the Subscriber: this reader reconnects itself, with the recovery back-off, and
-        // reports the gap to the listeners. Its health check (RedisConfig.healthCheckInterval) makes next() throw
-        // when the server went silent, which this reader treats as a lost connection.
-        // Subscriber.open proves with PING that the server answers before the connection counts as restored: over
-        // RESP2 without credentials the handshake sends nothing, and through a black hole it would not answer.
-        Subscriber<byte[]> s = Subscriber.open(target, ByteArrayCodec.INSTANCE, false);
-        if (!subscriptions.attach(s, () -> current(gen))) {
-            return null;
-        }
-        log.debug("Pub/sub subscriber connected to {} with channels {} and patterns {}", target.address(),
-                subscriptions.channels(), subscriptions.patterns());
-        return s;
     }
 
     private void dispatch(PubSubMessage<byte[]> message) {
@@ -321,32 +252,6 @@ public final class PubSubListenerContainer {
         }
         for (Handle h : targets) {
             h.offer(message);
-        }
-    }
-
-    /** Sleeps without holding locks; returns {@code false} when the container stopped meanwhile. */
-    private boolean pause(Duration delay, int gen) {
-        long deadline = System.nanoTime() + delay.toNanos();
-        synchronized (pauseLock) {
-            while (current(gen)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return false;
-    }
-
-    private void wakeUp() {
-        synchronized (pauseLock) {
-            pauseLock.notifyAll();
         }
     }
 

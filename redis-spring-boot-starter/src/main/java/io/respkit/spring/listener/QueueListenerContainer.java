@@ -1,8 +1,6 @@
 package io.respkit.spring.listener;
 
 import io.respkit.DedicatedConnection;
-import io.respkit.codec.ByteArrayCodec;
-import io.respkit.exceptions.RedisException;
 import io.respkit.connection.RedisConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +57,10 @@ import java.util.concurrent.TimeUnit;
  * caught by the read timeout within the interval plus that timeout. With Redis Sentinel, workers and the heartbeat
  * check between round trips that the primary has not moved ({@link RedisListenerConnections#isCurrent}) and, when
  * it has, reconnect to the new primary at once, even while the old one still runs.
+ *
+ * <p>This class owns the lifecycle (runs, threads, shutdown); each worker's connection loop is a
+ * {@code QueueWorker}, its per-item policy a {@code QueueDelivery}, its batching {@code QueueBatches}, the
+ * Redis commands {@code QueueOperations} and the reliable heartbeat {@code QueueHeartbeat}.
  */
 public final class QueueListenerContainer implements RedisListenerContainer {
 
@@ -221,7 +223,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     /** One start-to-stop run: its workers share nothing with those of earlier or later runs. */
     private final class Run {
 
-        private final List<Worker> workers = new ArrayList<>();
+        private final List<QueueWorker> workers = new ArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
         private final Object pauseLock = new Object();
         private QueueHeartbeat heartbeat;
 
@@ -237,16 +240,18 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 heartbeat.start();
             }
             for (int i = 0; i < concurrency; i++) {
-                Worker w = new Worker(i, consumerId(i));
+                QueueWorker w = new QueueWorker(spec, i, consumerId(i), handler, errorHandler, ops, batches,
+                        connections, settings, metrics, pauseLock);
+                Thread t = factory.newThread(w);
                 workers.add(w);
-                w.thread = factory.newThread(w);
-                w.thread.start();
+                threads.add(t);
+                t.start();
             }
         }
 
         void requestStop() {
-            for (Worker w : workers) {
-                w.active = false;
+            for (QueueWorker w : workers) {
+                w.requestStop();
             }
             synchronized (pauseLock) {
                 pauseLock.notifyAll();
@@ -255,18 +260,11 @@ public final class QueueListenerContainer implements RedisListenerContainer {
 
         void awaitStop(long deadline) {
             List<String> forced = new ArrayList<>();
-            for (Worker w : workers) {
-                join(w.thread, deadline);
-                if (w.thread.isAlive()) {
-                    w.delivery.cutOff();
-                    if (w.busy) {
-                        forced.add(w.consumerId);
-                    }
-                    DedicatedConnection<byte[]> c = w.connection;
-                    if (c != null) {
-                        c.close();
-                    }
-                    w.thread.interrupt();
+            for (int i = 0; i < workers.size(); i++) {
+                Thread t = threads.get(i);
+                join(t, deadline);
+                if (t.isAlive() && workers.get(i).cutOff(t)) {
+                    forced.add(workers.get(i).consumerId());
                 }
             }
             if (!forced.isEmpty()) {
@@ -281,147 +279,6 @@ public final class QueueListenerContainer implements RedisListenerContainer {
                 heartbeat.stop();
             }
         }
-
-        /** Waits without holding locks; returns {@code false} once the worker should stop. */
-        boolean pause(Duration delay, Worker worker) {
-            long deadline = System.nanoTime() + delay.toNanos();
-            synchronized (pauseLock) {
-                while (worker.active) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return true;
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
-                    } catch (InterruptedException e) {
-                        return false;
-                    }
-                }
-            }
-            return false;
-        }
-
-        /** One consumer: a thread with its own connection. */
-        private final class Worker implements Runnable {
-
-            private final int index;
-            private final String consumerId;
-            private final String processingKey;
-            private final QueueDelivery delivery;
-            private volatile boolean active = true;
-            private volatile boolean busy;
-            private volatile DedicatedConnection<byte[]> connection;
-            /** Whether the last connection failed: the next one asks the cluster's topology afresh. */
-            private boolean lost;
-            /** Where {@link #connection} was opened, to notice that a Sentinel primary moved. */
-            private RedisConfig connectedWith;
-            private Thread thread;
-
-            Worker(int index, String consumerId) {
-                this.index = index;
-                this.consumerId = consumerId;
-                this.processingKey = ops.processingKey(consumerId);
-                this.delivery = new QueueDelivery(spec, index, processingKey, handler, errorHandler,
-                        settings.retryBackoff(), metrics, ops);
-            }
-
-            @Override
-            public void run() {
-                Duration delay = settings.recovery().initialDelay();
-                try {
-                    while (active) {
-                        try {
-                            DedicatedConnection<byte[]> c = connection;
-                            if (c != null && !connections.isCurrent(connectedWith)) {
-                                leaveMovedPrimary(c);
-                                c = null;
-                            }
-                            if (c == null || !c.isOpen()) {
-                                c = connect();
-                                delay = settings.recovery().initialDelay();
-                                if (!active) {
-                                    break; // stopped while connecting: take nothing more
-                                }
-                            }
-                            List<byte[]> batch = reliable ? batches.take(c, processingKey) : batches.pop(c);
-                            if (!batch.isEmpty()) {
-                                handleBatch(c, batch);
-                            }
-                        } catch (RedisException e) {
-                            closeQuietly(connection);
-                            connection = null;
-                            lost = true;
-                            if (!active) {
-                                break;
-                            }
-                            log.warn("Queue listener '{}' worker {} lost its connection: {}; reconnecting in {}", id,
-                                    index, e.getMessage(), delay);
-                            if (!pause(delay, this)) {
-                                break;
-                            }
-                            delay = settings.recovery().next(delay);
-                        }
-                    }
-                } finally {
-                    closeQuietly(connection);
-                    connection = null;
-                }
-            }
-
-            /**
-             * Closes the connection to a primary the sentinels replaced, which may still run and accept pops (a
-             * planned failover leaves it up until it is demoted) while producers write to the new one; the loop
-             * then connects to the new primary at once, where a reliable worker recovers its processing list.
-             */
-            private void leaveMovedPrimary(DedicatedConnection<byte[]> c) {
-                log.warn("Queue listener '{}' worker {} leaves {}: the primary moved to {}; reconnecting there", id,
-                        index, connectedWith.address(), connections.describe());
-                connection = null;
-                closeQuietly(c);
-            }
-
-            private DedicatedConnection<byte[]> connect() {
-                RedisConfig target = connections.queueConfig(queue, lost);
-                DedicatedConnection<byte[]> c = DedicatedConnection.open(target, ByteArrayCodec.INSTANCE);
-                lost = false;
-                connectedWith = target;
-                connection = c;
-                if (reliable) {
-                    ops.heartbeat(c, consumerId);
-                    int moved = ops.recover(c, processingKey);
-                    if (moved > 0) {
-                        log.warn("Queue listener '{}' moved {} unfinished item(s) of consumer '{}' back to '{}'", id,
-                                moved, consumerId, queue);
-                    }
-                }
-                return c;
-            }
-
-            /**
-             * Hands the items to the handler one by one. The first is handled even when stop was requested
-             * meanwhile (it has left the queue, as with single items); the rest are put back once the worker stops.
-             */
-            private void handleBatch(DedicatedConnection<byte[]> c, List<byte[]> batch) {
-                int handed = 0;
-                try {
-                    while (handed < batch.size() && (handed == 0 || active)) {
-                        byte[] item = batch.get(handed++);
-                        metrics.received(id);
-                        busy = true;
-                        try {
-                            delivery.deliver(c, item);
-                        } finally {
-                            busy = false;
-                        }
-                    }
-                } finally {
-                    if (handed < batch.size()) {
-                        batches.returnUnhandled(c, reliable ? processingKey : null, batch.subList(handed,
-                                batch.size()), () -> connections.queueConfig(queue, false));
-                    }
-                }
-            }
-        }
     }
 
     private static void join(Thread t, long deadlineNanos) {
@@ -430,12 +287,6 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(DedicatedConnection<byte[]> connection) {
-        if (connection != null) {
-            connection.close();
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A {@code @RedisListener} definition cannot be used: a missing or conflicting attribute, a value that does not
- * resolve or is out of range, a parameter the listener cannot supply, an unknown error handler or a duplicate id.
+ * resolve or is out of range, a parameter the listener cannot supply, an unknown error handler, an unknown container factory or one that
+ * does not serve the listener's kind, or a duplicate id.
  * The message names the method and the problem; {@link #action()} says how to fix it. Spring Boot's failure
  * analysis prints both instead of a stack trace. An {@link IllegalStateException}, as these errors always were.
  *

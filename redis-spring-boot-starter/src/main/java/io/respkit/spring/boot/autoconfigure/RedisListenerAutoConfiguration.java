@@ -17,6 +17,8 @@ import io.respkit.spring.listener.RedisListenerMetrics;
 import io.respkit.spring.listener.adapter.JacksonPayloadConverter;
 import io.respkit.spring.listener.adapter.PayloadConverter;
 import io.respkit.spring.listener.annotation.RedisListenerAnnotationBeanPostProcessor;
+import io.respkit.spring.listener.config.PubSubListenerContainerFactory;
+import io.respkit.spring.listener.config.QueueListenerContainerFactory;
 import io.respkit.spring.listener.config.RedisListenerEndpointRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration of {@code @RedisListener}: the annotation post-processor, the endpoint registry that owns the
- * listener containers, a logging default error handler, JSON payload conversion when Jackson 3 is present (with
+ * listener containers, the default container factories of pub/sub listeners
+ * ({@value PubSubListenerContainerFactory#DEFAULT_BEAN_NAME}) and queue listeners
+ * ({@value QueueListenerContainerFactory#DEFAULT_BEAN_NAME}), the connections and settings they use, a logging
+ * default error handler, JSON payload conversion when Jackson 3 is present (with
  * the context's {@code JsonMapper} or {@code ObjectMapper} when there is one) and Micrometer counters when
  * Micrometer is present. Active when a {@link RedisConfig} bean exists, a {@link RedisClusterClient} with its
  * {@link ClusterConfig} (cluster mode: containers connect to the cluster's nodes), or a {@link SentinelConfig} with
@@ -74,30 +79,89 @@ public final class RedisListenerAutoConfiguration {
     }
 
     /**
-     * The registry of listener containers.
+     * Where listener containers connect: a cluster when there is a cluster client, else the Sentinel primary when
+     * Sentinel is set up, else one server. A bean so that application-defined container factories can use it.
      *
      * @param config where containers connect on one server
      * @param clusterConfig where containers connect on a cluster, preferred when there is a cluster client too
      * @param clusterClient the cluster's client, for its topology
      * @param sentinelConfig the Sentinel configuration in Sentinel mode
      * @param client the client that follows the Sentinel primary, in Sentinel mode
+     * @return the connections
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RedisListenerConnections redisListenerConnections(ObjectProvider<RedisConfig> config,
+            ObjectProvider<ClusterConfig> clusterConfig, ObjectProvider<RedisClusterClient<?>> clusterClient,
+            ObjectProvider<SentinelConfig> sentinelConfig, ObjectProvider<RedisClient<?>> client) {
+        return connections(config, clusterConfig, clusterClient, sentinelConfig, client);
+    }
+
+    /**
+     * The container settings and listener defaults, from {@code redis.listener.*}. A bean so that
+     * application-defined container factories can use it.
+     *
      * @param properties {@code redis.*}
      * @param environment for {@code spring.application.name} and {@code spring.threads.virtual.enabled}
+     * @return the settings
+     * @throws InvalidRedisPropertyException when a {@code redis.listener.*} property is out of range
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ListenerContainerSettings redisListenerContainerSettings(RedisProperties properties, Environment environment) {
+        return settings(properties.getListener(), environment);
+    }
+
+    /**
+     * The default container factory of channel and pattern listeners: they share one subscriber connection.
+     * Replaced by an application bean of the same name, as Spring Boot does for
+     * {@code kafkaListenerContainerFactory}.
+     *
+     * @param connections where the subscriber connects
+     * @param settings the container settings
      * @param metrics the metrics, when configured
      * @param converter the JSON payload converter, when Jackson is present
      * @param errorHandler the default error handler
+     * @return the factory
+     */
+    @Bean(name = PubSubListenerContainerFactory.DEFAULT_BEAN_NAME)
+    @ConditionalOnMissingBean(name = PubSubListenerContainerFactory.DEFAULT_BEAN_NAME)
+    PubSubListenerContainerFactory redisPubSubListenerContainerFactory(RedisListenerConnections connections,
+            ListenerContainerSettings settings, ObjectProvider<RedisListenerMetrics> metrics,
+            ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
+        return new PubSubListenerContainerFactory(connections, settings,
+                metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
+    }
+
+    /**
+     * The default container factory of queue listeners. Replaced by an application bean of the same name.
+     *
+     * @param connections where workers connect
+     * @param settings the container settings
+     * @param metrics the metrics, when configured
+     * @param converter the JSON payload converter, when Jackson is present
+     * @param errorHandler the default error handler
+     * @return the factory
+     */
+    @Bean(name = QueueListenerContainerFactory.DEFAULT_BEAN_NAME)
+    @ConditionalOnMissingBean(name = QueueListenerContainerFactory.DEFAULT_BEAN_NAME)
+    QueueListenerContainerFactory redisQueueListenerContainerFactory(RedisListenerConnections connections,
+            ListenerContainerSettings settings, ObjectProvider<RedisListenerMetrics> metrics,
+            ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
+        return new QueueListenerContainerFactory(connections, settings,
+                metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
+    }
+
+    /**
+     * The registry of listener containers; it builds each listener's container with the container factory bean
+     * the listener names, or the default factory of its kind.
+     *
      * @return the registry
      */
     @Bean(name = RedisListenerEndpointRegistry.BEAN_NAME)
     @ConditionalOnMissingBean
-    RedisListenerEndpointRegistry redisListenerEndpointRegistry(ObjectProvider<RedisConfig> config,
-            ObjectProvider<ClusterConfig> clusterConfig, ObjectProvider<RedisClusterClient<?>> clusterClient,
-            ObjectProvider<SentinelConfig> sentinelConfig, ObjectProvider<RedisClient<?>> client,
-            RedisProperties properties, Environment environment, ObjectProvider<RedisListenerMetrics> metrics,
-            ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
-        return new RedisListenerEndpointRegistry(connections(config, clusterConfig, clusterClient, sentinelConfig,
-                client), settings(properties.getListener(), environment),
-                metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
+    RedisListenerEndpointRegistry redisListenerEndpointRegistry() {
+        return new RedisListenerEndpointRegistry();
     }
 
     /** A cluster when there is a cluster client, else the Sentinel primary when Sentinel is set up, else a server. */

@@ -8,7 +8,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
  * Explains why an application failed to start because of a {@code @RedisListener} definition: the
  * {@link RedisListenerDefinitionException} names the method and the problem (missing or conflicting attributes,
  * values that do not resolve or are out of range, parameters the listener cannot supply, an unknown error handler,
- * a duplicate id) and says how to fix it. Registered in {@code META-INF/spring.factories}.
+ * an unknown container factory or one that does not serve the listener's kind, a duplicate id) and says how to fix it. Registered in {@code META-INF/spring.factories}.
  *
  * <p>Thread-safe (stateless).
  */

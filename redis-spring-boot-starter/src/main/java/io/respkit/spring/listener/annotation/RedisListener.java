@@ -130,4 +130,16 @@ public @interface RedisListener {
      * @return the number, or empty for the default
      */
     String batchSize() default "";
+
+    /**
+     * Bean name of the {@link io.respkit.spring.listener.config.RedisListenerContainerFactory} that builds this
+     * listener's container. Defaults to the factory of the listener's kind:
+     * {@code redisPubSubListenerContainerFactory} for channels and patterns, {@code redisQueueListenerContainerFactory}
+     * for queues (both defined by the auto-configuration unless the application defines beans of those names). A
+     * name with no bean behind it, or a factory that does not serve the listener's kind, fails the startup with an
+     * error naming the method and the factory.
+     *
+     * @return the bean name, or empty for the default
+     */
+    String containerFactory() default "";
 }

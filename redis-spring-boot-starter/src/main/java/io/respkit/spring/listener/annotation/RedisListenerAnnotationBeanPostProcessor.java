@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Finds {@link RedisListener} methods on beans and describes each as a {@link MethodRedisListenerEndpoint}, with
  * {@code ${...}} placeholders and {@code #{...}} expressions resolved and the annotation validated (errors name
  * the method and fail the context). Once all singletons exist it hands the endpoints to the
- * {@link RedisListenerEndpointRegistry}, which owns the containers; this class starts nothing itself.
+ * {@link RedisListenerEndpointRegistry}, which has each endpoint's container factory build its container and owns
+ * the containers; this class starts nothing itself.
  *
  * <p>Thread-safe.
  */
@@ -150,7 +151,8 @@ public final class RedisListenerAnnotationBeanPostProcessor
                 resolveString(where, "errorHandler", a.errorHandler()), a.reliable(),
                 resolveString(where, "deadLetterQueue", a.deadLetterQueue()),
                 resolveInteger(where, "maxAttempts", a.maxAttempts()),
-                resolveInteger(where, "batchSize", a.batchSize()));
+                resolveInteger(where, "batchSize", a.batchSize()),
+                resolveString(where, "containerFactory", a.containerFactory()));
     }
 
     private Object resolve(String where, String attribute, String value) {

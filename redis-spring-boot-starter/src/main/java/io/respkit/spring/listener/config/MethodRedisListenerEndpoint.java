@@ -1,16 +1,21 @@
 package io.respkit.spring.listener.config;
 
 import io.respkit.spring.listener.RedisListenerDefinitionException;
+import io.respkit.spring.listener.RedisMessageHandler;
 import io.respkit.spring.listener.adapter.MessagingMethodInvoker;
+import io.respkit.spring.listener.adapter.PayloadConverter;
 
 import java.lang.reflect.Method;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The description of one {@code @RedisListener}: a bean method and what it listens to, with placeholders already
- * resolved. Settings left {@code null} take the registry's defaults ({@code redis.listener.*}). The annotation
- * post-processor builds these; {@link RedisListenerEndpointRegistry} turns them into containers.
+ * resolved. Settings left {@code null} take the container factory's defaults ({@code redis.listener.*}). The
+ * annotation post-processor builds these; {@link RedisListenerEndpointRegistry} has the
+ * {@linkplain #containerFactory() container factory} turn them into containers, whose handler is a
+ * {@link MessagingMethodInvoker} around the method.
  *
  * <p>Immutable and thread-safe (the bean itself is whatever it is).
  *
@@ -27,20 +32,12 @@ import java.util.Objects;
  * @param deadLetterQueue the dead-letter list, or {@code null} for {@code <queue>:dead}
  * @param maxAttempts total attempts for reliable queues, or {@code null} for the default
  * @param batchSize most queue items a worker takes per round trip, or {@code null} for the default
+ * @param containerFactory bean name of the container factory, or {@code null} for the default of the kind
  */
 public record MethodRedisListenerEndpoint(String id, Object bean, Method method, List<String> channels,
         List<String> patterns, String queue, Boolean autoStartup, Integer concurrency, String errorHandler,
-        boolean reliable, String deadLetterQueue, Integer maxAttempts, Integer batchSize) {
-
-    /** What an endpoint listens to. */
-    public enum Kind {
-        /** Channels by name. */
-        CHANNELS,
-        /** Channel patterns. */
-        PATTERNS,
-        /** A list. */
-        QUEUE
-    }
+        boolean reliable, String deadLetterQueue, Integer maxAttempts, Integer batchSize, String containerFactory)
+        implements RedisListenerEndpoint {
 
     /**
      * Validates the description.
@@ -58,6 +55,7 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
         queue = queue == null || queue.isEmpty() ? null : queue;
         deadLetterQueue = deadLetterQueue == null || deadLetterQueue.isEmpty() ? null : deadLetterQueue;
         errorHandler = errorHandler == null || errorHandler.isEmpty() ? null : errorHandler;
+        containerFactory = containerFactory == null || containerFactory.isEmpty() ? null : containerFactory;
         String where = "@RedisListener on " + MessagingMethodInvoker.describe(method);
         int kinds = (channels.isEmpty() ? 0 : 1) + (patterns.isEmpty() ? 0 : 1) + (queue == null ? 0 : 1);
         if (kinds != 1) {
@@ -95,6 +93,32 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
     }
 
     /**
+     * Describes a listener that uses the default container factory of its kind.
+     *
+     * @param id the listener id, unique in the application
+     * @param bean the bean
+     * @param method the method to invoke
+     * @param channels channels to subscribe to by name
+     * @param patterns patterns to subscribe to
+     * @param queue the list to consume, or {@code null}
+     * @param autoStartup whether to start with the context, or {@code null} for the default
+     * @param concurrency queue workers, or {@code null} for the default
+     * @param errorHandler bean name of the error handler, or {@code null} for the default
+     * @param reliable whether queue consumption is reliable
+     * @param deadLetterQueue the dead-letter list, or {@code null} for {@code <queue>:dead}
+     * @param maxAttempts total attempts for reliable queues, or {@code null} for the default
+     * @param batchSize most queue items a worker takes per round trip, or {@code null} for the default
+     * @throws RedisListenerDefinitionException as the canonical constructor
+     * @throws NullPointerException when id, bean or method is null
+     */
+    public MethodRedisListenerEndpoint(String id, Object bean, Method method, List<String> channels,
+            List<String> patterns, String queue, Boolean autoStartup, Integer concurrency, String errorHandler,
+            boolean reliable, String deadLetterQueue, Integer maxAttempts, Integer batchSize) {
+        this(id, bean, method, channels, patterns, queue, autoStartup, concurrency, errorHandler, reliable,
+                deadLetterQueue, maxAttempts, batchSize, null);
+    }
+
+    /**
      * Describes a listener that takes the default batch size.
      *
      * @param id the listener id, unique in the application
@@ -109,14 +133,14 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
      * @param reliable whether queue consumption is reliable
      * @param deadLetterQueue the dead-letter list, or {@code null} for {@code <queue>:dead}
      * @param maxAttempts total attempts for reliable queues, or {@code null} for the default
-     * @throws IllegalStateException as the canonical constructor
+     * @throws RedisListenerDefinitionException as the canonical constructor
      * @throws NullPointerException when id, bean or method is null
      */
     public MethodRedisListenerEndpoint(String id, Object bean, Method method, List<String> channels,
             List<String> patterns, String queue, Boolean autoStartup, Integer concurrency, String errorHandler,
             boolean reliable, String deadLetterQueue, Integer maxAttempts) {
         this(id, bean, method, channels, patterns, queue, autoStartup, concurrency, errorHandler, reliable,
-                deadLetterQueue, maxAttempts, null);
+                deadLetterQueue, maxAttempts, null, null);
     }
 
     private static List<String> setKinds(List<String> channels, List<String> patterns, String queue) {
@@ -149,12 +173,36 @@ public record MethodRedisListenerEndpoint(String id, Object bean, Method method,
     }
 
     /**
-     * Returns what the endpoint listens to.
+     * Returns what the endpoint listens to: the one of channels, patterns and queue that is set.
      *
      * @return the kind
      */
+    @Override
     public Kind kind() {
         return queue != null ? Kind.QUEUE : channels.isEmpty() ? Kind.PATTERNS : Kind.CHANNELS;
+    }
+
+    /**
+     * Builds the invoker of the method.
+     *
+     * @param converter converts JSON payloads, or {@code null} when none is available
+     * @param charset decodes {@code String} payloads
+     * @return a {@link MessagingMethodInvoker}
+     * @throws RedisListenerDefinitionException naming the method when a parameter cannot be supplied
+     */
+    @Override
+    public RedisMessageHandler createMessageHandler(PayloadConverter converter, Charset charset) {
+        return new MessagingMethodInvoker(id, bean, method, converter, charset);
+    }
+
+    /**
+     * Names the method, for error messages.
+     *
+     * @return e.g. {@code com.example.Orders.onOrder(Order)}
+     */
+    @Override
+    public String describe() {
+        return MessagingMethodInvoker.describe(method);
     }
 
     /**

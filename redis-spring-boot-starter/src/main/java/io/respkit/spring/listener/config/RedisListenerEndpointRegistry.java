@@ -1,17 +1,8 @@
 package io.respkit.spring.listener.config;
 
-import io.respkit.connection.RedisConfig;
-import io.respkit.spring.listener.RedisListenerConnections;
-import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.PubSubListenerContainer;
-import io.respkit.spring.listener.QueueListenerContainer;
-import io.respkit.spring.listener.QueueListenerSpec;
-import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.RedisListenerContainer;
-import io.respkit.spring.listener.RedisListenerErrorHandler;
-import io.respkit.spring.listener.RedisListenerMetrics;
-import io.respkit.spring.listener.adapter.MessagingMethodInvoker;
-import io.respkit.spring.listener.adapter.PayloadConverter;
+import io.respkit.spring.listener.RedisListenerDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
@@ -30,9 +21,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Creates, starts and stops the containers of all {@code @RedisListener} endpoints: one shared
- * {@link PubSubListenerContainer} for channel and pattern listeners and one {@link QueueListenerContainer} per queue
- * listener. Containers are not beans; look them up here by listener id to start or stop them at runtime.
+ * Creates, starts and stops the containers of all {@code @RedisListener} endpoints, as Spring Kafka's
+ * {@code KafkaListenerEndpointRegistry} does: for each {@link RedisListenerEndpoint} it picks a
+ * {@link RedisListenerContainerFactory} bean (the one the endpoint names, else the default of the endpoint's
+ * {@linkplain RedisListenerEndpoint.Kind kind}: {@value PubSubListenerContainerFactory#DEFAULT_BEAN_NAME} for
+ * channels and patterns, {@value QueueListenerContainerFactory#DEFAULT_BEAN_NAME} for queues), has it build the
+ * container, and owns the container from then on. Containers are not beans; look them up here by listener id to
+ * start or stop them at runtime.
  *
  * <p>A {@link SmartLifecycle} in a late phase ({@link #DEFAULT_PHASE}): containers start after everything else is
  * ready and stop first on shutdown. Stopping asks every container to stop taking messages before waiting for any,
@@ -50,51 +45,15 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
 
     private static final Logger log = LoggerFactory.getLogger(RedisListenerEndpointRegistry.class);
 
-    private final RedisListenerConnections connections;
-    private final ListenerContainerSettings settings;
-    private final RedisListenerMetrics metrics;
-    private final PayloadConverter converter;
-    private final RedisListenerErrorHandler defaultErrorHandler;
-    private final PubSubListenerContainer pubSub;
     private final Map<String, RedisListenerContainer> containers = new LinkedHashMap<>();
-    private final Map<String, MethodRedisListenerEndpoint> endpoints = new LinkedHashMap<>();
-    private BeanFactory beanFactory;
+    private final Map<String, RedisListenerEndpoint> endpoints = new LinkedHashMap<>();
+    private volatile BeanFactory beanFactory;
     private volatile boolean running;
 
     /**
-     * Creates an empty registry.
-     *
-     * @param config where containers connect
-     * @param settings container settings and defaults
-     * @param metrics the metrics, or {@code null} for none
-     * @param converter converts JSON payloads, or {@code null} when Jackson is absent
-     * @param defaultErrorHandler the error handler of listeners that name none
-     * @throws NullPointerException when config, settings or defaultErrorHandler is null
+     * Creates an empty registry; it finds container factories in the bean factory it is given.
      */
-    public RedisListenerEndpointRegistry(RedisConfig config, ListenerContainerSettings settings,
-            RedisListenerMetrics metrics, PayloadConverter converter, RedisListenerErrorHandler defaultErrorHandler) {
-        this(RedisListenerConnections.of(Objects.requireNonNull(config, "config")), settings, metrics, converter,
-                defaultErrorHandler);
-    }
-
-    /**
-     * Creates an empty registry whose containers connect to one server or to a Redis Cluster.
-     *
-     * @param connections where containers connect
-     * @param settings container settings and defaults
-     * @param metrics the metrics, or {@code null} for none
-     * @param converter converts JSON payloads, or {@code null} when Jackson is absent
-     * @param defaultErrorHandler the error handler of listeners that name none
-     * @throws NullPointerException when connections, settings or defaultErrorHandler is null
-     */
-    public RedisListenerEndpointRegistry(RedisListenerConnections connections, ListenerContainerSettings settings,
-            RedisListenerMetrics metrics, PayloadConverter converter, RedisListenerErrorHandler defaultErrorHandler) {
-        this.connections = Objects.requireNonNull(connections, "connections");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.metrics = metrics == null ? RedisListenerMetrics.noop() : metrics;
-        this.converter = converter;
-        this.defaultErrorHandler = Objects.requireNonNull(defaultErrorHandler, "defaultErrorHandler");
-        this.pubSub = new PubSubListenerContainer(connections, settings, this.metrics);
+    public RedisListenerEndpointRegistry() {
     }
 
     @Override
@@ -103,43 +62,55 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
     }
 
     /**
-     * Creates the container of an endpoint, and starts it when the registry runs and the endpoint auto-starts.
+     * Creates the container of an endpoint with the container factory bean it names, or the default factory bean of
+     * its kind, and starts it when the registry runs and the endpoint auto-starts.
      *
      * @param endpoint the endpoint
      * @return its container
-     * @throws RedisListenerDefinitionException naming the method when the id is taken, the error handler bean is
-     *         missing, or the method's parameters cannot be supplied (e.g. JSON payload without Jackson)
+     * @throws RedisListenerDefinitionException naming the listener when the id is taken, there is no factory bean of
+     *         that name, the bean is not a {@link RedisListenerContainerFactory} or does not serve the endpoint's
+     *         kind, or the factory refuses the endpoint (e.g. an unknown error handler bean, parameters that cannot
+     *         be supplied)
      */
-    public RedisListenerContainer registerListenerContainer(MethodRedisListenerEndpoint endpoint) {
+    public RedisListenerContainer registerListenerContainer(RedisListenerEndpoint endpoint) {
+        return register(endpoint, null);
+    }
+
+    /**
+     * Creates the container of an endpoint with the given factory, whatever the endpoint names, and starts it when
+     * the registry runs and the endpoint auto-starts.
+     *
+     * @param endpoint the endpoint
+     * @param factory the factory that builds its container
+     * @return its container
+     * @throws RedisListenerDefinitionException naming the listener when the id is taken, the factory does not serve
+     *         the endpoint's kind, or the factory refuses the endpoint
+     * @throws NullPointerException when the factory is null
+     */
+    public RedisListenerContainer registerListenerContainer(RedisListenerEndpoint endpoint,
+            RedisListenerContainerFactory<?> factory) {
+        return register(endpoint, Objects.requireNonNull(factory, "factory"));
+    }
+
+    private RedisListenerContainer register(RedisListenerEndpoint endpoint, RedisListenerContainerFactory<?> given) {
         RedisListenerContainer container;
         synchronized (containers) {
-            MethodRedisListenerEndpoint other = endpoints.get(endpoint.id());
+            RedisListenerEndpoint other = endpoints.get(endpoint.id());
             if (other != null) {
                 throw new RedisListenerDefinitionException("@RedisListener id '" + endpoint.id() + "' of "
-                        + MessagingMethodInvoker.describe(endpoint.method()) + " is already used by "
-                        + MessagingMethodInvoker.describe(other.method()), "Give each @RedisListener a distinct "
-                        + "id, or leave id empty for the default <beanName>.<methodName>, which is unique.");
+                        + endpoint.describe() + " is already used by " + other.describe(), "Give each "
+                        + "@RedisListener a distinct id, or leave id empty for the default "
+                        + "<beanName>.<methodName>, which is unique.");
             }
-            MessagingMethodInvoker invoker = new MessagingMethodInvoker(endpoint.id(), endpoint.bean(),
-                    endpoint.method(), converter, connections.charset());
-            RedisListenerErrorHandler errorHandler = errorHandler(endpoint);
-            boolean autoStartup = endpoint.autoStartup() != null ? endpoint.autoStartup()
-                    : settings.defaultAutoStartup();
-            if (endpoint.kind() == MethodRedisListenerEndpoint.Kind.QUEUE) {
-                String queue = endpoint.queue();
-                String deadLetterQueue = deadLetterQueue(endpoint);
-                QueueListenerSpec spec = new QueueListenerSpec(endpoint.id(), queue,
-                        endpoint.concurrency() != null ? endpoint.concurrency() : settings.defaultConcurrency(),
-                        endpoint.reliable(),
-                        deadLetterQueue,
-                        endpoint.maxAttempts() != null ? endpoint.maxAttempts() : settings.defaultMaxAttempts(),
-                        autoStartup,
-                        endpoint.batchSize() != null ? endpoint.batchSize() : settings.defaultBatchSize());
-                container = new QueueListenerContainer(spec, invoker, errorHandler, connections, settings, metrics);
-            } else {
-                container = pubSub.addListener(endpoint.id(), endpoint.channels(), endpoint.patterns(), invoker,
-                        errorHandler, autoStartup);
+            RedisListenerContainerFactory<?> factory = given;
+            String factoryName = null;
+            if (factory == null) {
+                factoryName = endpoint.containerFactory() != null ? endpoint.containerFactory()
+                        : endpoint.kind().defaultContainerFactory();
+                factory = lookUp(endpoint, factoryName);
             }
+            requireSupported(factory, factoryName, endpoint);
+            container = factory.createContainer(endpoint);
             endpoints.put(endpoint.id(), endpoint);
             containers.put(endpoint.id(), container);
         }
@@ -150,46 +121,46 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
         return container;
     }
 
-    /**
-     * The endpoint's dead-letter list, by default {@code <queue>:dead} ({@code {queue}:dead} on a cluster). On a
-     * cluster a reliable queue's keys must share its hash slot, or the atomic moves between them fail.
-     */
-    private String deadLetterQueue(MethodRedisListenerEndpoint endpoint) {
-        String queue = endpoint.queue();
-        String where = "@RedisListener '" + endpoint.id() + "' of "
-                + MessagingMethodInvoker.describe(endpoint.method());
-        String dead;
-        try {
-            dead = endpoint.deadLetterQueue() != null ? endpoint.deadLetterQueue()
-                    : connections.defaultDeadLetterQueue(queue);
-        } catch (IllegalArgumentException e) {
-            throw new RedisListenerDefinitionException(where + ": " + e.getMessage(), "Give the queue a name "
-                    + "without '}' or with a {hash tag}, e.g. {jobs}.");
+    /** The factory bean of that name, or a definition error naming the listener and the bean. */
+    private RedisListenerContainerFactory<?> lookUp(RedisListenerEndpoint endpoint, String name) {
+        boolean named = endpoint.containerFactory() != null;
+        String where = "@RedisListener '" + endpoint.id() + "' on " + endpoint.describe();
+        String fallback = "leave containerFactory empty for the default factory of " + endpoint.kind()
+                + " listeners, '" + endpoint.kind().defaultContainerFactory() + "'";
+        BeanFactory bf = beanFactory;
+        if (bf == null || !bf.containsBean(name)) {
+            throw new RedisListenerDefinitionException(named
+                    ? where + " names container factory bean '" + name + "', but there is no such bean"
+                    : where + " is a " + endpoint.kind() + " listener, but there is no bean '" + name + "', the "
+                            + "default container factory of " + endpoint.kind() + " listeners",
+                    named ? "Define a RedisListenerContainerFactory bean named '" + name + "', or set "
+                            + "containerFactory to the name of an existing one, or " + fallback + "."
+                            : "Define a RedisListenerContainerFactory bean named '" + name + "' (the listener "
+                            + "auto-configuration defines one unless the application defines its own), or name "
+                            + "another factory in containerFactory.");
         }
-        if (endpoint.reliable() && endpoint.deadLetterQueue() != null && connections.isCluster()
-                && !connections.sameSlot(queue, dead)) {
-            throw new RedisListenerDefinitionException(where + " has dead-letter list '" + dead + "' in another "
-                    + "hash slot than its queue '" + queue + "': on a Redis Cluster a reliable queue moves items "
-                    + "between them atomically, which needs one slot", "Give both the same {hash tag}, e.g. queue "
-                    + "'{jobs}' and dead-letter list '{jobs}:dead', or leave deadLetterQueue empty for '"
-                    + connections.defaultDeadLetterQueue(queue) + "'.");
+        Object bean = bf.getBean(name);
+        if (!(bean instanceof RedisListenerContainerFactory<?> factory)) {
+            throw new RedisListenerDefinitionException(where + " names container factory bean '" + name
+                    + "', but it is a " + bean.getClass().getName() + ", not a RedisListenerContainerFactory",
+                    "Set containerFactory to the name of a RedisListenerContainerFactory bean, or " + fallback
+                            + ".");
         }
-        return dead;
+        return factory;
     }
 
-    private RedisListenerErrorHandler errorHandler(MethodRedisListenerEndpoint endpoint) {
-        String name = endpoint.errorHandler();
-        if (name == null) {
-            return defaultErrorHandler;
+    /** Refuses a factory that does not serve the endpoint's kind, naming the listener and the factory. */
+    private static void requireSupported(RedisListenerContainerFactory<?> factory, String name,
+            RedisListenerEndpoint endpoint) {
+        RedisListenerEndpoint.Kind kind = endpoint.kind();
+        if (factory.supports(kind)) {
+            return;
         }
-        if (beanFactory == null || !beanFactory.containsBean(name)) {
-            throw new RedisListenerDefinitionException("@RedisListener on "
-                    + MessagingMethodInvoker.describe(endpoint.method()) + " names error handler bean '" + name
-                    + "', but there is no such bean", "Define a bean of type RedisListenerErrorHandler named '"
-                    + name + "', or set errorHandler to the name of an existing one (leave it empty for the "
-                    + "default, which logs).");
-        }
-        return beanFactory.getBean(name, RedisListenerErrorHandler.class);
+        String which = name == null ? factory.toString() : "'" + name + "' (" + factory + ")";
+        throw new RedisListenerDefinitionException("@RedisListener '" + endpoint.id() + "' on " + endpoint.describe()
+                + " is a " + kind + " listener, but its container factory " + which + " does not create "
+                + "containers for " + kind + " listeners", "Set containerFactory to a factory that serves " + kind
+                + " listeners, or leave it empty for the default one, '" + kind.defaultContainerFactory() + "'.");
     }
 
     /**
@@ -227,12 +198,22 @@ public final class RedisListenerEndpointRegistry implements SmartLifecycle, Bean
     }
 
     /**
-     * Returns the shared pub/sub container, e.g. to check that the subscriber is connected.
+     * Returns the pub/sub container shared by the listeners of the default pub/sub factory (bean
+     * {@value PubSubListenerContainerFactory#DEFAULT_BEAN_NAME}), e.g. to check that the subscriber is connected.
      *
      * @return the pub/sub container
+     * @throws IllegalStateException when there is no such bean or it is not a {@link PubSubListenerContainerFactory}
      */
     public PubSubListenerContainer getPubSubContainer() {
-        return pubSub;
+        BeanFactory bf = beanFactory;
+        String name = PubSubListenerContainerFactory.DEFAULT_BEAN_NAME;
+        Object factory = bf != null && bf.containsBean(name) ? bf.getBean(name) : null;
+        if (factory instanceof PubSubListenerContainerFactory pubSub) {
+            return pubSub.getPubSubContainer();
+        }
+        throw new IllegalStateException("There is no bean '" + name + "' of type PubSubListenerContainerFactory"
+                + (factory == null ? "" : " (it is a " + factory.getClass().getName() + ")")
+                + "; ask the pub/sub factory in use for its container");
     }
 
     /**

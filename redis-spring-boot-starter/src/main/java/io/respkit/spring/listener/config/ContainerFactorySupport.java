@@ -1,0 +1,87 @@
+package io.respkit.spring.listener.config;
+
+import io.respkit.spring.listener.ListenerContainerSettings;
+import io.respkit.spring.listener.RedisListenerConnections;
+import io.respkit.spring.listener.RedisListenerDefinitionException;
+import io.respkit.spring.listener.RedisListenerErrorHandler;
+import io.respkit.spring.listener.RedisListenerMetrics;
+import io.respkit.spring.listener.RedisMessageHandler;
+import io.respkit.spring.listener.adapter.PayloadConverter;
+import org.springframework.beans.factory.BeanFactory;
+
+import java.util.Objects;
+
+/**
+ * What the default container factories share: where containers connect, their settings and defaults, metrics,
+ * payload conversion, the default error handler, and the resolution of an endpoint's handler, error handler and
+ * auto-startup flag.
+ *
+ * <p>Thread-safe: the bean factory is set once, while the context starts, before any container is created.
+ */
+final class ContainerFactorySupport {
+
+    private final RedisListenerConnections connections;
+    private final ListenerContainerSettings settings;
+    private final RedisListenerMetrics metrics;
+    private final PayloadConverter converter;
+    private final RedisListenerErrorHandler defaultErrorHandler;
+    private volatile BeanFactory beanFactory;
+
+    ContainerFactorySupport(RedisListenerConnections connections, ListenerContainerSettings settings,
+            RedisListenerMetrics metrics, PayloadConverter converter, RedisListenerErrorHandler defaultErrorHandler) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = metrics == null ? RedisListenerMetrics.noop() : metrics;
+        this.converter = converter;
+        this.defaultErrorHandler = Objects.requireNonNull(defaultErrorHandler, "defaultErrorHandler");
+    }
+
+    void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    RedisListenerConnections connections() {
+        return connections;
+    }
+
+    ListenerContainerSettings settings() {
+        return settings;
+    }
+
+    RedisListenerMetrics metrics() {
+        return metrics;
+    }
+
+    /** The endpoint's handler; throws a definition error when its method's parameters cannot be supplied. */
+    RedisMessageHandler handler(RedisListenerEndpoint endpoint) {
+        return endpoint.createMessageHandler(converter, connections.charset());
+    }
+
+    boolean autoStartup(RedisListenerEndpoint endpoint) {
+        Boolean autoStartup = endpoint.autoStartup();
+        return autoStartup != null ? autoStartup : settings.defaultAutoStartup();
+    }
+
+    RedisListenerErrorHandler errorHandler(RedisListenerEndpoint endpoint) {
+        String name = endpoint.errorHandler();
+        if (name == null) {
+            return defaultErrorHandler;
+        }
+        BeanFactory bf = beanFactory;
+        if (bf == null || !bf.containsBean(name)) {
+            throw new RedisListenerDefinitionException("@RedisListener on " + endpoint.describe()
+                    + " names error handler bean '" + name + "', but there is no such bean", "Define a bean of type "
+                    + "RedisListenerErrorHandler named '" + name + "', or set errorHandler to the name of an "
+                    + "existing one (leave it empty for the default, which logs).");
+        }
+        return bf.getBean(name, RedisListenerErrorHandler.class);
+    }
+
+    /** Refuses an endpoint of a kind the factory does not serve; the registry checks first, so this is a bug guard. */
+    static void requireKind(RedisListenerContainerFactory<?> factory, RedisListenerEndpoint endpoint) {
+        if (!factory.supports(endpoint.kind())) {
+            throw new IllegalArgumentException(factory + " does not create containers for " + endpoint.kind()
+                    + " listeners such as '" + endpoint.id() + "'");
+        }
+    }
+}
