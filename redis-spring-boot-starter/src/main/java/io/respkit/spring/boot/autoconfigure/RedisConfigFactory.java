@@ -54,6 +54,9 @@ final class RedisConfigFactory {
                 .protocol(properties.getProtocol() == RedisProperties.Protocol.RESP2 ? RespVersion.RESP2
                         : RespVersion.RESP3)
                 .clientName(StringUtils.hasText(properties.getClientName()) ? properties.getClientName() : null)
+                .charset(properties.getCharset())
+                .retryReads(properties.isRetryReads())
+                .multiplexed(properties.isMultiplexed())
                 .pool(pool(properties.getPool()));
         RedisProperties.Ssl ssl = properties.getSsl();
         boolean tls;
@@ -193,6 +196,7 @@ final class RedisConfigFactory {
                 .minIdle(pool.getMinIdle())
                 .maxWait(pool.getMaxWait())
                 .testWhileIdle(pool.isTestWhileIdle())
+                .testOnBorrow(pool.isTestOnBorrow())
                 .timeBetweenEvictionRuns(pool.getTimeBetweenEvictionRuns())
                 .validateAfterIdle(pool.getValidateAfterIdle())
                 .probeAfterIdle(pool.getProbeAfterIdle())

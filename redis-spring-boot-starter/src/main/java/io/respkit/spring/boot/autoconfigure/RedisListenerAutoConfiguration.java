@@ -182,9 +182,9 @@ public final class RedisListenerAutoConfiguration {
     }
 
 
-    static ListenerContainerSettings settings(RedisProperties.Listener listener, Environment environment) {
+    static ListenerContainerSettings settings(RedisListenerProperties listener, Environment environment) {
         RedisPropertyChecks.listener(listener);
-        RedisProperties.Recovery recovery = listener.getRecovery();
+        RedisListenerProperties.Recovery recovery = listener.getRecovery();
         boolean virtual = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)
                 && ListenerThreads.virtualThreadsAvailable();
         String name = environment.getProperty("spring.application.name");

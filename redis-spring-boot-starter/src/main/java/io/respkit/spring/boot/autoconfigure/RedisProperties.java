@@ -4,6 +4,8 @@ import io.respkit.pool.PoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,8 @@ import java.util.List;
 public class RedisProperties {
 
     /**
-     * Connection URL, e.g. {@code redis://user:password@localhost:6379/0} or {@code rediss://...} for TLS. When set,
-     * it wins over host, port, username, password, database and ssl.enabled.
+     * Connection URL, e.g. redis://user:password@localhost:6379/0, or rediss://... for TLS. When set, it wins over
+     * host, port, username, password, database and ssl.enabled.
      */
     private String url;
 
@@ -63,6 +65,21 @@ public class RedisProperties {
      */
     private String readFrom = "primary";
 
+    /** Charset of String keys, values, channel names and field names. */
+    private Charset charset = StandardCharsets.UTF_8;
+
+    /**
+     * Whether a read-only command whose connection failed (a timeout included) runs once more on a fresh connection;
+     * a write never runs twice.
+     */
+    private boolean retryReads;
+
+    /**
+     * Whether commands that may share one (not blocking, not changing connection state) go to one auto-pipelined
+     * connection shared by all threads instead of a pooled one each.
+     */
+    private boolean multiplexed;
+
     private final Ssl ssl = new Ssl();
 
     @NestedConfigurationProperty
@@ -73,7 +90,8 @@ public class RedisProperties {
 
     private final Pool pool = new Pool();
 
-    private final Listener listener = new Listener();
+    @NestedConfigurationProperty
+    private final RedisListenerProperties listener = new RedisListenerProperties();
 
     public String getUrl() {
         return url;
@@ -155,6 +173,30 @@ public class RedisProperties {
         this.connectTimeout = connectTimeout;
     }
 
+    public Charset getCharset() {
+        return charset;
+    }
+
+    public void setCharset(Charset charset) {
+        this.charset = charset;
+    }
+
+    public boolean isRetryReads() {
+        return retryReads;
+    }
+
+    public void setRetryReads(boolean retryReads) {
+        this.retryReads = retryReads;
+    }
+
+    public boolean isMultiplexed() {
+        return multiplexed;
+    }
+
+    public void setMultiplexed(boolean multiplexed) {
+        this.multiplexed = multiplexed;
+    }
+
     public Duration getHealthCheckInterval() {
         return healthCheckInterval;
     }
@@ -187,7 +229,7 @@ public class RedisProperties {
         return pool;
     }
 
-    public Listener getListener() {
+    public RedisListenerProperties getListener() {
         return listener;
     }
 
@@ -263,6 +305,9 @@ public class RedisProperties {
         /** Whether idle connections are checked with PING by the evictor. */
         private boolean testWhileIdle = true;
 
+        /** Whether every connection is checked with PING as it is borrowed (costs a round trip per borrow). */
+        private boolean testOnBorrow;
+
         /** How often the idle-connection evictor runs. */
         private Duration timeBetweenEvictionRuns = Duration.ofSeconds(30);
 
@@ -323,6 +368,14 @@ public class RedisProperties {
             this.maxWait = maxWait;
         }
 
+        public boolean isTestOnBorrow() {
+            return testOnBorrow;
+        }
+
+        public void setTestOnBorrow(boolean testOnBorrow) {
+            this.testOnBorrow = testOnBorrow;
+        }
+
         public boolean isTestWhileIdle() {
             return testWhileIdle;
         }
@@ -337,143 +390,6 @@ public class RedisProperties {
 
         public void setTimeBetweenEvictionRuns(Duration timeBetweenEvictionRuns) {
             this.timeBetweenEvictionRuns = timeBetweenEvictionRuns;
-        }
-    }
-
-    /** Settings of {@code @RedisListener} containers. */
-    public static class Listener {
-
-        /** Whether listener containers start with the application context. */
-        private boolean autoStartup = true;
-
-        /** Default number of consumer workers per queue listener. */
-        private int concurrency = 1;
-
-        /**
-         * Default maximum number of items a queue listener worker takes per round trip (BLMPOP COUNT in plain mode,
-         * pipelined LMOVEs in reliable mode); 1 takes one item per round trip.
-         */
-        private int batchSize = 1;
-
-        /** How long one blocking pop waits before checking for shutdown. */
-        private Duration pollTimeout = Duration.ofSeconds(1);
-
-        /** How long shutdown waits for in-flight messages to finish. */
-        private Duration shutdownTimeout = Duration.ofSeconds(10);
-
-        private final Recovery recovery = new Recovery();
-
-        private final Retry retry = new Retry();
-
-        public boolean isAutoStartup() {
-            return autoStartup;
-        }
-
-        public void setAutoStartup(boolean autoStartup) {
-            this.autoStartup = autoStartup;
-        }
-
-        public int getConcurrency() {
-            return concurrency;
-        }
-
-        public void setConcurrency(int concurrency) {
-            this.concurrency = concurrency;
-        }
-
-        public int getBatchSize() {
-            return batchSize;
-        }
-
-        public void setBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-        }
-
-        public Duration getPollTimeout() {
-            return pollTimeout;
-        }
-
-        public void setPollTimeout(Duration pollTimeout) {
-            this.pollTimeout = pollTimeout;
-        }
-
-        public Duration getShutdownTimeout() {
-            return shutdownTimeout;
-        }
-
-        public void setShutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = shutdownTimeout;
-        }
-
-        public Recovery getRecovery() {
-            return recovery;
-        }
-
-        public Retry getRetry() {
-            return retry;
-        }
-    }
-
-    /** Back-off for re-establishing a lost subscriber or consumer connection. */
-    public static class Recovery {
-
-        /** Delay before the first reconnection attempt. */
-        private Duration initialDelay = Duration.ofMillis(100);
-
-        /** Factor applied to the delay after each failed attempt. */
-        private double multiplier = 2.0;
-
-        /** Upper bound of the delay between attempts. */
-        private Duration maxDelay = Duration.ofSeconds(10);
-
-        public Duration getInitialDelay() {
-            return initialDelay;
-        }
-
-        public void setInitialDelay(Duration initialDelay) {
-            this.initialDelay = initialDelay;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public Duration getMaxDelay() {
-            return maxDelay;
-        }
-
-        public void setMaxDelay(Duration maxDelay) {
-            this.maxDelay = maxDelay;
-        }
-    }
-
-    /** Retries of a failing reliable-queue handler before the item is dead-lettered. */
-    public static class Retry {
-
-        /** Total delivery attempts per item, the first included. */
-        private int attempts = 3;
-
-        /** Delay between attempts. */
-        private Duration backoff = Duration.ofMillis(100);
-
-        public int getAttempts() {
-            return attempts;
-        }
-
-        public void setAttempts(int attempts) {
-            this.attempts = attempts;
-        }
-
-        public Duration getBackoff() {
-            return backoff;
-        }
-
-        public void setBackoff(Duration backoff) {
-            this.backoff = backoff;
         }
     }
 }

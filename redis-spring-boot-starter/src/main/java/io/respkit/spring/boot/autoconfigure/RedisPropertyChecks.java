@@ -267,7 +267,7 @@ final class RedisPropertyChecks {
      * @param l the {@code redis.listener} properties
      * @throws InvalidRedisPropertyException for the first property out of range
      */
-    static void listener(RedisProperties.Listener l) {
+    static void listener(RedisListenerProperties l) {
         atLeastOne("redis.listener.concurrency", l.getConcurrency(), "the default number of workers per queue "
                 + "listener");
         atLeastOne("redis.listener.batch-size", l.getBatchSize(), "the default number of items a queue worker "
@@ -278,7 +278,7 @@ final class RedisPropertyChecks {
         atLeastOne("redis.listener.retry.attempts", l.getRetry().getAttempts(),
                 "the deliveries of an item of a reliable queue, the first included");
         notNegative("redis.listener.retry.backoff", l.getRetry().getBackoff(), "the pause between attempts, e.g. 100ms");
-        RedisProperties.Recovery r = l.getRecovery();
+        RedisListenerProperties.Recovery r = l.getRecovery();
         notNegative("redis.listener.recovery.initial-delay", r.getInitialDelay(),
                 "the first pause before reconnecting, e.g. 100ms");
         if (!(r.getMultiplier() >= 1.0)) {

@@ -53,5 +53,23 @@ class ConfigurationMetadataTests {
                 .contains("Never logged or exposed");
         assertThat(properties.get("redis.sentinel.check-interval").path("defaultValue").asString())
                 .isEqualTo("1s");
+        // every builder option has a property
+        assertThat(properties).containsKeys("redis.retry-reads", "redis.multiplexed", "redis.charset",
+                "redis.pool.test-on-borrow", "redis.pool.validate-after-idle", "redis.pool.probe-after-idle");
+        // IDEs show descriptions as written: no Javadoc tags
+        assertThat(properties.values()).allSatisfy(p -> assertThat(p.path("description").asString())
+                .as(p.path("name").asString()).doesNotContain("{@"));
+    }
+
+    @Test
+    void autoConfigurationMetadataLetsBootFilterWithoutLoadingClasses() throws Exception {
+        java.util.Properties metadata = new java.util.Properties();
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/spring-autoconfigure-metadata.properties")) {
+            assertThat(in).as("spring-autoconfigure-metadata.properties").isNotNull();
+            metadata.load(in);
+        }
+        assertThat(metadata).containsEntry("io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration"
+                + ".ConditionalOnClass", "io.respkit.RedisClient");
     }
 }

@@ -347,4 +347,16 @@ class RedisAutoConfigurationTests {
             }
         }
     }
+
+    @Test
+    void everyBuilderOptionIsReachableAsAProperty() {
+        runner.withPropertyValues("redis.retry-reads=true", "redis.multiplexed=true", "redis.charset=ISO-8859-1",
+                "redis.pool.test-on-borrow=true").run(context -> {
+                    RedisConfig config = context.getBean(RedisConfig.class);
+                    assertThat(config.retryReads()).isTrue();
+                    assertThat(config.multiplexed()).isTrue();
+                    assertThat(config.charset()).isEqualTo(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(config.pool().testOnBorrow()).isTrue();
+                });
+    }
 }
