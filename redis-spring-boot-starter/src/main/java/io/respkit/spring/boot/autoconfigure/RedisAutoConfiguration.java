@@ -9,6 +9,7 @@ import io.respkit.pool.ConnectionPool;
 import io.respkit.sentinel.SentinelConfig;
 import io.respkit.spring.core.JacksonJsonCodec;
 import io.respkit.spring.core.RedisCommandMetrics;
+import io.respkit.spring.core.RedisExceptionTranslator;
 import io.respkit.spring.core.RedisTemplate;
 import io.respkit.spring.core.ValueCodecFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -254,6 +255,26 @@ public final class RedisAutoConfiguration {
                                                    ObjectProvider<ValueCodecFactory> codecFactories,
                                                    ObjectProvider<RedisCommandMetrics> metrics) {
             return new RedisTemplate<>(client, codecFactories.getIfAvailable(), metrics.getIfAvailable());
+        }
+    }
+
+    /**
+     * Spring's {@code DataAccessException} hierarchy for respkit's exceptions, when spring-tx is present: picked up by
+     * {@code PersistenceExceptionTranslationPostProcessor} for {@code @Repository} beans.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.dao.support.PersistenceExceptionTranslator")
+    static class ExceptionTranslationConfiguration {
+
+        /**
+         * The translator (see {@link RedisExceptionTranslator} for the mapping).
+         *
+         * @return the translator
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        RedisExceptionTranslator redisExceptionTranslator() {
+            return new RedisExceptionTranslator();
         }
     }
 
