@@ -9,6 +9,7 @@ import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.Cache;
@@ -115,6 +116,12 @@ class RedisCacheIntegrationTests {
         }
     }
 
+    @Configuration(proxyBeanMethods = false)
+    @EnableCaching
+    @AutoConfigurationPackage
+    static class ApplicationPackageConfig {
+    }
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class, RedisCacheAutoConfiguration.class))
             .withUserConfiguration(CachingConfig.class)
@@ -190,6 +197,20 @@ class RedisCacheIntegrationTests {
             cache.put("s", "plain");
             assertThat(cache.get("s").get()).isEqualTo("plain");
         });
+    }
+
+    @Test
+    void theApplicationsPackagesAreTrusted(RedisServer server) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class,
+                        RedisCacheAutoConfiguration.class))
+                .withUserConfiguration(ApplicationPackageConfig.class)
+                .withPropertyValues("redis.url=" + server.url()).run(context -> {
+                    template(context);
+                    Cache cache = context.getBean(CacheManager.class).getCache("json");
+                    cache.put("p", new Person("Ada", 36));
+                    assertThat(cache.get("p", Person.class)).isEqualTo(new Person("Ada", 36));
+                });
     }
 
     @Test
