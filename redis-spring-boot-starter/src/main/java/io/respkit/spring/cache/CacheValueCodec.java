@@ -83,7 +83,8 @@ final class CacheValueCodec {
      *
      * @return the store value ({@link NullValue#INSTANCE} for a cached {@code null})
      * @throws UntrustedCacheValueException when the stored type is not trusted or not a stored value of this cache
-     * @throws IllegalArgumentException when the payload cannot be read as its type (e.g. the class changed)
+     * @throws IllegalArgumentException when the payload cannot be read as its type (e.g. the class changed), or
+     *         the bytes have no type header
      * @throws ClassNotFoundException when the stored type is not on the class path
      */
     Object decode(byte[] bytes) throws ClassNotFoundException {
@@ -92,7 +93,7 @@ final class CacheValueCodec {
         }
         int separator = indexOf(bytes, SEPARATOR);
         if (separator <= 0) {
-            throw new UntrustedCacheValueException("not a value written by a respkit cache (no type header)");
+            throw new IllegalArgumentException("not a value written by a respkit cache (no type header)");
         }
         String name = new String(bytes, 0, separator, StandardCharsets.UTF_8);
         Class<?> type = types.get(name);

@@ -41,7 +41,10 @@ import java.util.stream.Stream;
  *   again itself.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} (methods returning
  *   {@code CompletableFuture}) run on respkit's asynchronous commands, without blocking the caller; concurrent
- *   loads of one key share one loader call too.</li>
+ *   loads of one key share one loader call too. The value is decoded on the thread that completes the reply.</li>
+ *   <li>A stored value that cannot be read (no type header, or JSON that no longer fits its class after a
+ *   deployment) is logged and treated as a miss, so that it is replaced; a value whose type is not trusted is
+ *   refused with {@link IllegalStateException}.</li>
  *   <li>A {@code null} is stored as a marker when the configuration allows it; otherwise caching it throws
  *   {@link IllegalArgumentException}.</li>
  * </ul>

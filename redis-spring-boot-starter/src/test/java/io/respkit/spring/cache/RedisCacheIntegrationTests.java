@@ -223,6 +223,9 @@ class RedisCacheIntegrationTests {
             assertThat(service.calls("find")).isEqualTo(1);
             assertThat(service.find("old")).isEqualTo(new Person("person-old", 3));
             assertThat(service.calls("find")).isEqualTo(1);
+            redis.set("people::foreign", "written by another tool");
+            assertThat(service.find("foreign")).isEqualTo(new Person("person-foreign", 7));
+            assertThat(service.calls("find")).isEqualTo(2);
         });
     }
 
