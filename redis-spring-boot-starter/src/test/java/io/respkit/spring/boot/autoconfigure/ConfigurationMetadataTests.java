@@ -53,6 +53,11 @@ class ConfigurationMetadataTests {
                 .contains("Never logged or exposed");
         assertThat(properties.get("redis.sentinel.check-interval").path("defaultValue").asString())
                 .isEqualTo("1s");
+        assertThat(properties).containsKeys("redis.cache.ttl", "redis.cache.ttls", "redis.cache.key-prefix",
+                "redis.cache.cache-null-values", "redis.cache.cache-names", "redis.cache.trusted-packages",
+                "redis.cache.enable-statistics");
+        assertThat(properties.get("redis.cache.cache-null-values").path("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("redis.cache.ttls").path("description").asString()).contains("by cache name");
         // every builder option has a property
         assertThat(properties).containsKeys("redis.retry-reads", "redis.multiplexed", "redis.charset",
                 "redis.pool.test-on-borrow", "redis.pool.validate-after-idle", "redis.pool.probe-after-idle");
