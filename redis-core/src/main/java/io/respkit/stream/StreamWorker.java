@@ -95,7 +95,14 @@ final class StreamWorker implements Runnable {
                         // The stream or the group went away (a restart without persistence, a failover, a delete):
                         // recreate it and read on; pending entries the old group held are gone with it.
                         retries.clear();
-                        ensureGroupGuarded();
+                        try {
+                            ensureGroupGuarded();
+                        } catch (RuntimeException again) {
+                            if (isStopping()) {
+                                break;
+                            }
+                            wait = failed(again, wait);
+                        }
                         continue;
                     }
                     wait = failed(e, wait);
@@ -115,7 +122,7 @@ final class StreamWorker implements Runnable {
 
     /** Reports a failure of the worker's own work, drops the connection, and waits before the next attempt. */
     private Duration failed(RuntimeException e, Duration previous) {
-        settings.errorListener().onError(null, e);
+        StreamDelivery.safely(() -> settings.errorListener().onError(null, e));
         closeConnection();
         Backoff backoff = settings.reconnectBackoff();
         Duration wait = previous == null ? backoff.initialDelay() : backoff.next(previous);

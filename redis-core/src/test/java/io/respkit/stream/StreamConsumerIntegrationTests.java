@@ -4,7 +4,10 @@ import io.respkit.RedisClient;
 import io.respkit.commands.PendingEntry;
 import io.respkit.commands.StreamEntry;
 import io.respkit.commands.StreamEntryId;
+import io.respkit.commands.XGroupCreateArgs;
 import io.respkit.commands.XPendingArgs;
+import io.respkit.commands.XReadArgs;
+import io.respkit.commands.StreamOffset;
 import io.respkit.connection.Backoff;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.test.RedisServer;
@@ -167,6 +170,30 @@ class StreamConsumerIntegrationTests {
             assertThat(left).allSatisfy(p -> assertThat(counts.get(p.id())).isEqualTo(2L));
             assertThat(counts.values().stream().filter(c -> c == 1L)).hasSize(20);
         }
+    }
+
+    @Test
+    void anEntryDeliveredMoreThanMaxAttemptsIsDeadLetteredWithoutBeingHandedOn(TestInfo info) {
+        String stream = key(info);
+        redis.xgroupCreate(stream, "g", StreamEntryId.MIN, XGroupCreateArgs.NONE.withMkStream());
+        StreamEntryId id = redis.xadd(stream, Map.of("n", "crash"));
+        // A consumer that brought its process down on this entry three times: three deliveries, never a result.
+        redis.xreadgroup("g", "crashed", XReadArgs.count(1), stream, StreamOffset.undelivered());
+        redis.xreadgroup("g", "crashed", XReadArgs.count(1), stream, StreamEntryId.MIN);
+        redis.xreadgroup("g", "crashed", XReadArgs.count(1), stream, StreamEntryId.MIN);
+        AtomicInteger handled = new AtomicInteger();
+        StreamRecorder recorder = new StreamRecorder();
+        try (StreamConsumer<String> consumer = builder(stream, recorder).maxAttempts(3)
+                .claimIdle(Duration.ofMillis(300)).claimInterval(Duration.ofMillis(100))
+                .handler(m -> handled.incrementAndGet()).build()) {
+            consumer.start();
+            await().atMost(WAIT).until(() -> redis.xlen(stream + ":dead") == 1 && pending(stream) == 0);
+        }
+        assertThat(handled).hasValue(0);
+        assertThat(redis.xrange(stream + ":dead").get(0).fields()).containsEntry("n", "crash")
+                .containsEntry("dead-letter-id", id.toString()).containsEntry("dead-letter-deliveries", "4")
+                .containsEntry("dead-letter-error", IllegalStateException.class.getName());
+        assertThat(recorder.deadLettered).hasValue(1);
     }
 
     @Test
