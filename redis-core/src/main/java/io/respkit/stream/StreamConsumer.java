@@ -69,7 +69,7 @@ public final class StreamConsumer<V> implements AutoCloseable {
     private final StreamConsumerSettings<V> settings;
     private final StreamGroup group;
     private final List<Thread> threads = new ArrayList<>();
-    private final List<StreamWorker> workers = new ArrayList<>();
+    private final List<StreamWorker<V>> workers = new ArrayList<>();
     private boolean closed;
 
     StreamConsumer(StreamConsumerSettings<V> settings) {
@@ -114,7 +114,7 @@ public final class StreamConsumer<V> implements AutoCloseable {
                     settings.group(), settings.stream(), settings.source().describe(), e.toString());
         }
         for (String name : settings.consumerNames()) {
-            StreamWorker worker = new StreamWorker(settings, name, group);
+            StreamWorker<V> worker = new StreamWorker<>(settings, name, group);
             Thread t = new Thread(worker, "respkit-stream-" + settings.stream() + "-" + name);
             workers.add(worker);
             threads.add(t);

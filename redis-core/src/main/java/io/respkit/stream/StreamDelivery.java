@@ -53,17 +53,17 @@ final class StreamDelivery<V> {
      * @param message the entry as it was last delivered
      * @param dueNanos when
      * @param delay the back-off it waits
-     * @param <V> the value type
+     * @param <T> the value type
      */
-    record Retry<V>(StreamMessage<V> message, long dueNanos, Duration delay) {
+    record Retry<T>(StreamMessage<T> message, long dueNanos, Duration delay) {
     }
 
     private final StreamConsumerSettings<V> settings;
     private final String consumer;
-    private final StreamWorker worker;
+    private final StreamWorker<V> worker;
     private final RedisCodec<byte[]> rawCodec;
 
-    StreamDelivery(StreamConsumerSettings<V> settings, String consumer, StreamWorker worker) {
+    StreamDelivery(StreamConsumerSettings<V> settings, String consumer, StreamWorker<V> worker) {
         this.settings = settings;
         this.consumer = consumer;
         this.worker = worker;

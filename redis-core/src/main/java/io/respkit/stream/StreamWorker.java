@@ -39,29 +39,29 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Thread-safe for {@link #requestStop()} and {@link #forceStop()}; everything else runs on the worker's thread.
  */
-final class StreamWorker implements Runnable {
+final class StreamWorker<V> implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
 
     private enum Phase { IDLE, IO, HANDLING }
 
-    private final StreamConsumerSettings<?> settings;
+    private final StreamConsumerSettings<V> settings;
     private final String consumer;
     private final StreamGroup group;
-    private final StreamDelivery<?> delivery;
-    private final PriorityQueue<StreamDelivery.Retry<?>> retries =
-            new PriorityQueue<>(Comparator.comparingLong(StreamDelivery.Retry::dueNanos));
+    private final StreamDelivery<V> delivery;
+    private final PriorityQueue<StreamDelivery.Retry<V>> retries =
+            new PriorityQueue<>(Comparator.comparingLong(r -> r.dueNanos()));
 
     private final Object lock = new Object();
     private Phase phase = Phase.IDLE;
     private boolean stopping;
-    private volatile DedicatedConnection<?> connection;
+    private volatile DedicatedConnection<V> connection;
     private volatile Thread thread;
 
     private StreamEntryId claimCursor = StreamEntryId.MIN;
     private long nextClaimNanos;
 
-    <V> StreamWorker(StreamConsumerSettings<V> settings, String consumer, StreamGroup group) {
+    StreamWorker(StreamConsumerSettings<V> settings, String consumer, StreamGroup group) {
         this.settings = settings;
         this.consumer = consumer;
         this.group = group;
@@ -131,7 +131,7 @@ final class StreamWorker implements Runnable {
     }
 
     private void ensureGroupGuarded() {
-        DedicatedConnection<Object> c = beginIo();
+        DedicatedConnection<V> c = beginIo();
         if (c != null) {
             try {
                 group.ensure(c);
@@ -142,7 +142,7 @@ final class StreamWorker implements Runnable {
     }
 
     private void connect() {
-        DedicatedConnection<?> c = settings.source().open(settings.stream());
+        DedicatedConnection<V> c = settings.source().open(settings.stream());
         synchronized (lock) {
             if (stopping) {
                 c.close();
@@ -162,11 +162,11 @@ final class StreamWorker implements Runnable {
         StreamEntryId after = StreamEntryId.MIN;
         int total = 0;
         while (!isStopping()) {
-            DedicatedConnection<Object> c = beginIo();
+            DedicatedConnection<V> c = beginIo();
             if (c == null) {
                 return;
             }
-            List<StreamEntry<Object>> entries;
+            List<StreamEntry<V>> entries;
             Map<StreamEntryId, Long> counts;
             try {
                 entries = read(c, XReadArgs.count(settings.batchSize()), after);
@@ -191,7 +191,7 @@ final class StreamWorker implements Runnable {
 
     private void pollOnce() {
         long now = System.nanoTime();
-        StreamDelivery.Retry<?> next = retries.peek();
+        StreamDelivery.Retry<V> next = retries.peek();
         if (next != null && next.dueNanos() - now <= 0) {
             retryDue(now);
             return;
@@ -207,11 +207,11 @@ final class StreamWorker implements Runnable {
                 block = Duration.ofNanos(untilDue);
             }
         }
-        DedicatedConnection<Object> c = beginIo();
+        DedicatedConnection<V> c = beginIo();
         if (c == null) {
             return;
         }
-        List<StreamEntry<Object>> entries;
+        List<StreamEntry<V>> entries;
         try {
             entries = read(c, XReadArgs.count(settings.batchSize()).withBlock(block), StreamOffset.undelivered());
         } finally {
@@ -224,15 +224,15 @@ final class StreamWorker implements Runnable {
 
     /** Takes back the retries that fell due and hands them on; one whose {@code XCLAIM} finds nothing is dropped. */
     private void retryDue(long now) {
-        List<StreamEntry<Object>> due = new ArrayList<>();
+        List<StreamEntry<V>> due = new ArrayList<>();
         Map<StreamEntryId, Long> counts = new HashMap<>();
         while (!retries.isEmpty() && retries.peek().dueNanos() - now <= 0) {
-            StreamDelivery.Retry<?> r = retries.poll();
-            DedicatedConnection<Object> c = beginIo();
+            StreamDelivery.Retry<V> r = retries.poll();
+            DedicatedConnection<V> c = beginIo();
             if (c == null) {
                 return;
             }
-            List<StreamEntry<Object>> claimed;
+            List<StreamEntry<V>> claimed;
             try {
                 // Only when idle for about the back-off: an entry another consumer claimed meanwhile (it was idle
                 // past claim-idle) has been idle for less, and stays with that consumer.
@@ -241,7 +241,7 @@ final class StreamWorker implements Runnable {
             } finally {
                 endPhase();
             }
-            for (StreamEntry<Object> e : claimed) {
+            for (StreamEntry<V> e : claimed) {
                 if (!e.isDeleted()) {
                     due.add(e);
                     counts.put(e.id(), r.message().deliveryCount() + 1);
@@ -256,11 +256,11 @@ final class StreamWorker implements Runnable {
 
     /** One {@code XAUTOCLAIM} step: entries idle past claim-idle in any consumer's pending list come to this one. */
     private void claimIdle() {
-        DedicatedConnection<Object> c = beginIo();
+        DedicatedConnection<V> c = beginIo();
         if (c == null) {
             return;
         }
-        AutoClaimResult<StreamEntry<Object>> result;
+        AutoClaimResult<StreamEntry<V>> result;
         Map<StreamEntryId, Long> counts;
         try {
             result = c.xautoclaim(settings.stream(), settings.group(), consumer, settings.claimIdle(),
@@ -275,8 +275,8 @@ final class StreamWorker implements Runnable {
         } else {
             claimCursor = result.nextStart();
         }
-        List<StreamEntry<Object>> claimed = new ArrayList<>(result.claimed().size());
-        for (StreamEntry<Object> e : result.claimed()) {
+        List<StreamEntry<V>> claimed = new ArrayList<>(result.claimed().size());
+        for (StreamEntry<V> e : result.claimed()) {
             if (!e.isDeleted()) {
                 claimed.add(e);
             }
@@ -293,24 +293,22 @@ final class StreamWorker implements Runnable {
         handOn(claimed, counts, 2);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<StreamEntry<Object>> read(DedicatedConnection<Object> c, XReadArgs args, StreamOffset offset) {
-        List<? extends StreamEntry<?>> entries = c.xreadgroup(settings.group(), consumer, args,
-                settings.stream(), offset);
+    private List<StreamEntry<V>> read(DedicatedConnection<V> c, XReadArgs args, StreamOffset offset) {
+        List<StreamEntry<V>> entries = c.xreadgroup(settings.group(), consumer, args, settings.stream(), offset);
         if (!entries.isEmpty()) {
             group.seen(entries.get(entries.size() - 1).id());
         }
-        return (List<StreamEntry<Object>>) entries;
+        return entries;
     }
 
     /** The delivery counts of {@code entries} as this consumer's pending list has them ({@code XPENDING}). */
-    private Map<StreamEntryId, Long> deliveryCounts(DedicatedConnection<Object> c, List<StreamEntry<Object>> entries) {
+    private Map<StreamEntryId, Long> deliveryCounts(DedicatedConnection<V> c, List<StreamEntry<V>> entries) {
         if (entries.isEmpty()) {
             return Map.of();
         }
         StreamEntryId first = entries.get(0).id();
         StreamEntryId last = first;
-        for (StreamEntry<Object> e : entries) {
+        for (StreamEntry<V> e : entries) {
             last = e.id().compareTo(last) > 0 ? e.id() : last;
             first = e.id().compareTo(first) < 0 ? e.id() : first;
         }
@@ -327,42 +325,40 @@ final class StreamWorker implements Runnable {
      * Hands entries to the handler unless a stop came; entries deleted from the stream (still pending, fields gone)
      * are acknowledged, there being nothing to handle.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void handOn(List<StreamEntry<Object>> entries, Map<StreamEntryId, Long> counts, long fallbackCount) {
-        DedicatedConnection<Object> c = beginHandling();
+    private void handOn(List<StreamEntry<V>> entries, Map<StreamEntryId, Long> counts, long fallbackCount) {
+        DedicatedConnection<V> c = beginHandling();
         if (c == null) {
             return;
         }
         try {
-            ((StreamDelivery) delivery).deliver(c, entries, counts, fallbackCount);
+            delivery.deliver(c, entries, counts, fallbackCount);
         } finally {
             endPhase();
         }
     }
 
     /** Called by the delivery for an entry to deliver again after its back-off. */
-    void schedule(StreamDelivery.Retry<?> retry) {
+    void schedule(StreamDelivery.Retry<V> retry) {
         retries.add(retry);
     }
 
     /** Enters the talking-to-Redis phase: returns the connection, or {@code null} when stopping. */
-    private DedicatedConnection<Object> beginIo() {
+    private DedicatedConnection<V> beginIo() {
         return begin(Phase.IO);
     }
 
     /** Enters the handling phase: returns the connection, or {@code null} when stopping (nothing is handed on). */
-    private DedicatedConnection<Object> beginHandling() {
+    private DedicatedConnection<V> beginHandling() {
         return begin(Phase.HANDLING);
     }
 
-    @SuppressWarnings("unchecked")
-    private DedicatedConnection<Object> begin(Phase next) {
+    private DedicatedConnection<V> begin(Phase next) {
         synchronized (lock) {
             if (stopping || connection == null) {
                 return null;
             }
             phase = next;
-            return (DedicatedConnection<Object>) connection;
+            return connection;
         }
     }
 
@@ -409,7 +405,7 @@ final class StreamWorker implements Runnable {
     }
 
     private void closeConnection() {
-        DedicatedConnection<?> c;
+        DedicatedConnection<V> c;
         synchronized (lock) {
             c = connection;
             connection = null;
@@ -424,10 +420,8 @@ final class StreamWorker implements Runnable {
         long deadline = System.nanoTime() + d.toNanos();
         for (long left = d.toNanos(); left > 0 && !isStopping(); left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
-            if (Thread.interrupted() && !isStopping()) {
-                // A stray interrupt, not ours: keep waiting rather than spin.
-                continue;
-            }
+            // A stray interrupt (a stop's comes with the stop flag) would make parkNanos return at once: clear it.
+            Thread.interrupted();
         }
     }
 }
