@@ -1,6 +1,7 @@
 package io.respkit.stream;
 
 import io.respkit.RedisClient;
+import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.PendingEntry;
 import io.respkit.commands.StreamEntry;
 import io.respkit.commands.StreamEntryId;
@@ -12,6 +13,7 @@ import io.respkit.connection.Backoff;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
+import io.respkit.test.ServerFaults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,6 +196,79 @@ class StreamConsumerIntegrationTests {
                 .containsEntry("dead-letter-id", id.toString()).containsEntry("dead-letter-deliveries", "4")
                 .containsEntry("dead-letter-error", IllegalStateException.class.getName());
         assertThat(recorder.deadLettered).hasValue(1);
+    }
+
+    @Test
+    void binaryValuesAreHandedOnAndDeadLetteredByteForByte(TestInfo info) {
+        String stream = key(info);
+        RedisClient<byte[]> bytes = redis.withCodec(ByteArrayCodec.INSTANCE);
+        byte[] payload = {0, (byte) 0xff, (byte) 0xc3, 0x28, '\r', '\n'};
+        Queue<byte[]> seen = new ConcurrentLinkedQueue<>();
+        try (StreamConsumer<byte[]> consumer = StreamConsumer.builder(bytes).stream(stream).group("g")
+                .startId(StreamEntryId.MIN).block(Duration.ofMillis(200)).maxAttempts(1).handler(m -> {
+                    seen.add(m.field("blob"));
+                    throw new IllegalStateException("no");
+                }).build()) {
+            consumer.start();
+            bytes.xadd(stream, Map.of("blob", payload));
+            await().atMost(WAIT).until(() -> redis.xlen(stream + ":dead") == 1 && pending(stream) == 0);
+        }
+        assertThat(seen).singleElement().isEqualTo(payload);
+        Map<String, byte[]> dead = bytes.xrange(stream + ":dead").get(0).fields();
+        assertThat(dead.get("blob")).isEqualTo(payload);
+        assertThat(dead.get("dead-letter-deliveries")).asString().isEqualTo("1");
+    }
+
+    @Test
+    void listenersThatThrowDoNotStopTheConsumer(TestInfo info) {
+        String stream = key(info);
+        AtomicInteger handled = new AtomicInteger();
+        StreamConsumerListener throwing = new StreamConsumerListener() {
+            @Override
+            public void received(StreamMessage<?> message) {
+                throw new IllegalStateException("metrics down");
+            }
+
+            @Override
+            public void processed(StreamMessage<?> message, long elapsedNanos) {
+                throw new IllegalStateException("metrics down");
+            }
+        };
+        try (StreamConsumer<String> consumer = builder(stream, new StreamRecorder()).listener(throwing)
+                .errorListener((m, e) -> {
+                    throw new IllegalStateException("alerts down");
+                }).handler(m -> {
+                    if (handled.incrementAndGet() % 2 == 0) {
+                        throw new IllegalArgumentException("every other one fails once");
+                    }
+                }).build()) {
+            consumer.start();
+            add(stream, 10, "x");
+            await().atMost(WAIT).until(() -> pending(stream) == 0);
+            assertThat(consumer.isRunning()).isTrue();
+        }
+        assertThat(handled.get()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void connectionsKilledMidStreamAreReopenedAndEveryEntryIsHandled(TestInfo info, RedisServer server) {
+        String stream = key(info);
+        StreamRecorder recorder = new StreamRecorder();
+        Map<StreamEntryId, Boolean> handled = new ConcurrentHashMap<>();
+        try (StreamConsumer<String> consumer = builder(stream, recorder).concurrency(2).batchSize(5)
+                .handler(m -> handled.put(m.id(), true)).build()) {
+            consumer.start();
+            List<StreamEntryId> ids = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                ids.addAll(add(stream, 200, round + "-"));
+                int target = (round + 1) * 150;
+                await().atMost(WAIT).until(() -> handled.size() >= target);
+                ServerFaults.clientKill(server, "TYPE", "normal");
+            }
+            await().atMost(WAIT).until(() -> handled.keySet().containsAll(ids) && pending(stream) == 0);
+            assertThat(consumer.isRunning()).isTrue();
+        }
+        assertThat(recorder.consumerErrors).isNotEmpty();
     }
 
     @Test
