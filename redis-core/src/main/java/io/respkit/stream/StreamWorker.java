@@ -68,11 +68,6 @@ final class StreamWorker<V> implements Runnable {
         this.delivery = new StreamDelivery<>(settings, consumer, this);
     }
 
-    /** @return this worker's consumer name */
-    String consumer() {
-        return consumer;
-    }
-
     @Override
     public void run() {
         thread = Thread.currentThread();
@@ -312,8 +307,9 @@ final class StreamWorker<V> implements Runnable {
             last = e.id().compareTo(last) > 0 ? e.id() : last;
             first = e.id().compareTo(first) < 0 ? e.id() : first;
         }
+        // This consumer's pending entries in the range are these, plus retries waiting between them.
         List<PendingEntry> pending = c.xpending(settings.stream(), settings.group(),
-                XPendingArgs.of(entries.size()).withRange(first, last).withConsumer(consumer));
+                XPendingArgs.of(entries.size() + retries.size()).withRange(first, last).withConsumer(consumer));
         Map<StreamEntryId, Long> counts = new HashMap<>(pending.size() * 2);
         for (PendingEntry p : pending) {
             counts.put(p.id(), p.deliveryCount());
