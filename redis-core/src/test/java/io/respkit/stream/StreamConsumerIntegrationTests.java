@@ -412,6 +412,26 @@ class StreamConsumerIntegrationTests {
     }
 
     @Test
+    void anUnreachableServerDoesNotFailTheStartAndCloseStillEndsEveryThread() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        StreamRecorder recorder = new StreamRecorder();
+        try (RedisClient<String> nowhere = RedisClient.create(io.respkit.connection.RedisConfig.builder()
+                .host("127.0.0.1").port(port).build())) {
+            StreamConsumer<String> consumer = StreamConsumer.builder(nowhere).stream("sc:nowhere").group("g")
+                    .concurrency(2).reconnectBackoff(Backoff.fixed(Duration.ofMillis(20))).listener(recorder)
+                    .errorListener(recorder).handler(m -> { }).build();
+            consumer.start();
+            await().atMost(WAIT).until(() -> recorder.consumerErrors.size() >= 4);
+            assertThat(consumer.isRunning()).isTrue();
+            consumer.close();
+            assertThat(threads("sc:nowhere")).isZero();
+        }
+    }
+
+    @Test
     void aKeyThatIsNotAStreamFailsTheStart(TestInfo info) {
         String stream = key(info);
         redis.set(stream, "text");
