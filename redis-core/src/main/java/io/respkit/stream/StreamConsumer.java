@@ -35,7 +35,8 @@ import java.util.Objects;
  * <li>A handler that throws never stops the consumer: the entry stays pending and is delivered again after the
  *     retry back-off ({@code XCLAIM} to the same worker, which counts a delivery). Once an entry has been delivered
  *     {@code maxAttempts} times and failed, it is added to the dead-letter stream (default {@code <stream>:dead})
- *     with its fields, id, stream, group, consumer and the error's class and message, then acknowledged.</li>
+ *     with its fields, id, stream, group, consumer, listener id and the error's class and message, then
+ *     acknowledged.</li>
  * <li>At start and every claim interval, entries idle for longer than the claim-idle time in any consumer's pending
  *     list ({@code XAUTOCLAIM}) are taken over: a crashed instance's work is finished by another. A restarted worker
  *     first takes up its own pending entries. An entry delivered more than {@code maxAttempts} times is

@@ -29,6 +29,7 @@ public final class StreamConsumerBuilder<V> {
     private String stream;
     private String group;
     private String consumer;
+    private String listenerId;
     private StreamOffset startId = StreamOffset.latest();
     private int concurrency = 1;
     private int batchSize = 10;
@@ -112,6 +113,20 @@ public final class StreamConsumerBuilder<V> {
      */
     public StreamConsumerBuilder<V> consumer(String consumer) {
         this.consumer = text(consumer, "consumer");
+        return this;
+    }
+
+    /**
+     * Names the application component that consumes, e.g. the starter's listener id; dead letters carry it in
+     * {@code dead-letter-listener}. Default: none.
+     *
+     * @param listenerId the id
+     * @return this builder
+     * @throws NullPointerException when null
+     * @throws IllegalArgumentException when blank
+     */
+    public StreamConsumerBuilder<V> listenerId(String listenerId) {
+        this.listenerId = text(listenerId, "listenerId");
         return this;
     }
 
@@ -353,7 +368,7 @@ public final class StreamConsumerBuilder<V> {
             }
         }
         return new StreamConsumer<>(new StreamConsumerSettings<>(source, codec, stream, group, List.copyOf(names),
-                startId, batchSize, block, maxAttempts, retryBackoff, dead, claimIdle, claimInterval,
+                listenerId, startId, batchSize, block, maxAttempts, retryBackoff, dead, claimIdle, claimInterval,
                 reconnectBackoff, closeGrace, handler, batchHandler, errorListener, listener));
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
  * @param stream the stream's key
  * @param group the consumer group
  * @param consumerNames one consumer name per worker
+ * @param listenerId who consumes, for dead letters, or {@code null}
  * @param startId where a new group starts
  * @param batchSize {@code COUNT} of each read
  * @param block {@code BLOCK} of each read
@@ -34,7 +35,7 @@ import java.util.List;
  * @param <V> the value type
  */
 record StreamConsumerSettings<V>(StreamConnectionSource<V> source, io.respkit.codec.RedisCodec<V> codec,
-        String stream, String group, List<String> consumerNames, StreamOffset startId, int batchSize,
+        String stream, String group, List<String> consumerNames, String listenerId, StreamOffset startId, int batchSize,
         Duration block, int maxAttempts, Backoff retryBackoff, String deadLetterStream, Duration claimIdle,
         Duration claimInterval, Backoff reconnectBackoff, Duration closeGrace, StreamHandler<V> handler,
         StreamBatchHandler<V> batchHandler, StreamErrorListener errorListener, StreamConsumerListener listener) {

@@ -25,9 +25,9 @@ import java.util.Map;
  *
  * <p>Dead letters are added to the dead-letter stream with the entry's fields unchanged and these fields after them
  * (left out where the entry has a field of that name): {@code dead-letter-stream}, {@code dead-letter-id},
- * {@code dead-letter-group}, {@code dead-letter-consumer}, {@code dead-letter-deliveries},
- * {@code dead-letter-error} (the exception's class) and {@code dead-letter-message} (its message, at most 500
- * characters). The entry is acknowledged after the {@code XADD}: a crash in between adds it twice.
+ * {@code dead-letter-group}, {@code dead-letter-consumer}, {@code dead-letter-listener} (when the builder named
+ * one), {@code dead-letter-deliveries}, {@code dead-letter-error} (the exception's class) and
+ * {@code dead-letter-message} (its message, at most 500 characters). The entry is acknowledged after the {@code XADD}: a crash in between adds it twice.
  *
  * <p>Not thread-safe: used by its worker's thread only.
  *
@@ -43,6 +43,7 @@ final class StreamDelivery<V> {
     static final String DL_ID = "dead-letter-id";
     static final String DL_GROUP = "dead-letter-group";
     static final String DL_CONSUMER = "dead-letter-consumer";
+    static final String DL_LISTENER = "dead-letter-listener";
     static final String DL_DELIVERIES = "dead-letter-deliveries";
     static final String DL_ERROR = "dead-letter-error";
     static final String DL_MESSAGE = "dead-letter-message";
@@ -193,6 +194,9 @@ final class StreamDelivery<V> {
         fields.putIfAbsent(DL_ID, m.id().toString().getBytes(cs));
         fields.putIfAbsent(DL_GROUP, settings.group().getBytes(cs));
         fields.putIfAbsent(DL_CONSUMER, consumer.getBytes(cs));
+        if (settings.listenerId() != null) {
+            fields.putIfAbsent(DL_LISTENER, settings.listenerId().getBytes(cs));
+        }
         fields.putIfAbsent(DL_DELIVERIES, Long.toString(m.deliveryCount()).getBytes(cs));
         fields.putIfAbsent(DL_ERROR, error.getClass().getName().getBytes(cs));
         String text = error.getMessage();

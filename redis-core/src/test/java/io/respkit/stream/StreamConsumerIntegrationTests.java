@@ -110,12 +110,13 @@ class StreamConsumerIntegrationTests {
         String stream = key(info);
         StreamRecorder recorder = new StreamRecorder();
         Queue<Long> poisonDeliveries = new ConcurrentLinkedQueue<>();
-        try (StreamConsumer<String> consumer = builder(stream, recorder).maxAttempts(3).handler(m -> {
-            if ("poison".equals(m.field("kind"))) {
-                poisonDeliveries.add(m.deliveryCount());
-                throw new IllegalArgumentException("cannot bill order " + m.field("order"));
-            }
-        }).build()) {
+        try (StreamConsumer<String> consumer = builder(stream, recorder).maxAttempts(3).listenerId("billing")
+                .handler(m -> {
+                    if ("poison".equals(m.field("kind"))) {
+                        poisonDeliveries.add(m.deliveryCount());
+                        throw new IllegalArgumentException("cannot bill order " + m.field("order"));
+                    }
+                }).build()) {
             consumer.start();
             add(stream, 5, "ok");
             StreamEntryId poison = redis.xadd(stream, Map.of("kind", "poison", "order", "42", "note", "x y"));
@@ -129,6 +130,7 @@ class StreamConsumerIntegrationTests {
                     .containsEntry("dead-letter-id", poison.toString())
                     .containsEntry("dead-letter-group", "g")
                     .containsEntry("dead-letter-consumer", consumer.consumerNames().get(0))
+                    .containsEntry("dead-letter-listener", "billing")
                     .containsEntry("dead-letter-deliveries", "3")
                     .containsEntry("dead-letter-error", IllegalArgumentException.class.getName())
                     .containsEntry("dead-letter-message", "cannot bill order 42");
