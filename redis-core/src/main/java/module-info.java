@@ -1,6 +1,6 @@
 /**
  * respkit's Redis client without Spring: RESP2/RESP3, connections, a commons-pool2 pool, typed commands, pipelines,
- * transactions, scripts, pub/sub, Redis Cluster and Redis Sentinel.
+ * transactions, scripts, pub/sub, stream consumer groups, Redis Cluster and Redis Sentinel.
  *
  * <p>Only the user-facing packages are exported. Everything under {@code io.respkit.internal} (the RESP channel
  * and handshake, the multiplexed connection, command definitions and decoders, URL parsing, error mapping) is not,
@@ -24,4 +24,5 @@ module io.respkit.core {
     exports io.respkit.protocol;
     exports io.respkit.pubsub;
     exports io.respkit.sentinel;
+    exports io.respkit.stream;
 }

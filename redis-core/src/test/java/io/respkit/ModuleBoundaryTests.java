@@ -42,7 +42,7 @@ class ModuleBoundaryTests {
     private static final Set<String> USER_FACING = Set.of("io.respkit", "io.respkit.cluster", "io.respkit.codec",
             "io.respkit.commands",
             "io.respkit.connection", "io.respkit.exceptions", "io.respkit.pool", "io.respkit.protocol",
-            "io.respkit.pubsub", "io.respkit.sentinel");
+            "io.respkit.pubsub", "io.respkit.sentinel", "io.respkit.stream");
 
     @Test
     void theModuleExportsExactlyTheUserFacingPackages() throws IOException {

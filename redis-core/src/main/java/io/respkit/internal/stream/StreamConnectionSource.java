@@ -1,0 +1,31 @@
+package io.respkit.internal.stream;
+
+import io.respkit.DedicatedConnection;
+
+/**
+ * Where a stream consumer's workers get their connections: one of its own per worker, to the server that holds the
+ * stream (on a single server or Sentinel, the client's server; on a cluster, the primary of the stream's slot).
+ * Blocking reads ({@code XREADGROUP ... BLOCK}) wait on it, so that they hold up no pooled connection.
+ *
+ * <p>Implementations are thread-safe.
+ *
+ * @param <V> the value type
+ */
+public interface StreamConnectionSource<V> {
+
+    /**
+     * Opens a connection of its own to the server holding {@code streamKey}.
+     *
+     * @param streamKey the stream's key
+     * @return the connection; the caller closes it
+     * @throws io.respkit.exceptions.RedisConnectionException when it cannot be opened
+     */
+    DedicatedConnection<V> open(String streamKey);
+
+    /**
+     * Describes the source for logs, without credentials.
+     *
+     * @return e.g. the server's address
+     */
+    String describe();
+}
