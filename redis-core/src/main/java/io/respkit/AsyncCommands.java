@@ -5,6 +5,8 @@ import io.respkit.exceptions.RedisTimeoutException;
 
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
+import io.respkit.connection.CommandObserver;
+import io.respkit.internal.Observations;
 import io.respkit.commands.RedisAsyncCommands;
 import io.respkit.internal.multiplex.Multiplexer;
 
@@ -80,6 +82,18 @@ public final class AsyncCommands<V> implements RedisAsyncCommands<V> {
     @Override
     public <T> Response<T> enqueue(Command<T> command) {
         Response<T> response = new Response<>(command, true);
+        CommandObserver observer = client.observer();
+        if (observer != null) {
+            CommandObserver.Call call = Observations.start(observer, command.name(), 1, client.pool().config());
+            response.whenComplete((value, error) -> {
+                if (error == null) {
+                    Observations.succeeded(call);
+                } else {
+                    Observations.failed(call, error instanceof RuntimeException e ? e
+                            : new java.util.concurrent.CompletionException(error));
+                }
+            });
+        }
         if (!command.spec().isKnown()) {
             client.applyServerSpec(command); // the first use of a name waits for one COMMAND INFO
         }

@@ -1,6 +1,8 @@
 package io.respkit;
 
+import io.respkit.connection.CommandObserver;
 import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.internal.Observations;
 import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisExecAbortException;
 import io.respkit.exceptions.RedisInterruptedException;
@@ -90,6 +92,8 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
     private final List<Response<?>> responses = new ArrayList<>();
     private PooledConnection lease;
     private RedisConnection connection;
+    /** Observes each executed round, or {@code null}. */
+    private CommandObserver observer;
     /** The round's MULTI/EXEC, once a command was queued in a transactional round. */
     private Transaction<V> transaction;
     /** Commands run at once: {@code WATCH} was sent and {@link #multi()} not yet called. */
@@ -317,6 +321,26 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
      * @throws RedisTransactionAbortedException when a watched key changed; nothing ran
      */
     public List<Object> execute() {
+        CommandObserver o = observer;
+        if (o == null) {
+            return executeRound();
+        }
+        return Observations.observe(o, "PIPELINE", responses.size(), pool != null ? pool.config() : dedicated.config(),
+                this::executeRound);
+    }
+
+    /**
+     * Sets the observer of each executed round; package-private: {@link RedisClient} passes its own.
+     *
+     * @param o the observer, or {@code null}
+     * @return this pipeline
+     */
+    Pipeline<V> observedBy(CommandObserver o) {
+        this.observer = o;
+        return this;
+    }
+
+    private List<Object> executeRound() {
         sync();
         List<Object> results = new ArrayList<>(responses.size());
         int firstError = -1;

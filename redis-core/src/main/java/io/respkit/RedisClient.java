@@ -14,10 +14,12 @@ import io.respkit.codec.RedisCodec;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;
+import io.respkit.connection.CommandObserver;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.BlockingRecovery;
 import io.respkit.internal.CommandExecutor;
+import io.respkit.internal.Observations;
 import io.respkit.internal.ConnectionCommands;
 import io.respkit.internal.RawCommand;
 import io.respkit.internal.commands.Decoders;
@@ -75,16 +77,19 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     /** Follows the primary of a Sentinel-monitored master; {@code null} for one fixed server. */
     private final SentinelWatcher sentinel;
     private final CommandExecutor executor;
+    /** Observes every call, or {@code null}: see {@link #withObserver(CommandObserver)}. */
+    private final CommandObserver observer;
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec) {
         this(pool, ownsPool, codec, new Multiplexer(pool.config(), PUSH_LOGGER), true, new PooledCommandRunner(pool),
-                null, null, null);
+                null, null, null, null);
     }
 
     private RedisClient(ConnectionPool pool, boolean ownsPool, RedisCodec<V> codec, Multiplexer multiplexer,
                         boolean ownsMultiplexer, PooledCommandRunner specRunner, EffectiveSpecs serverSpecs,
-                        SentinelWatcher sentinel, CommandExecutor executor) {
+                        SentinelWatcher sentinel, CommandExecutor executor, CommandObserver observer) {
         this.sentinel = sentinel;
+        this.observer = observer;
         this.executor = executor != null ? executor : CommandExecutor.of(pool, multiplexer);
         this.multiplexer = multiplexer;
         this.ownsMultiplexer = ownsMultiplexer;
@@ -162,7 +167,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         ConnectionPool pool = PoolAccess.create(watcher);
         Multiplexer multiplexer = new Multiplexer(watcher, PUSH_LOGGER);
         return new RedisClient<>(pool, true, codec, multiplexer, true, new PooledCommandRunner(pool), null, watcher,
-                CommandExecutor.following(pool, multiplexer, watcher, config));
+                CommandExecutor.following(pool, multiplexer, watcher, config), null);
     }
 
     /**
@@ -196,7 +201,27 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @return the client
      */
     public <W> RedisClient<W> withCodec(RedisCodec<W> other) {
-        return new RedisClient<>(pool, false, other, multiplexer, false, specRunner, serverSpecs, sentinel, executor);
+        return new RedisClient<>(pool, false, other, multiplexer, false, specRunner, serverSpecs, sentinel, executor,
+                observer);
+    }
+
+    /**
+     * Returns a client that is this one with every call observed, for tracing and metrics: each single command
+     * (synchronous or {@link #async()}), each executed pipeline round and each transaction is one
+     * {@link CommandObserver.Call}. It shares this client's pool, connections and codec, and owns what this one owns:
+     * closing either of the two closes it.
+     *
+     * @param observer the observer, or {@code null} for none
+     * @return the observed client
+     */
+    public RedisClient<V> withObserver(CommandObserver observer) {
+        return new RedisClient<>(pool, ownsPool, codec, multiplexer, ownsMultiplexer, specRunner, serverSpecs,
+                sentinel, executor, observer);
+    }
+
+    /** @return the observer of this client's calls, or {@code null} */
+    CommandObserver observer() {
+        return observer;
     }
 
     /**
@@ -229,7 +254,11 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         if (!command.spec().isKnown()) {
             serverSpecs.apply(command);
         }
-        return executor.execute(command);
+        CommandObserver o = observer;
+        if (o == null) {
+            return executor.execute(command);
+        }
+        return Observations.observe(o, command.name(), 1, pool.config(), () -> executor.execute(command));
     }
 
     /**
@@ -302,7 +331,8 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      * @return the pipeline
      */
     public Pipeline<V> pipeline(PipelineOptions options) {
-        return new Pipeline<>(codec, pool, Objects.requireNonNull(options, "options"), this::applyServerSpecBeside);
+        return new Pipeline<>(codec, pool, Objects.requireNonNull(options, "options"), this::applyServerSpecBeside)
+                .observedBy(observer);
     }
 
     /**
@@ -350,7 +380,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
      */
     public Transaction<V> multi() {
         PooledConnection lease = pool.borrow();
-        return new Transaction<>(codec, lease, lease.connection());
+        return new Transaction<>(codec, lease, lease.connection()).observedBy(observer);
     }
 
     /**
@@ -395,29 +425,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         try (PooledConnection lease = pool.borrow()) {
-            RedisConnection connection = lease.connection();
-            ConnectionCommands<V> immediate = new ConnectionCommands<>(connection, codec);
-            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-                if (!watchKeys.isEmpty()) {
-                    connection.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
-                }
-                Transaction<V> tx = new Transaction<>(codec, null, connection);
-                try {
-                    body.run(immediate, tx);
-                } catch (RedisInterruptedException e) {
-                    BlockingRecovery.takeOver(lease);
-                    throw e;
-                } catch (RuntimeException e) {
-                    tx.close();
-                    throw e;
-                }
-                TransactionResult result = tx.exec();
-                if (!result.aborted()) {
-                    return result;
-                }
-            }
-            throw new RedisTransactionAbortedException("Transaction aborted by concurrent changes to watched keys "
-                    + maxAttempts + " times in a row");
+            return Transaction.optimistic(codec, lease, watchKeys, maxAttempts, body, observer);
         }
     }
 

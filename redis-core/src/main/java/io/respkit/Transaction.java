@@ -1,6 +1,9 @@
 package io.respkit;
 
+import io.respkit.connection.CommandObserver;
+import io.respkit.internal.ConnectionCommands;
 import io.respkit.exceptions.RedisConnectionException;
+import io.respkit.internal.Observations;
 import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisExecAbortException;
 import io.respkit.exceptions.RedisInterruptedException;
@@ -48,6 +51,8 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
     private final PooledConnection lease;
     private final RedisConnection connection;
     private final List<Response<?>> queued = new ArrayList<>();
+    /** Observes {@link #exec()}, or {@code null}. */
+    private CommandObserver observer;
     /** Refuses a command before it is queued (a cluster transaction: keys of another slot); null for none. */
     private final java.util.function.Consumer<Command<?>> admission;
     private boolean done;
@@ -110,6 +115,57 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
      * @throws IllegalStateException when already executed or discarded
      */
     public TransactionResult exec() {
+        CommandObserver o = observer;
+        if (o == null) {
+            return execOnce();
+        }
+        return Observations.observe(o, "MULTI", queued.size(), connection.config(), this::execOnce);
+    }
+
+    /**
+     * Runs an optimistic transaction on a borrowed connection, as {@link RedisClient#transaction(java.util.Collection,
+     * int, TransactionBody)} describes: {@code WATCH}, the body (immediate reads, queued writes), {@code EXEC}; again
+     * while a watched key changed, up to {@code maxAttempts} times.
+     */
+    static <V> TransactionResult optimistic(RedisCodec<V> codec, PooledConnection lease,
+            java.util.Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body, CommandObserver observer) {
+        RedisConnection connection = lease.connection();
+        ConnectionCommands<V> immediate = new ConnectionCommands<>(connection, codec);
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (!watchKeys.isEmpty()) {
+                connection.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
+            }
+            Transaction<V> tx = new Transaction<>(codec, null, connection).observedBy(observer);
+            try {
+                body.run(immediate, tx);
+            } catch (RedisInterruptedException e) {
+                BlockingRecovery.takeOver(lease);
+                throw e;
+            } catch (RuntimeException e) {
+                tx.close();
+                throw e;
+            }
+            TransactionResult result = tx.exec();
+            if (!result.aborted()) {
+                return result;
+            }
+        }
+        throw new RedisTransactionAbortedException("Transaction aborted by concurrent changes to watched keys "
+                + maxAttempts + " times in a row");
+    }
+
+    /**
+     * Sets the observer of {@link #exec()}; package-private: {@link RedisClient} passes its own.
+     *
+     * @param o the observer, or {@code null}
+     * @return this transaction
+     */
+    Transaction<V> observedBy(CommandObserver o) {
+        this.observer = o;
+        return this;
+    }
+
+    private TransactionResult execOnce() {
         if (done) {
             throw new IllegalStateException("transaction was already executed or discarded");
         }

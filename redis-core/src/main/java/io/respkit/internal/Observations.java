@@ -1,0 +1,95 @@
+package io.respkit.internal;
+
+import io.respkit.connection.CommandObserver;
+import io.respkit.connection.RedisConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs work under a {@link CommandObserver}, shielding the caller from an observer that throws.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Observations {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandObserver.class);
+
+    /** A call that does nothing, for an observer that failed to start one. */
+    private static final CommandObserver.Call NOTHING = new CommandObserver.Call() {
+        @Override
+        public void succeeded() {
+        }
+
+        @Override
+        public void failed(RuntimeException error) {
+        }
+    };
+
+    private Observations() {
+    }
+
+    /**
+     * Starts a call, or returns one that does nothing when the observer throws.
+     *
+     * @param observer the observer
+     * @param name the operation's name
+     * @param commands how many commands it carries
+     * @param server where it goes
+     * @return the call
+     */
+    public static CommandObserver.Call start(CommandObserver observer, String name, int commands, RedisConfig server) {
+        try {
+            CommandObserver.Call call = observer.start(new CommandObserver.Operation(name, commands, server.host(),
+                    server.port(), server.database()));
+            return call != null ? call : NOTHING;
+        } catch (RuntimeException e) {
+            log.warn("Command observer {} failed to start a call; ignoring it", observer, e);
+            return NOTHING;
+        }
+    }
+
+    /** Ends a call as succeeded, ignoring an observer that throws. */
+    public static void succeeded(CommandObserver.Call call) {
+        try {
+            call.succeeded();
+        } catch (RuntimeException e) {
+            log.warn("Command observer failed to end a call; ignoring it", e);
+        }
+    }
+
+    /** Ends a call as failed, ignoring an observer that throws. */
+    public static void failed(CommandObserver.Call call, RuntimeException error) {
+        try {
+            call.failed(error);
+        } catch (RuntimeException e) {
+            log.warn("Command observer failed to end a call; ignoring it", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as one observed call.
+     *
+     * @param observer the observer
+     * @param name the operation's name
+     * @param commands how many commands it carries
+     * @param server where it goes
+     * @param work the work
+     * @param <T> its result type
+     * @return what {@code work} returned
+     */
+    public static <T> T observe(CommandObserver observer, String name, int commands, RedisConfig server,
+            Supplier<T> work) {
+        CommandObserver.Call call = start(observer, name, commands, server);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            failed(call, e);
+            throw e;
+        }
+        succeeded(call);
+        return result;
+    }
+}

@@ -1,0 +1,85 @@
+package io.respkit.observation;
+
+import io.respkit.RedisClient;
+import io.respkit.connection.CommandObserver;
+import io.respkit.exceptions.RedisServerException;
+import io.respkit.test.RedisServer;
+import io.respkit.test.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(RedisServerExtension.class)
+class CommandObserverIntegrationTests {
+
+    /** Records "NAME xN -> ok|ExceptionClass" per call. */
+    static final class Recorder implements CommandObserver {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Call start(Operation op) {
+            String head = op.name() + " x" + op.commands() + " @" + op.port() + "/" + op.database();
+            return new Call() {
+                @Override
+                public void succeeded() {
+                    calls.add(head + " -> ok");
+                }
+
+                @Override
+                public void failed(RuntimeException error) {
+                    calls.add(head + " -> " + error.getClass().getSimpleName());
+                }
+            };
+        }
+    }
+
+    @Test
+    void everySurfaceIsOneObservedCallWithItsOutcome(RedisServer server) {
+        Recorder recorder = new Recorder();
+        try (RedisClient<String> plain = RedisClient.create(server.config())) {
+            RedisClient<String> redis = plain.withObserver(recorder);
+            String at = " @" + server.port() + "/0";
+            redis.set("obs:k", "v");
+            assertThat(redis.get("obs:k")).isEqualTo("v");
+            assertThatThrownBy(() -> redis.lpush("obs:k", "x")).isInstanceOf(RedisServerException.class);
+            redis.pipelined(p -> {
+                p.set("obs:a", "1");
+                p.get("obs:a");
+                p.del("obs:a");
+            });
+            redis.multi(tx -> {
+                tx.incr("obs:n");
+                tx.incr("obs:n");
+            });
+            redis.async().get("obs:k").join();
+            plain.get("obs:k"); // the client it was made from stays unobserved
+
+            await().until(() -> recorder.calls.size() == 6);
+            assertThat(recorder.calls).containsExactly("SET x1" + at + " -> ok", "GET x1" + at + " -> ok",
+                    "LPUSH x1" + at + " -> " + recorder.calls.get(2).substring(recorder.calls.get(2).indexOf("-> ") + 3),
+                    "PIPELINE x3" + at + " -> ok", "MULTI x2" + at + " -> ok", "GET x1" + at + " -> ok");
+            assertThat(recorder.calls.get(2)).startsWith("LPUSH").endsWith("Exception");
+            redis.del("obs:k", "obs:n");
+        }
+    }
+
+    @Test
+    void anObserverThatThrowsNeverBreaksACommand(RedisServer server) {
+        CommandObserver broken = op -> {
+            throw new IllegalStateException("observer bug");
+        };
+        try (RedisClient<String> plain = RedisClient.create(server.config())) {
+            RedisClient<String> redis = plain.withObserver(broken);
+            redis.set("obs:b", "v");
+            assertThat(redis.get("obs:b")).isEqualTo("v");
+            assertThat(redis.async().get("obs:b").join()).isEqualTo("v");
+            redis.del("obs:b");
+        }
+    }
+}
