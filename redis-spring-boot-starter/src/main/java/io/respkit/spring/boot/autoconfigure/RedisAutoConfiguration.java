@@ -9,13 +9,16 @@ import io.respkit.pool.ConnectionPool;
 import io.respkit.sentinel.SentinelConfig;
 import io.respkit.spring.core.JacksonJsonCodec;
 import io.respkit.spring.core.RedisCommandMetrics;
+import io.respkit.connection.CommandObserver;
 import io.respkit.spring.core.RedisExceptionTranslator;
+import io.respkit.spring.observation.MicrometerCommandObserver;
 import io.respkit.spring.core.RedisTemplate;
 import io.respkit.spring.core.ValueCodecFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -108,8 +111,9 @@ public final class RedisAutoConfiguration {
          */
         @Bean
         @ConditionalOnMissingBean
-        public RedisClient<String> redisClient(ConnectionPool pool) {
-            return RedisClient.create(pool, StringCodec.of(pool.config().charset()));
+        public RedisClient<String> redisClient(ConnectionPool pool, ObjectProvider<CommandObserver> observers) {
+            return RedisObservation.observed(RedisClient.create(pool, StringCodec.of(pool.config().charset())),
+                    observers);
         }
 
         /**
@@ -223,8 +227,9 @@ public final class RedisAutoConfiguration {
          */
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        public RedisClient<String> redisClient(SentinelConfig config) {
-            return RedisClient.create(config, StringCodec.of(config.nodeConfig().charset()));
+        public RedisClient<String> redisClient(SentinelConfig config, ObjectProvider<CommandObserver> observers) {
+            return RedisObservation.observed(RedisClient.create(config, StringCodec.of(config.nodeConfig().charset())),
+                    observers);
         }
 
         /**
@@ -275,6 +280,28 @@ public final class RedisAutoConfiguration {
         @ConditionalOnMissingBean
         RedisExceptionTranslator redisExceptionTranslator() {
             return new RedisExceptionTranslator();
+        }
+    }
+
+    /**
+     * Micrometer Observation of every command when micrometer-observation is present and an
+     * {@code ObservationRegistry} bean records observations; {@code redis.observation.enabled=false} turns it off.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    @ConditionalOnProperty(name = "redis.observation.enabled", matchIfMissing = true)
+    static class ObservationConfiguration {
+
+        /**
+         * The observer; the client is wrapped only when the registry records anything.
+         *
+         * @param registry the application's registry, if any
+         * @return the observer
+         */
+        @Bean
+        @ConditionalOnMissingBean(CommandObserver.class)
+        CommandObserver redisCommandObserver(ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+            return new MicrometerCommandObserver(registry.getIfAvailable());
         }
     }
 

@@ -1,0 +1,78 @@
+package io.respkit.spring.observation;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.respkit.RedisClient;
+import io.respkit.connection.CommandObserver;
+import io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration;
+import io.respkit.spring.core.RedisTemplate;
+import io.respkit.test.RedisServer;
+import io.respkit.test.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Micrometer Observation of the client bean, with Micrometer's test registry, against a real server. */
+@ExtendWith(RedisServerExtension.class)
+class RedisObservationIntegrationTests {
+
+    private ApplicationContextRunner runner(RedisServer server) {
+        return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
+                .withPropertyValues("redis.url=" + server.url());
+    }
+
+    @Test
+    void everyCommandPipelineAndTransactionIsObservedWithDatabaseConventions(RedisServer server) {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        runner(server).withBean(ObservationRegistry.class, () -> registry).run(context -> {
+            @SuppressWarnings("unchecked")
+            RedisTemplate<String> template = context.getBean(RedisTemplate.class);
+            template.set("obs:t", "v");
+            assertThatThrownBy(() -> template.lpush("obs:t", "x")).isInstanceOf(RuntimeException.class);
+            @SuppressWarnings("unchecked")
+            RedisClient<String> client = context.getBean(RedisClient.class);
+            client.pipelined(p -> {
+                p.get("obs:t");
+                p.get("obs:t");
+            });
+            client.del("obs:t");
+
+            TestObservationRegistryAssert.assertThat(registry)
+                    .hasNumberOfObservationsWithNameEqualTo(MicrometerCommandObserver.NAME, 4)
+                    .forAllObservationsWithNameEqualTo(MicrometerCommandObserver.NAME, o -> o
+                            .hasLowCardinalityKeyValue("db.system.name", "redis")
+                            .hasLowCardinalityKeyValue("server.port", Integer.toString(server.port()))
+                            .hasLowCardinalityKeyValueWithKey("db.operation.name")
+                            .hasLowCardinalityKeyValue("db.namespace", "0"));
+            TestObservationRegistryAssert.assertThat(registry).hasAnObservation(o -> o
+                    .hasLowCardinalityKeyValue("db.operation.name", "SET")
+                    .hasLowCardinalityKeyValue("outcome", "success")
+                    .hasLowCardinalityKeyValue("error.type", "none"));
+            TestObservationRegistryAssert.assertThat(registry).hasAnObservation(o -> o
+                    .hasLowCardinalityKeyValue("db.operation.name", "LPUSH")
+                    .hasLowCardinalityKeyValue("outcome", "failure").hasError());
+            TestObservationRegistryAssert.assertThat(registry).hasAnObservation(o -> o
+                    .hasLowCardinalityKeyValue("db.operation.name", "PIPELINE")
+                    .hasHighCardinalityKeyValue("db.operation.batch.size", "2"));
+        });
+    }
+
+    @Test
+    void withoutARegistryOrWhenTurnedOffTheClientIsNotWrapped(RedisServer server) {
+        runner(server).run(context -> {
+            @SuppressWarnings("unchecked")
+            RedisClient<String> client = context.getBean(RedisClient.class);
+            assertThat(context.getBean(CommandObserver.class)).isInstanceOf(MicrometerCommandObserver.class);
+            assertThat(((MicrometerCommandObserver) context.getBean(CommandObserver.class)).isActive()).isFalse();
+            assertThat(client.ping()).isEqualTo("PONG");
+        });
+        runner(server).withBean(ObservationRegistry.class, TestObservationRegistry::create)
+                .withPropertyValues("redis.observation.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(CommandObserver.class));
+    }
+}
