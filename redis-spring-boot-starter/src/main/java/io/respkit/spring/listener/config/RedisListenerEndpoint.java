@@ -27,7 +27,7 @@ public interface RedisListenerEndpoint {
      * What an endpoint listens to. Each kind names the bean of the container factory that serves it unless the
      * endpoint names another one.
      *
-     * <p>Extension point: a new kind (for example Redis Streams) is a new constant here naming its default
+     * <p>Extension point: a new kind (as {@link #STREAM} was added) is a new constant here naming its default
      * factory bean, the accessors of its settings on {@link RedisListenerEndpoint} (defaulting to "not set"), a
      * {@link RedisListenerContainerFactory} whose {@link RedisListenerContainerFactory#supports(Kind)} accepts it,
      * and that factory's default bean in the listener auto-configuration. The registry needs no change.
