@@ -304,6 +304,42 @@ class RedisListenerStreamIntegrationTests {
         });
     }
 
+    static class ClaimingListener {
+
+        final List<StreamMessage<String>> got = new CopyOnWriteArrayList<>();
+
+        @RedisListener(id = "claimer", stream = "s-claim", group = "g", consumer = "survivor")
+        void on(StreamMessage<String> message) {
+            got.add(message);
+        }
+    }
+
+    @Test
+    void entriesLeftPendingByAConsumerThatIsGoneAreClaimedAndCounted(RedisServer server) {
+        // A consumer "crashed" holding one entry: read by XREADGROUP, never acknowledged.
+        client.execute("XGROUP", "CREATE", "s-claim", "g", "$", "MKSTREAM");
+        StreamEntryId left = client.xadd("s-claim", fields("order", "7"));
+        client.execute("XREADGROUP", "GROUP", "g", "crashed", "COUNT", "10", "STREAMS", "s-claim", ">");
+        assertThat(pending("s-claim", "g")).isEqualTo(1);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        runner(server).withBean(ClaimingListener.class)
+                .withBean(io.micrometer.core.instrument.MeterRegistry.class, () -> meters)
+                .withPropertyValues("redis.listener.stream.claim-idle=300ms",
+                        "redis.listener.stream.claim-interval=200ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ClaimingListener l = context.getBean(ClaimingListener.class);
+                    await().atMost(WAIT).until(() -> !l.got.isEmpty() && pending("s-claim", "g") == 0);
+                    assertThat(l.got).extracting(StreamMessage::id).containsExactly(left);
+                    assertThat(l.got.get(0).deliveryCount()).isEqualTo(2);
+                    assertThat(meters.get("respkit.listener.claimed").tag("listener", "claimer").counter().count())
+                            .isEqualTo(1.0);
+                    assertThat(meters.get("respkit.listener.processed").tag("listener", "claimer").counter()
+                            .count()).isEqualTo(1.0);
+                });
+    }
+
     static class UnsupportedParameter {
 
         @RedisListener(stream = "s-bad", group = "g")
