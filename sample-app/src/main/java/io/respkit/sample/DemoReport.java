@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the demo did, for its log and for the test that runs it: each step's result by name, the queue items
- * consumed and the radio messages each listener heard.
+ * consumed, the stream entries consumed and the radio messages each listener heard.
  *
  * <p>Thread-safe: listeners record from their own threads.
  */
@@ -18,6 +18,7 @@ public class DemoReport {
 
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private final List<String> consumed = new CopyOnWriteArrayList<>();
+    private final List<String> shipped = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> heard = new ConcurrentHashMap<>();
     private volatile boolean completed;
 
@@ -27,6 +28,10 @@ public class DemoReport {
 
     void consumed(String item) {
         consumed.add(item);
+    }
+
+    void shipped(String shipment) {
+        shipped.add(shipment);
     }
 
     void heard(String user, String message) {
@@ -45,6 +50,11 @@ public class DemoReport {
     /** @return the queue items the listener consumed, in order */
     public List<String> consumed() {
         return consumed;
+    }
+
+    /** @return the shipments the stream listener consumed, as "order via carrier", in stream order */
+    public List<String> shipped() {
+        return shipped;
     }
 
     /** @return the messages each radio user heard, as "channel: message" */

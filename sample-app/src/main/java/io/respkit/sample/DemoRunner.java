@@ -26,10 +26,15 @@ public class DemoRunner implements ApplicationRunner {
     private final DemoReport report;
     private final RedisTemplate<String> redis;
     private final SentinelConfig sentinel;
+    private final StreamDemo streams;
+    private final QuoteService quotes;
 
     DemoRunner(DataTypesDemo dataTypes, QueueAndRadioDemo queueAndRadio, PipelineDemo pipelines, DemoReport report,
-               RedisTemplate<String> redis, ObjectProvider<SentinelConfig> sentinel) {
+               RedisTemplate<String> redis, ObjectProvider<SentinelConfig> sentinel, ObjectProvider<StreamDemo> streams,
+               QuoteService quotes) {
         this.redis = redis;
+        this.streams = streams.getIfAvailable();
+        this.quotes = quotes;
         this.sentinel = sentinel.getIfUnique();
         this.dataTypes = dataTypes;
         this.queueAndRadio = queueAndRadio;
@@ -50,8 +55,19 @@ public class DemoRunner implements ApplicationRunner {
         queueAndRadio.runQueue();
         log.info("=== pub/sub: three users listening to fm97.5, fm80.5 and fm77.5");
         queueAndRadio.runRadio();
+        if (streams != null) {
+            log.info("=== stream: XADD producer, @RedisListener(stream, group) consumer");
+            streams.run();
+        } else {
+            log.info("=== stream: skipped, stream listeners do not run on a Redis Cluster yet");
+        }
         log.info("=== pipelines");
         pipelines.run();
+        log.info("=== cache: @Cacheable called twice, loaded once");
+        quotes.forget("sku-7");
+        report.result("cached quote 1", quotes.quote("sku-7"));
+        report.result("cached quote 2", quotes.quote("sku-7"));
+        report.result("quote loads", quotes.loads());
         report.complete();
         log.info("=== demo complete; heard: {}", report.heard());
     }

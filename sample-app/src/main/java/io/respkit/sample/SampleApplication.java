@@ -2,6 +2,7 @@ package io.respkit.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.HashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The respkit sample: walks through the seed tutorial (keys, strings, counters, hashes, lists, sets, sorted sets, a
- * queue, pub/sub radio channels and pipelines) the Spring way, then exits. It uses Redis on localhost:6379, or
+ * queue, pub/sub radio channels, a stream consumer group, pipelines and a {@code @Cacheable} service) the Spring way,
+ * then exits. It uses Redis on localhost:6379, or
  * {@code redis.url} when given; when nothing answers it starts a throwaway local Redis and stops it on exit. With
  * {@code redis.cluster.nodes} it runs the same demo on that Redis Cluster, with {@code redis.sentinel.master} and
  * {@code redis.sentinel.nodes} on the primary those sentinels name, and never starts a throwaway server then.
@@ -17,6 +19,7 @@ import java.util.Map;
  * <p>Not meant to be shared between threads; {@code main} runs once.
  */
 @SpringBootApplication
+@EnableCaching
 public class SampleApplication {
 
     /**

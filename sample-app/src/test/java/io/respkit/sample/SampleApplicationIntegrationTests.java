@@ -41,6 +41,9 @@ class SampleApplicationIntegrationTests {
             assertThat(r.get("zrange score")).isEqualTo(List.of("likai", "wangkai", "zhaokai", "zhangsan"));
             assertThat((String) r.get("pipeline raise-on-error")).startsWith("command #1 LPUSH failed with WRONGTYPE");
             assertThat(report.consumed()).containsExactlyElementsOf(QueueAndRadioDemo.JOBS);
+            assertThat(report.shipped()).containsExactly("o-1 via ups", "o-2 via ups", "o-3 via ups");
+            assertThat(r).containsEntry("cached quote 1", "sku-7 costs 42.00 EUR")
+                    .containsEntry("cached quote 2", "sku-7 costs 42.00 EUR").containsEntry("quote loads", 1);
             assertThat(report.heard().get("zhangsan")).containsExactly("fm97.5: broadcast #0", "fm77.5: broadcast #2",
                     "fm97.5: broadcast #3", "fm77.5: broadcast #4");
             assertThat(report.heard().get("lisi")).containsExactly("fm80.5: broadcast #1", "fm80.5: broadcast #5");

@@ -1,5 +1,7 @@
 package io.respkit.spring.listener;
 
+import io.respkit.connection.Backoff;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,7 +12,8 @@ import java.util.Objects;
  *
  * @param pollTimeout how long one blocking pop or subscriber read waits before checking for shutdown
  * @param shutdownTimeout how long stopping waits for in-flight messages
- * @param recovery back-off for reconnecting lost subscriber and worker connections
+ * @param recovery back-off for reconnecting lost subscriber and worker connections (the core {@link Backoff},
+ *        shared by the pub/sub, queue and stream containers)
  * @param retryBackoff delay between attempts of a failing reliable queue item
  * @param defaultAutoStartup auto-startup of listeners that do not say
  * @param defaultConcurrency workers of queue listeners that do not say
@@ -19,7 +22,7 @@ import java.util.Objects;
  * @param virtualThreads whether to run listeners on virtual threads when the JVM has them
  * @param consumerIdPrefix first part of reliable consumer ids, usually {@code spring.application.name}
  */
-public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownTimeout, RecoveryBackoff recovery,
+public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownTimeout, Backoff recovery,
         Duration retryBackoff, boolean defaultAutoStartup, int defaultConcurrency, int defaultMaxAttempts,
         int defaultBatchSize, boolean virtualThreads, String consumerIdPrefix) {
 
@@ -53,7 +56,8 @@ public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownT
      *
      * @param pollTimeout how long one blocking pop or subscriber read waits before checking for shutdown
      * @param shutdownTimeout how long stopping waits for in-flight messages
-     * @param recovery back-off for reconnecting lost subscriber and worker connections
+     * @param recovery back-off for reconnecting lost subscriber and worker connections (the core {@link Backoff},
+ *        shared by the pub/sub, queue and stream containers)
      * @param retryBackoff delay between attempts of a failing reliable queue item
      * @param defaultAutoStartup auto-startup of listeners that do not say
      * @param defaultConcurrency workers of queue listeners that do not say
@@ -63,7 +67,7 @@ public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownT
      * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when a duration is not positive or a default below 1
      */
-    public ListenerContainerSettings(Duration pollTimeout, Duration shutdownTimeout, RecoveryBackoff recovery,
+    public ListenerContainerSettings(Duration pollTimeout, Duration shutdownTimeout, Backoff recovery,
             Duration retryBackoff, boolean defaultAutoStartup, int defaultConcurrency, int defaultMaxAttempts,
             boolean virtualThreads, String consumerIdPrefix) {
         this(pollTimeout, shutdownTimeout, recovery, retryBackoff, defaultAutoStartup, defaultConcurrency,
@@ -77,7 +81,7 @@ public record ListenerContainerSettings(Duration pollTimeout, Duration shutdownT
      */
     public static ListenerContainerSettings defaults() {
         return new ListenerContainerSettings(Duration.ofSeconds(1), Duration.ofSeconds(10),
-                new RecoveryBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10)), Duration.ofMillis(100),
+                new Backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10)), Duration.ofMillis(100),
                 true, 1, 3, 1, false, "app");
     }
 }

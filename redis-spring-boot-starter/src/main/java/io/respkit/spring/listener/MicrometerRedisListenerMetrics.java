@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link RedisListenerMetrics} as Micrometer counters {@code respkit.listener.received}, {@code .processed},
- * {@code .failed} and {@code .dead-lettered}, each tagged {@code listener=<id>}. Only loaded when Micrometer is on
+ * {@code .failed}, {@code .dead-lettered} and {@code .claimed} (stream entries taken over), each tagged
+ * {@code listener=<id>}. Only loaded when Micrometer is on
  * the classpath.
  *
  * <p>Thread-safe.
@@ -50,6 +51,11 @@ public final class MicrometerRedisListenerMetrics implements RedisListenerMetric
     @Override
     public void deadLettered(String listenerId) {
         counter("dead-lettered", listenerId).increment();
+    }
+
+    @Override
+    public void claimed(String listenerId, int count) {
+        counter("claimed", listenerId).increment(count);
     }
 
     private Counter counter(String name, String listenerId) {

@@ -31,11 +31,21 @@ public interface RedisListenerMetrics {
     void failed(String listenerId);
 
     /**
-     * A reliable queue item was moved to its dead-letter list.
+     * A reliable queue item was moved to its dead-letter list, or a stream entry added to its dead-letter stream.
      *
      * @param listenerId the listener id
      */
     void deadLettered(String listenerId);
+
+    /**
+     * A stream listener's worker took over entries another consumer (or an earlier run of its own) left pending.
+     * Does nothing by default, for implementations written before streams.
+     *
+     * @param listenerId the listener id
+     * @param count how many entries
+     */
+    default void claimed(String listenerId, int count) {
+    }
 
     /**
      * Returns metrics that count nothing.

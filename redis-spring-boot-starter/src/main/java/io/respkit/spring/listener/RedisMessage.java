@@ -11,11 +11,11 @@ import java.util.Objects;
  * <p>Immutable when the payload is; thread-safe to read. {@link #toString()} leaves the payload out, because
  * payloads may carry personal data or secrets that must not reach logs.
  *
- * @param source the channel the message was published on, or the queue's key
+ * @param source the channel the message was published on, or the queue's or stream's key
  * @param pattern the pattern that matched, or {@code null} unless {@code kind} is {@link Kind#PATTERN}
  * @param payload the payload
  * @param kind how it was delivered
- * @param attempt the delivery attempt, from 1; above 1 only for retried reliable queue items
+ * @param attempt the delivery attempt, from 1; above 1 only for retried reliable queue items and stream entries
  * @param <T> the payload type
  */
 public record RedisMessage<T>(String source, String pattern, T payload, Kind kind, int attempt) {
@@ -27,7 +27,13 @@ public record RedisMessage<T>(String source, String pattern, T payload, Kind kin
         /** Published on a channel matching a subscribed pattern. */
         PATTERN,
         /** Popped from a list. */
-        QUEUE
+        QUEUE,
+        /**
+         * Read from a stream by a consumer group; only error handlers see this kind (stream listener methods take
+         * {@link io.respkit.stream.StreamMessage}), with the stream as the source, the payload field as the
+         * payload and the delivery count as the attempt.
+         */
+        STREAM
     }
 
     /**

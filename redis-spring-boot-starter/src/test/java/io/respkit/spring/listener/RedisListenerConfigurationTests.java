@@ -86,7 +86,7 @@ class RedisListenerConfigurationTests {
     void bothChannelsAndQueueFailNamingTheMethod() {
         runner.withBean(BothKinds.class).run(context -> assertThat(cause(context))
                 .hasMessageContaining(BothKinds.class.getName() + ".listen(String)")
-                .hasMessageContaining("exactly one of 'channels', 'patterns' or 'queue'")
+                .hasMessageContaining("exactly one of 'channels', 'patterns', 'queue' or 'stream'")
                 .hasMessageContaining("'channels' and 'queue'"));
     }
 

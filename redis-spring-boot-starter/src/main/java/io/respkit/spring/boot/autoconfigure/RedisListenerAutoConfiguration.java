@@ -10,16 +10,18 @@ import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.ListenerThreads;
 import io.respkit.spring.listener.LoggingRedisListenerErrorHandler;
 import io.respkit.spring.listener.MicrometerRedisListenerMetrics;
-import io.respkit.spring.listener.RecoveryBackoff;
+import io.respkit.connection.Backoff;
 import io.respkit.spring.listener.RedisListenerConnections;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
+import io.respkit.spring.listener.StreamListenerSettings;
 import io.respkit.spring.listener.adapter.JacksonPayloadConverter;
 import io.respkit.spring.listener.adapter.PayloadConverter;
 import io.respkit.spring.listener.annotation.RedisListenerAnnotationBeanPostProcessor;
 import io.respkit.spring.listener.config.PubSubListenerContainerFactory;
 import io.respkit.spring.listener.config.QueueListenerContainerFactory;
 import io.respkit.spring.listener.config.RedisListenerEndpointRegistry;
+import io.respkit.spring.listener.config.StreamListenerContainerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -37,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configuration of {@code @RedisListener}: the annotation post-processor, the endpoint registry that owns the
  * listener containers, the default container factories of pub/sub listeners
- * ({@value PubSubListenerContainerFactory#DEFAULT_BEAN_NAME}) and queue listeners
- * ({@value QueueListenerContainerFactory#DEFAULT_BEAN_NAME}), the connections and settings they use, a logging
+ * ({@value PubSubListenerContainerFactory#DEFAULT_BEAN_NAME}), queue listeners
+ * ({@value QueueListenerContainerFactory#DEFAULT_BEAN_NAME}) and stream listeners
+ * ({@value StreamListenerContainerFactory#DEFAULT_BEAN_NAME}), the connections and settings they use, a logging
  * default error handler, JSON payload conversion when Jackson 3 is present (with
  * the context's {@code JsonMapper} or {@code ObjectMapper} when there is one) and Micrometer counters when
  * Micrometer is present. Active when a {@link RedisConfig} bean exists, a {@link RedisClusterClient} with its
@@ -153,6 +156,44 @@ public final class RedisListenerAutoConfiguration {
     }
 
     /**
+     * The stream listener defaults, from {@code redis.listener.stream.*}. A bean so that application-defined
+     * container factories can use it.
+     *
+     * @param properties {@code redis.*}
+     * @return the settings
+     * @throws InvalidRedisPropertyException when a {@code redis.listener.*} property is out of range
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    StreamListenerSettings redisStreamListenerSettings(RedisProperties properties) {
+        return streamSettings(properties.getListener());
+    }
+
+    /**
+     * The default container factory of stream listeners: each listener wraps a redis-core
+     * {@code StreamConsumer} over the application's {@code RedisClient<String>} (none on a cluster, where stream
+     * listeners fail the startup: not supported yet). Replaced by an application bean of the same name.
+     *
+     * @param client the application's client, when there is one
+     * @param connections tells whether this is a cluster
+     * @param settings the container settings
+     * @param streamSettings the stream defaults
+     * @param metrics the metrics, when configured
+     * @param converter the JSON payload converter, when Jackson is present
+     * @param errorHandler the default error handler
+     * @return the factory
+     */
+    @Bean(name = StreamListenerContainerFactory.DEFAULT_BEAN_NAME)
+    @ConditionalOnMissingBean(name = StreamListenerContainerFactory.DEFAULT_BEAN_NAME)
+    StreamListenerContainerFactory redisStreamListenerContainerFactory(ObjectProvider<RedisClient<String>> client,
+            RedisListenerConnections connections, ListenerContainerSettings settings,
+            StreamListenerSettings streamSettings, ObjectProvider<RedisListenerMetrics> metrics,
+            ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
+        return new StreamListenerContainerFactory(client.getIfUnique(), connections, settings, streamSettings,
+                metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
+    }
+
+    /**
      * The registry of listener containers; it builds each listener's container with the container factory bean
      * the listener names, or the default factory of its kind.
      *
@@ -189,9 +230,18 @@ public final class RedisListenerAutoConfiguration {
                 && ListenerThreads.virtualThreadsAvailable();
         String name = environment.getProperty("spring.application.name");
         return new ListenerContainerSettings(listener.getPollTimeout(), listener.getShutdownTimeout(),
-                new RecoveryBackoff(recovery.getInitialDelay(), recovery.getMultiplier(), recovery.getMaxDelay()),
+                new Backoff(recovery.getInitialDelay(), recovery.getMultiplier(), recovery.getMaxDelay()),
                 listener.getRetry().getBackoff(), listener.isAutoStartup(), listener.getConcurrency(),
                 listener.getRetry().getAttempts(), listener.getBatchSize(), virtual, name == null || name.isBlank() ? "app" : name);
+    }
+
+    static StreamListenerSettings streamSettings(RedisListenerProperties listener) {
+        RedisPropertyChecks.listener(listener);
+        RedisListenerProperties.Stream s = listener.getStream();
+        RedisListenerProperties.Backoff b = s.getRetryBackoff();
+        return new StreamListenerSettings(s.getBlock(), s.getBatchSize(), s.getMaxAttempts(),
+                new Backoff(b.getInitialDelay(), b.getMultiplier(), b.getMaxDelay()), s.getClaimIdle(),
+                s.getClaimInterval(), s.getStartId().trim());
     }
 
     /** A {@link RedisConfig} bean, a cluster client with its configuration, or a Sentinel configuration and client. */

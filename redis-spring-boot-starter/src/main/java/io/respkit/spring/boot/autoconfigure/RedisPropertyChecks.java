@@ -288,6 +288,47 @@ final class RedisPropertyChecks {
         }
         notNegative("redis.listener.recovery.max-delay", r.getMaxDelay(), "the longest pause before reconnecting, "
                 + "e.g. 10s");
+        stream(l.getStream());
+        if (r.getMaxDelay().compareTo(r.getInitialDelay()) < 0) {
+            throw invalid("redis.listener.recovery.max-delay", r.getMaxDelay(), "at least "
+                    + "redis.listener.recovery.initial-delay (" + r.getInitialDelay() + ")", "Raise "
+                    + "redis.listener.recovery.max-delay or lower redis.listener.recovery.initial-delay.");
+        }
+    }
+
+    private static void stream(RedisListenerProperties.Stream s) {
+        positive("redis.listener.stream.block", s.getBlock(), "how long one XREADGROUP waits, e.g. 2s");
+        atLeastOne("redis.listener.stream.batch-size", s.getBatchSize(), "the COUNT of each stream read");
+        atLeastOne("redis.listener.stream.max-attempts", s.getMaxAttempts(),
+                "the deliveries of a stream entry before it is dead-lettered");
+        positive("redis.listener.stream.claim-idle", s.getClaimIdle(), "the idle time before an entry is claimed, "
+                + "e.g. 1m");
+        positive("redis.listener.stream.claim-interval", s.getClaimInterval(), "how often idle entries are "
+                + "claimed, e.g. 30s");
+        try {
+            io.respkit.spring.listener.StreamListenerSpec.parseStartId(String.valueOf(s.getStartId()));
+        } catch (IllegalArgumentException e) {
+            throw invalid("redis.listener.stream.start-id", s.getStartId(), "$, 0 or an entry id",
+                    "Set redis.listener.stream.start-id to $ (new entries only), 0 (every entry) or an entry id.");
+        }
+        RedisListenerProperties.Backoff b = s.getRetryBackoff();
+        notNegative("redis.listener.stream.retry-backoff.initial-delay", b.getInitialDelay(),
+                "the delay after the first failed delivery, e.g. 1s");
+        if (!(b.getMultiplier() >= 1.0) || Double.isInfinite(b.getMultiplier())) {
+            throw invalid("redis.listener.stream.retry-backoff.multiplier", b.getMultiplier(), "at least 1",
+                    "Set redis.listener.stream.retry-backoff.multiplier to 1 (fixed delays) or more (2 by default).");
+        }
+        notNegative("redis.listener.stream.retry-backoff.max-delay", b.getMaxDelay(), "the longest delay, e.g. 30s");
+        if (b.getMaxDelay().compareTo(b.getInitialDelay()) < 0) {
+            throw invalid("redis.listener.stream.retry-backoff.max-delay", b.getMaxDelay(), "at least the initial "
+                    + "delay (" + b.getInitialDelay() + ")", "Raise redis.listener.stream.retry-backoff.max-delay.");
+        }
+        if (b.getMaxDelay().compareTo(s.getClaimIdle()) >= 0) {
+            throw invalid("redis.listener.stream.claim-idle", s.getClaimIdle(), "above "
+                    + "redis.listener.stream.retry-backoff.max-delay (" + b.getMaxDelay() + ")", "Raise "
+                    + "redis.listener.stream.claim-idle, or lower the retry back-off's max delay: an entry waiting "
+                    + "for its retry would otherwise be claimed by another consumer.");
+        }
     }
 
     private static boolean printableWithoutSpaces(String name) {

@@ -152,7 +152,12 @@ public final class RedisListenerAnnotationBeanPostProcessor
                 resolveString(where, "deadLetterQueue", a.deadLetterQueue()),
                 resolveInteger(where, "maxAttempts", a.maxAttempts()),
                 resolveInteger(where, "batchSize", a.batchSize()),
-                resolveString(where, "containerFactory", a.containerFactory()));
+                resolveString(where, "containerFactory", a.containerFactory()),
+                new MethodRedisListenerEndpoint.StreamOptions(resolveString(where, "stream", a.stream()),
+                        resolveString(where, "group", a.group()), resolveString(where, "consumer", a.consumer()),
+                        resolveString(where, "startId", a.startId()),
+                        resolveString(where, "deadLetterStream", a.deadLetterStream()),
+                        resolveString(where, "payloadField", a.payloadField())));
     }
 
     private Object resolve(String where, String attribute, String value) {

@@ -6,6 +6,7 @@ import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
 import io.respkit.spring.listener.RedisMessageHandler;
+import io.respkit.spring.listener.RedisStreamHandler;
 import io.respkit.spring.listener.adapter.PayloadConverter;
 import org.springframework.beans.factory.BeanFactory;
 
@@ -55,6 +56,11 @@ final class ContainerFactorySupport {
     /** The endpoint's handler; throws a definition error when its method's parameters cannot be supplied. */
     RedisMessageHandler handler(RedisListenerEndpoint endpoint) {
         return endpoint.createMessageHandler(converter, connections.charset());
+    }
+
+    /** A stream endpoint's handler; throws a definition error when its method's parameters cannot be supplied. */
+    RedisStreamHandler streamHandler(RedisListenerEndpoint endpoint) {
+        return endpoint.createStreamHandler(converter, connections.charset());
     }
 
     boolean autoStartup(RedisListenerEndpoint endpoint) {

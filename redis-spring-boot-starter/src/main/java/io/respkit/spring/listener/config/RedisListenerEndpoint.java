@@ -2,6 +2,7 @@ package io.respkit.spring.listener.config;
 
 import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.RedisMessageHandler;
+import io.respkit.spring.listener.RedisStreamHandler;
 import io.respkit.spring.listener.adapter.PayloadConverter;
 
 import java.nio.charset.Charset;
@@ -26,7 +27,7 @@ public interface RedisListenerEndpoint {
      * What an endpoint listens to. Each kind names the bean of the container factory that serves it unless the
      * endpoint names another one.
      *
-     * <p>Extension point: a new kind (for example Redis Streams) is a new constant here naming its default
+     * <p>Extension point: a new kind (as {@link #STREAM} was added) is a new constant here naming its default
      * factory bean, the accessors of its settings on {@link RedisListenerEndpoint} (defaulting to "not set"), a
      * {@link RedisListenerContainerFactory} whose {@link RedisListenerContainerFactory#supports(Kind)} accepts it,
      * and that factory's default bean in the listener auto-configuration. The registry needs no change.
@@ -37,7 +38,9 @@ public interface RedisListenerEndpoint {
         /** Channel patterns ({@code PSUBSCRIBE}), see {@link RedisListenerEndpoint#patterns()}. */
         PATTERNS(PubSubListenerContainerFactory.DEFAULT_BEAN_NAME),
         /** A list, see {@link RedisListenerEndpoint#queue()}. */
-        QUEUE(QueueListenerContainerFactory.DEFAULT_BEAN_NAME);
+        QUEUE(QueueListenerContainerFactory.DEFAULT_BEAN_NAME),
+        /** A stream read by a consumer group, see {@link RedisListenerEndpoint#stream()}. */
+        STREAM(StreamListenerContainerFactory.DEFAULT_BEAN_NAME);
 
         private final String defaultContainerFactory;
 
@@ -79,6 +82,19 @@ public interface RedisListenerEndpoint {
      *         parameter that cannot be supplied)
      */
     RedisMessageHandler createMessageHandler(PayloadConverter converter, Charset charset);
+
+    /**
+     * {@link Kind#STREAM}: builds the handler the stream container calls for each entry or batch.
+     *
+     * @param converter converts JSON payloads, or {@code null} when none is available
+     * @param charset the client's charset, to encode payloads for conversion
+     * @return the handler, thread-safe
+     * @throws RedisListenerDefinitionException naming the listener when the handler cannot be built
+     * @throws UnsupportedOperationException by default: endpoints of other kinds have no stream handler
+     */
+    default RedisStreamHandler createStreamHandler(PayloadConverter converter, Charset charset) {
+        throw new UnsupportedOperationException(describe() + " is not a stream listener");
+    }
 
     /**
      * Describes the listener for error messages, e.g. its method.
@@ -145,7 +161,7 @@ public interface RedisListenerEndpoint {
     }
 
     /**
-     * {@link Kind#QUEUE}: the number of workers.
+     * {@link Kind#QUEUE} and {@link Kind#STREAM}: the number of workers.
      *
      * @return the number, or {@code null} for the default
      */
@@ -172,7 +188,7 @@ public interface RedisListenerEndpoint {
     }
 
     /**
-     * {@link Kind#QUEUE}, reliable: the total attempts per item.
+     * {@link Kind#QUEUE} (reliable) and {@link Kind#STREAM}: the total attempts per item.
      *
      * @return the number, or {@code null} for the default
      */
@@ -181,11 +197,65 @@ public interface RedisListenerEndpoint {
     }
 
     /**
-     * {@link Kind#QUEUE}: the most items a worker takes per round trip.
+     * {@link Kind#QUEUE}: the most items a worker takes per round trip; {@link Kind#STREAM}: the read COUNT.
      *
      * @return the number, or {@code null} for the default
      */
     default Integer batchSize() {
+        return null;
+    }
+
+    /**
+     * {@link Kind#STREAM}: the stream to consume.
+     *
+     * @return the stream's key, {@code null} for other kinds
+     */
+    default String stream() {
+        return null;
+    }
+
+    /**
+     * {@link Kind#STREAM}: the consumer group.
+     *
+     * @return the group, {@code null} for other kinds
+     */
+    default String group() {
+        return null;
+    }
+
+    /**
+     * {@link Kind#STREAM}: the consumer name.
+     *
+     * @return the name, or {@code null} for the engine's stable per-process default
+     */
+    default String consumer() {
+        return null;
+    }
+
+    /**
+     * {@link Kind#STREAM}: where a group created by the listener starts: {@code $}, {@code 0} or an entry id.
+     *
+     * @return the start id, or {@code null} for the default
+     */
+    default String startId() {
+        return null;
+    }
+
+    /**
+     * {@link Kind#STREAM}: the dead-letter stream.
+     *
+     * @return the key, or {@code null} for {@code <stream>:dead}
+     */
+    default String deadLetterStream() {
+        return null;
+    }
+
+    /**
+     * {@link Kind#STREAM}: the field holding the payload.
+     *
+     * @return the field, or {@code null} for {@code payload} or an entry's only field
+     */
+    default String payloadField() {
         return null;
     }
 }

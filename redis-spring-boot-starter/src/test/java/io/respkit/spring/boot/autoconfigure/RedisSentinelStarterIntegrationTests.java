@@ -118,6 +118,34 @@ class RedisSentinelStarterIntegrationTests {
         });
     }
 
+    /** A stream listener, recording the entries' fields. */
+    static class StreamListener {
+        final List<String> entries = new CopyOnWriteArrayList<>();
+
+        @RedisListener(id = "sentinelEvents", stream = "starter:sentinel-events", group = "g", startId = "0")
+        void onEvent(java.util.Map<String, String> fields) {
+            entries.add(fields.get("n"));
+        }
+    }
+
+    @Test
+    void aStreamListenerReadsThroughTheClientOnThePrimary(RedisSentinels group) {
+        StreamListener listener = new StreamListener();
+        runner(group).withBean(StreamListener.class, () -> listener).run(context -> {
+            assertThat(context).hasNotFailed();
+            RedisTemplate<String> template = template(context);
+            List<String> ns = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+            for (String n : ns) {
+                template.client().xadd("starter:sentinel-events", java.util.Map.of("n", n));
+            }
+            await().atMost(WAIT).untilAsserted(() -> assertThat(listener.entries).containsAll(ns));
+            assertThat(group.primary().call("EXISTS", "starter:sentinel-events")).isEqualTo(1L);
+            // Stopped first: deleting the stream under a blocked read would only log a warning.
+            context.getBean(RedisListenerEndpointRegistry.class).getListenerContainer("sentinelEvents").stop();
+            template.del("starter:sentinel-events");
+        });
+    }
+
     /** A channel listener, a plain and a reliable queue listener, recording what they got. */
     static class Listeners {
         final List<String> news = new CopyOnWriteArrayList<>();

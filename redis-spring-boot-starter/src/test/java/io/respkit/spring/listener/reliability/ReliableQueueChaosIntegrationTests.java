@@ -4,7 +4,7 @@ import io.respkit.RedisClient;
 import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.QueueListenerContainer;
 import io.respkit.spring.listener.QueueListenerSpec;
-import io.respkit.spring.listener.RecoveryBackoff;
+import io.respkit.connection.Backoff;
 import io.respkit.spring.listener.RedisListenerMetrics;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
@@ -84,7 +84,7 @@ class ReliableQueueChaosIntegrationTests {
                 m -> handle(Integer.parseInt(new String(m.payload(), StandardCharsets.UTF_8)), m.attempt()),
                 (id, m, e) -> { }, server.config(),
                 new ListenerContainerSettings(Duration.ofMillis(200), Duration.ofSeconds(5),
-                        new RecoveryBackoff(Duration.ofMillis(50), 2.0, Duration.ofMillis(500)), Duration.ZERO, true,
+                        new Backoff(Duration.ofMillis(50), 2.0, Duration.ofMillis(500)), Duration.ZERO, true,
                         1, MAX_ATTEMPTS, false, "test"),
                 RedisListenerMetrics.noop());
         int restarted = 0;

@@ -4,7 +4,7 @@ import io.respkit.RedisClient;
 import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.QueueListenerContainer;
 import io.respkit.spring.listener.QueueListenerSpec;
-import io.respkit.spring.listener.RecoveryBackoff;
+import io.respkit.connection.Backoff;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
 import io.respkit.spring.listener.RedisMessage;
@@ -57,7 +57,7 @@ class ReliableQueueFaultsIntegrationTests {
 
     static ListenerContainerSettings settings(Duration shutdownTimeout) {
         return new ListenerContainerSettings(Duration.ofMillis(200), shutdownTimeout,
-                new RecoveryBackoff(Duration.ofMillis(50), 2.0, Duration.ofMillis(500)), Duration.ofMillis(20),
+                new Backoff(Duration.ofMillis(50), 2.0, Duration.ofMillis(500)), Duration.ofMillis(20),
                 true, 1, 3, false, "test");
     }
 
