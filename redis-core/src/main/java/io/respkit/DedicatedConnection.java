@@ -174,6 +174,17 @@ public final class DedicatedConnection<V> implements RedisCommands<V>, AutoClose
     }
 
     /**
+     * Returns the configuration this connection was opened with (the very instance): for a client following a
+     * Sentinel-monitored primary, compare it with {@code client.pool().config()} to tell whether the primary has moved
+     * since.
+     *
+     * @return the configuration
+     */
+    public io.respkit.connection.RedisConfig config() {
+        return connection.config();
+    }
+
+    /**
      * Returns whether commands can still run here: {@code false} once it was closed, failed, or its caller was
      * interrupted while waiting for a reply. Any thread may call it.
      *

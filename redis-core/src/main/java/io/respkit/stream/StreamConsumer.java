@@ -279,6 +279,11 @@ public final class StreamConsumer<V> implements AutoCloseable {
         }
 
         @Override
+        public boolean isCurrent(DedicatedConnection<V> connection) {
+            return connection.config() == client.pool().config();
+        }
+
+        @Override
         public String describe() {
             return client.pool().config().address().toString();
         }

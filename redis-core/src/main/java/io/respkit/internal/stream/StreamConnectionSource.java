@@ -23,6 +23,17 @@ public interface StreamConnectionSource<V> {
     DedicatedConnection<V> open(String streamKey);
 
     /**
+     * Tells whether a connection this source opened still goes where the stream is: {@code false} once a
+     * Sentinel-monitored primary has moved, so the worker reconnects rather than read from the demoted node.
+     *
+     * @param connection a connection this source opened
+     * @return {@code true} while it should be kept
+     */
+    default boolean isCurrent(DedicatedConnection<V> connection) {
+        return true;
+    }
+
+    /**
      * Describes the source for logs, without credentials.
      *
      * @return e.g. the server's address

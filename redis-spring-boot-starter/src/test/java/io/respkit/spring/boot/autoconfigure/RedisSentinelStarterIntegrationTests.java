@@ -167,6 +167,13 @@ class RedisSentinelStarterIntegrationTests {
         void onReliableJob(String item) {
             reliableJobs.add(item);
         }
+
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @RedisListener(id = "events", stream = "failover-events", group = "g", startId = "0")
+        void onEvent(java.util.Map<String, String> fields) {
+            events.add(fields.get("n"));
+        }
     }
 
     @Test
@@ -243,9 +250,13 @@ class RedisSentinelStarterIntegrationTests {
             template.lpush("jobs", item);
             template.lpush("reliable-jobs", item);
         }
+        for (String item : items) {
+            template.client().execute("XADD", "failover-events", "*", "n", item);
+        }
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(listeners.jobs).containsAll(items);
             assertThat(listeners.reliableJobs).containsAll(items);
+            assertThat(listeners.events).containsAll(items);
         });
         assertThat(listeners.jobs.stream().filter(items::contains)).as("plain queue: at most once")
                 .doesNotHaveDuplicates();
