@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -155,24 +154,8 @@ final class PubSubReader implements Runnable {
         return s;
     }
 
-    /** Sleeps without holding locks; returns {@code false} when the container stopped meanwhile. */
     private boolean pause(Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos();
-        synchronized (pauseLock) {
-            while (current.getAsBoolean()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return false;
+        return ListenerThreads.pause(pauseLock, current, delay);
     }
 
     /** Ends a back-off wait at once, e.g. when the container stops. */

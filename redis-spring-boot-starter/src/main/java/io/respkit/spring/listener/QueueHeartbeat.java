@@ -153,23 +153,8 @@ final class QueueHeartbeat {
         }
     }
 
-    /** Waits without holding locks; returns {@code false} once stopped or interrupted. */
     private boolean pause(Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos();
-        synchronized (pauseLock) {
-            while (running) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
-                } catch (InterruptedException e) {
-                    return false;
-                }
-            }
-        }
-        return false;
+        return ListenerThreads.pause(pauseLock, () -> running, delay);
     }
 
     private static void closeQuietly(DedicatedConnection<byte[]> connection) {

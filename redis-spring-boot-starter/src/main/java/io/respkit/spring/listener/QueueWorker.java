@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One consumer of a {@link QueueListenerContainer}: a loop on its own thread with its own
@@ -110,23 +109,8 @@ final class QueueWorker implements Runnable {
         return wasBusy;
     }
 
-    /** Waits without holding locks; returns {@code false} once the worker should stop. */
     private boolean pause(Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos();
-        synchronized (pauseLock) {
-            while (active) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
-                } catch (InterruptedException e) {
-                    return false;
-                }
-            }
-        }
-        return false;
+        return ListenerThreads.pause(pauseLock, () -> active, delay);
     }
 
     @Override
