@@ -204,6 +204,16 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     }
 
     /**
+     * Returns the configuration this client was created with: the seeds, the per-node template and the cluster
+     * options.
+     *
+     * @return the configuration
+     */
+    public ClusterConfig config() {
+        return router.config();
+    }
+
+    /**
      * Returns the cluster's topology as last read: nodes, roles and slot owners.
      *
      * @return the topology

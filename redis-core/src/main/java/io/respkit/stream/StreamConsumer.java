@@ -2,8 +2,13 @@ package io.respkit.stream;
 
 import io.respkit.DedicatedConnection;
 import io.respkit.RedisClient;
+import io.respkit.RedisClusterClient;
+import io.respkit.cluster.ClusterNode;
+import io.respkit.connection.HostAndPort;
+import io.respkit.exceptions.RedisClusterDownException;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisException;
+import io.respkit.internal.cluster.SlotHash;
 import io.respkit.internal.stream.StreamConnectionSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +96,22 @@ public final class StreamConsumer<V> implements AutoCloseable {
     public static <V> StreamConsumerBuilder<V> builder(RedisClient<V> client) {
         Objects.requireNonNull(client, "client must not be null");
         return new StreamConsumerBuilder<>(new ClientSource<>(client), client.codec());
+    }
+
+    /**
+     * Returns a builder of a consumer of a stream on a Redis Cluster: each worker's dedicated connection goes to the
+     * primary serving the stream's hash slot in the client's topology, and moves (between two reads) when that
+     * changes after a failover or a slot migration. The default dead-letter stream is {@code {<stream>}:dead}, in the
+     * stream's slot (a stream with a hash tag of its own keeps it: {@code <stream>:dead}).
+     *
+     * @param client the cluster client; it must stay open while the consumer runs
+     * @param <V> the value type
+     * @return the builder
+     * @throws NullPointerException when {@code client} is null
+     */
+    public static <V> StreamConsumerBuilder<V> builder(RedisClusterClient<V> client) {
+        Objects.requireNonNull(client, "client must not be null");
+        return new StreamConsumerBuilder<>(new ClusterSource<>(client), client.codec());
     }
 
     /**
@@ -270,6 +291,59 @@ public final class StreamConsumer<V> implements AutoCloseable {
         }
     };
 
+    /** Dedicated connections to the primary serving the stream's slot. */
+    private record ClusterSource<V>(RedisClusterClient<V> client) implements StreamConnectionSource<V> {
+
+        @Override
+        public DedicatedConnection<V> open(String streamKey) {
+            client.requestTopologyRefresh(); // a reconnection follows a failure: maybe a move (rate-limited)
+            return DedicatedConnection.open(client.config().configFor(primary(streamKey)), client.codec());
+        }
+
+        @Override
+        public boolean isCurrent(String streamKey, DedicatedConnection<V> connection) {
+            HostAndPort now;
+            try {
+                now = primary(streamKey);
+            } catch (RedisClusterDownException e) {
+                return true; // no owner known now: keep reading until the topology names one
+            }
+            return now.host().equals(connection.config().host()) && now.port() == connection.config().port();
+        }
+
+        private HostAndPort primary(String streamKey) {
+            int slot = SlotHash.slot(streamKey, client.codec().charset());
+            ClusterNode owner = client.topology().primary(slot);
+            if (owner == null) {
+                throw new RedisClusterDownException("no primary serves hash slot " + slot + " of stream '"
+                        + streamKey + "' in the cluster's topology");
+            }
+            return owner.address();
+        }
+
+        @Override
+        public String defaultDeadLetter(String stream) {
+            return (hasHashTag(stream) ? stream : "{" + stream + "}") + ":dead";
+        }
+
+        @Override
+        public boolean sameNode(String a, String b) {
+            java.nio.charset.Charset cs = client.codec().charset();
+            return SlotHash.slot(a, cs) == SlotHash.slot(b, cs);
+        }
+
+        private static boolean hasHashTag(String key) {
+            int open = key.indexOf('{');
+            int close = open < 0 ? -1 : key.indexOf('}', open + 1);
+            return close > open + 1;
+        }
+
+        @Override
+        public String describe() {
+            return "cluster " + client.config().seeds();
+        }
+    }
+
     /** Dedicated connections from a single-server or Sentinel client. */
     private record ClientSource<V>(RedisClient<V> client) implements StreamConnectionSource<V> {
 
@@ -279,7 +353,7 @@ public final class StreamConsumer<V> implements AutoCloseable {
         }
 
         @Override
-        public boolean isCurrent(DedicatedConnection<V> connection) {
+        public boolean isCurrent(String streamKey, DedicatedConnection<V> connection) {
             return connection.config() == client.pool().config();
         }
 

@@ -350,9 +350,14 @@ public final class StreamConsumerBuilder<V> {
             throw new IllegalStateException(handler == null ? "a handler or a batchHandler is required"
                     : "give a handler or a batchHandler, not both");
         }
-        String dead = deadLetterStream != null ? deadLetterStream : stream + ":dead";
+        String dead = deadLetterStream != null ? deadLetterStream : source.defaultDeadLetter(stream);
         if (dead.equals(stream)) {
             throw new IllegalStateException("deadLetterStream must differ from the stream '" + stream + "'");
+        }
+        if (!source.sameNode(stream, dead)) {
+            throw new IllegalStateException("deadLetterStream '" + dead + "' is not in the hash slot of the stream '"
+                    + stream + "': on a Redis Cluster dead letters are written on the stream's node; give it the "
+                    + "stream's {hash tag}");
         }
         if (retryBackoff.maxDelay().compareTo(claimIdle) >= 0) {
             throw new IllegalStateException("retryBackoff maxDelay (" + retryBackoff.maxDelay() + ") must be below "

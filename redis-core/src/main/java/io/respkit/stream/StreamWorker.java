@@ -76,8 +76,8 @@ final class StreamWorker<V> implements Runnable {
             while (!isStopping()) {
                 try {
                     DedicatedConnection<V> current = connection;
-                    if (current != null && current.isOpen() && !settings.source().isCurrent(current)) {
-                        // The Sentinel-monitored primary moved: read from the new one (between reads, nothing is
+                    if (current != null && current.isOpen() && !settings.source().isCurrent(settings.stream(), current)) {
+                        // The primary moved (a Sentinel failover, a cluster failover or slot migration): read from the new one (between reads, nothing is
                         // lost: unacked entries stay pending in the group and are taken up again there).
                         log.info("Stream consumer '{}' of group '{}' on '{}' moves to the new primary", consumer,
                                 settings.group(), settings.stream());

@@ -39,7 +39,7 @@ class StreamConsumerBuilderTests {
 
     @Test
     void nullAndBlankNamesAreRejected() {
-        assertThatThrownBy(() -> StreamConsumer.builder(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> StreamConsumer.builder((io.respkit.RedisClient<String>) null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("client");
         assertThatThrownBy(() -> valid().stream(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("stream must not be null");

@@ -5,7 +5,6 @@ import io.respkit.spring.listener.annotation.RedisListener;
 import io.respkit.stream.StreamMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -15,15 +14,14 @@ import java.util.Map;
  * Redis Streams with a consumer group: the demo adds shipments to the stream {@code shipments} with {@code XADD},
  * and a {@code @RedisListener(stream = "shipments", group = "sample")} reads them at least once, the JSON of each
  * entry's {@code payload} field converted to a {@link Shipment}; an entry is acknowledged only after the method
- * returned, retried when it throws and dead-lettered to {@code shipments:dead} after its last attempt.
+ * returned, retried when it throws and dead-lettered to {@code shipments:dead} ({@code {shipments}:dead} on a cluster) after its last attempt.
  *
- * <p>Not on a Redis Cluster: stream listeners are not supported there yet (the startup would fail), so this bean
- * exists only when {@code redis.cluster.nodes} is not set.
+ * <p>On a Redis Cluster too: the listener reads from the primary serving the stream's hash slot, and dead letters go
+ * to {@code {shipments}:dead}, in that slot.
  *
  * <p>Thread-safe: the listener runs on a listener thread and only records into the thread-safe report.
  */
 @Component
-@ConditionalOnExpression("'${redis.cluster.nodes:}'.isBlank()")
 public class StreamDemo {
 
     static final List<String> ORDERS = List.of("o-1", "o-2", "o-3");
@@ -60,7 +58,7 @@ public class StreamDemo {
 
     void run() {
         for (String order : ORDERS) {
-            var id = redis.client().xadd("shipments", Map.of("payload",
+            var id = redis.xadd("shipments", Map.of("payload",
                     "{\"order\":\"" + order + "\",\"carrier\":\"ups\"}"));
             log.info("producer added {} as entry {}", order, id);
         }

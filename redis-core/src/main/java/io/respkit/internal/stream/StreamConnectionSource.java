@@ -26,10 +26,34 @@ public interface StreamConnectionSource<V> {
      * Tells whether a connection this source opened still goes where the stream is: {@code false} once a
      * Sentinel-monitored primary has moved, so the worker reconnects rather than read from the demoted node.
      *
+     * @param streamKey the stream the connection reads
      * @param connection a connection this source opened
      * @return {@code true} while it should be kept
      */
-    default boolean isCurrent(DedicatedConnection<V> connection) {
+    default boolean isCurrent(String streamKey, DedicatedConnection<V> connection) {
+        return true;
+    }
+
+    /**
+     * Returns the default dead-letter stream of a stream: {@code <stream>:dead}, in the stream's hash slot on a
+     * cluster.
+     *
+     * @param stream the consumed stream
+     * @return the dead-letter stream's key
+     */
+    default String defaultDeadLetter(String stream) {
+        return stream + ":dead";
+    }
+
+    /**
+     * Tells whether two keys can be written on one connection: always on one server; on a cluster, when they share a
+     * hash slot.
+     *
+     * @param a a key
+     * @param b another key
+     * @return {@code true} when one connection serves both
+     */
+    default boolean sameNode(String a, String b) {
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.respkit.spring.listener;
 
 import io.respkit.RedisClient;
+import io.respkit.RedisClusterClient;
 import io.respkit.exceptions.RedisException;
 import io.respkit.stream.StreamConsumer;
 import io.respkit.stream.StreamConsumerBuilder;
@@ -55,13 +56,42 @@ public final class StreamListenerContainer implements RedisListenerContainer {
     public StreamListenerContainer(StreamListenerSpec spec, RedisStreamHandler handler,
             RedisListenerErrorHandler errorHandler, RedisClient<String> client, ListenerContainerSettings settings,
             StreamListenerSettings streamSettings, RedisListenerMetrics metrics) {
+        this(spec, handler, errorHandler, StreamConsumer.builder(Objects.requireNonNull(client, "client")), settings,
+                streamSettings, metrics);
+    }
+
+    /**
+     * Creates a stopped container on a Redis Cluster: its workers read from the primary serving the stream's hash
+     * slot and follow it; the default dead-letter stream is in the stream's slot ({@code {<stream>}:dead}).
+     *
+     * @param spec what to consume and how
+     * @param handler the handler, an entry or a batch handler
+     * @param errorHandler told about every failed delivery
+     * @param cluster the cluster client; must stay open while the container runs
+     * @param settings the shutdown timeout and the reconnection back-off
+     * @param streamSettings the block time, the retry back-off and the claim settings
+     * @param metrics the metrics
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the engine refuses the combination of settings (e.g. a dead-letter stream
+     *         in another hash slot), with its message
+     */
+    public StreamListenerContainer(StreamListenerSpec spec, RedisStreamHandler handler,
+            RedisListenerErrorHandler errorHandler, RedisClusterClient<String> cluster,
+            ListenerContainerSettings settings, StreamListenerSettings streamSettings, RedisListenerMetrics metrics) {
+        this(spec, handler, errorHandler, StreamConsumer.builder(Objects.requireNonNull(cluster, "cluster")), settings,
+                streamSettings, metrics);
+    }
+
+    private StreamListenerContainer(StreamListenerSpec spec, RedisStreamHandler handler,
+            RedisListenerErrorHandler errorHandler, StreamConsumerBuilder<String> builder,
+            ListenerContainerSettings settings, StreamListenerSettings streamSettings, RedisListenerMetrics metrics) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(errorHandler, "errorHandler");
         Objects.requireNonNull(metrics, "metrics");
         String id = spec.id();
-        StreamConsumerBuilder<String> b = StreamConsumer.builder(Objects.requireNonNull(client, "client"))
+        StreamConsumerBuilder<String> b = builder
                 .stream(spec.stream())
                 .group(spec.group())
                 .listenerId(id)

@@ -158,12 +158,12 @@ class StreamListenerConfigurationTests {
     }
 
     @Test
-    void withoutAClientStreamListenersFailSayingClustersAreNotSupportedYet() {
+    void withoutAClientStreamListenersFailNamingTheMissingBean() {
         runner.withBean(NoGroup.class).run(context -> assertThat(cause(context))
                 .hasMessageContaining("names no consumer group"));
         runner.withBean(Orders.class).withPropertyValues("app.stream=orders", "app.node=n")
                 .run(context -> assertThat(cause(context)).isInstanceOf(RedisListenerDefinitionException.class)
-                        .hasMessageContaining("stream listeners on a Redis Cluster are not supported yet"));
+                        .hasMessageContaining("there is no RedisClient<String> bean"));
     }
 
     @Test

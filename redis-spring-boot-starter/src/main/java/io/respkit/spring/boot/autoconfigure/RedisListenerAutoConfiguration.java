@@ -171,10 +171,12 @@ public final class RedisListenerAutoConfiguration {
 
     /**
      * The default container factory of stream listeners: each listener wraps a redis-core
-     * {@code StreamConsumer} over the application's {@code RedisClient<String>} (none on a cluster, where stream
-     * listeners fail the startup: not supported yet). Replaced by an application bean of the same name.
+     * {@code StreamConsumer} over the application's {@code RedisClient<String>}, or on a cluster its
+     * {@code RedisClusterClient<String>} (reading from the stream slot's primary). Replaced by an application bean of
+     * the same name.
      *
      * @param client the application's client, when there is one
+     * @param cluster the application's cluster client, on a cluster
      * @param connections tells whether this is a cluster
      * @param settings the container settings
      * @param streamSettings the stream defaults
@@ -186,11 +188,13 @@ public final class RedisListenerAutoConfiguration {
     @Bean(name = StreamListenerContainerFactory.DEFAULT_BEAN_NAME)
     @ConditionalOnMissingBean(name = StreamListenerContainerFactory.DEFAULT_BEAN_NAME)
     StreamListenerContainerFactory redisStreamListenerContainerFactory(ObjectProvider<RedisClient<String>> client,
-            RedisListenerConnections connections, ListenerContainerSettings settings,
-            StreamListenerSettings streamSettings, ObjectProvider<RedisListenerMetrics> metrics,
-            ObjectProvider<PayloadConverter> converter, RedisListenerErrorHandler errorHandler) {
-        return new StreamListenerContainerFactory(client.getIfUnique(), connections, settings, streamSettings,
-                metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(), errorHandler);
+            ObjectProvider<RedisClusterClient<String>> cluster, RedisListenerConnections connections,
+            ListenerContainerSettings settings, StreamListenerSettings streamSettings,
+            ObjectProvider<RedisListenerMetrics> metrics, ObjectProvider<PayloadConverter> converter,
+            RedisListenerErrorHandler errorHandler) {
+        return new StreamListenerContainerFactory(client.getIfUnique(), cluster.getIfUnique(), connections, settings,
+                streamSettings, metrics.getIfAvailable(RedisListenerMetrics::noop), converter.getIfAvailable(),
+                errorHandler);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.respkit.spring.listener.config;
 
 import io.respkit.RedisClient;
+import io.respkit.RedisClusterClient;
 import io.respkit.commands.StreamOffset;
 import io.respkit.spring.listener.ListenerContainerSettings;
 import io.respkit.spring.listener.RedisListenerConnections;
@@ -25,8 +26,8 @@ import java.util.Objects;
  * endpoint leaves {@code null} take the {@link StreamListenerSettings} defaults ({@code redis.listener.stream.*})
  * and, for the concurrency and auto-startup, the {@link ListenerContainerSettings} ones.
  *
- * <p>Redis Cluster is not supported yet: a stream listener on a cluster fails the startup with a
- * {@link RedisListenerDefinitionException}.
+ * <p>On a Redis Cluster the containers read through the {@link RedisClusterClient}: from the primary serving the
+ * stream's hash slot, with dead letters in that slot.
  *
  * <p>The listener auto-configuration defines one under {@link #DEFAULT_BEAN_NAME}, unless the application defines
  * a bean of that name.
@@ -41,6 +42,7 @@ public final class StreamListenerContainerFactory
 
     private final ContainerFactorySupport support;
     private final RedisClient<String> client;
+    private final RedisClusterClient<String> cluster;
     private final StreamListenerSettings streamSettings;
 
     /**
@@ -58,8 +60,29 @@ public final class StreamListenerContainerFactory
     public StreamListenerContainerFactory(RedisClient<String> client, RedisListenerConnections connections,
             ListenerContainerSettings settings, StreamListenerSettings streamSettings, RedisListenerMetrics metrics,
             PayloadConverter converter, RedisListenerErrorHandler defaultErrorHandler) {
+        this(client, null, connections, settings, streamSettings, metrics, converter, defaultErrorHandler);
+    }
+
+    /**
+     * Creates a factory whose containers read through {@code client}, or through {@code cluster} on a Redis Cluster.
+     *
+     * @param client the client of one server or a Sentinel setup, or {@code null}
+     * @param cluster the cluster client, or {@code null} when not on a cluster
+     * @param connections where the other listeners connect; tells whether this is a cluster, and the charset
+     * @param settings shutdown timeout, reconnection back-off, default concurrency and auto-startup
+     * @param streamSettings the stream defaults
+     * @param metrics the metrics, or {@code null} for none
+     * @param converter converts JSON payloads, or {@code null} when Jackson is absent
+     * @param defaultErrorHandler the error handler of listeners that name none
+     * @throws NullPointerException when connections, settings, streamSettings or defaultErrorHandler is null
+     */
+    public StreamListenerContainerFactory(RedisClient<String> client, RedisClusterClient<String> cluster,
+            RedisListenerConnections connections, ListenerContainerSettings settings,
+            StreamListenerSettings streamSettings, RedisListenerMetrics metrics, PayloadConverter converter,
+            RedisListenerErrorHandler defaultErrorHandler) {
         this.support = new ContainerFactorySupport(connections, settings, metrics, converter, defaultErrorHandler);
         this.client = client;
+        this.cluster = cluster;
         this.streamSettings = Objects.requireNonNull(streamSettings, "streamSettings");
     }
 
@@ -99,21 +122,19 @@ public final class StreamListenerContainerFactory
      * @param endpoint a stream endpoint
      * @return its container
      * @throws RedisListenerDefinitionException naming the method when its parameters cannot be supplied, its error
-     *         handler bean does not exist, its start id or settings are invalid, or the application runs on a
-     *         Redis Cluster (not supported yet)
+     *         handler bean does not exist, its start id or settings are invalid, or there is no client bean
      * @throws IllegalArgumentException for another kind of endpoint
      */
     @Override
     public StreamListenerContainer createContainer(RedisListenerEndpoint endpoint) {
         ContainerFactorySupport.requireKind(this, endpoint);
         String where = "@RedisListener '" + endpoint.id() + "' of " + endpoint.describe();
-        if (support.connections().isCluster() || client == null) {
+        boolean onCluster = support.connections().isCluster();
+        if (onCluster ? cluster == null : client == null) {
             throw new RedisListenerDefinitionException(where + " listens to stream '" + endpoint.stream()
-                    + "', but stream listeners on a Redis Cluster are not supported yet" + (client == null
-                    && !support.connections().isCluster() ? " (there is no RedisClient<String> bean)" : ""),
-                    "Consume the stream from a single server or a Sentinel setup, use a queue listener "
-                            + "(queue = \"...\", reliable = true), or run io.respkit.stream.StreamConsumer "
-                            + "yourself against the node serving the stream's slot.");
+                    + "', but there is no " + (onCluster ? "RedisClusterClient<String>" : "RedisClient<String>")
+                    + " bean to read it with", "Define the client bean, or let the starter's auto-configuration "
+                    + "create it from redis.* properties.");
         }
         ListenerContainerSettings settings = support.settings();
         RedisStreamHandler handler = support.streamHandler(endpoint);
@@ -133,7 +154,9 @@ public final class StreamListenerContainerFactory
                 endpoint.maxAttempts() != null ? endpoint.maxAttempts() : streamSettings.maxAttempts(),
                 endpoint.deadLetterStream(), support.autoStartup(endpoint));
         try {
-            return new StreamListenerContainer(spec, handler, errorHandler, client, settings, streamSettings,
+            return onCluster ? new StreamListenerContainer(spec, handler, errorHandler, cluster, settings,
+                    streamSettings, support.metrics())
+                    : new StreamListenerContainer(spec, handler, errorHandler, client, settings, streamSettings,
                     support.metrics());
         } catch (IllegalArgumentException e) {
             throw new RedisListenerDefinitionException(where + " on stream '" + endpoint.stream() + "' cannot be "
