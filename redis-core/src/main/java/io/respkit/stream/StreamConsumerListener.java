@@ -55,4 +55,15 @@ public interface StreamConsumerListener {
      */
     default void claimed(String consumer, int count) {
     }
+
+    /**
+     * Reports the group's state ({@code XINFO GROUPS}), read by each worker once per claim interval: how many
+     * entries are delivered but not acknowledged, and how many the group has still to read.
+     *
+     * @param group the consumer group
+     * @param pending the group's pending entries
+     * @param lag the entries not yet read by the group, or {@code null} when the server cannot tell
+     */
+    default void groupState(String group, long pending, Long lag) {
+    }
 }

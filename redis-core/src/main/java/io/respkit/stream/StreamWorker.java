@@ -10,6 +10,7 @@ import io.respkit.commands.XClaimArgs;
 import io.respkit.commands.XPendingArgs;
 import io.respkit.commands.XReadArgs;
 import io.respkit.connection.Backoff;
+import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisServerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,6 +259,29 @@ final class StreamWorker<V> implements Runnable {
     }
 
     /** One {@code XAUTOCLAIM} step: entries idle past claim-idle in any consumer's pending list come to this one. */
+    /** Reads the group's pending count and lag ({@code XINFO GROUPS}) for the listener; a failure only skips it. */
+    private void reportGroupState() {
+        DedicatedConnection<V> c = beginIo();
+        if (c == null) {
+            return;
+        }
+        List<io.respkit.commands.StreamGroupInfo> groups;
+        try {
+            groups = c.xinfoGroups(settings.stream());
+        } catch (RedisException e) {
+            log.debug("Stream consumer '{}' could not read the state of group '{}': {}", consumer, settings.group(),
+                    e.getMessage());
+            return;
+        } finally {
+            endPhase();
+        }
+        for (io.respkit.commands.StreamGroupInfo g : groups) {
+            if (g.name().equals(settings.group())) {
+                StreamDelivery.safely(() -> settings.listener().groupState(g.name(), g.pending(), g.lag()));
+            }
+        }
+    }
+
     private void claimIdle() {
         DedicatedConnection<V> c = beginIo();
         if (c == null) {
@@ -275,6 +299,7 @@ final class StreamWorker<V> implements Runnable {
         if (result.isComplete()) {
             claimCursor = StreamEntryId.MIN;
             nextClaimNanos = System.nanoTime() + settings.claimInterval().toNanos();
+            reportGroupState();
         } else {
             claimCursor = result.nextStart();
         }

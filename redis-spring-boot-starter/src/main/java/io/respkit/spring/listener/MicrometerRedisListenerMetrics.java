@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link RedisListenerMetrics} as Micrometer counters {@code respkit.listener.received}, {@code .processed},
- * {@code .failed}, {@code .dead-lettered} and {@code .claimed} (stream entries taken over), each tagged
+ * {@code .failed}, {@code .dead-lettered} and {@code .claimed} (stream entries taken over), gauges {@code .pending}
+ * and {@code .lag} of a stream listener's group, each tagged
  * {@code listener=<id>}. Only loaded when Micrometer is on
  * the classpath.
  *
@@ -22,6 +23,8 @@ public final class MicrometerRedisListenerMetrics implements RedisListenerMetric
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Stream group gauges' values; the registry holds the gauges. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> gauges = new ConcurrentHashMap<>();
 
     /**
      * Creates metrics registering counters in {@code registry}.
@@ -56,6 +59,24 @@ public final class MicrometerRedisListenerMetrics implements RedisListenerMetric
     @Override
     public void claimed(String listenerId, int count) {
         counter("claimed", listenerId).increment(count);
+    }
+
+    @Override
+    public void streamGroupState(String listenerId, long pending, Long lag) {
+        gauge("pending", listenerId).set(pending);
+        if (lag != null) {
+            gauge("lag", listenerId).set(lag);
+        }
+    }
+
+    private java.util.concurrent.atomic.AtomicLong gauge(String name, String listenerId) {
+        return gauges.computeIfAbsent(name + '\u0000' + listenerId, k -> {
+            java.util.concurrent.atomic.AtomicLong value = new java.util.concurrent.atomic.AtomicLong();
+            io.micrometer.core.instrument.Gauge
+                    .builder(PREFIX + name, value, java.util.concurrent.atomic.AtomicLong::get).description("Redis stream listener group's " + name + " entries").tag("listener", listenerId)
+                    .register(registry);
+            return value;
+        });
     }
 
     private Counter counter(String name, String listenerId) {

@@ -48,6 +48,17 @@ public interface RedisListenerMetrics {
     }
 
     /**
+     * A stream listener's group state, read once per claim interval: entries delivered but not acknowledged, and
+     * entries the group has still to read. Does nothing by default.
+     *
+     * @param listenerId the listener id
+     * @param pending the group's pending entries
+     * @param lag the entries not yet read, or {@code null} when the server cannot tell
+     */
+    default void streamGroupState(String listenerId, long pending, Long lag) {
+    }
+
+    /**
      * Returns metrics that count nothing.
      *
      * @return the no-op instance

@@ -245,5 +245,10 @@ public final class StreamListenerContainer implements RedisListenerContainer {
         public void claimed(String consumer, int count) {
             metrics.claimed(id, count);
         }
+
+        @Override
+        public void groupState(String group, long pending, Long lag) {
+            metrics.streamGroupState(id, pending, lag);
+        }
     }
 }

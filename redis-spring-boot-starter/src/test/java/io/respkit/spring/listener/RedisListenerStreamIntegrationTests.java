@@ -337,6 +337,15 @@ class RedisListenerStreamIntegrationTests {
                             .isEqualTo(1.0);
                     assertThat(meters.get("respkit.listener.processed").tag("listener", "claimer").counter()
                             .count()).isEqualTo(1.0);
+                    // the group's state, read once per claim interval: nothing pending, nothing left to read
+                    await().atMost(WAIT).untilAsserted(() -> {
+                        assertThat(meters.find("respkit.listener.lag").tag("listener", "claimer").gauge())
+                                .isNotNull().extracting(g -> g.value()).isEqualTo(0.0);
+                        assertThat(meters.find("respkit.listener.pending").tag("listener", "claimer").gauge()
+                                .value()).isEqualTo(0.0);
+                    });
+                    client.xadd("s-claim", fields("order", "8"));
+                    await().atMost(WAIT).until(() -> l.got.size() == 2);
                 });
     }
 
