@@ -2,6 +2,7 @@ package io.respkit.benchmarks;
 
 import io.respkit.RedisClient;
 import io.respkit.RedisClusterClient;
+import io.respkit.benchmarks.stream.StreamContender;
 import io.respkit.cluster.ClusterConfig;
 import io.respkit.connection.RedisConfig;
 import org.slf4j.Logger;
@@ -214,6 +215,29 @@ public final class BenchmarkRunner {
                     }
                     control.flushall();
                 }
+            }
+        }
+        if (wanted("stream")) {
+            stream(control, count(100_000));
+        }
+    }
+
+    /** {@code stream}: the contenders interleaved per round, each warmed up on a fresh instance first. */
+    private void stream(RedisClient<String> control, int entries) {
+        report.describe("stream", fmt(entries) + " entries (one 64-byte field) already in a stream, consumed by one"
+                + " consumer of a group: reads of " + Contenders.LISTENER_BATCH + ", each entry checked and"
+                + " acknowledged (per entry, or per batch for respkit-batch); the clock stops when XPENDING is"
+                + " empty");
+        for (int r = 0; r < options.rounds; r++) {
+            for (Supplier<StreamContender> s : Contenders.streamConsumers(host, port)) {
+                try (StreamContender warm = s.get()) {
+                    StreamWorkload.run(warm, control, warm(entries), prefix(), "stream");
+                }
+                control.flushall();
+                try (StreamContender c = s.get()) {
+                    record(StreamWorkload.run(c, control, entries, prefix(), "stream"));
+                }
+                control.flushall();
             }
         }
     }

@@ -5,6 +5,9 @@ import io.respkit.benchmarks.drivers.LettuceDriver;
 import io.respkit.benchmarks.drivers.RespkitDriver;
 import io.respkit.benchmarks.drivers.SpringDataDriver;
 import io.respkit.benchmarks.listener.ListenerQueueConsumer;
+import io.respkit.benchmarks.stream.RespkitStreamContender;
+import io.respkit.benchmarks.stream.SpringStreamContender;
+import io.respkit.benchmarks.stream.StreamContender;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -118,5 +121,21 @@ public final class Contenders {
                 () -> QueueConsumer.brpopLoop(JedisDriver.single(host, port)),
                 () -> QueueConsumer.brpopLoop(new LettuceDriver(host, port)),
                 () -> QueueConsumer.brpopLoop(new SpringDataDriver(host, port, 2)));
+    }
+
+    /**
+     * Returns the stream consumers, all reading {@value #LISTENER_BATCH} entries at a time: respkit's
+     * {@code StreamConsumer} with a per-entry handler ({@code respkit}) and with a batch handler
+     * ({@code respkit-batch}), and Spring Data Redis's {@code StreamMessageListenerContainer}
+     * ({@code spring-data-redis}). Jedis and Lettuce have no stream listener of their own and are left out.
+     *
+     * @param host the server host
+     * @param port the server port
+     * @return suppliers of fresh consumers
+     */
+    public static List<Supplier<StreamContender>> streamConsumers(String host, int port) {
+        return List.of(() -> new RespkitStreamContender("respkit", host, port, LISTENER_BATCH, false),
+                () -> new RespkitStreamContender("respkit-batch", host, port, LISTENER_BATCH, true),
+                () -> new SpringStreamContender(host, port, LISTENER_BATCH));
     }
 }

@@ -191,6 +191,10 @@ public final class Report {
                 "jedis"), 1.0));
         t.add(new Target("queue: @RedisListener batch=" + Contenders.LISTENER_BATCH + " vs Jedis BRPOP loop",
                 ratio("queue", "respkit @RedisListener batch=" + Contenders.LISTENER_BATCH, "jedis"), 5.0));
+        t.add(new Target("stream: respkit StreamConsumer vs Spring StreamMessageListenerContainer (ack per entry)",
+                ratio("stream", "respkit", "spring-data-redis"), 2.0));
+        t.add(new Target("stream: respkit StreamConsumer batch=" + Contenders.LISTENER_BATCH + " vs Spring"
+                + " StreamMessageListenerContainer", ratio("stream", "respkit-batch", "spring-data-redis"), 5.0));
         for (String w : List.of("pipeline_set", "pipeline_get")) {
             double a = median(w, "respkit", Sample::bytesPerOp) / median(w, "jedis", Sample::bytesPerOp);
             t.add(new Target(w + " bytes/command vs Jedis (lower is better)", a, 0.5, true));

@@ -30,10 +30,15 @@ class BenchmarksSmokeIntegrationTests {
 
         Map<String, Map<String, List<Sample>>> samples = report.samples();
         assertThat(samples).containsOnlyKeys("seq_set_get", "pipeline_set", "pipeline_get", "mt_get_16",
-                "mt_get_64", "hash_mix", "pubsub", "queue");
+                "mt_get_64", "hash_mix", "pubsub", "queue", "stream");
         List<String> everyone = List.of("respkit", "jedis", "lettuce", "spring-data-redis");
         samples.forEach((workload, byContender) -> assertThat(byContender).as(workload).containsKeys(
-                everyone.toArray(String[]::new)));
+                workload.equals("stream") ? new String[] {"respkit", "spring-data-redis"}
+                        : everyone.toArray(String[]::new)));
+        // Jedis and Lettuce have no stream listener: the stream workload compares the listeners only.
+        assertThat(samples.get("stream")).containsOnlyKeys("respkit", "respkit-batch", "spring-data-redis");
+        samples.get("stream").values().stream().flatMap(List::stream).forEach(s ->
+                assertThat(s.operations()).as(s.toString()).isEqualTo(200));
         assertThat(samples.get("mt_get_64")).containsKey("respkit-mux");
         assertThat(samples.get("queue")).containsKeys("respkit @RedisListener",
                 "respkit @RedisListener batch=" + Contenders.LISTENER_BATCH);
@@ -70,6 +75,21 @@ class BenchmarksSmokeIntegrationTests {
         assertThat(samples.get("cluster_pipeline_set").get("jedis").get(0).operations()).isEqualTo(400);
         assertThat(report.render("smoke run")).contains("### cluster_pipeline_set", "### cluster_mt_get_64")
                 .doesNotContain("### Targets");
+    }
+
+    @Test
+    void streamWorkloadAloneConsumesAndAcknowledgesEveryEntryForEveryContender(RedisServer server) {
+        Report report = BenchmarkRunner.run(server.host(), server.port(),
+                new BenchmarkRunner.Options(1, 0.0005, false, List.of("stream")));
+
+        assertThat(report.samples()).containsOnlyKeys("stream");
+        assertThat(report.samples().get("stream")).containsOnlyKeys("respkit", "respkit-batch", "spring-data-redis");
+        report.samples().get("stream").values().stream().flatMap(List::stream).forEach(s -> {
+            assertThat(s.operations()).as(s.toString()).isEqualTo(50);
+            assertThat(s.lost()).as(s.toString()).isZero();
+        });
+        assertThat(report.render("smoke run")).contains("### stream", "| respkit-batch |",
+                "stream: respkit StreamConsumer vs Spring StreamMessageListenerContainer");
     }
 
     @Test
