@@ -272,6 +272,29 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
     }
 
     /**
+     * Sends the commands queued so far now, without waiting for their replies, which {@link #sync()} or
+     * {@link #execute()} reads later: for a caller that wants each command on the wire as soon as it is queued (an
+     * acknowledgement right after its work is done) yet only one wait for all the replies. Does nothing in a
+     * transactional round (its commands go out with {@code EXEC}) or when nothing is queued.
+     *
+     * @throws IllegalStateException when the pipeline is closed
+     * @throws RedisConnectionException when writing failed; the round is over and every unanswered command fails
+     */
+    public void flush() {
+        requireOpen();
+        if (transaction != null || watching || unread == 0 || connection == null) {
+            return;
+        }
+        try {
+            requireCurrentNode();
+            connection.flush(responses.get(responses.size() - unread).command());
+        } catch (RedisException e) {
+            endRound(e);
+            throw e;
+        }
+    }
+
+    /**
      * Runs what is queued and reads every reply, without collecting results: {@link Response} handles become
      * available, {@link #execute()} still returns them, and the connection goes back to the pool. A transactional
      * round runs as one {@code MULTI}/{@code EXEC}; errors of single commands are left in their responses.

@@ -1,6 +1,8 @@
 package io.respkit.stream;
 
 import io.respkit.DedicatedConnection;
+import io.respkit.Pipeline;
+import io.respkit.PipelineOptions;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.StreamEntry;
@@ -59,6 +61,9 @@ final class StreamDelivery<V> {
     record Retry<T>(StreamMessage<T> message, long dueNanos, Duration delay) {
     }
 
+    /** Acknowledgements: errors returned in place (not raised at the first), replies read once per batch. */
+    private static final PipelineOptions ACKS = PipelineOptions.DEFAULT.withRaiseOnError(false);
+
     private final StreamConsumerSettings<V> settings;
     private final String consumer;
     private final StreamWorker<V> worker;
@@ -110,27 +115,47 @@ final class StreamDelivery<V> {
         if (settings.batchMode()) {
             deliverBatch(connection, messages);
         } else {
-            for (StreamMessage<V> m : messages) {
-                if (worker.isStopping()) {
-                    return; // the rest stays pending, never handed on and never acknowledged
+            // One XACK per entry, sent the moment its handler returned, but their replies read once per batch:
+            // the handler of the next entry runs while the acknowledgement travels. Before any other command on the
+            // connection (a retry's XCLAIM, a dead letter) the replies owed are read, so none is mistaken for another.
+            Pipeline<V> acks = connection.pipeline(ACKS);
+            try {
+                for (StreamMessage<V> m : messages) {
+                    if (worker.isStopping()) {
+                        break; // the rest stays pending, never handed on and never acknowledged
+                    }
+                    deliverOne(connection, acks, m);
                 }
-                deliverOne(connection, m);
+                readAcks(acks);
+            } finally {
+                acks.close();
             }
         }
     }
 
-    private void deliverOne(DedicatedConnection<V> connection, StreamMessage<V> m) {
+    /** Reads the replies of the acknowledgements sent; an error reply (e.g. {@code NOGROUP}) is thrown as is. */
+    private static void readAcks(Pipeline<?> acks) {
+        for (Object reply : acks.execute()) {
+            if (reply instanceof RuntimeException e) {
+                throw e;
+            }
+        }
+    }
+
+    private void deliverOne(DedicatedConnection<V> connection, Pipeline<V> acks, StreamMessage<V> m) {
         safely(() -> settings.listener().received(m));
         long start = System.nanoTime();
         try {
             settings.handler().handle(m);
         } catch (Throwable e) {
+            readAcks(acks); // before the retry's or the dead letter's commands on this connection
             failed(connection, List.of(m), e);
             return;
         }
         long elapsed = System.nanoTime() - start;
         clearStrayInterrupt();
-        connection.xack(settings.stream(), settings.group(), m.id());
+        acks.xack(settings.stream(), settings.group(), m.id());
+        acks.flush();
         safely(() -> settings.listener().processed(m, elapsed));
     }
 
