@@ -311,4 +311,29 @@ public final class RedisListenerAutoConfiguration {
             return r == null ? RedisListenerMetrics.noop() : new MicrometerRedisListenerMetrics(r);
         }
     }
+
+    /**
+     * Micrometer Observation of each pub/sub and queue delivery to a listener method, when micrometer-observation is
+     * present; records nothing without an {@code ObservationRegistry} bean. {@code redis.observation.enabled=false}
+     * turns it off.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "redis.observation.enabled",
+            matchIfMissing = true)
+    static class ObservationConfiguration {
+
+        /**
+         * The observer listener containers wrap their handlers with.
+         *
+         * @param registry the application's registry, if any
+         * @return the observer
+         */
+        @Bean
+        @ConditionalOnMissingBean(io.respkit.spring.listener.ListenerDeliveryObserver.class)
+        io.respkit.spring.listener.ListenerDeliveryObserver redisListenerDeliveryObserver(
+                ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+            return new io.respkit.spring.observation.MicrometerListenerDeliveryObserver(registry.getIfAvailable());
+        }
+    }
 }

@@ -5,6 +5,7 @@ import io.respkit.spring.listener.RedisListenerConnections;
 import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
+import io.respkit.spring.listener.ListenerDeliveryObserver;
 import io.respkit.spring.listener.RedisMessageHandler;
 import io.respkit.spring.listener.RedisStreamHandler;
 import io.respkit.spring.listener.adapter.PayloadConverter;
@@ -55,7 +56,24 @@ final class ContainerFactorySupport {
 
     /** The endpoint's handler; throws a definition error when its method's parameters cannot be supplied. */
     RedisMessageHandler handler(RedisListenerEndpoint endpoint) {
-        return endpoint.createMessageHandler(converter, connections.charset());
+        RedisMessageHandler handler = endpoint.createMessageHandler(converter, connections.charset());
+        BeanFactory bf = beanFactory;
+        ListenerDeliveryObserver observer = bf == null ? null
+                : bf.getBeanProvider(ListenerDeliveryObserver.class).getIfUnique();
+        if (observer == null) {
+            return handler;
+        }
+        String id = endpoint.id();
+        return message -> {
+            ListenerDeliveryObserver.Delivery delivery = observer.start(id, message);
+            try {
+                handler.handle(message);
+            } catch (Exception | Error e) {
+                delivery.failed(e);
+                throw e;
+            }
+            delivery.succeeded();
+        };
     }
 
     /** A stream endpoint's handler; throws a definition error when its method's parameters cannot be supplied. */
