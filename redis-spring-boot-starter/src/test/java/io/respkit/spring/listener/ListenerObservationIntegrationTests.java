@@ -33,6 +33,37 @@ class ListenerObservationIntegrationTests {
         }
     }
 
+    static class Events {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @RedisListener(id = "observedEvents", stream = "obs-events", group = "g", startId = "0")
+        void on(java.util.Map<String, String> fields) {
+            seen.add(fields.get("n"));
+        }
+    }
+
+    @Test
+    void streamDeliveriesAreObservedToo(RedisServer server) {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        try (RedisClient<String> client = RedisClient.create(server.config())) {
+            ListenerTestSupport.runner(server).withBean(ObservationRegistry.class, () -> registry)
+                    .withBean("redisClient", RedisClient.class, () -> RedisClient.create(server.config()),
+                            bd -> bd.setDestroyMethodName("close"))
+                    .withPropertyValues("redis.listener.stream.block=200ms")
+                    .withBean(Events.class).run(context -> {
+                        client.xadd("obs-events", java.util.Map.of("n", "1"));
+                        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                                TestObservationRegistryAssert.assertThat(registry).hasAnObservation(o -> o
+                                        .hasNameEqualTo(MicrometerListenerDeliveryObserver.NAME)
+                                        .hasLowCardinalityKeyValue("messaging.destination.name", "obs-events")
+                                        .hasLowCardinalityKeyValue("messaging.consumer.group.name", "observedEvents")
+                                        .hasLowCardinalityKeyValue("redis.listener.kind", "stream")
+                                        .hasLowCardinalityKeyValue("outcome", "success")));
+                    });
+            client.del("obs-events");
+        }
+    }
+
     @Test
     void queueDeliveriesAreObservedWithMessagingConventions(RedisServer server) {
         TestObservationRegistry registry = TestObservationRegistry.create();

@@ -6,11 +6,14 @@ import io.respkit.spring.listener.RedisListenerDefinitionException;
 import io.respkit.spring.listener.RedisListenerErrorHandler;
 import io.respkit.spring.listener.RedisListenerMetrics;
 import io.respkit.spring.listener.ListenerDeliveryObserver;
+import io.respkit.spring.listener.RedisMessage;
 import io.respkit.spring.listener.RedisMessageHandler;
 import io.respkit.spring.listener.RedisStreamHandler;
 import io.respkit.spring.listener.adapter.PayloadConverter;
+import io.respkit.stream.StreamMessage;
 import org.springframework.beans.factory.BeanFactory;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,9 +60,7 @@ final class ContainerFactorySupport {
     /** The endpoint's handler; throws a definition error when its method's parameters cannot be supplied. */
     RedisMessageHandler handler(RedisListenerEndpoint endpoint) {
         RedisMessageHandler handler = endpoint.createMessageHandler(converter, connections.charset());
-        BeanFactory bf = beanFactory;
-        ListenerDeliveryObserver observer = bf == null ? null
-                : bf.getBeanProvider(ListenerDeliveryObserver.class).getIfUnique();
+        ListenerDeliveryObserver observer = observer();
         if (observer == null) {
             return handler;
         }
@@ -78,7 +79,53 @@ final class ContainerFactorySupport {
 
     /** A stream endpoint's handler; throws a definition error when its method's parameters cannot be supplied. */
     RedisStreamHandler streamHandler(RedisListenerEndpoint endpoint) {
-        return endpoint.createStreamHandler(converter, connections.charset());
+        RedisStreamHandler handler = endpoint.createStreamHandler(converter, connections.charset());
+        ListenerDeliveryObserver observer = observer();
+        if (observer == null) {
+            return handler;
+        }
+        String id = endpoint.id();
+        return new RedisStreamHandler() {
+            @Override
+            public boolean isBatch() {
+                return handler.isBatch();
+            }
+
+            @Override
+            public void handle(StreamMessage<String> message) throws Exception {
+                observed(observer, id, message.stream(), (int) Math.max(1, message.deliveryCount()),
+                        () -> handler.handle(message));
+            }
+
+            @Override
+            public void handleBatch(List<StreamMessage<String>> messages) throws Exception {
+                String stream = messages.isEmpty() ? endpoint.stream() : messages.get(0).stream();
+                observed(observer, id, stream, 1, () -> handler.handleBatch(messages));
+            }
+        };
+    }
+
+    /** Work that may throw anything a listener method throws. */
+    private interface Delivery {
+        void run() throws Exception;
+    }
+
+    private static void observed(ListenerDeliveryObserver observer, String id, String stream, int attempt,
+            Delivery work) throws Exception {
+        ListenerDeliveryObserver.Delivery delivery = observer.start(id,
+                new RedisMessage<>(stream, null, null, RedisMessage.Kind.STREAM, attempt));
+        try {
+            work.run();
+        } catch (Exception | Error e) {
+            delivery.failed(e);
+            throw e;
+        }
+        delivery.succeeded();
+    }
+
+    private ListenerDeliveryObserver observer() {
+        BeanFactory bf = beanFactory;
+        return bf == null ? null : bf.getBeanProvider(ListenerDeliveryObserver.class).getIfUnique();
     }
 
     boolean autoStartup(RedisListenerEndpoint endpoint) {
