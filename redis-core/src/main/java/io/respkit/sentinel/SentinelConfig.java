@@ -5,7 +5,7 @@ import io.respkit.connection.ReadFrom;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisUrlSyntaxException;
 import io.respkit.internal.SentinelUrlParser;
-import io.respkit.internal.SentinelUrlTarget;
+import io.respkit.internal.SentinelUrlValues;
 import io.respkit.internal.UrlSettings;
 import io.respkit.pool.PoolConfig;
 
@@ -273,21 +273,21 @@ public final class SentinelConfig {
          */
         public Builder url(String url) {
             RedisConfig.Builder node = nodeConfig.toBuilder();
-            FromUrl parsed = new FromUrl();
+            SentinelUrlValues parsed = new SentinelUrlValues();
             SentinelUrlParser.parse(url, UrlSettings.of(node), parsed);
             sentinels.clear();
-            sentinels.addAll(parsed.sentinels);
-            masterName = parsed.masterName;
+            sentinels.addAll(parsed.sentinels());
+            masterName = parsed.masterName();
             nodeConfig = node.build();
-            if (parsed.sentinelPassword != null) {
-                sentinelUsername = parsed.sentinelUsername;
-                sentinelPassword = parsed.sentinelPassword;
+            if (parsed.sentinelPassword() != null) {
+                sentinelUsername = parsed.sentinelUsername();
+                sentinelPassword = parsed.sentinelPassword();
             }
-            if (parsed.readFrom != null) {
-                readFrom = parsed.readFrom;
+            if (parsed.readFrom() != null) {
+                readFrom = parsed.readFrom();
             }
-            if (parsed.checkInterval != null) {
-                checkInterval = parsed.checkInterval;
+            if (parsed.checkInterval() != null) {
+                checkInterval = parsed.checkInterval();
             }
             return this;
         }
@@ -450,55 +450,6 @@ public final class SentinelConfig {
                         + "masterName(name) or url(...)");
             }
             return new SentinelConfig(this);
-        }
-    }
-
-    /**
-     * What a URL sets beyond the node template, held until the whole URL is read so that a refused URL leaves the
-     * builder as it was. Not thread-safe: one parse, one thread.
-     */
-    private static final class FromUrl implements SentinelUrlTarget {
-        private final Set<HostAndPort> sentinels = new LinkedHashSet<>();
-        private String masterName;
-        private String sentinelUsername;
-        private String sentinelPassword;
-        private ReadFrom readFrom;
-        private Duration checkInterval;
-
-        @Override
-        public void sentinel(String host, int port) {
-            sentinels.add(new HostAndPort(host, port));
-        }
-
-        @Override
-        public void masterName(String masterName) {
-            this.masterName = masterName;
-        }
-
-        @Override
-        public void readFrom(String readFrom) {
-            this.readFrom = ReadFrom.parse(readFrom);
-        }
-
-        @Override
-        public void checkInterval(Duration interval) {
-            this.checkInterval = interval;
-        }
-
-        @Override
-        public void sentinelUsername(String username) {
-            if (username.isEmpty()) {
-                throw new IllegalArgumentException("sentinel user name must not be empty");
-            }
-            this.sentinelUsername = username;
-        }
-
-        @Override
-        public void sentinelPassword(String password) {
-            if (password.isEmpty()) {
-                throw new IllegalArgumentException("sentinel password must not be empty");
-            }
-            this.sentinelPassword = password;
         }
     }
 }
