@@ -34,7 +34,12 @@ class NoMonitorAroundBlockingTests {
             "io/respkit/internal/WorkerCall.java#this",
             "the worker thread and its finished flag, so that a give-up interrupts only a worker still running it",
             "io/respkit/internal/WorkerCall.java#giveUp()",
-            "interrupts the worker if it still runs the command: Thread.interrupt does not block");
+            "interrupts the worker if it still runs the command: Thread.interrupt does not block",
+            "io/respkit/internal/cluster/ClusterObservation.java#routedTo()",
+            "starts the observed call once (routing and a give-up may race): no I/O; the CommandObserver's start runs "
+                    + "in it, which, like every observer callback on the caller's thread, must not block",
+            "io/respkit/internal/cluster/ClusterObservation.java#end()",
+            "marks the call ended once, starting it on the first seed if never routed: as routedTo()");
 
     @Test
     void noMonitorInRedisCoreSurroundsBlockingIo() throws Exception {
