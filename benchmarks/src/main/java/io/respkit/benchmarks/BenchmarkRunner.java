@@ -108,8 +108,9 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Command line: {@code [--rounds N] [--scale X] [--port P] [--out FILE] [--no-redis-benchmark]
-     * [--only w1,w2]}.
+     * Command line: {@code [--rounds N] [--scale X] [--host H] [--port P] [--out FILE] [--no-redis-benchmark]
+     * [--only w1,w2] [--samples FILE]}. With {@code --samples}, the samples are written there for a parent JVM
+     * ({@code vthreads_get} on an older JVM) instead of the report.
      *
      * @param args the arguments
      * @throws IOException when the report cannot be written
@@ -117,15 +118,19 @@ public final class BenchmarkRunner {
     public static void main(String[] args) throws IOException {
         int rounds = 3;
         double scale = 1;
+        String host = "127.0.0.1";
         int port = 0;
         Path out = Path.of("docs/benchmarks.md");
+        Path samples = null;
         boolean rb = true;
         List<String> only = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
+                case "--host" -> host = args[++i];
                 case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--samples" -> samples = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--no-redis-benchmark" -> rb = false;
                 case "--only" -> only = List.of(args[++i].split(","));
@@ -141,7 +146,12 @@ public final class BenchmarkRunner {
                 cluster = LocalCluster.start(CLUSTER_PRIMARIES);
                 log.info("Cluster of {} primaries on ports {}", CLUSTER_PRIMARIES, cluster.ports());
             }
-            Report report = run("127.0.0.1", p, cluster == null ? List.of() : cluster.ports(), options);
+            Report report = run(host, p, cluster == null ? List.of() : cluster.ports(), options);
+            if (samples != null) {
+                VirtualThreadsGet.write(report.samples().values().stream().flatMap(m -> m.values().stream())
+                        .flatMap(List::stream).toList(), samples);
+                return;
+            }
             report.writeTo(out, header(options, cluster != null));
             log.info("Wrote {}", out.toAbsolutePath());
         } finally {
@@ -219,6 +229,28 @@ public final class BenchmarkRunner {
         }
         if (wanted("stream")) {
             stream(control, count(100_000));
+        }
+        if (wanted(VirtualThreadsGet.WORKLOAD)) {
+            virtualThreads(control, mtMillis);
+        }
+    }
+
+    /**
+     * {@code vthreads_get}: here on Java 21+, else in a child JVM on a JDK 21+ (skipped, with a warning, when there
+     * is none).
+     */
+    private void virtualThreads(RedisClient<String> control, long millis) {
+        report.describe(VirtualThreadsGet.WORKLOAD, "respkit's default client (a pool of 16), synchronous GET of random"
+                + " keys among 1,000 for " + millis / 1000.0 + " s: " + VirtualThreadsGet.VIRTUAL_THREADS + " virtual"
+                + " threads against " + VirtualThreadsGet.PLATFORM_THREADS + " platform threads, in one JVM on Java"
+                + " 21+ (a child JVM when the runner's is older); latency from one histogram shared by the threads");
+        if (!VirtualThreadsGet.inProcess()) {
+            VirtualThreadsGet.inChildJvm(host, port, options.rounds(), options.scale()).forEach(this::record);
+            return;
+        }
+        for (int r = 0; r < options.rounds(); r++) {
+            VirtualThreadsGet.round(host, port, millis, Math.max(20, millis / 5), this::prefix, control::flushall)
+                    .forEach(this::record);
         }
     }
 

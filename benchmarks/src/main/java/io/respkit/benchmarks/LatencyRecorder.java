@@ -8,7 +8,7 @@ package io.respkit.benchmarks;
  */
 public final class LatencyRecorder {
 
-    private static final int BUCKETS = 100_000;
+    static final int BUCKETS = 100_000;
 
     private final int[] counts = new int[BUCKETS];
     private long total;
@@ -34,6 +34,17 @@ public final class LatencyRecorder {
             counts[i] += other.counts[i];
         }
         total += other.total;
+    }
+
+    /**
+     * Adds {@code n} latencies of one bucket.
+     *
+     * @param bucket the bucket, in microseconds
+     * @param n how many
+     */
+    void add(int bucket, int n) {
+        counts[bucket] += n;
+        total += n;
     }
 
     /** @return how many latencies were recorded */

@@ -195,6 +195,9 @@ public final class Report {
                 ratio("stream", "respkit", "spring-data-redis"), 2.0));
         t.add(new Target("stream: respkit StreamConsumer batch=" + Contenders.LISTENER_BATCH + " vs Spring"
                 + " StreamMessageListenerContainer", ratio("stream", "respkit-batch", "spring-data-redis"), 5.0));
+        t.add(new Target(VirtualThreadsGet.WORKLOAD + ": " + VirtualThreadsGet.VIRTUAL_THREADS + " virtual threads vs "
+                + VirtualThreadsGet.PLATFORM_THREADS + " platform threads (respkit's default client, same JVM)",
+                ratio(VirtualThreadsGet.WORKLOAD, VirtualThreadsGet.VIRTUAL, VirtualThreadsGet.PLATFORM), 1.0));
         for (String w : List.of("pipeline_set", "pipeline_get")) {
             double a = median(w, "respkit", Sample::bytesPerOp) / median(w, "jedis", Sample::bytesPerOp);
             t.add(new Target(w + " bytes/command vs Jedis (lower is better)", a, 0.5, true));

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * The workloads, each written once and run unchanged against every contender. Every reply is verified; a wrong one
@@ -153,6 +156,29 @@ public final class Workloads {
      * @throws IllegalArgumentException when {@code d} is not thread-safe
      */
     public static Sample mtGet(String workload, Driver d, int threads, long millis, String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return threadedGet(workload, d.name(), d, threads, r -> new Thread(r, "bench-mt-" + n.getAndIncrement()),
+                null, millis, prefix);
+    }
+
+    /**
+     * The body of {@link #mtGet}: {@code threads} threads made by {@code factory}, each running synchronous GETs of
+     * random keys for {@code millis}, every reply verified.
+     *
+     * @param workload the workload name in the report
+     * @param contender the contender's name in the report
+     * @param d the contender; must be {@linkplain Driver#threadSafe() thread-safe}
+     * @param threads how many threads
+     * @param factory makes them: platform or virtual
+     * @param shared a recorder shared by every thread, for thousands of them (a {@link LatencyRecorder} each would
+     *        take 400 KB each); {@code null} for one {@link LatencyRecorder} per thread
+     * @param millis how long to run
+     * @param prefix key prefix, unique per run
+     * @return the sample
+     * @throws IllegalArgumentException when {@code d} is not thread-safe
+     */
+    static Sample threadedGet(String workload, String contender, Driver d, int threads, ThreadFactory factory,
+            SharedLatencyRecorder shared, long millis, String prefix) {
         if (!d.threadSafe()) {
             throw new IllegalArgumentException(d.name() + " is not thread-safe");
         }
@@ -163,7 +189,7 @@ public final class Workloads {
             throw new VerificationException(d.name() + ": " + workload + " preload got " + preloaded + " OK of "
                     + MT_KEYS);
         }
-        LatencyRecorder[] latencies = new LatencyRecorder[threads];
+        LatencyRecorder[] latencies = new LatencyRecorder[shared == null ? threads : 1];
         long[] counts = new long[threads];
         AtomicLong wrong = new AtomicLong();
         // A worker that throws must fail the run, not just stop counting.
@@ -173,9 +199,14 @@ public final class Workloads {
         long[] deadline = new long[1];
         for (int t = 0; t < threads; t++) {
             int id = t;
-            latencies[t] = new LatencyRecorder();
-            Thread w = new Thread(() -> {
-                LatencyRecorder rec = latencies[id];
+            LongConsumer rec;
+            if (shared == null) {
+                latencies[t] = new LatencyRecorder();
+                rec = latencies[t]::record;
+            } else {
+                rec = shared::record;
+            }
+            Thread w = factory.newThread(() -> {
                 long seed = 0x9E3779B97F4A7C15L * (id + 1);
                 long n = 0;
                 awaitQuietly(go);
@@ -194,7 +225,7 @@ public final class Workloads {
                         break;
                     }
                     long after = System.nanoTime();
-                    rec.record(after - now);
+                    rec.accept(after - now);
                     now = after;
                     if (!values[k].equals(v)) {
                         wrong.incrementAndGet();
@@ -202,7 +233,7 @@ public final class Workloads {
                     n++;
                 }
                 counts[id] = n;
-            }, "bench-mt-" + t);
+            });
             workers.add(w);
             w.start();
         }
@@ -213,7 +244,7 @@ public final class Workloads {
         for (int t = 0; t < threads; t++) {
             joinQuietly(workers.get(t));
             total += counts[t];
-            if (t > 0) {
+            if (shared == null && t > 0) {
                 latencies[0].merge(latencies[t]);
             }
         }
@@ -224,7 +255,7 @@ public final class Workloads {
         if (wrong.get() > 0) {
             throw new VerificationException(d.name() + ": " + workload + " read " + wrong.get() + " wrong values");
         }
-        return clock.stop(workload, d.name(), total, latencies[0], -1);
+        return clock.stop(workload, contender, total, shared == null ? latencies[0] : shared.snapshot(), -1);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,11 +30,20 @@ class BenchmarksSmokeIntegrationTests {
                 new BenchmarkRunner.Options(1, 0.002, false, List.of()));
 
         Map<String, Map<String, List<Sample>>> samples = report.samples();
-        assertThat(samples).containsOnlyKeys("seq_set_get", "pipeline_set", "pipeline_get", "mt_get_16",
-                "mt_get_64", "hash_mix", "pubsub", "queue", "stream");
+        // vthreads_get needs Java 21+: on an older JVM it runs in a child JVM on a JDK 21+, and is skipped (with a
+        // warning) only when the machine has none.
+        boolean virtualThreads = VirtualThreadsGet.inProcess() || VirtualThreadsGet.findJdk().isPresent();
+        List<String> workloads = new ArrayList<>(List.of("seq_set_get", "pipeline_set", "pipeline_get",
+                "mt_get_16", "mt_get_64", "hash_mix", "pubsub", "queue", "stream"));
+        if (virtualThreads) {
+            workloads.add(VirtualThreadsGet.WORKLOAD);
+        }
+        assertThat(samples).containsOnlyKeys(workloads);
         List<String> everyone = List.of("respkit", "jedis", "lettuce", "spring-data-redis");
         samples.forEach((workload, byContender) -> assertThat(byContender).as(workload).containsKeys(
                 workload.equals("stream") ? new String[] {"respkit", "spring-data-redis"}
+                        : workload.equals(VirtualThreadsGet.WORKLOAD)
+                        ? new String[] {VirtualThreadsGet.VIRTUAL, VirtualThreadsGet.PLATFORM}
                         : everyone.toArray(String[]::new)));
         // Jedis and Lettuce have no stream listener: the stream workload compares the listeners only.
         assertThat(samples.get("stream")).containsOnlyKeys("respkit", "respkit-batch", "spring-data-redis");
@@ -90,6 +100,33 @@ class BenchmarksSmokeIntegrationTests {
         });
         assertThat(report.render("smoke run")).contains("### stream", "| respkit-batch |",
                 "stream: respkit StreamConsumer vs Spring StreamMessageListenerContainer");
+    }
+
+    @Test
+    void virtualThreadsWorkloadAloneRunsBothRowsOnAJdkWithVirtualThreads(RedisServer server) {
+        Report report = BenchmarkRunner.run(server.host(), server.port(),
+                new BenchmarkRunner.Options(1, 0.002, false, List.of(VirtualThreadsGet.WORKLOAD)));
+
+        assertThat(VirtualThreadsGet.inProcess() || VirtualThreadsGet.findJdk().isPresent())
+                .as("a JDK 21+ to run %s on (CI machines have Temurin 25)", VirtualThreadsGet.WORKLOAD).isTrue();
+        assertThat(report.samples()).containsOnlyKeys(VirtualThreadsGet.WORKLOAD);
+        assertThat(report.samples().get(VirtualThreadsGet.WORKLOAD)).containsOnlyKeys(VirtualThreadsGet.VIRTUAL,
+                VirtualThreadsGet.PLATFORM);
+        report.samples().get(VirtualThreadsGet.WORKLOAD).values().stream().flatMap(List::stream).forEach(s -> {
+            assertThat(s.operations()).as(s.toString()).isPositive();
+            assertThat(s.p99Micros()).as(s.toString()).isPositive();
+        });
+        assertThat(report.render("smoke run")).contains("### vthreads_get", "| respkit, 2,000 virtual threads |",
+                "vthreads_get: 2000 virtual threads vs 64 platform threads");
+    }
+
+    @Test
+    void samplesSurviveTheTripFromAChildJvm(@TempDir Path dir) throws Exception {
+        List<Sample> written = List.of(new Sample("vthreads_get", "respkit, 2,000 virtual threads", 1234, 5678, 12.0,
+                Double.NaN, 321.5, -1));
+        Path file = dir.resolve("samples.tsv");
+        VirtualThreadsGet.write(written, file);
+        assertThat(VirtualThreadsGet.read(file)).isEqualTo(written);
     }
 
     @Test

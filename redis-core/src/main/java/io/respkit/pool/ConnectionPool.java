@@ -8,20 +8,16 @@ import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
 import io.respkit.internal.connection.NodeTarget;
 import io.respkit.internal.connection.PoolAccess;
-import org.apache.commons.pool2.BasePooledObjectFactory;
-import org.apache.commons.pool2.PooledObject;
-import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -51,7 +47,7 @@ import java.util.function.Function;
  * return (locks, wall-clock timestamps, statistics) cost about a microsecond each: a caller that runs one command
  * after another, the common case, then takes it back without touching commons-pool2. The slot gives way whenever
  * the pool has to decide: a connection in it that is stale, idle for {@link PoolConfig#validateAfterIdle()} or
- * longer, or found while the pool is full or closing goes back through commons-pool2, which checks, pings or
+ * longer, or found once the pool is closing goes back through commons-pool2, which checks, pings or
  * destroys it as before; the evictor first moves it back, so idle connections are still evicted (at most one
  * eviction period later) and tested; and
  * with {@link PoolConfig#testOnBorrow()} or {@code maxIdle} 0 the slot is not used at all. {@link #stats()} counts
@@ -59,6 +55,31 @@ import java.util.function.Function;
  *
  * <p>A pool created for a Sentinel-monitored primary follows it: once the primary has moved, a connection opened
  * for the old one is destroyed as it is borrowed, given back or found in the slot, and never handed out again.
+ *
+ * <p><b>Virtual threads</b>: borrowing, growing and giving back never wait on a monitor nor open a connection inside
+ * one, so a virtual thread never pins its carrier here on JDK 21–23. commons-pool2 2.13's {@link GenericObjectPool}
+ * keeps its bound in monitors: {@code create()} waits in {@code makeObjectCountLock.wait()} while the pool is full
+ * counting connections still being opened, and {@code returnObject} opens a replacement ({@code ensureIdle})
+ * inside {@code synchronized (pooledObject)} when a destroyed connection leaves borrowers waiting. So commons-pool2
+ * is given no bound and no waiting ({@code maxTotal} -1, {@code blockWhenExhausted} false), and:
+ * <ol>
+ * <li>in {@code create()}, {@code newCreateCount > localMaxTotal} cannot hold ({@code localMaxTotal} is then
+ * {@code Integer.MAX_VALUE}), so the {@code wait} under it is never reached;</li>
+ * <li>{@code borrowObject} takes an idle connection or opens one, never waits, so no thread waits for one inside
+ * commons-pool2 ({@code hasTakeWaiters()} is never true) and {@code returnObject}'s {@code ensureIdle} never opens a
+ * connection inside its monitor; {@code invalidateObject} and {@code addObject}, which open one too, are never
+ * called (the evictor, on commons-pool2's own platform thread, fills {@code minIdle});</li>
+ * <li>a connection destroyed inside {@code returnObject}'s monitor (refused, or beyond {@code maxIdle}) has its
+ * socket closed once {@code returnObject} has returned: a TLS close writes.</li>
+ * </ol>
+ * The bound is respkit's ({@code PoolGate}): a borrower first takes one of {@code maxTotal} leases (a fair
+ * {@link java.util.concurrent.Semaphore}, where it parks when the pool is exhausted) and gives it back with the
+ * connection; the factory opens a connection only while fewer than {@code maxTotal} are open or being opened. A
+ * borrower holding a lease that still finds {@code maxTotal} open knows one of them is not held by another lease
+ * (at most {@code maxTotal - 1} are): it is idle, in the slot, under the evictor's test or being opened by the
+ * evictor for {@code minIdle}, so the borrower looks again, parking briefly between looks. What is left of
+ * commons-pool2's monitors on a caller's path are short updates of memory. ({@link #close()} still enters
+ * commons-pool2's, once per pool, to stop its evictor.)
  *
  * <p>Thread-safe.
  */
@@ -70,60 +91,44 @@ public final class ConnectionPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
 
-    /**
-     * How young a connection is when the borrow that opened it activates it: younger ones are never checked on their
-     * first activation (commons-pool2 would report a refusal as an exhausted pool); older ones were opened by the
-     * evictor for {@code minIdle} and sat idle.
-     */
-    private static final long FIRST_USE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
-
-    /**
-     * A connection idle at least this long, but not long enough to be probed, is checked for unread input as it is
-     * borrowed (about a microsecond): a reply too many that arrived meanwhile never reaches the next caller. A
-     * connection taken back within this time, in a caller's tight loop, is not checked.
-     */
-    private static final long INPUT_CHECK_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+    /** The longest park between two looks of a borrower that found the pool full holding a lease (see above). */
+    private static final long MAX_LOOK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** Where connections go; {@link #config()} names the node of the moment. */
     private final NodeTarget target;
+    private final PoolGate gate;
+    private final PooledConnections connections;
     private final GenericObjectPool<RedisConnection> pool;
     /** The connection given back last, still borrowed as far as commons-pool2 knows; see the class comment. */
     private final AtomicReference<Tracked> slot = new AtomicReference<>();
     private final boolean slotEnabled;
     private final long idleLimitNanos;
-    /** {@link PoolConfig#probeAfterIdle()} in nanoseconds, 0 when the probe is off. */
-    private final long probeAfterNanos;
-    /** The wrappers of live connections, to find a connection's timestamps after a commons-pool2 borrow. */
-    private final Map<RedisConnection, Tracked> tracked = new ConcurrentHashMap<>();
     private final AtomicLong slotBorrows = new AtomicLong();
     private final AtomicLong slotReturns = new AtomicLong();
     /** Slot connections handed back to commons-pool2, whose return count then counts them a second time. */
     private final AtomicLong slotDrains = new AtomicLong();
     private volatile boolean closed;
-    /** Connections opened before this {@link System#nanoTime()} are stale: a connection failed after they opened. */
-    private volatile long staleBeforeNanos = System.nanoTime();
-    /** Whether a connection with unread input was reported at WARN: a faulty proxy would otherwise flood the log. */
-    private volatile boolean warnedUnread;
 
     private ConnectionPool(NodeTarget target) {
         this.target = target;
         PoolConfig p = target.current().pool();
+        this.gate = new PoolGate(p.maxTotal());
+        this.connections = new PooledConnections(target, gate);
         GenericObjectPoolConfig<RedisConnection> c = new GenericObjectPoolConfig<>();
-        c.setMaxTotal(p.maxTotal());
+        // No bound and no waiting in commons-pool2, whose are monitors: PoolGate keeps both (see the class comment).
+        c.setMaxTotal(-1);
+        c.setBlockWhenExhausted(false);
         c.setMaxIdle(p.maxIdle());
         c.setMinIdle(p.minIdle());
-        c.setMaxWait(p.maxWait());
-        c.setBlockWhenExhausted(true);
         c.setTestOnBorrow(p.testOnBorrow());
         c.setTestWhileIdle(p.testWhileIdle());
         c.setTimeBetweenEvictionRuns(p.timeBetweenEvictionRuns());
         c.setMinEvictableIdleDuration(p.minEvictableIdleTime());
         c.setJmxEnabled(false);
         c.setLifo(true);
-        this.pool = new SlotAwarePool(new Factory(), c);
+        this.pool = new SlotAwarePool(connections, c);
         this.slotEnabled = !p.testOnBorrow() && p.maxIdle() != 0;
         this.idleLimitNanos = p.validateAfterIdle().toNanos();
-        this.probeAfterNanos = p.probeAfterIdle().toNanos();
     }
 
     /**
@@ -147,57 +152,90 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public PooledConnection borrow() {
         target.awaitSettled(maxWaitNanos());
-        // Only a followed primary moves. Then every connection opened for the old one is refused (stale) and
-        // destroyed on its way out; one just opened for the old node can still come back once per connection.
-        for (int left = pool.getMaxTotal() < 0 ? 64 : pool.getMaxTotal() + 2; ; left--) {
-            PooledConnection lease = borrowAny();
-            RedisConfig now = target.current();
-            if (lease.connection().config() == now) {
-                return lease;
+        long deadline = System.nanoTime() + maxWaitNanos();
+        enter(deadline);
+        boolean lent = false;
+        try {
+            // Only a followed primary moves. Then every connection opened for the old one is refused (stale) and
+            // destroyed on its way out; one just opened for the old node can still come back once per connection.
+            for (int left = gate.maxTotal() + 2; ; left--) {
+                Tracked t = borrowAny(deadline);
+                RedisConfig now = target.current();
+                if (t.getObject().config() == now) {
+                    lent = true;
+                    return new PooledConnection(this, t.getObject(), t);
+                }
+                connections.markStale();
+                giveBack(t.getObject(), t); // refused by passivateObject: destroyed
+                if (left <= 0) {
+                    throw new RedisConnectionException("The primary kept moving while a connection to it was "
+                            + "borrowed; last known at " + now.address());
+                }
             }
-            staleBeforeNanos = System.nanoTime();
-            lease.close(); // refused by passivateObject: destroyed
-            if (left <= 0) {
-                throw new RedisConnectionException("The primary kept moving while a connection to it was borrowed; "
-                        + "last known at " + now.address());
+        } finally {
+            if (!lent) {
+                gate.leave();
             }
         }
     }
 
     private long maxWaitNanos() {
-        java.time.Duration d = target.current().pool().maxWait();
-        return d.isNegative() ? Long.MAX_VALUE : d.toNanos();
+        return target.current().pool().maxWait().toNanos();
     }
 
-    private PooledConnection borrowAny() {
-        Tracked fast = takeSlot();
-        if (fast != null) {
-            return new PooledConnection(this, fast.getObject(), fast);
-        }
+    /** Takes a lease: the one wait of a borrower on a full pool. */
+    private void enter(long deadline) {
         try {
-            RedisConnection connection = pool.borrowObject();
-            return new PooledConnection(this, connection, tracked.get(connection));
-        } catch (RedisException e) {
-            throw e;
-        } catch (NoSuchElementException e) {
-            if (pool.isClosed()) {
-                throw new RedisException("Connection pool for " + config().address() + " is closed");
+            if (!gate.enter(deadline)) {
+                throw exhausted();
             }
-            // A connection may have reached the slot while this borrower was already waiting inside
-            // commons-pool2 (see release): rather than fail, take it.
-            Tracked late = takeSlot();
-            if (late != null) {
-                return new PooledConnection(this, late.getObject(), late);
-            }
-            throw exhausted(e);
-        } catch (IllegalStateException e) {
-            throw new RedisException("Connection pool for " + config().address() + " is closed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RedisInterruptedException("Interrupted while waiting for a connection to " + config().address(),
                     e);
-        } catch (Exception e) {
-            throw new RedisConnectionException("Unable to get a connection to " + config().address(), e);
+        }
+    }
+
+    /**
+     * Takes the slot's connection, an idle one or a new one, holding a lease. When the factory finds
+     * {@code maxTotal} connections open, one of them is on its way back (see the class comment): looks again, at
+     * once, then parking a little longer each time, until {@code deadline}.
+     */
+    private Tracked borrowAny(long deadline) {
+        for (long park = 0; ; park = Math.min(MAX_LOOK_AGAIN_NANOS, Math.max(10_000L, park * 2))) {
+            Tracked fast = takeSlot();
+            if (fast != null) {
+                return fast;
+            }
+            try {
+                return connections.tracked(pool.borrowObject());
+            } catch (RedisException e) {
+                throw e;
+            } catch (IllegalStateException e) {
+                throw new RedisException("Connection pool for " + config().address() + " is closed", e);
+            } catch (NoSuchElementException e) {
+                if (pool.isClosed()) {
+                    throw new RedisException("Connection pool for " + config().address() + " is closed");
+                }
+                throw new RedisConnectionException("Unable to get a connection to " + config().address(), e);
+            } catch (Exception e) {
+                if (e != PoolGate.AT_CAPACITY) {
+                    throw new RedisConnectionException("Unable to get a connection to " + config().address(), e);
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw exhausted();
+            }
+            if (park == 0) {
+                Thread.yield();
+                continue;
+            }
+            LockSupport.parkNanos(Math.min(park, left));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RedisInterruptedException("Interrupted while waiting for a connection to "
+                        + config().address());
+            }
         }
     }
 
@@ -229,9 +267,8 @@ public final class ConnectionPool implements AutoCloseable {
         }
         RedisConnection c = t.getObject();
         long idle = System.nanoTime() - t.returnedNanos;
-        boolean fresh = !closed && c.isUsable() && t.createdNanos - staleBeforeNanos >= 0
-                && c.config() == target.current()
-                && (idleLimitNanos <= 0 || idle < idleLimitNanos) && idleCheck(c, idle);
+        boolean fresh = !closed && c.isUsable() && !connections.isStale(t)
+                && (idleLimitNanos <= 0 || idle < idleLimitNanos) && connections.idleCheck(c, idle);
         if (fresh) {
             slotBorrows.incrementAndGet();
             return t;
@@ -240,65 +277,11 @@ public final class ConnectionPool implements AutoCloseable {
         return null;
     }
 
-    /**
-     * Checks a connection idle for {@code idle} nanoseconds before it is handed out (from the slot or commons-pool2):
-     * nothing in a tight loop, a look for unread input after a moment, the probe after
-     * {@link PoolConfig#probeAfterIdle()}.
-     */
-    private boolean idleCheck(RedisConnection c, long idle) {
-        if (idle < INPUT_CHECK_NANOS) {
-            return true;
-        }
-        if (probeAfterNanos > 0 && idle >= probeAfterNanos) {
-            return probe(c);
-        }
-        if (c.checkIdle(false)) {
-            return true;
-        }
-        unreadInput(c);
-        return false;
-    }
-
-    /**
-     * Probes an idle connection before it is handed out. One the server closed says the same as a failed one: the
-     * server may have restarted, so every connection opened before it is suspect (and is not probed, but dropped).
-     *
-     * @return {@code true} when it can be handed out
-     */
-    private boolean probe(RedisConnection c) {
-        if (c.checkIdle(true)) {
-            return true;
-        }
-        if (c.isBroken()) {
-            staleBeforeNanos = System.nanoTime();
-            log.debug("Idle connection to {} was closed by the server; connections opened before it will not be "
-                    + "reused", config().address());
-        } else {
-            unreadInput(c);
-        }
-        return false;
-    }
-
-    private void unreadInput(RedisConnection c) {
-        if (!warnedUnread) {
-            warnedUnread = true;
-            log.warn("Connection to {} received bytes no command read (a reply too many from a faulty server or "
-                    + "proxy, or the stream of a command such as MONITOR); destroying it so that they never reach "
-                    + "another caller", c.address());
-        } else {
-            log.debug("Destroying connection to {}: it received bytes no command asked for", c.address());
-        }
-    }
-
     /** Hands a slot connection back to commons-pool2, keeping the time it was really given back. */
     private void drain(Tracked t) {
         slotDrains.incrementAndGet();
         t.keepReturnTime = true;
-        try {
-            pool.returnObject(t.getObject());
-        } catch (RuntimeException e) {
-            t.getObject().close();
-        }
+        returnObject(t.getObject(), t);
     }
 
     private void drainSlot() {
@@ -308,12 +291,20 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** Gives back a lease's connection, then the lease. */
     void release(RedisConnection connection, Tracked t) {
+        try {
+            giveBack(connection, t);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    /** Puts a connection in the slot when it may wait there, else hands it to commons-pool2. */
+    private void giveBack(RedisConnection connection, Tracked t) {
         if (slotEnabled && t != null && !closed && connection.isUsable() && connection.isClean()
-                && connection.config() == target.current()
-                && pool.getCreatedCount() - pool.getDestroyedCount() < pool.getMaxTotal()) {
-            // Only while the pool could still open another connection: then nobody can be left waiting inside
-            // commons-pool2 for the one that sits in the slot.
+                && connection.config() == target.current()) {
+            // Nobody waits inside commons-pool2 for it: whoever gets the lease given back looks here first.
             t.returnedNanos = System.nanoTime();
             if (slot.compareAndSet(null, t)) {
                 slotReturns.incrementAndGet();
@@ -323,25 +314,36 @@ public final class ConnectionPool implements AutoCloseable {
                 return;
             }
         }
-        release(connection);
-    }
-
-    void release(RedisConnection connection) {
         if (connection.isBroken()) {
             // The socket failed (I/O error, timeout, protocol error): the server may have restarted or become
             // unreachable, so every connection opened until now may be dead as well. activateObject refuses them
             // when they are next borrowed. Lazily rather than with pool.clear(): closing the live idle connections
             // of a healthy server, after a mere timeout, would only cost reconnects.
-            staleBeforeNanos = System.nanoTime();
+            connections.markStale();
             log.debug("A connection to {} failed; connections opened before the failure will not be reused",
                     config().address());
         }
         // Always hand it back: the factory's passivateObject refuses a broken or dirty connection, which makes the
         // pool destroy it. (invalidateObject would instead open a replacement at once, on the releasing thread,
         // which costs a connect and handshake timeout when the server is down or hung.)
+        returnObject(connection, t);
+    }
+
+    /**
+     * commons-pool2's {@code returnObject}, which runs inside {@code synchronized (pooledObject)}: a connection it
+     * destroys there (refused, or one idle too many) is closed here, after it ({@link Tracked#closeLater}).
+     */
+    private void returnObject(RedisConnection connection, Tracked t) {
+        if (t != null) {
+            t.closeLater.set(Tracked.RETURNING);
+        }
         try {
             pool.returnObject(connection);
         } catch (RuntimeException e) {
+            connection.close();
+        }
+        if (t != null && !t.closeLater.compareAndSet(Tracked.RETURNING, Tracked.SETTLED)) {
+            t.closeLater.set(Tracked.SETTLED);
             connection.close();
         }
     }
@@ -353,8 +355,8 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public PoolStats stats() {
         int inSlot = slot.get() != null ? 1 : 0;
-        return new PoolStats(pool.getMaxTotal(), Math.max(0, pool.getNumActive() - inSlot), pool.getNumIdle() + inSlot,
-                pool.getNumWaiters(), pool.getCreatedCount(), pool.getDestroyedCount(),
+        return new PoolStats(gate.maxTotal(), Math.max(0, pool.getNumActive() - inSlot), pool.getNumIdle() + inSlot,
+                gate.waiters(), pool.getCreatedCount(), pool.getDestroyedCount(),
                 pool.getBorrowedCount() + slotBorrows.get(),
                 pool.getReturnedCount() + slotReturns.get() - slotDrains.get());
     }
@@ -384,14 +386,14 @@ public final class ConnectionPool implements AutoCloseable {
     public void close() {
         closed = true;
         drainSlot();
-        pool.close();
+        connections.closing(pool::close);
     }
 
-    private RedisPoolExhaustedException exhausted(Exception cause) {
+    private RedisPoolExhaustedException exhausted() {
         PoolStats s = stats();
         return new RedisPoolExhaustedException("Connection pool exhausted: no connection to " + config().address()
                 + " became free within " + config().pool().maxWait().toMillis() + " ms (maxTotal=" + s.maxTotal()
-                + ", active=" + s.active() + ", idle=" + s.idle() + ", waiters=" + s.waiters() + ")", cause);
+                + ", active=" + s.active() + ", idle=" + s.idle() + ", waiters=" + s.waiters() + ")", null);
     }
 
     @Override
@@ -401,25 +403,12 @@ public final class ConnectionPool implements AutoCloseable {
                 + ", idle=" + s.idle() + "]";
     }
 
-    /** A pooled connection with monotonic timestamps, which the wall-clock ones of commons-pool2 are not. */
-    static final class Tracked extends DefaultPooledObject<RedisConnection> {
-        private final long createdNanos = System.nanoTime();
-        private volatile long returnedNanos = createdNanos;
-        private volatile boolean activated;
-        /** Set while a slot connection is handed back to commons-pool2: its return time is already recorded. */
-        private volatile boolean keepReturnTime;
-
-        Tracked(RedisConnection connection) {
-            super(connection);
-        }
-    }
-
     /**
      * Moves the slot connection back before each eviction run, so that the evictor sees every idle connection. Its
      * idle clock (commons-pool2's) then starts at that move: eviction comes at most one eviction period later.
      */
     private final class SlotAwarePool extends GenericObjectPool<RedisConnection> {
-        SlotAwarePool(Factory factory, GenericObjectPoolConfig<RedisConnection> c) {
+        SlotAwarePool(PooledConnections factory, GenericObjectPoolConfig<RedisConnection> c) {
             super(factory, c);
         }
 
@@ -427,90 +416,6 @@ public final class ConnectionPool implements AutoCloseable {
         public void evict() throws Exception {
             drainSlot();
             super.evict();
-        }
-    }
-
-    private final class Factory extends BasePooledObjectFactory<RedisConnection> {
-
-        @Override
-        public RedisConnection create() {
-            return RedisConnection.open(target.current());
-        }
-
-        @Override
-        public PooledObject<RedisConnection> wrap(RedisConnection connection) {
-            Tracked t = new Tracked(connection);
-            tracked.put(connection, t);
-            return t;
-        }
-
-        /**
-         * Refuses a stale or dead idle connection; the pool then destroys it and tries the next one (or opens a new
-         * one). A connection opened for this very borrow is never refused: commons-pool2 would report that as an
-         * exhausted pool. One the evictor opened for {@code minIdle} is activated for the first time too, but only
-         * after sitting idle; its age tells it apart (the borrow that opened one activates it microseconds later).
-         */
-        @Override
-        public void activateObject(PooledObject<RedisConnection> p) {
-            Tracked t = (Tracked) p;
-            if (!t.activated) {
-                t.activated = true;
-                if (System.nanoTime() - t.createdNanos < FIRST_USE_NANOS) {
-                    return;
-                }
-            }
-            RedisConnection c = t.getObject();
-            if (t.createdNanos - staleBeforeNanos < 0 || c.config() != target.current()) {
-                throw new RedisConnectionException("Connection to " + c.address()
-                        + " was opened before a connection failure; discarding it");
-            }
-            long idle = System.nanoTime() - t.returnedNanos;
-            if (!idleCheck(c, idle)) {
-                throw new RedisConnectionException("Idle connection to " + c.address() + " was "
-                        + (c.isBroken() ? "closed by the server" : "sent bytes no command asked for")
-                        + "; discarding it");
-            }
-            long idleLimit = config().pool().validateAfterIdle().toNanos();
-            if (idleLimit > 0 && idle >= idleLimit && !c.ping()) {
-                // A dead idle connection says the same as a failed one: the others opened before it are suspect.
-                staleBeforeNanos = System.nanoTime();
-                throw new RedisConnectionException("Idle connection to " + c.address()
-                        + " did not answer PING; discarding it");
-            }
-        }
-
-        @Override
-        public void destroyObject(PooledObject<RedisConnection> p) {
-            tracked.remove(p.getObject());
-            p.getObject().close();
-        }
-
-        @Override
-        public void passivateObject(PooledObject<RedisConnection> p) {
-            RedisConnection c = p.getObject();
-            if (c.config() != target.current()) {
-                throw new RedisConnectionException("Connection to " + c.address() + " goes to a node that is no "
-                        + "longer the primary; destroying it");
-            }
-            if (!c.isUsable() || !c.isClean()) {
-                if (c.isUsable() && c.hasUnreadInput()) {
-                    unreadInput(c);
-                }
-                throw new RedisConnectionException("Connection to " + c.address() + " is "
-                        + (c.isUsable() ? "dirty" : "broken") + "; destroying it");
-            }
-            Tracked t = (Tracked) p;
-            if (t.keepReturnTime) {
-                t.keepReturnTime = false;
-            } else {
-                t.returnedNanos = System.nanoTime();
-            }
-        }
-
-        @Override
-        public boolean validateObject(PooledObject<RedisConnection> p) {
-            RedisConnection c = p.getObject();
-            return c.isUsable() && c.isClean() && c.ping();
         }
     }
 }

@@ -12,10 +12,10 @@ public final class PooledConnection implements AutoCloseable {
 
     private final ConnectionPool pool;
     private final RedisConnection connection;
-    private final ConnectionPool.Tracked tracked;
+    private final Tracked tracked;
     private boolean released;
 
-    PooledConnection(ConnectionPool pool, RedisConnection connection, ConnectionPool.Tracked tracked) {
+    PooledConnection(ConnectionPool pool, RedisConnection connection, Tracked tracked) {
         this.pool = pool;
         this.connection = connection;
         this.tracked = tracked;

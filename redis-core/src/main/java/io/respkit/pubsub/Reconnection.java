@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
  * the gap report ({@link SubscriptionEvent.Kind#RECONNECTED}). Kept out of {@link Subscriber}, which reads.
  *
  * <p>Thread-safe for {@link #wakeUp()} and {@link #reconnects()}; {@link #reconnect} is called by the one thread
- * holding the subscriber's read lock.
+ * holding the subscriber's read lock. The back-off waits on a {@link Condition}, not a monitor, so that a reading
+ * virtual thread does not pin its carrier meanwhile on JDK 21–23.
  */
 final class Reconnection {
 
@@ -25,7 +28,8 @@ final class Reconnection {
     private static final long MAX_RETRY_MILLIS = 2_000;
 
     private final Supplier<RedisConfig> nodes;
-    private final Object closeSignal = new Object();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    private final Condition closeSignal = closeLock.newCondition();
     private final AtomicLong reconnects = new AtomicLong();
     private volatile RedisConfig current;
     // Touched only by the reading thread.
@@ -96,24 +100,28 @@ final class Reconnection {
                 return null;
             }
             retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
-            synchronized (closeSignal) {
+            closeLock.lock();
+            try {
                 if (!link.isClosed()) {
-                    try {
-                        closeSignal.wait(wait);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new RedisConnectionException("Interrupted while reconnecting the subscriber to "
-                                + current.address(), e);
-                    }
+                    closeSignal.await(wait, TimeUnit.MILLISECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RedisConnectionException("Interrupted while reconnecting the subscriber to "
+                        + current.address(), e);
+            } finally {
+                closeLock.unlock();
             }
         }
     }
 
     /** Ends a back-off wait at once: the subscriber was closed. */
     void wakeUp() {
-        synchronized (closeSignal) {
-            closeSignal.notifyAll();
+        closeLock.lock();
+        try {
+            closeSignal.signalAll();
+        } finally {
+            closeLock.unlock();
         }
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +52,9 @@ import java.util.function.Supplier;
  * <p><b>Closing</b> from another thread makes threads waiting in {@code next} return {@code null} and ends
  * {@link #listen()}'s iteration, without an exception.
  *
- * <p>Thread-safe for subscribing, unsubscribing and closing; messages are read by one thread at a time.
+ * <p>Thread-safe for subscribing, unsubscribing and closing; messages are read by one thread at a time (the others
+ * wait on a {@link ReentrantLock}, never a monitor: the reader holds it across socket reads, and a virtual thread
+ * blocking inside a monitor pins its carrier on JDK 21–23). Usable from virtual threads.
  *
  * @param <V> the payload type
  */
@@ -69,7 +72,7 @@ public final class Subscriber<V> implements AutoCloseable {
     private final boolean reconnect;
     /** Whether the subscriber moves when its supplier names another node; see {@link #following}. */
     private final boolean follow;
-    private final Object readLock = new Object();
+    private final ReentrantLock readLock = new ReentrantLock();
     private final Reconnection reconnection;
     private final SubscriberLink link;
     private volatile boolean ignoreSubscribeMessages;
@@ -283,7 +286,14 @@ public final class Subscriber<V> implements AutoCloseable {
 
     /** Reads until a message, the deadline ({@code timeoutNanos} from now, or {@link #FOREVER}), or close. */
     private PubSubMessage<V> read(long timeoutNanos) {
-        synchronized (readLock) {
+        try {
+            readLock.lockInterruptibly(); // another thread reads: wait for it, as interruptibly as a read
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisInterruptedException("Interrupted while waiting for a message from " + address()
+                    + "; the subscriber stays usable");
+        }
+        try {
             long now = System.nanoTime();
             long deadline = timeoutNanos == FOREVER ? FOREVER : now + timeoutNanos;
             for (;;) {
@@ -337,6 +347,8 @@ public final class Subscriber<V> implements AutoCloseable {
                 }
                 now = System.nanoTime();
             }
+        } finally {
+            readLock.unlock();
         }
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link Subscriber}'s connection and the channels, patterns and shard channels it is subscribed to, changed together under one
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * stay in {@link Subscriber}.
  *
  * <p>Thread-safe: every write and the connection swap hold the write lock; the connection is read through a volatile
- * field.
+ * field. The write lock is a {@link ReentrantLock}, not a monitor: it is held across socket writes, and a virtual
+ * thread blocking inside a monitor pins its carrier on JDK 21–23.
  */
 final class SubscriberLink {
 
@@ -28,7 +30,7 @@ final class SubscriberLink {
 
     private final RedisCodec<?> codec;
     private final String address;
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Set<String> patterns = ConcurrentHashMap.newKeySet();
     private final Set<String> shardChannels = ConcurrentHashMap.newKeySet();
@@ -77,7 +79,8 @@ final class SubscriberLink {
      * @throws RedisConnectionException when sending failed and the change cannot be deferred, or the link is closed
      */
     void change(String command, String[] names, boolean deferOnFailure) {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             if (!deferOnFailure) {
                 send(channel, command, names);
                 record(command, names);
@@ -92,6 +95,8 @@ final class SubscriberLink {
                 }
                 log.debug("{} on {} deferred until the subscriber reconnects: {}", command, address, e.getMessage());
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -113,8 +118,11 @@ final class SubscriberLink {
      * @throws RedisConnectionException when it could not be written
      */
     void ping() {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             send(channel, "PING");
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -127,7 +135,8 @@ final class SubscriberLink {
      *         closed)
      */
     int swap(RespChannel fresh) {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             if (closed) {
                 fresh.close();
                 throw new RedisConnectionException("Subscriber to " + address + " is closed");
@@ -151,6 +160,8 @@ final class SubscriberLink {
             channel = fresh;
             old.close();
             return channels.size() + patterns.size() + shardChannels.size();
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -160,8 +171,11 @@ final class SubscriberLink {
         // Unlocked first: a writer stuck on a dead peer's full send buffer holds the write lock, and closing the
         // socket is what frees it. Then under the lock, for a connection a reconnection may have swapped in.
         channel.close();
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             channel.close();
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Consumes a Redis stream as a member of a consumer group, at least once: reads with {@code XREADGROUP} on
@@ -61,8 +62,10 @@ import java.util.Objects;
  * group spreads new entries over the workers; per-worker names keep each worker's pending list its own, so that a
  * worker restarted under the same name takes up exactly its own unfinished entries.
  *
- * <p>Thread-safe: {@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread. A
- * stopped consumer can be started again; a closed one cannot.
+ * <p>Thread-safe: {@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread, also
+ * a virtual one (they take turns on a {@link ReentrantLock}, held while a start connects and a stop waits for the
+ * workers, where a monitor would pin a virtual thread's carrier on JDK 21–23). A stopped consumer can be started
+ * again; a closed one cannot.
  *
  * @param <V> the value type, from the client's codec
  */
@@ -76,6 +79,8 @@ public final class StreamConsumer<V> implements AutoCloseable {
     private final StreamGroup group;
     private final List<Thread> threads = new ArrayList<>();
     private final List<StreamWorker<V>> workers = new ArrayList<>();
+    /** Guards {@link #threads}, {@link #workers} and {@link #closed}. */
+    private final ReentrantLock lifecycle = new ReentrantLock();
     private boolean closed;
 
     StreamConsumer(StreamConsumerSettings<V> settings) {
@@ -122,7 +127,16 @@ public final class StreamConsumer<V> implements AutoCloseable {
      * @throws io.respkit.exceptions.RedisServerException when the server refused to create the group (e.g.
      *         {@code WRONGTYPE}: the key holds something else than a stream; {@code NOPERM})
      */
-    public synchronized void start() {
+    public void start() {
+        lifecycle.lock();
+        try {
+            startLocked();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private void startLocked() {
         if (closed) {
             throw new IllegalStateException("stream consumer on '" + settings.stream() + "' was closed");
         }
@@ -158,11 +172,20 @@ public final class StreamConsumer<V> implements AutoCloseable {
      * @throws NullPointerException when {@code grace} is null
      * @throws IllegalArgumentException when {@code grace} is negative
      */
-    public synchronized boolean stop(Duration grace) {
+    public boolean stop(Duration grace) {
         Objects.requireNonNull(grace, "grace must not be null");
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, not " + grace);
         }
+        lifecycle.lock();
+        try {
+            return stopLocked(grace);
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private boolean stopLocked(Duration grace) {
         if (threads.isEmpty()) {
             return true;
         }
@@ -217,8 +240,13 @@ public final class StreamConsumer<V> implements AutoCloseable {
      *
      * @return {@code true} between {@link #start()} and {@link #stop(Duration)}
      */
-    public synchronized boolean isRunning() {
-        return !threads.isEmpty();
+    public boolean isRunning() {
+        lifecycle.lock();
+        try {
+            return !threads.isEmpty();
+        } finally {
+            lifecycle.unlock();
+        }
     }
 
     /**
@@ -263,8 +291,11 @@ public final class StreamConsumer<V> implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
+        lifecycle.lock();
+        try {
             closed = true;
+        } finally {
+            lifecycle.unlock();
         }
         stop(settings.closeGrace());
     }

@@ -147,12 +147,16 @@ final class StreamWorker<V> implements Runnable {
 
     private void connect() {
         DedicatedConnection<V> c = settings.source().open(settings.stream());
+        boolean stopped;
         synchronized (lock) {
-            if (stopping) {
-                c.close();
-                return;
+            stopped = stopping;
+            if (!stopped) {
+                connection = c;
             }
-            connection = c;
+        }
+        if (stopped) {
+            c.close(); // outside the lock: a socket close may write (TLS)
+            return;
         }
         ensureGroupGuarded();
     }
@@ -409,11 +413,13 @@ final class StreamWorker<V> implements Runnable {
      * once (its connection is closed, ending a blocked read on the server too).
      */
     void requestStop() {
+        DedicatedConnection<V> reading;
         synchronized (lock) {
             stopping = true;
-            if (phase != Phase.HANDLING && connection != null) {
-                connection.close();
-            }
+            reading = phase != Phase.HANDLING ? connection : null;
+        }
+        if (reading != null) {
+            reading.close(); // outside the lock: stopping is set, so the worker starts no phase on it meanwhile
         }
         Thread t = thread;
         if (t != null) {

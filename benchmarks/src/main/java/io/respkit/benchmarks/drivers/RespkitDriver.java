@@ -62,6 +62,17 @@ public final class RespkitDriver implements Driver {
     }
 
     /**
+     * Creates respkit's default client, as an application gets it with no pool settings (a pool of 16).
+     *
+     * @param host the server host
+     * @param port the server port
+     * @return the driver
+     */
+    public static RespkitDriver defaults(String host, int port) {
+        return new RespkitDriver("respkit", RedisConfig.builder().host(host).port(port).build());
+    }
+
+    /**
      * Creates the multiplexed contender: ordinary commands from every thread share one auto-pipelined connection.
      *
      * @param host the server host

@@ -69,15 +69,17 @@ final class NodeChannel implements AutoCloseable {
         }
         Multiplexer m = asyncMultiplexer;
         if (m == null) {
+            boolean closeIt = false;
             synchronized (this) {
                 m = asyncMultiplexer;
                 if (m == null) {
-                    m = newMultiplexer();
-                    if (closed) {
-                        m.close(); // a channel closed meanwhile must not leave a connection behind
-                    }
+                    m = newMultiplexer(); // opens nothing until its first command
+                    closeIt = closed;
                     asyncMultiplexer = m;
                 }
+            }
+            if (closeIt) {
+                m.close(); // a channel closed meanwhile must not leave a connection behind
             }
         }
         return m;

@@ -30,6 +30,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@link ClusterShardedSubscriber} of a {@link ClusterRouter}: which shard channel is subscribed on which node
@@ -44,6 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the node threads (a node dropping a channel) and the checker thread. Nothing that can wait long happens under it:
  * not waiting for room in the queue (a slow reader, or a reader that itself subscribes, would stall or deadlock every
  * caller), not opening a node connection (a node that does not answer would hold every caller for its timeout).
+ * It does write subscription commands, so it is a {@link ReentrantLock}, not a monitor, as is the reader's lock,
+ * held while a reader waits for a message: a virtual thread blocking inside a monitor pins its carrier on JDK 21–23.
  *
  * @param <V> the payload type
  */
@@ -60,8 +63,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     private final ClusterRouter router;
     private final RedisCodec<V> codec;
     private final ShardQueue<V> queue = new ShardQueue<>(QUEUE_CAPACITY);
-    private final Object lock = new Object();
-    private final Object readLock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
     private final ScheduledExecutorService checker;
     // guarded by lock
     private final Map<HostAndPort, ShardNode<V>> nodes = new HashMap<>();
@@ -106,7 +109,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
         }
         checkNames(channels);
         Map<HostAndPort, List<String>> missing;
-        synchronized (lock) {
+        lock.lock();
+        try {
             ensureOpen();
             Map<HostAndPort, List<String>> again = new LinkedHashMap<>();
             for (String c : channels) {
@@ -118,6 +122,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
             }
             again.forEach((node, names) -> send(nodes.get(node), true, names));
             missing = place(router.topology());
+        } finally {
+            lock.unlock();
         }
         // only the connections these channels need: another channel's node that does not answer is the checker's
         List<String> mine = List.of(channels);
@@ -128,7 +134,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     @Override
     public void sunsubscribe(String... channels) {
         checkNames(channels);
-        synchronized (lock) {
+        lock.lock();
+        try {
             ensureOpen();
             Set<String> names = channels.length == 0 ? new HashSet<>(wanted) : Set.of(channels);
             Map<HostAndPort, List<String>> byNode = new LinkedHashMap<>();
@@ -141,6 +148,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                 }
             }
             byNode.forEach((node, list) -> send(nodes.get(node), false, list));
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -222,7 +231,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
             return;
         }
         List<Subscriber<V>> spare = new ArrayList<>();
-        synchronized (lock) {
+        lock.lock();
+        try {
             for (Map.Entry<HostAndPort, Subscriber<V>> e : opened.entrySet()) {
                 if (closed || nodes.containsKey(e.getKey())) {
                     spare.add(e.getValue());
@@ -235,6 +245,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
             if (!closed) {
                 place(router.topology()); // owners that changed meanwhile are the checker's next job
             }
+        } finally {
+            lock.unlock();
         }
         spare.forEach(Subscriber::close);
     }
@@ -275,8 +287,11 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                 return;
             }
             if (e.kind() == SubscriptionEvent.Kind.RECONNECTED) {
-                synchronized (lock) {
+                lock.lock();
+                try {
                     node.cleanups.clear(); // their confirmations died with the old connection
+                } finally {
+                    lock.unlock();
                 }
                 router.requestTopologyRefresh(); // slots may have moved while it was down
             } else if (ignoreSubscribeMessages) {
@@ -289,7 +304,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     /** Whether a node's SUNSUBSCRIBE confirms the caller's; a node dropping a wanted channel starts its move. */
     private boolean forReader(ShardNode<V> node, SubscriptionEvent<V> e) {
         String c = e.channel();
-        synchronized (lock) {
+        lock.lock();
+        try {
             Integer pending = node.cleanups.get(c);
             if (pending != null) {
                 if (pending == 1) {
@@ -307,6 +323,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
             placed.remove(c);
             lost.put(c, new Lost(node.address, router.topology()));
             dropRecord(node, c);
+        } finally {
+            lock.unlock();
         }
         router.requestTopologyRefresh();
         trigger();
@@ -329,7 +347,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     private void check() {
         try {
             Map<HostAndPort, List<String>> missing;
-            synchronized (lock) {
+            lock.lock();
+            try {
                 if (closed) {
                     return;
                 }
@@ -364,6 +383,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                     }
                 }
                 missing = place(topology);
+            } finally {
+                lock.unlock();
             }
             connect(missing.keySet());
         } catch (RuntimeException e) {
@@ -386,7 +407,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     }
 
     private PubSubMessage<V> take(long timeoutNanos) {
-        synchronized (readLock) {
+        readLock.lock();
+        try {
             long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
             try {
                 for (;;) {
@@ -404,6 +426,8 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
                 throw new RedisInterruptedException("Interrupted while waiting for a shard message; the subscriber "
                         + "stays usable");
             }
+        } finally {
+            readLock.unlock();
         }
     }
 
@@ -439,8 +463,11 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
 
     @Override
     public Set<HostAndPort> nodes() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return Set.copyOf(nodes.keySet());
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -452,13 +479,16 @@ public final class ShardedSubscriptions<V> implements ClusterShardedSubscriber<V
     @Override
     public void close() {
         List<ShardNode<V>> all;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
             all = new ArrayList<>(nodes.values());
             nodes.clear();
+        } finally {
+            lock.unlock();
         }
         checker.shutdownNow();
         all.forEach(ShardNode::retire);

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The cluster as the client sees it: the current {@link ClusterTopology}, the slots a {@code MOVED} reported since
@@ -65,7 +66,8 @@ final class TopologyManager implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService askers;
     private final Object lock = new Object();
-    private final Object applyLock = new Object();
+    /** A lock, not a monitor: applying closes the channels of nodes that left (sockets, pools). */
+    private final ReentrantLock applyLock = new ReentrantLock();
     /** When the read applied last began; guarded by applyLock. */
     private long lastApplied = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private volatile ClusterTopology topology;
@@ -369,7 +371,8 @@ final class TopologyManager implements AutoCloseable {
     }
 
     private void apply(ClusterTopology t, long started) {
-        synchronized (applyLock) {
+        applyLock.lock();
+        try {
             // a read that began before the one applied last is older news: a user's refreshNow() and a scheduled
             // refresh may finish in either order
             if (started - lastApplied < 0) {
@@ -377,6 +380,8 @@ final class TopologyManager implements AutoCloseable {
             }
             lastApplied = started;
             applyNewer(t, started);
+        } finally {
+            applyLock.unlock();
         }
     }
 

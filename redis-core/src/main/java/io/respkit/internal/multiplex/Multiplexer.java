@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
  * specs. Following a Sentinel-monitored primary, it opens a new connection once the primary has moved, and closes the
  * old one after the commands still in flight on it had their time to answer.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. The connection is opened (connect and handshake) under a {@link ReentrantLock}, not a monitor:
+ * callers that wait for it meanwhile, maybe thousands of virtual threads, park without pinning their carriers.
  */
 public final class Multiplexer implements AutoCloseable {
 
@@ -40,7 +42,7 @@ public final class Multiplexer implements AutoCloseable {
     /** Connections to an earlier primary, closed once their commands had time to answer, or on {@link #close}. */
     private final java.util.Set<MultiplexedConnection> retired = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Consumer<PushMessage> pushHandler;
-    private final Object openLock = new Object();
+    private final ReentrantLock openLock = new ReentrantLock();
     private volatile MultiplexedConnection current;
     private volatile boolean closed;
 
@@ -188,7 +190,8 @@ public final class Multiplexer implements AutoCloseable {
         if (c != null && c.isUsable() && c.config() == node) {
             return c;
         }
-        synchronized (openLock) {
+        openLock.lock();
+        try {
             if (closed) {
                 throw new RedisException("Client for " + node.address() + " is closed");
             }
@@ -204,6 +207,8 @@ public final class Multiplexer implements AutoCloseable {
                 current = c;
             }
             return c;
+        } finally {
+            openLock.unlock();
         }
     }
 
@@ -230,7 +235,8 @@ public final class Multiplexer implements AutoCloseable {
     /** Closes the shared connection; later calls fail. */
     @Override
     public void close() {
-        synchronized (openLock) {
+        openLock.lock();
+        try {
             closed = true;
             MultiplexedConnection c = current;
             if (c != null) {
@@ -238,6 +244,8 @@ public final class Multiplexer implements AutoCloseable {
             }
             retired.forEach(MultiplexedConnection::close);
             retired.clear();
+        } finally {
+            openLock.unlock();
         }
     }
 }

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +25,7 @@ import java.util.function.Consumer;
  * may be the leader. A sentinel unreachable at the start is retried every second; a reconnection (events may have
  * been missed) asks the watcher to check at once.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. A reader's retry pause waits on a {@link Condition}, and its subscriber is closed outside its lock.
  */
 final class SentinelEvents implements AutoCloseable {
 
@@ -59,7 +61,8 @@ final class SentinelEvents implements AutoCloseable {
         private final Consumer<SentinelEvent> events;
         private final Runnable missed;
         private final Thread thread;
-        private final Object lock = new Object();
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition closing = lock.newCondition();
         private Subscriber<String> subscriber;
         private volatile boolean closed;
 
@@ -87,12 +90,19 @@ final class SentinelEvents implements AutoCloseable {
                     }
                     continue;
                 }
-                synchronized (lock) {
-                    if (closed) {
-                        s.close();
-                        return;
+                boolean attached;
+                lock.lock();
+                try {
+                    attached = !closed;
+                    if (attached) {
+                        subscriber = s; // close() closes it from now on
                     }
-                    subscriber = s;
+                } finally {
+                    lock.unlock();
+                }
+                if (!attached) {
+                    s.close();
+                    return;
                 }
                 if (!first) {
                     missed.run();
@@ -131,26 +141,32 @@ final class SentinelEvents implements AutoCloseable {
         }
 
         private boolean pause() {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 if (!closed) {
-                    try {
-                        lock.wait(RETRY.toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
+                    closing.awaitNanos(RETRY.toNanos());
                 }
                 return !closed;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                lock.unlock();
             }
         }
 
         void close() {
-            synchronized (lock) {
+            Subscriber<String> s;
+            lock.lock();
+            try {
                 closed = true;
-                lock.notifyAll();
-                if (subscriber != null) {
-                    subscriber.close();
-                }
+                closing.signalAll();
+                s = subscriber;
+            } finally {
+                lock.unlock();
+            }
+            if (s != null) {
+                s.close();
             }
             thread.interrupt();
         }

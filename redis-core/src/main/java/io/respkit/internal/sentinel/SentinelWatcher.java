@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Follows the primary of a Sentinel-monitored master and is the {@link NodeTarget} of the pool, the multiplexed
@@ -31,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the client; and the periodic check ({@link SentinelConfig#checkInterval()}), which asks the sentinels and the
  * primary's own {@code ROLE}. A node becomes the primary only once its own {@code ROLE} says {@code master}.
  *
- * <p>Thread-safe. Checks and polls run one at a time on the watcher's own thread.
+ * <p>Thread-safe. Checks and polls run one at a time on the watcher's own thread. Callers held during a switch
+ * wait on a {@link Condition}, not a monitor, so that virtual threads do not pin their carriers on JDK 21–23.
  */
 public final class SentinelWatcher implements NodeTarget, AutoCloseable {
 
@@ -48,7 +51,8 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     private final SentinelNodes nodes;
     private final ScheduledExecutorService executor;
     private final List<Runnable> switchListeners = new CopyOnWriteArrayList<>();
-    private final Object settle = new Object();
+    private final ReentrantLock settle = new ReentrantLock();
+    private final Condition settled = settle.newCondition();
     private final AtomicLong switches = new AtomicLong();
     private final long holdNanos;
     private volatile RedisConfig primary;
@@ -126,7 +130,8 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        synchronized (settle) {
+        settle.lock();
+        try {
             for (;;) {
                 long until = holdUntilNanos;
                 long now = System.nanoTime();
@@ -134,13 +139,12 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
                 if (until == 0 || left <= 0 || closed) {
                     return;
                 }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(settle, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                settled.awaitNanos(left);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            settle.unlock();
         }
     }
 
@@ -267,9 +271,12 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     }
 
     private void release() {
-        synchronized (settle) {
+        settle.lock();
+        try {
             holdUntilNanos = 0;
-            settle.notifyAll();
+            settled.signalAll();
+        } finally {
+            settle.unlock();
         }
     }
 
@@ -313,11 +320,14 @@ public final class SentinelWatcher implements NodeTarget, AutoCloseable {
     private void switchTo(HostAndPort node, String how, boolean bySentinels) {
         HostAndPort old = primaryAddress;
         confirmed = bySentinels;
-        synchronized (settle) {
+        settle.lock();
+        try {
             primaryAddress = node;
             primary = config.configFor(node);
             holdUntilNanos = 0;
-            settle.notifyAll();
+            settled.signalAll();
+        } finally {
+            settle.unlock();
         }
         promoting = null;
         if (poll != null) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,7 +31,9 @@ final class ListenerMailbox implements Runnable {
     private final LinkedBlockingQueue<RedisMessage<byte[]>> queue;
     private final Consumer<RedisMessage<byte[]>> deliver;
     private final Supplier<ExecutorService> executor;
-    private final Object lock = new Object();
+    /** A lock and condition, not a monitor: {@link #awaitIdle} waits, maybe on a virtual thread. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition drained = lock.newCondition();
     private boolean scheduled;
 
     ListenerMailbox(String id, int capacity, Consumer<RedisMessage<byte[]>> deliver,
@@ -63,11 +67,14 @@ final class ListenerMailbox implements Runnable {
     }
 
     private void schedule() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (scheduled) {
                 return;
             }
             scheduled = true;
+        } finally {
+            lock.unlock();
         }
         ExecutorService e = executor.get();
         try {
@@ -92,12 +99,15 @@ final class ListenerMailbox implements Runnable {
                 }
                 deliver.accept(m);
             }
-            synchronized (lock) {
+            lock.lock();
+            try {
                 if (queue.isEmpty()) {
                     scheduled = false;
-                    lock.notifyAll();
+                    drained.signalAll();
                     return;
                 }
+            } finally {
+                lock.unlock();
             }
             ExecutorService e = executor.get();
             if (e != null && !e.isShutdown()) {
@@ -113,7 +123,8 @@ final class ListenerMailbox implements Runnable {
 
     /** Waits until every message taken in has been delivered, or the deadline passes. */
     void awaitIdle(long deadlineNanos) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             while (scheduled || !queue.isEmpty()) {
                 long left = deadlineNanos - System.nanoTime();
                 if (left <= 0) {
@@ -121,12 +132,14 @@ final class ListenerMailbox implements Runnable {
                     return;
                 }
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    drained.awaitNanos(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -135,13 +148,16 @@ final class ListenerMailbox implements Runnable {
      * executor discarded), so that a restarted listener is scheduled again.
      */
     void reset() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             int dropped = queue.size();
             queue.clear();
             scheduled = false;
             if (dropped > 0) {
                 log.warn("Listener '{}' restarts without {} messages abandoned at its last shutdown", id, dropped);
             }
+        } finally {
+            lock.unlock();
         }
     }
 }

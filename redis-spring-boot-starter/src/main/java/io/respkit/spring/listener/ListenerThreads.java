@@ -67,33 +67,4 @@ public final class ListenerThreads {
             return null;
         }
     }
-
-    /**
-     * Waits up to {@code delay} on {@code lock} (whose holders notify it to end the wait early) while {@code going}
-     * says the caller should go on; holds no other lock meanwhile.
-     *
-     * @param lock the monitor to wait on
-     * @param going whether the caller is still meant to run
-     * @param delay how long to wait
-     * @return {@code true} when the whole delay passed and the caller should go on; {@code false} when it should stop
-     *         (stopped meanwhile, or interrupted: the interrupt flag is then set again)
-     */
-    static boolean pause(Object lock, java.util.function.BooleanSupplier going, java.time.Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos();
-        synchronized (lock) {
-            while (going.getAsBoolean()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return false;
-    }
 }

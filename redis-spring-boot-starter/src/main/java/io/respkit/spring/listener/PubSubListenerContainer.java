@@ -21,6 +21,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one pub/sub container shared by every channel and pattern listener: ONE dedicated subscriber connection
@@ -56,7 +57,8 @@ public final class PubSubListenerContainer {
     private final RedisListenerConnections connections;
     private final ListenerContainerSettings settings;
     private final RedisListenerMetrics metrics;
-    private final Object lifecycleLock = new Object();
+    /** A lock, not a monitor: held while a start subscribes and a stop unsubscribes (socket writes). */
+    private final ReentrantLock lifecycleLock = new ReentrantLock();
     private final PubSubSubscriptions<Handle> subscriptions = new PubSubSubscriptions<>();
     private final List<Handle> handles = new CopyOnWriteArrayList<>();
 
@@ -306,7 +308,8 @@ public final class PubSubListenerContainer {
 
         @Override
         public void start() {
-            synchronized (lifecycleLock) {
+            lifecycleLock.lock();
+            try {
                 if (running) {
                     return;
                 }
@@ -320,12 +323,15 @@ public final class PubSubListenerContainer {
                     log.debug("Subscribing listener '{}' deferred to reconnect: {}", id, e.getMessage());
                 }
                 startIfNeeded();
+            } finally {
+                lifecycleLock.unlock();
             }
         }
 
         @Override
         public void stop() {
-            synchronized (lifecycleLock) {
+            lifecycleLock.lock();
+            try {
                 if (!running) {
                     return;
                 }
@@ -340,6 +346,8 @@ public final class PubSubListenerContainer {
                 } else {
                     mailbox.awaitIdle(System.nanoTime() + settings.shutdownTimeout().toNanos());
                 }
+            } finally {
+                lifecycleLock.unlock();
             }
         }
 

@@ -42,7 +42,7 @@ final class PubSubReader implements Runnable {
     private final PubSubSubscriptions<?> subscriptions;
     private final Listeners listeners;
     private final BooleanSupplier current;
-    private final Object pauseLock = new Object();
+    private final ListenerPause backOff = new ListenerPause();
 
     /**
      * Creates the reader of one run.
@@ -155,13 +155,11 @@ final class PubSubReader implements Runnable {
     }
 
     private boolean pause(Duration delay) {
-        return ListenerThreads.pause(pauseLock, current, delay);
+        return backOff.pause(current, delay);
     }
 
     /** Ends a back-off wait at once, e.g. when the container stops. */
     void wakeUp() {
-        synchronized (pauseLock) {
-            pauseLock.notifyAll();
-        }
+        backOff.wakeAll();
     }
 }

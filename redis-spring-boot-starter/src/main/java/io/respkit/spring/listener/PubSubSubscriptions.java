@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,7 +24,8 @@ import java.util.function.BooleanSupplier;
  */
 final class PubSubSubscriptions<L> {
 
-    private final Object lock = new Object();
+    /** A lock, not a monitor: held across (un)subscribe writes, maybe by virtual threads (JDK 21–23 pin there). */
+    private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Set<L>> byChannel = new ConcurrentHashMap<>();
     private final Map<String, Set<L>> byPattern = new ConcurrentHashMap<>();
     private Subscriber<byte[]> subscriber;
@@ -73,8 +75,11 @@ final class PubSubSubscriptions<L> {
      * @return {@code true} while connected
      */
     boolean isConnected() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return subscriber != null && subscriber.isOpen();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -101,7 +106,8 @@ final class PubSubSubscriptions<L> {
     void add(L listener, List<String> channels, List<String> patterns, boolean subscribeNow) {
         List<String> newChannels = new ArrayList<>();
         List<String> newPatterns = new ArrayList<>();
-        synchronized (lock) {
+        lock.lock();
+        try {
             register(byChannel, listener, channels, newChannels);
             register(byPattern, listener, patterns, newPatterns);
             if (subscribeNow && subscriber != null) {
@@ -112,6 +118,8 @@ final class PubSubSubscriptions<L> {
                     subscriber.psubscribe(newPatterns.toArray(String[]::new));
                 }
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -127,7 +135,8 @@ final class PubSubSubscriptions<L> {
     void remove(L listener, List<String> channels, List<String> patterns) {
         List<String> goneChannels = new ArrayList<>();
         List<String> gonePatterns = new ArrayList<>();
-        synchronized (lock) {
+        lock.lock();
+        try {
             unregister(byChannel, listener, channels, goneChannels);
             unregister(byPattern, listener, patterns, gonePatterns);
             if (subscriber != null) {
@@ -138,6 +147,8 @@ final class PubSubSubscriptions<L> {
                     subscriber.punsubscribe(gonePatterns.toArray(String[]::new));
                 }
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -151,7 +162,8 @@ final class PubSubSubscriptions<L> {
      * @throws RedisException when subscribing failed; {@code s} is closed then
      */
     boolean attach(Subscriber<byte[]> s, BooleanSupplier current) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (!current.getAsBoolean()) {
                 s.close();
                 return false;
@@ -170,6 +182,8 @@ final class PubSubSubscriptions<L> {
             subscriber = s;
             connections++;
             return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -179,19 +193,25 @@ final class PubSubSubscriptions<L> {
      * @param s the subscriber whose reader is done with it
      */
     void detach(Subscriber<byte[]> s) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (subscriber == s) {
                 subscriber = null;
             }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Closes the attached subscriber, if any, which ends its reader's wait for the next message. */
     void closeSubscriber() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (subscriber != null) {
                 subscriber.close();
             }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -31,7 +31,7 @@ final class QueueHeartbeat {
     private final RedisListenerConnections connections;
     private final ListenerContainerSettings settings;
     private final QueueOperations ops;
-    private final Object pauseLock = new Object();
+    private final ListenerPause backOff = new ListenerPause();
     // Stopped only after the workers: heartbeats must go on while in-flight items finish, or another instance could
     // recover (and process again) items that are still being handled here.
     private volatile boolean running = true;
@@ -69,9 +69,7 @@ final class QueueHeartbeat {
      */
     void stop() {
         running = false;
-        synchronized (pauseLock) {
-            pauseLock.notifyAll();
-        }
+        backOff.wakeAll();
         Thread t = thread;
         if (t != null) {
             long left = settings.pollTimeout().toNanos() * 2;
@@ -154,7 +152,7 @@ final class QueueHeartbeat {
     }
 
     private boolean pause(Duration delay) {
-        return ListenerThreads.pause(pauseLock, () -> running, delay);
+        return backOff.pause(() -> running, delay);
     }
 
     private static void closeQuietly(DedicatedConnection<byte[]> connection) {

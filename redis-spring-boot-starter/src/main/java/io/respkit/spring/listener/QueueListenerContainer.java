@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Consumes one Redis list with {@code concurrency} workers, each on its own {@link DedicatedConnection}
@@ -79,7 +80,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
     private final RedisListenerMetrics metrics;
     private final QueueOperations ops;
     private final QueueBatches batches;
-    private final Object lifecycleLock = new Object();
+    /** A lock, not a monitor: held while a stop waits for the workers. */
+    private final ReentrantLock lifecycleLock = new ReentrantLock();
 
     private volatile Run current;
 
@@ -186,13 +188,16 @@ public final class QueueListenerContainer implements RedisListenerContainer {
      */
     @Override
     public void start() {
-        synchronized (lifecycleLock) {
+        lifecycleLock.lock();
+        try {
             if (current != null) {
                 return;
             }
             Run run = new Run();
             current = run;
             run.start();
+        } finally {
+            lifecycleLock.unlock();
         }
     }
 
@@ -209,7 +214,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
      */
     @Override
     public void stop() {
-        synchronized (lifecycleLock) {
+        lifecycleLock.lock();
+        try {
             Run run = current;
             if (run == null) {
                 return;
@@ -217,6 +223,8 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             run.requestStop();
             run.awaitStop(System.nanoTime() + settings.shutdownTimeout().toNanos());
             current = null;
+        } finally {
+            lifecycleLock.unlock();
         }
     }
 
@@ -225,7 +233,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
 
         private final List<QueueWorker> workers = new ArrayList<>();
         private final List<Thread> threads = new ArrayList<>();
-        private final Object pauseLock = new Object();
+        private final ListenerPause backOff = new ListenerPause();
         private QueueHeartbeat heartbeat;
 
         void start() {
@@ -241,7 +249,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             }
             for (int i = 0; i < concurrency; i++) {
                 QueueWorker w = new QueueWorker(spec, i, consumerId(i), handler, errorHandler, ops, batches,
-                        connections, settings, metrics, pauseLock);
+                        connections, settings, metrics, backOff);
                 Thread t = factory.newThread(w);
                 workers.add(w);
                 threads.add(t);
@@ -253,9 +261,7 @@ public final class QueueListenerContainer implements RedisListenerContainer {
             for (QueueWorker w : workers) {
                 w.requestStop();
             }
-            synchronized (pauseLock) {
-                pauseLock.notifyAll();
-            }
+            backOff.wakeAll();
         }
 
         void awaitStop(long deadline) {

@@ -38,7 +38,7 @@ final class QueueWorker implements Runnable {
     private final ListenerContainerSettings settings;
     private final RedisListenerMetrics metrics;
     /** Shared by the workers of one run, notified when the run is asked to stop. */
-    private final Object pauseLock;
+    private final ListenerPause backOff;
     private volatile boolean active = true;
     private volatile boolean busy;
     private volatile DedicatedConnection<byte[]> connection;
@@ -60,12 +60,12 @@ final class QueueWorker implements Runnable {
      * @param connections where to connect
      * @param settings back-offs and timeouts
      * @param metrics the metrics
-     * @param pauseLock the lock waits sleep on, notified by {@link #requestStop} callers
+     * @param backOff where back-off waits sleep, woken by {@link #requestStop} callers
      */
     QueueWorker(QueueListenerSpec spec, int index, String consumerId, RedisMessageHandler handler,
             RedisListenerErrorHandler errorHandler, QueueOperations ops, QueueBatches batches,
             RedisListenerConnections connections, ListenerContainerSettings settings, RedisListenerMetrics metrics,
-            Object pauseLock) {
+            ListenerPause backOff) {
         this.id = spec.listenerId();
         this.queue = spec.queue();
         this.reliable = spec.reliable();
@@ -76,7 +76,7 @@ final class QueueWorker implements Runnable {
         this.connections = connections;
         this.settings = settings;
         this.metrics = metrics;
-        this.pauseLock = pauseLock;
+        this.backOff = backOff;
         this.processingKey = ops.processingKey(consumerId);
         this.delivery = new QueueDelivery(spec, index, processingKey, handler, errorHandler,
                 settings.retryBackoff(), metrics, ops);
@@ -86,7 +86,7 @@ final class QueueWorker implements Runnable {
         return consumerId;
     }
 
-    /** Asks the worker to take nothing more; the caller then notifies {@code pauseLock} to end a back-off wait. */
+    /** Asks the worker to take nothing more; the caller then wakes {@code backOff} to end a back-off wait. */
     void requestStop() {
         active = false;
     }
@@ -110,7 +110,7 @@ final class QueueWorker implements Runnable {
     }
 
     private boolean pause(Duration delay) {
-        return ListenerThreads.pause(pauseLock, () -> active, delay);
+        return backOff.pause(() -> active, delay);
     }
 
     @Override
