@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * spinning caller keeps its CPU awake, so the reply is seen the moment it lands. Spinning takes a CPU, so a caller
  * spins only when no other caller in the JVM waits for a reply (with company, the server and the others need the CPUs), never on a
  * single-CPU machine, and a connection whose replies repeatedly take longer than the spin (a remote server, a slow
- * command, a blocking pop) stops spinning for a while: it spins only where the round trip is short.
+ * command, a blocking pop on an empty queue) stops spinning for a while: it spins only where the round trip is short.
  */
 final class ReplySpin {
 
@@ -49,10 +49,12 @@ final class ReplySpin {
     }
 
     /**
-     * Spins until bytes are readable from {@code in}, or for {@link #SPIN_NANOS} at most, when the command is not a
-     * blocking one, no other caller in the JVM waits for a reply, and this connection's recent replies came within a
-     * spin. Returns at once otherwise. Never reads. Must be followed by {@link #done()} once the reply was read (or
-     * the read failed).
+     * Spins until bytes are readable from {@code in}, or for {@link #SPIN_NANOS} at most, when no other caller in the
+     * JVM waits for a reply and this connection's recent replies came within a spin. Returns at once otherwise.
+     * Never reads. Must be followed by {@link #done()} once the reply was read (or the read failed).
+     *
+     * <p>A blocking command ({@code BRPOP} on a busy queue answers at once) may spin too, but is never counted as
+     * company: a listener parked for seconds in {@code BLMPOP} must not stop the rest of the JVM from spinning.
      *
      * @param in the socket's input
      * @param command the command whose reply is awaited, or {@code null}
@@ -61,10 +63,19 @@ final class ReplySpin {
         if (!enabled) {
             return;
         }
-        counted = true;
-        if (WAITING.getAndIncrement() != 0 || (command != null && command.blockMillis() >= 0)) {
+        if (command != null && command.blockMillis() >= 0) {
+            if (WAITING.get() == 0) {
+                spin(in);
+            }
             return;
         }
+        counted = true;
+        if (WAITING.getAndIncrement() == 0) {
+            spin(in);
+        }
+    }
+
+    private void spin(InputStream in) {
         if (skip > 0) {
             skip--;
             return;

@@ -60,14 +60,23 @@ class ReplySpinTests {
     }
 
     @Test
-    void aBlockingCommandNeverSpins() {
-        Input in = new Input(Integer.MAX_VALUE);
-        ReplySpin spin = new ReplySpin(true);
-        spin.await(in, Command.create(StringCodec.UTF8, "BRPOP", ReplyDecoders.raw()).arg("q").arg("0"));
-        spin.done();
-        spin.await(in, get.blocking(Duration.ofSeconds(1)));
-        spin.done();
-        assertThat(in.polls.get()).isZero();
+    void aBlockingCommandSpinsWhenAloneButIsNeverCompanyForOthers() {
+        Command<Object> brpop = Command.create(StringCodec.UTF8, "BRPOP", ReplyDecoders.raw()).arg("q").arg("0");
+        Input queueHasItems = new Input(2);
+        ReplySpin listener = new ReplySpin(true);
+        listener.await(queueHasItems, brpop);
+        assertThat(queueHasItems.polls.get()).isEqualTo(2);
+        assertThat(ReplySpin.waiting()).as("a blocked pop is not company").isZero();
+
+        Input other = new Input(1);
+        ReplySpin caller = new ReplySpin(true);
+        caller.await(other, get);
+        assertThat(other.polls.get()).as("another caller still spins").isEqualTo(1);
+        Input emptyQueue = new Input(Integer.MAX_VALUE);
+        listener.await(emptyQueue, get.blocking(Duration.ofSeconds(1)));
+        assertThat(emptyQueue.polls.get()).as("a blocking pop with company parks at once").isZero();
+        caller.done();
+        listener.done();
     }
 
     @Test
