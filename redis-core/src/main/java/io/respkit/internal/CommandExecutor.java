@@ -2,6 +2,7 @@ package io.respkit.internal;
 
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
+import io.respkit.connection.ConnectionMode;
 import io.respkit.connection.ReadFrom;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisDurabilityException;
@@ -9,7 +10,6 @@ import io.respkit.exceptions.RedisInterruptedException;
 import io.respkit.exceptions.RedisReadOnlyException;
 import io.respkit.internal.commands.CommandSpecs;
 import io.respkit.internal.commands.KeyspaceDefs;
-import io.respkit.connection.ConnectionMode;
 import io.respkit.internal.multiplex.Multiplexer;
 import io.respkit.internal.sentinel.ReplicaPools;
 import io.respkit.internal.sentinel.SentinelWatcher;
