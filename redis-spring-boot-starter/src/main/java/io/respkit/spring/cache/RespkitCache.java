@@ -118,6 +118,11 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
         return new RespkitCacheStatistics(hits.sum(), misses.sum(), puts.sum(), evictions.sum());
     }
 
+    /** @return whether this cache counts hits, misses, puts and evictions ({@link #statistics()}) */
+    public boolean statisticsEnabled() {
+        return statistics;
+    }
+
     /**
      * Returns the Redis key of a cache key.
      *

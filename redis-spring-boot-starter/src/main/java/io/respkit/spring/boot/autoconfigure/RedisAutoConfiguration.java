@@ -48,7 +48,25 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RedisProperties.class)
 public final class RedisAutoConfiguration {
 
-    /** One server: neither {@code redis.cluster.nodes} nor {@code redis.sentinel.master} is set. */
+    /**
+     * Derives the connection details from the properties, unless a service connection (Testcontainers'
+     * {@code @ServiceConnection}, Docker Compose) or the application provides them; every mode builds its
+     * configuration from the details. Declared with its own type: {@link RedisModeCondition} tells it from the
+     * application's details by that type.
+     *
+     * @param properties the {@code redis.*} properties
+     * @return the details
+     */
+    @Bean
+    @ConditionalOnMissingBean(RedisConnectionDetails.class)
+    PropertiesRedisConnectionDetails redisConnectionDetails(RedisProperties properties) {
+        return new PropertiesRedisConnectionDetails(properties);
+    }
+
+    /**
+     * One server: a {@link RedisConnectionDetails} bean of neither the cluster nor the Sentinel type, or, without
+     * one, neither {@code redis.cluster.nodes} nor {@code redis.sentinel.master} set.
+     */
     @Configuration(proxyBeanMethods = false)
     @Conditional(RedisModeCondition.SingleNode.class)
     static class SingleNodeConfiguration {
@@ -76,19 +94,6 @@ public final class RedisAutoConfiguration {
             }
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
-        }
-
-        /**
-         * Derives the connection details from the properties, unless a service connection (Testcontainers'
-         * {@code @ServiceConnection}, Docker Compose) or the application provides them.
-         *
-         * @param properties the {@code redis.*} properties
-         * @return the details
-         */
-        @Bean
-        @ConditionalOnMissingBean(RedisConnectionDetails.class)
-        RedisConnectionDetails redisConnectionDetails(RedisProperties properties) {
-            return new PropertiesRedisConnectionDetails(properties);
         }
 
         /**
@@ -134,27 +139,34 @@ public final class RedisAutoConfiguration {
         }
     }
 
-    /** A Redis Cluster: {@code redis.cluster.nodes} is set. */
+    /**
+     * A Redis Cluster: a {@link RedisConnectionDetails.ClusterDetails} bean, or, without a details bean,
+     * {@code redis.cluster.nodes} set.
+     */
     @Configuration(proxyBeanMethods = false)
     @Conditional(RedisModeCondition.Cluster.class)
     static class ClusterConfiguration {
 
         /**
-         * Builds the cluster configuration from properties; every {@link RedisConfigBuilderCustomizer} applies, in
-         * order, to the per-node template.
+         * Builds the cluster configuration from the connection details (the nodes, credentials, SSL bundle) and
+         * the properties (the rest); every {@link RedisConfigBuilderCustomizer} applies, in order, to the per-node
+         * template.
          *
          * @param properties the {@code redis.*} properties
          * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
          * @param customizers the customizers of the per-node template
+         * @param details the cluster: from the application's details bean, else from {@code redis.cluster.*}
          * @return the configuration
          * @throws InvalidRedisPropertyException when a property is out of range, {@code redis.url} is set too, or
          *         {@code redis.ssl.bundle} cannot be used
+         * @throws IllegalStateException when the details have no cluster
          */
         @Bean
         @ConditionalOnMissingBean
         public ClusterConfig redisClusterConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
-                                                ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
-            return RedisConfigFactory.cluster(properties, sslBundles.getIfAvailable(),
+                                                ObjectProvider<RedisConfigBuilderCustomizer> customizers,
+                                                RedisConnectionDetails details) {
+            return RedisConfigFactory.cluster(properties, sslBundles.getIfAvailable(), details,
                     builder -> customizers.orderedStream().forEach(customizer -> customizer.customize(builder)));
         }
 
@@ -190,29 +202,34 @@ public final class RedisAutoConfiguration {
     }
 
     /**
-     * A primary watched by Redis Sentinel: {@code redis.sentinel.master} is set (and {@code redis.cluster.nodes} is
-     * not). The client follows the primary through failovers; its pool is the {@link ConnectionPool} bean.
+     * A primary watched by Redis Sentinel: a {@link RedisConnectionDetails.SentinelDetails} bean, or, without a
+     * details bean, {@code redis.sentinel.master} set (and {@code redis.cluster.nodes} not). The client follows the
+     * primary through failovers; its pool is the {@link ConnectionPool} bean.
      */
     @Configuration(proxyBeanMethods = false)
     @Conditional(RedisModeCondition.Sentinel.class)
     static class SentinelConfiguration {
 
         /**
-         * Builds the Sentinel configuration from properties; every {@link RedisConfigBuilderCustomizer} applies, in
-         * order, to the data-node template.
+         * Builds the Sentinel configuration from the connection details (the sentinels, master name, credentials,
+         * database, SSL bundle) and the properties (the rest); every {@link RedisConfigBuilderCustomizer} applies,
+         * in order, to the data-node template.
          *
          * @param properties the {@code redis.*} properties
          * @param sslBundles the SSL bundles, for {@code redis.ssl.bundle}
          * @param customizers the customizers of the data-node template
+         * @param details the deployment: from the application's details bean, else from {@code redis.sentinel.*}
          * @return the configuration
          * @throws InvalidRedisPropertyException when a property is out of range or inconsistent (e.g.
          *         {@code redis.url} is set too, or no sentinel is given), or {@code redis.ssl.bundle} cannot be used
+         * @throws IllegalStateException when the details have no Sentinel deployment
          */
         @Bean
         @ConditionalOnMissingBean
         public SentinelConfig redisSentinelConfig(RedisProperties properties, ObjectProvider<SslBundles> sslBundles,
-                                                  ObjectProvider<RedisConfigBuilderCustomizer> customizers) {
-            return RedisConfigFactory.sentinel(properties, sslBundles.getIfAvailable(),
+                                                  ObjectProvider<RedisConfigBuilderCustomizer> customizers,
+                                                  RedisConnectionDetails details) {
+            return RedisConfigFactory.sentinel(properties, sslBundles.getIfAvailable(), details,
                     builder -> customizers.orderedStream().forEach(customizer -> customizer.customize(builder)));
         }
 

@@ -8,6 +8,7 @@ import io.respkit.protocol.RespVersion;
 import io.respkit.sentinel.SentinelConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
@@ -17,10 +18,11 @@ import java.util.function.Consumer;
 /**
  * Turns {@link RedisProperties} into a {@link RedisConfig.Builder}. A URL wins over host, port, username, password,
  * database and {@code ssl.enabled}; timeouts, client name, protocol and pool settings apply underneath it (the URL's
- * own query options, when present, win over them). A TLS bundle applies on top of either. With
- * {@code redis.cluster.nodes} it builds a {@link ClusterConfig} instead, whose per-node template takes the same
- * properties (URL, host, port and database excepted); with {@code redis.sentinel.master} a {@link SentinelConfig},
- * whose data-node template takes them too (URL, host and port excepted).
+ * own query options, when present, win over them). A TLS bundle applies on top of either. In cluster mode it builds
+ * a {@link ClusterConfig} instead, whose seeds and credentials come from the {@link RedisConnectionDetails} and whose
+ * per-node template takes the other properties (URL, host, port and database excepted); in Sentinel mode a
+ * {@link SentinelConfig}, whose sentinels, master name, credentials and database come from the details and whose
+ * data-node template takes the other properties too.
  *
  * <p>Stateless and thread-safe.
  */
@@ -102,35 +104,80 @@ final class RedisConfigFactory {
      *
      * @param details the service connection's details
      * @param b the builder from the properties
+     * @throws IllegalStateException when the details describe a cluster or a Sentinel deployment: their type did not
+     *         say so, so single-node mode was chosen
      */
     static void apply(RedisConnectionDetails details, RedisConfig.Builder b) {
+        if (details.cluster() != null) {
+            throw hiddenShape("a Redis Cluster (its cluster() is not null)", "RedisConnectionDetails.ClusterDetails");
+        }
+        if (details.sentinel() != null) {
+            throw hiddenShape("a Sentinel deployment (its sentinel() is not null)",
+                    "RedisConnectionDetails.SentinelDetails");
+        }
         b.host(details.host()).port(details.port()).database(details.database())
                 .username(details.username()).password(details.password());
-        if (details.sslBundle() != null) {
-            b.ssl(new SslOptions(details.sslBundle().createSslContext(), true));
+        tls(details.sslBundle(), b);
+    }
+
+    private static IllegalStateException hiddenShape(String shape, String type) {
+        return new IllegalStateException("The RedisConnectionDetails bean describes " + shape + ", but its declared "
+                + "type is not " + type + ", so the starter chose single-server mode before the bean existed (the "
+                + "mode decides which beans are defined). Declare the @Bean method's return type (or the bean's "
+                + "class) as " + type + ".");
+    }
+
+    /** Turns TLS on with the bundle's context and hostname verification, when there is a bundle. */
+    private static void tls(SslBundle bundle, RedisConfig.Builder b) {
+        if (bundle != null) {
+            b.ssl(new SslOptions(bundle.createSslContext(), true));
         }
     }
 
     /**
-     * Builds the cluster configuration: the seeds and cluster options from {@code redis.cluster.*} and
-     * {@code redis.read-from}, the per-node template from the other properties, after {@code nodeCustomizer}.
+     * Replaces the properties' credentials and TLS with the details' when the details are not the properties'
+     * own (for those, the builder already has them, TLS included, which an SSL bundle cannot fully say).
+     */
+    private static void credentials(RedisConnectionDetails details, SslBundle bundle, RedisConfig.Builder b) {
+        if (!(details instanceof PropertiesRedisConnectionDetails)) {
+            b.username(details.username()).password(details.password());
+            tls(bundle, b);
+        }
+    }
+
+    /**
+     * Builds the cluster configuration: the seeds from the details' {@link RedisConnectionDetails#cluster()}, the
+     * cluster options from {@code redis.cluster.*} and {@code redis.read-from}, the per-node template from the other
+     * properties with the details' credentials and SSL bundle, after {@code nodeCustomizer}.
      *
-     * @param properties the bound properties, with {@code redis.cluster.nodes} set
+     * @param properties the bound properties
      * @param bundles the SSL bundles, or {@code null} when none are configured
+     * @param details where to connect: the properties' own details (with {@code redis.cluster.nodes} set) or a
+     *        {@link RedisConnectionDetails.ClusterDetails} bean
      * @param nodeCustomizer applied to the per-node template's builder (the {@link RedisConfigBuilderCustomizer}s)
      * @return the configuration
      * @throws InvalidRedisPropertyException when a property is out of range or inconsistent, or
      *         {@code redis.ssl.bundle} names a bundle that cannot be used
+     * @throws IllegalStateException when the details have no cluster
      */
-    static ClusterConfig cluster(RedisProperties properties, SslBundles bundles,
+    static ClusterConfig cluster(RedisProperties properties, SslBundles bundles, RedisConnectionDetails details,
             Consumer<RedisConfig.Builder> nodeCustomizer) {
         RedisPropertyChecks.connection(properties);
-        var seeds = RedisPropertyChecks.cluster(properties);
+        if (details instanceof PropertiesRedisConnectionDetails) {
+            RedisPropertyChecks.cluster(properties); // what only the properties can get wrong: url, database
+        }
+        RedisPropertyChecks.clusterOptions(properties);
+        RedisConnectionDetails.Cluster shape = details.cluster();
+        if (shape == null) {
+            throw new IllegalStateException("The RedisConnectionDetails bean selects cluster mode, "
+                    + "but its cluster() is null: return the cluster's nodes from it.");
+        }
         RedisConfig.Builder node = builder(properties, bundles, false);
+        credentials(details, shape.sslBundle(), node);
         nodeCustomizer.accept(node);
         RedisClusterProperties cluster = properties.getCluster();
         return ClusterConfig.builder()
-                .seeds(seeds)
+                .seeds(shape.nodes())
                 .nodeConfig(node.build())
                 .maxRedirects(cluster.getMaxRedirects())
                 .refreshPeriod(cluster.getRefresh().getPeriod())
@@ -140,35 +187,46 @@ final class RedisConfigFactory {
     }
 
     /**
-     * Builds the Sentinel configuration: the sentinels, the master name, the sentinels' credentials and the check
-     * interval from {@code redis.sentinel.*}, the read choice from {@code redis.read-from}, and the data nodes'
-     * template from the other properties (database included; URL, host and port excepted), after
-     * {@code nodeCustomizer}. The template's TLS, protocol and timeouts apply to the sentinel connections too, its
-     * credentials do not.
+     * Builds the Sentinel configuration: the sentinels, the master name, the sentinels' credentials and the data
+     * nodes' database from the details' {@link RedisConnectionDetails#sentinel()}, the check interval from
+     * {@code redis.sentinel.check-interval}, the read choice from {@code redis.read-from}, and the data nodes'
+     * template from the other properties with the details' credentials and SSL bundle, after {@code nodeCustomizer}.
+     * The template's TLS, protocol and timeouts apply to the sentinel connections too, its credentials do not.
      *
-     * @param properties the bound properties, with {@code redis.sentinel.master} set
+     * @param properties the bound properties
      * @param bundles the SSL bundles, or {@code null} when none are configured
+     * @param details where to connect: the properties' own details (with {@code redis.sentinel.master} set) or a
+     *        {@link RedisConnectionDetails.SentinelDetails} bean
      * @param nodeCustomizer applied to the data-node template's builder (the {@link RedisConfigBuilderCustomizer}s)
      * @return the configuration; its {@code toString()} masks both passwords
      * @throws InvalidRedisPropertyException when a property is out of range or inconsistent, or
      *         {@code redis.ssl.bundle} names a bundle that cannot be used; never showing a password
+     * @throws IllegalStateException when the details have no Sentinel deployment
+     * @throws IllegalArgumentException when the details' sentinel user name comes without a password
      */
-    static SentinelConfig sentinel(RedisProperties properties, SslBundles bundles,
+    static SentinelConfig sentinel(RedisProperties properties, SslBundles bundles, RedisConnectionDetails details,
             Consumer<RedisConfig.Builder> nodeCustomizer) {
         RedisPropertyChecks.connection(properties);
-        var sentinels = RedisPropertyChecks.sentinel(properties);
-        RedisConfig.Builder node = builder(properties, bundles, false).database(properties.getDatabase());
+        if (details instanceof PropertiesRedisConnectionDetails) {
+            RedisPropertyChecks.sentinel(properties); // url, missing sentinels, a user name without a password
+        }
+        RedisPropertyChecks.sentinelOptions(properties);
+        RedisConnectionDetails.Sentinel shape = details.sentinel();
+        if (shape == null) {
+            throw new IllegalStateException("The RedisConnectionDetails bean selects Sentinel mode, "
+                    + "but its sentinel() is null: return the master name and the sentinels from it.");
+        }
+        RedisConfig.Builder node = builder(properties, bundles, false).database(shape.database());
+        credentials(details, shape.sslBundle(), node);
         nodeCustomizer.accept(node);
-        RedisSentinelProperties sentinel = properties.getSentinel();
         SentinelConfig.Builder b = SentinelConfig.builder()
-                .sentinels(sentinels)
-                .masterName(sentinel.getMaster().strip())
+                .sentinels(shape.nodes())
+                .masterName(shape.master().strip())
                 .nodeConfig(node.build())
                 .readFrom(RedisPropertyChecks.readFrom(properties))
-                .checkInterval(sentinel.getCheckInterval());
-        if (StringUtils.hasLength(sentinel.getPassword())) {
-            b.sentinelCredentials(StringUtils.hasText(sentinel.getUsername()) ? sentinel.getUsername() : null,
-                    sentinel.getPassword());
+                .checkInterval(properties.getSentinel().getCheckInterval());
+        if (shape.username() != null || shape.password() != null) {
+            b.sentinelCredentials(shape.username(), shape.password());
         }
         return b.build();
     }

@@ -147,12 +147,7 @@ final class RedisPropertyChecks {
                             + "with redis.database and TLS with redis.ssl.enabled.");
         }
         RedisSentinelProperties s = p.getSentinel();
-        List<HostAndPort> sentinels = new ArrayList<>();
-        for (String node : s.getNodes() == null ? List.<String>of() : s.getNodes()) {
-            if (StringUtils.hasText(node)) {
-                sentinels.add(sentinelAddress(node));
-            }
-        }
+        List<HostAndPort> sentinels = sentinelNodes(p);
         if (sentinels.isEmpty()) {
             throw invalid("redis.sentinel.nodes", NOT_SET, "at least one sentinel (host:port) when "
                     + "redis.sentinel.master is set", "Set redis.sentinel.nodes to the sentinels that monitor '"
@@ -167,10 +162,40 @@ final class RedisPropertyChecks {
                     + "name needs a password)", "Set redis.sentinel.password to the password of the sentinels' "
                     + "ACL user, or remove redis.sentinel.username to authenticate as the default user.");
         }
-        notNegative("redis.sentinel.check-interval", s.getCheckInterval(),
+        sentinelOptions(p);
+        return sentinels;
+    }
+
+    /**
+     * Parses {@code redis.sentinel.nodes}, blank entries skipped.
+     *
+     * @param p the properties
+     * @return the sentinels, in the order given (none when none are set); a sentinel without a port gets
+     *         {@link SentinelConfig#DEFAULT_SENTINEL_PORT}
+     * @throws InvalidRedisPropertyException when a sentinel is not host:port
+     */
+    static List<HostAndPort> sentinelNodes(RedisProperties p) {
+        List<String> nodes = p.getSentinel().getNodes();
+        List<HostAndPort> sentinels = new ArrayList<>();
+        for (String node : nodes == null ? List.<String>of() : nodes) {
+            if (StringUtils.hasText(node)) {
+                sentinels.add(sentinelAddress(node));
+            }
+        }
+        return sentinels;
+    }
+
+    /**
+     * Checks the Sentinel options that apply whatever gives the sentinels (the properties or a
+     * {@link RedisConnectionDetails} bean): {@code redis.sentinel.check-interval} and {@code redis.read-from}.
+     *
+     * @param p the properties
+     * @throws InvalidRedisPropertyException when one is out of range
+     */
+    static void sentinelOptions(RedisProperties p) {
+        notNegative("redis.sentinel.check-interval", p.getSentinel().getCheckInterval(),
                 "how often the sentinels are asked for the current primary (0 turns it off), e.g. 1s");
         readFrom(p);
-        return sentinels;
     }
 
     /** Parses one sentinel: host:port, [ipv6]:port, or a host alone for the default sentinel port. */
@@ -212,9 +237,22 @@ final class RedisPropertyChecks {
             throw invalid("redis.database", p.getDatabase(), "0 with redis.cluster.nodes (a Redis Cluster has only "
                     + "database 0)", "Remove redis.database, or set it to 0.");
         }
-        RedisClusterProperties c = p.getCluster();
+        List<HostAndPort> seeds = clusterNodes(p);
+        clusterOptions(p);
+        return seeds;
+    }
+
+    /**
+     * Parses {@code redis.cluster.nodes}, blank entries skipped.
+     *
+     * @param p the properties
+     * @return the seeds, in the order given (none when none are set)
+     * @throws InvalidRedisPropertyException when a node is not host:port
+     */
+    static List<HostAndPort> clusterNodes(RedisProperties p) {
+        List<String> nodes = p.getCluster().getNodes();
         List<HostAndPort> seeds = new ArrayList<>();
-        for (String node : c.getNodes()) {
+        for (String node : nodes == null ? List.<String>of() : nodes) {
             if (!StringUtils.hasText(node)) {
                 continue;
             }
@@ -227,6 +265,19 @@ final class RedisPropertyChecks {
                         + "([::1]:7000 for IPv6).", e);
             }
         }
+        return seeds;
+    }
+
+    /**
+     * Checks the cluster options that apply whatever gives the nodes (the properties or a
+     * {@link RedisConnectionDetails} bean): {@code redis.cluster.max-redirects}, {@code redis.cluster.refresh.*}
+     * and {@code redis.read-from}.
+     *
+     * @param p the properties
+     * @throws InvalidRedisPropertyException when one is out of range
+     */
+    static void clusterOptions(RedisProperties p) {
+        RedisClusterProperties c = p.getCluster();
         if (c.getMaxRedirects() < 0) {
             throw invalid("redis.cluster.max-redirects", c.getMaxRedirects(), "0 or more",
                     "Set redis.cluster.max-redirects to how many MOVED/ASK redirections a command may follow (5 "
@@ -237,7 +288,6 @@ final class RedisPropertyChecks {
         notNegative("redis.cluster.refresh.min-interval", c.getRefresh().getMinInterval(),
                 "the shortest time between two refreshes prompted by MOVED replies or failed nodes, e.g. 250ms");
         readFrom(p);
-        return seeds;
     }
 
     /**
