@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * single-CPU machine, and a connection whose replies repeatedly take longer than the spin (a remote server, a slow
  * command, a blocking pop on an empty queue) stops spinning for a while: it spins only where the round trip is short.
  */
-final class ReplySpin {
+public final class ReplySpin {
 
     /** The longest spin: about two loopback round trips; far shorter than any network round trip worth parking for. */
     static final long SPIN_NANOS = Long.getLong("respkit.replySpinNanos", 50_000L);
@@ -97,6 +97,17 @@ final class ReplySpin {
     /** @return how many callers wait for a reply now, for tests */
     static int waiting() {
         return WAITING.get();
+    }
+
+    /**
+     * Returns whether a caller waits for a reply on a pooled or dedicated connection now: a caller of the
+     * multiplexed connection then parks rather than spins, as two spinners would take both CPUs of a small machine
+     * from the server.
+     *
+     * @return {@code true} when some caller in the JVM is counted as waiting
+     */
+    public static boolean othersWaiting() {
+        return WAITING.get() != 0;
     }
 
     /** The reply awaited by {@link #await} was read, or its read failed. */
