@@ -85,14 +85,7 @@ public final class AsyncCommands<V> implements RedisAsyncCommands<V> {
         CommandObserver observer = client.observer();
         if (observer != null) {
             CommandObserver.Call call = Observations.start(observer, command.name(), 1, client.pool().config());
-            response.whenComplete((value, error) -> {
-                if (error == null) {
-                    Observations.succeeded(call);
-                } else {
-                    Observations.failed(call, error instanceof RuntimeException e ? e
-                            : new java.util.concurrent.CompletionException(error));
-                }
-            });
+            response.whenComplete((value, error) -> Observations.completed(call, error));
         }
         if (!command.spec().isKnown()) {
             client.applyServerSpec(command); // the first use of a name waits for one COMMAND INFO

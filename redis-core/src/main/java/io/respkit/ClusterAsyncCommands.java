@@ -1,12 +1,15 @@
 package io.respkit;
 
+import io.respkit.cluster.ClusterConfig;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisAsyncCommands;
+import io.respkit.connection.CommandObserver;
 import io.respkit.exceptions.RedisCrossSlotException;
 import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.internal.cluster.ClusterAsync;
+import io.respkit.internal.cluster.ClusterObservation;
 import io.respkit.internal.cluster.ClusterRouter;
 
 /**
@@ -38,10 +41,15 @@ public final class ClusterAsyncCommands<V> implements RedisAsyncCommands<V> {
 
     private final ClusterAsync async;
     private final RedisCodec<V> codec;
+    /** Observes each command, or {@code null}. */
+    private final CommandObserver observer;
+    private final ClusterConfig config;
 
-    ClusterAsyncCommands(ClusterRouter router, RedisCodec<V> codec) {
+    ClusterAsyncCommands(ClusterRouter router, RedisCodec<V> codec, CommandObserver observer) {
         this.async = new ClusterAsync(router);
         this.codec = codec;
+        this.observer = observer;
+        this.config = router.config();
     }
 
     @Override
@@ -63,7 +71,15 @@ public final class ClusterAsyncCommands<V> implements RedisAsyncCommands<V> {
     @Override
     public <T> Response<T> enqueue(Command<T> command) {
         Response<T> response = new Response<>(command, true);
-        async.submit(command, response);
+        CommandObserver o = observer;
+        if (o == null) {
+            async.submit(command, response, null);
+            return response;
+        }
+        // started on the node of the first attempt (here, or by the router on a worker), ended with the response
+        ClusterObservation call = new ClusterObservation(o, command.name(), 1, config);
+        response.whenComplete((value, error) -> call.completed(error));
+        async.submit(command, response, call);
         return response;
     }
 

@@ -3,6 +3,7 @@ package io.respkit;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
 import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.connection.CommandObserver;
 import io.respkit.connection.RedisConnection;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisCrossSlotException;
@@ -11,6 +12,7 @@ import io.respkit.exceptions.RedisExecAbortException;
 import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.internal.cluster.ClusterBatches;
+import io.respkit.internal.cluster.ClusterObservation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,15 +57,18 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
     private final RedisCodec<V> codec;
     private final ClusterBatches batches;
     private final PipelineOptions options;
+    /** Observes each {@link #execute()}, or {@code null}. */
+    private final CommandObserver observer;
     private final List<Response<?>> responses = new ArrayList<>();
     /** The first response not yet run by {@link #sync()}. */
     private int unrun;
     private boolean closed;
 
-    ClusterPipeline(RedisCodec<V> codec, ClusterBatches batches, PipelineOptions options) {
+    ClusterPipeline(RedisCodec<V> codec, ClusterBatches batches, PipelineOptions options, CommandObserver observer) {
         this.codec = codec;
         this.batches = batches;
         this.options = options;
+        this.observer = observer;
     }
 
     @Override
@@ -101,6 +106,11 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
      * @throws RedisConnectionException when a transactional round's node failed
      */
     public void sync() {
+        sync(null);
+    }
+
+    /** {@link #sync()}, the commands sent as part of {@code round} (or {@code null}). */
+    private void sync(ClusterObservation round) {
         requireOpen();
         List<Command<?>> commands = new ArrayList<>(responses.size());
         int first = unrun;
@@ -113,9 +123,9 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
         }
         try {
             if (options.transaction()) {
-                runTransaction(commands, first);
+                runTransaction(commands, first, round);
             } else {
-                Object[] out = batches.run(commands, options.flushEvery());
+                Object[] out = batches.run(commands, options.flushEvery(), round);
                 for (int i = 0; i < out.length; i++) {
                     Response<?> r = responses.get(first + i);
                     if (out[i] instanceof RedisException e) {
@@ -139,7 +149,7 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
     }
 
     @SuppressWarnings("unchecked")
-    private void runTransaction(List<Command<?>> commands, int first) {
+    private void runTransaction(List<Command<?>> commands, int first, ClusterObservation round) {
         int slot = ClusterBatches.NO_SLOT;
         for (Command<?> c : commands) {
             int s = batches.slotOf(c);
@@ -155,7 +165,7 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
             for (Command<?> c : commands) {
                 t.enqueue(c);
             }
-        });
+        }, null, round);
         List<Response<?>> done = tx.queued();
         for (int i = 0; i < done.size(); i++) {
             Response<?> from = done.get(i);
@@ -181,7 +191,16 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
      * @throws RedisConnectionException when a transactional round's node failed
      */
     public List<Object> execute() {
-        sync();
+        CommandObserver o = observer;
+        if (o == null) {
+            return executeRound(null);
+        }
+        ClusterObservation round = new ClusterObservation(o, "PIPELINE", responses.size(), batches.config());
+        return round.observe(() -> executeRound(round));
+    }
+
+    private List<Object> executeRound(ClusterObservation round) {
+        sync(round);
         List<Object> results = new ArrayList<>(responses.size());
         int firstError = -1;
         for (int i = 0; i < responses.size(); i++) {

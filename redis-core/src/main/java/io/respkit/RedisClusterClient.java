@@ -8,6 +8,7 @@ import io.respkit.commands.Command;
 import io.respkit.commands.RedisCommands;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
+import io.respkit.connection.CommandObserver;
 import io.respkit.connection.HostAndPort;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisCrossSlotException;
@@ -17,6 +18,7 @@ import io.respkit.exceptions.RedisTransactionAbortedException;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
 import io.respkit.internal.RawCommand;
 import io.respkit.internal.cluster.ClusterBatches;
+import io.respkit.internal.cluster.ClusterObservation;
 import io.respkit.internal.cluster.ClusterRouter;
 import io.respkit.internal.commands.KeyDefs;
 import io.respkit.internal.commands.ScanStreams;
@@ -53,7 +55,8 @@ import java.util.stream.Stream;
  * {@code FLUSHALL}, {@code SCRIPT LOAD}, {@code FUNCTION LOAD}, {@code RANDOMKEY}, {@code PING}, ...), else to any
  * primary. {@code MOVED} and {@code ASK} are followed, {@code TRYAGAIN} and {@code CLUSTERDOWN} retried within the
  * command's timeout, and the topology is refreshed periodically and when it changes; a write that may have run is
- * never sent again. See docs/cluster.md.
+ * never sent again. See docs/cluster.md. For tracing and metrics, {@link #withObserver(CommandObserver)} observes every
+ * call.
  *
  * <p>Thread-safe.
  *
@@ -64,11 +67,15 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     private final ClusterRouter router;
     private final boolean ownsRouter;
     private final RedisCodec<V> codec;
+    /** Observes every call, or {@code null}: see {@link #withObserver(CommandObserver)}. */
+    private final CommandObserver observer;
 
-    private RedisClusterClient(ClusterRouter router, boolean ownsRouter, RedisCodec<V> codec) {
+    private RedisClusterClient(ClusterRouter router, boolean ownsRouter, RedisCodec<V> codec,
+            CommandObserver observer) {
         this.router = router;
         this.ownsRouter = ownsRouter;
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.observer = observer;
     }
 
     /**
@@ -105,18 +112,38 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
      */
     public static <V> RedisClusterClient<V> create(ClusterConfig config, RedisCodec<V> codec) {
         Objects.requireNonNull(codec, "codec");
-        return new RedisClusterClient<>(new ClusterRouter(Objects.requireNonNull(config, "config")), true, codec);
+        return new RedisClusterClient<>(new ClusterRouter(Objects.requireNonNull(config, "config")), true, codec,
+                null);
     }
 
     /**
-     * Returns a client sharing this client's connections with another codec. Closing it leaves them open.
+     * Returns a client sharing this client's connections (and its observer) with another codec. Closing it leaves them
+     * open.
      *
      * @param other the codec
      * @param <W> its value type
      * @return the client
      */
     public <W> RedisClusterClient<W> withCodec(RedisCodec<W> other) {
-        return new RedisClusterClient<>(router, false, other);
+        return new RedisClusterClient<>(router, false, other, observer);
+    }
+
+    /**
+     * Returns a client that is this one with every call observed, for tracing and metrics, as
+     * {@link RedisClient#withObserver(CommandObserver)} does: each command (synchronous or {@link #async()}, each page
+     * of {@link #scan(ScanArgs)}), each executed {@link ClusterPipeline} round ({@code PIPELINE}) and each
+     * transaction ({@code MULTI}) is one {@link CommandObserver.Call}. A command that goes to several nodes (fan-out
+     * such as {@code DBSIZE} or {@code KEYS}, a split {@code MGET}) or follows {@code MOVED} or {@code ASK} is still
+     * one call. Its {@link CommandObserver.Operation} names the node its first attempt was sent to (for a fan-out or
+     * a pipeline, the first node; a call that failed before any node was chosen, such as keys spanning slots, names
+     * the first seed) and database 0. It shares this client's nodes, connections and codec, and owns what this one
+     * owns: closing either of the two closes them when this one owned them.
+     *
+     * @param observer the observer, or {@code null} for none
+     * @return the observed client
+     */
+    public RedisClusterClient<V> withObserver(CommandObserver observer) {
+        return new RedisClusterClient<>(router, ownsRouter, codec, observer);
     }
 
     /**
@@ -127,7 +154,7 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
      * @return the asynchronous commands, sharing this client's nodes and connections
      */
     public ClusterAsyncCommands<V> async() {
-        return new ClusterAsyncCommands<>(router, codec);
+        return new ClusterAsyncCommands<>(router, codec, observer);
     }
 
     /**
@@ -144,7 +171,12 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
      */
     @Override
     public <T> T execute(Command<T> command) {
-        return router.execute(command);
+        CommandObserver o = observer;
+        if (o == null) {
+            return router.execute(command);
+        }
+        ClusterObservation call = new ClusterObservation(o, command.name(), 1, router.config());
+        return call.observe(() -> router.execute(command, call));
     }
 
     /**
@@ -174,7 +206,7 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     public Stream<String> scan(ScanArgs args) {
         Objects.requireNonNull(args, "args");
         return topology().servingPrimaries().stream().flatMap(node -> ScanStreams.stream(
-                cursor -> router.executeOn(node.address(), KeyDefs.scan(codec, cursor, args))));
+                cursor -> executeOn(node.address(), KeyDefs.scan(codec, cursor, args))));
     }
 
     /**
@@ -187,6 +219,16 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     public ScanPage<String> scan(String cursor, ScanArgs args) {
         throw new RedisUnsupportedCommandException("SCAN with a cursor of your own has no meaning on a cluster (each "
                 + "node has its own cursors): use scan() or scan(ScanArgs), which iterate every primary");
+    }
+
+    /** One page of a {@link #scan(ScanArgs)}: a call of its own, on the node it pages. */
+    private <T> T executeOn(HostAndPort node, Command<T> command) {
+        CommandObserver o = observer;
+        if (o == null) {
+            return router.executeOn(node, command);
+        }
+        ClusterObservation call = new ClusterObservation(o, command.name(), 1, router.config());
+        return call.observe(() -> router.executeOn(node, command, call));
     }
 
     @Override
@@ -294,7 +336,7 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
      * @return the pipeline
      */
     public ClusterPipeline<V> pipeline(PipelineOptions options) {
-        return new ClusterPipeline<>(codec, router.batches(), Objects.requireNonNull(options, "options"));
+        return new ClusterPipeline<>(codec, router.batches(), Objects.requireNonNull(options, "options"), observer);
     }
 
     /**
@@ -340,7 +382,8 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
         ClusterBatches batches = router.batches();
         int slot = batches.slotOfKeys("MULTI", List.of(Objects.requireNonNull(key, "key")), codec);
         PooledConnection lease = batches.borrow(batches.primaryFor(slot));
-        return new Transaction<>(codec, lease, lease.connection(), ClusterTransactions.admission(batches, slot));
+        return new Transaction<>(codec, lease, lease.connection(), ClusterTransactions.admission(batches, slot))
+                .observedBy(observer); // its node's address and database, as for a single node
     }
 
     /**
@@ -358,7 +401,7 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     public TransactionResult multi(String key, Consumer<Transaction<V>> body) {
         ClusterBatches batches = router.batches();
         int slot = batches.slotOfKeys("MULTI", List.of(Objects.requireNonNull(key, "key")), codec);
-        Transaction<V> tx = ClusterTransactions.execOnSlot(batches, codec, slot, body);
+        Transaction<V> tx = ClusterTransactions.execOnSlot(batches, codec, slot, body, observer, null);
         List<Object> results = new java.util.ArrayList<>();
         for (Response<?> r : tx.queued()) {
             results.add(r.resultOrFailure());
@@ -399,12 +442,13 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
     public TransactionResult transaction(Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body) {
         Objects.requireNonNull(body, "body");
         return ClusterTransactions.watched(router.batches(), codec, Objects.requireNonNull(watchKeys, "watchKeys"),
-                maxAttempts, body);
+                maxAttempts, body, observer);
     }
 
     /**
-     * Closes every node's connections and stops the topology refresh; a client made by {@link #withCodec} leaves
-     * them open.
+     * Closes every node's connections and stops the topology refresh when this client owns them: one made by
+     * {@link #create} does, one made by {@link #withCodec} does not, and one made by {@link #withObserver} does when
+     * the client it was made from did.
      */
     @Override
     public void close() {

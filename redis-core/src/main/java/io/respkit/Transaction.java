@@ -155,7 +155,8 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
     }
 
     /**
-     * Sets the observer of {@link #exec()}; package-private: {@link RedisClient} passes its own.
+     * Sets the observer of {@link #exec()}; package-private: {@link RedisClient} and {@link RedisClusterClient} pass
+     * their own.
      *
      * @param o the observer, or {@code null}
      * @return this transaction

@@ -4,9 +4,11 @@ import java.util.Objects;
 
 /**
  * Watches what a client runs, for tracing and metrics: the starter's Micrometer Observation support implements it,
- * and {@code RedisClient.withObserver(CommandObserver)} installs it. Each single command, each executed pipeline round
- * and each transaction is one {@link Call}, started as it is about to be sent and ended once its outcome is known.
- * A client without an observer pays one {@code null} check per call.
+ * and {@code RedisClient.withObserver(CommandObserver)} or {@code RedisClusterClient.withObserver(CommandObserver)}
+ * installs it. Each single command, each executed pipeline round and each transaction is one {@link Call}, started as
+ * it is about to be sent and ended once its outcome is known; on a cluster, a command that goes to several nodes or
+ * follows redirects is one call too, named after the node its first attempt was sent to. A client without an
+ * observer pays one {@code null} check per call.
  *
  * <p>Implementations must be thread-safe, quick, and must not throw: calls happen on the caller's thread (or, for an
  * asynchronous command, on the thread that completes it), and an exception thrown here is logged and ignored.

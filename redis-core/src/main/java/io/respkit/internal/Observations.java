@@ -5,6 +5,7 @@ import io.respkit.connection.RedisConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -40,9 +41,25 @@ public final class Observations {
      * @return the call
      */
     public static CommandObserver.Call start(CommandObserver observer, String name, int commands, RedisConfig server) {
+        return start(observer, name, commands, server.host(), server.port(), server.database());
+    }
+
+    /**
+     * Starts a call on a server named by its address, or returns one that does nothing when the observer throws.
+     *
+     * @param observer the observer
+     * @param name the operation's name
+     * @param commands how many commands it carries
+     * @param host the server's host
+     * @param port the server's port
+     * @param database the selected database
+     * @return the call
+     */
+    public static CommandObserver.Call start(CommandObserver observer, String name, int commands, String host,
+            int port, int database) {
         try {
-            CommandObserver.Call call = observer.start(new CommandObserver.Operation(name, commands, server.host(),
-                    server.port(), server.database()));
+            CommandObserver.Call call = observer.start(new CommandObserver.Operation(name, commands, host, port,
+                    database));
             return call != null ? call : NOTHING;
         } catch (RuntimeException e) {
             log.warn("Command observer {} failed to start a call; ignoring it", observer, e);
@@ -65,6 +82,20 @@ public final class Observations {
             call.failed(error);
         } catch (RuntimeException e) {
             log.warn("Command observer failed to end a call; ignoring it", e);
+        }
+    }
+
+    /**
+     * Ends an asynchronous command's call as its future's outcome says, ignoring an observer that throws.
+     *
+     * @param call the call
+     * @param error the failure the future completed with, or {@code null} on success
+     */
+    public static void completed(CommandObserver.Call call, Throwable error) {
+        if (error == null) {
+            succeeded(call);
+        } else {
+            failed(call, error instanceof RuntimeException e ? e : new CompletionException(error));
         }
     }
 

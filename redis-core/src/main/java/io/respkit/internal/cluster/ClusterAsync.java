@@ -100,9 +100,11 @@ public final class ClusterAsync {
      *
      * @param command the command
      * @param response completed with the decoded reply, or exceptionally with a {@link RedisException}
+     * @param observation the command's call, started here or by the router on the node of its first attempt (the
+     *        caller ends it when {@code response} completes), or {@code null} when unobserved
      * @param <T> the reply type
      */
-    public <T> void submit(Command<T> command, CompletableFuture<T> response) {
+    public <T> void submit(Command<T> command, CompletableFuture<T> response, ClusterObservation observation) {
         int slot;
         try {
             int[] positions = router.keyPositions(command);
@@ -119,20 +121,20 @@ public final class ClusterAsync {
         if (slot == KeySlots.CROSS || !Multiplexer.shareable(command)
                 || (slot == KeySlots.NONE && command.spec().requestPolicy() != RequestPolicy.DEFAULT)
                 || (replicaReads && command.isReadOnly())) {
-            viaRouter(command, response);
+            viaRouter(command, response, observation);
             return;
         }
         HostAndPort target;
         try {
             target = slot == KeySlots.NONE ? topology.anyPrimary() : topology.primaryFor(slot);
         } catch (RedisClusterDownException e) {
-            viaRouter(command, response); // the router waits for a topology that names an owner
+            viaRouter(command, response, observation); // the router waits for a topology that names an owner
             return;
         }
         if (target == null || topology.markedFailed(target) || topology.suspected(target)) {
             // its replica is being promoted, or it just failed to answer: the router waits for the topology
             // that names its successor, on a worker thread, instead of this caller connecting to a hung node
-            viaRouter(command, response);
+            viaRouter(command, response, observation);
             return;
         }
         Multiplexer multiplexer;
@@ -147,13 +149,17 @@ public final class ClusterAsync {
             // opening a connection can take a handshake timeout (a hung node): never on the caller's thread, which
             // was promised an immediate return; this command goes through the router, the connection opens behind
             openInBackground(target, multiplexer);
-            viaRouter(command, response);
+            viaRouter(command, response, observation);
             return;
+        }
+        if (observation != null) {
+            observation.routedTo(target);
         }
         try {
             reply = multiplexer.submit(command);
         } catch (RedisException e) {
-            viaRouter(command, response); // no connection (nothing was sent): the router finds the node's successor
+            // no connection (nothing was sent): the router finds the node's successor
+            viaRouter(command, response, observation);
             return;
         }
         HostAndPort node = target;
@@ -161,13 +167,14 @@ public final class ClusterAsync {
             if (error == null) {
                 response.complete(value);
             } else {
-                failed(command, response, node, error);
+                failed(command, response, node, error, observation);
             }
         });
     }
 
     /** Decides what a failure on the shared connection means; on its reader thread, so it must not block. */
-    private <T> void failed(Command<T> command, CompletableFuture<T> response, HostAndPort node, Throwable error) {
+    private <T> void failed(Command<T> command, CompletableFuture<T> response, HostAndPort node, Throwable error,
+            ClusterObservation observation) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof TimeoutException) {
             RedisTimeoutException timeout = new RedisTimeoutException("Command " + command.name() + " timed out after "
@@ -185,12 +192,12 @@ public final class ClusterAsync {
                 if (redirect.moved()) {
                     topology.moved(redirect.slot(), redirect.target());
                 }
-                viaRouter(command, response); // not run there: the router follows the redirect
+                viaRouter(command, response, observation); // not run there: the router follows the redirect
                 return;
             }
             String code = e.code();
             if ("TRYAGAIN".equals(code) || "CLUSTERDOWN".equals(code)) {
-                viaRouter(command, response); // not run: the router backs off and retries
+                viaRouter(command, response, observation); // not run: the router backs off and retries
                 return;
             }
             response.completeExceptionally(e);
@@ -199,7 +206,7 @@ public final class ClusterAsync {
         if (cause instanceof RedisConnectionException e && !(e instanceof RedisTimeoutException)) {
             topology.requestRefresh();
             if (command.isReadOnly()) {
-                viaRouter(command, response); // a read may run twice
+                viaRouter(command, response, observation); // a read may run twice
                 return;
             }
         }
@@ -226,8 +233,8 @@ public final class ClusterAsync {
         }
     }
 
-    private <T> void viaRouter(Command<T> command, CompletableFuture<T> response) {
-        ClusterCall<T> call = new ClusterCall<>(router, command, response);
+    private <T> void viaRouter(Command<T> command, CompletableFuture<T> response, ClusterObservation observation) {
+        ClusterCall<T> call = new ClusterCall<>(router, command, response, observation);
         try {
             (command.blockMillis() >= 0 ? BLOCKING : ROUTED).execute(call);
         } catch (RuntimeException e) {

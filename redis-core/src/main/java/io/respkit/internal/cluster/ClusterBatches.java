@@ -79,10 +79,12 @@ public final class ClusterBatches implements AutoCloseable {
      *
      * @param commands the commands, in queue order
      * @param flushEvery the most commands per round trip to one node
+     * @param observation the round's call, started on the node of the first command sent (the caller ends it), or
+     *        {@code null} when unobserved
      * @return per command, in order: its raw reply, or the {@link RedisException} it failed with
      * @throws IllegalStateException when the client is closed
      */
-    public Object[] run(List<? extends Command<?>> commands, int flushEvery) {
+    public Object[] run(List<? extends Command<?>> commands, int flushEvery, ClusterObservation observation) {
         int n = commands.size();
         Object[] out = new Object[n];
         int[] slots = new int[n];
@@ -116,6 +118,9 @@ public final class ClusterBatches implements AutoCloseable {
                     return null;
                 }
             });
+            if (observation != null && !groups.isEmpty()) {
+                observation.routedTo(groups.keySet().iterator().next().node());
+            }
             runGroups(groups, commands, out, flushEvery);
             List<Integer> again = new ArrayList<>();
             boolean refresh = false;
@@ -364,6 +369,11 @@ public final class ClusterBatches implements AutoCloseable {
             topology.moved(r.slot(), r.target());
         }
         return r;
+    }
+
+    /** @return the cluster's configuration */
+    public io.respkit.cluster.ClusterConfig config() {
+        return topology.config();
     }
 
     /** @return the most redirects to follow for one command */

@@ -26,15 +26,19 @@ import java.util.concurrent.CompletableFuture;
 final class ClusterCall<T> extends WorkerCall<T> {
 
     private final ClusterRouter router;
+    /** The command's call, or {@code null}: the router starts it on its first node; the response's end ends it. */
+    private final ClusterObservation observation;
 
-    ClusterCall(ClusterRouter router, Command<T> command, CompletableFuture<T> response) {
+    ClusterCall(ClusterRouter router, Command<T> command, CompletableFuture<T> response,
+            ClusterObservation observation) {
         super(command, response);
         this.router = router;
+        this.observation = observation;
     }
 
     @Override
     protected T execute(Command<T> command) {
-        return router.execute(command);
+        return router.execute(command, observation);
     }
 
     /** The pop with a decoder that keeps the reply as read, so that what it took can be put back. */
@@ -42,7 +46,7 @@ final class ClusterCall<T> extends WorkerCall<T> {
     protected Object executePop(Command<T> pop) {
         Command<Object> copy = Commands.copy(pop, Decoders.raw());
         copy.blocking(Duration.ofMillis(pop.blockMillis())); // 0 stays "forever"
-        return router.execute(copy);
+        return router.execute(copy, observation);
     }
 
     @Override

@@ -138,6 +138,24 @@ public final class ClusterRouter implements AutoCloseable {
      * @throws RedisConnectionException when the node failed, for a write that may have run or when time was up
      */
     public <T> T execute(Command<T> command) {
+        return execute(command, null);
+    }
+
+    /**
+     * Runs a command as {@link #execute(Command)} does, as one observed call: started once the node of its first
+     * attempt is chosen; redirects, retries and the other nodes of a fan-out or split belong to it. The caller ends
+     * it.
+     *
+     * @param command the command
+     * @param observation the call, or {@code null} when unobserved
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws RedisCrossSlotException when its keys span slots and it cannot be split; nothing was sent
+     * @throws io.respkit.exceptions.RedisClusterDownException when its slot stayed unserved until its time was up
+     * @throws RedisServerException when the server answered with an error (after the redirects allowed)
+     * @throws RedisConnectionException when the node failed, for a write that may have run or when time was up
+     */
+    public <T> T execute(Command<T> command, ClusterObservation observation) {
         if (!command.spec().isKnown()) {
             serverSpecs.apply(command);
         }
@@ -145,17 +163,17 @@ public final class ClusterRouter implements AutoCloseable {
         int slot = KeySlots.slot(command, positions);
         if (slot == KeySlots.CROSS) {
             if (splits(command)) {
-                return MultiShard.execute(this, command, positions);
+                return MultiShard.execute(this, command, positions, observation);
             }
             throw new RedisCrossSlotException(command.name(), KeySlots.distinct(command, positions));
         }
         if (slot == KeySlots.NONE) {
             RequestPolicy policy = command.spec().requestPolicy();
             if (policy == RequestPolicy.ALL_SHARDS || policy == RequestPolicy.ALL_NODES) {
-                return fanOut(command, policy == RequestPolicy.ALL_NODES);
+                return fanOut(command, policy == RequestPolicy.ALL_NODES, observation);
             }
         }
-        return route(command, slot, null);
+        return route(command, slot, null, observation);
     }
 
     /**
@@ -195,29 +213,48 @@ public final class ClusterRouter implements AutoCloseable {
      * @throws RedisConnectionException when the node failed or could not be reached
      */
     public <T> T executeOn(HostAndPort node, Command<T> command) {
-        return route(command, KeySlots.NONE, node);
+        return executeOn(node, command, null);
+    }
+
+    /**
+     * Runs a command on one node as {@link #executeOn(HostAndPort, Command)} does, as one observed call, which the
+     * caller ends.
+     *
+     * @param node the node
+     * @param command the command
+     * @param observation the call, or {@code null} when unobserved
+     * @param <T> the reply type
+     * @return the decoded reply
+     * @throws RedisServerException when the server answered with an error
+     * @throws RedisConnectionException when the node failed or could not be reached
+     */
+    public <T> T executeOn(HostAndPort node, Command<T> command, ClusterObservation observation) {
+        return route(command, KeySlots.NONE, node, observation);
     }
 
     /**
      * Runs a command on its slot's node (any primary for {@link KeySlots#NONE}, or {@code pinned}), following
-     * redirects, waiting out failovers within the command's time.
+     * redirects, waiting out failovers within the command's time; {@code observation} (or {@code null}) starts on the
+     * node of the first attempt.
      */
-    <T> T route(Command<T> command, int slot, HostAndPort pinned) {
+    <T> T route(Command<T> command, int slot, HostAndPort pinned, ClusterObservation observation) {
         long deadline = System.nanoTime() + budgetNanos();
         if (command.blockMillis() >= 0) {
-            return route(command, slot, pinned, deadline); // its own wait for a reply comes on top of the budget
+            // its own wait for a reply comes on top of the budget
+            return route(command, slot, pinned, deadline, observation);
         }
         // The attempt in flight ends with the call: reads on its connection (a handshake included) stop then.
         long outer = CallDeadline.get();
         long previous = CallDeadline.set(outer != 0 && outer - deadline < 0 ? outer : deadline);
         try {
-            return route(command, slot, pinned, deadline);
+            return route(command, slot, pinned, deadline, observation);
         } finally {
             CallDeadline.restore(previous);
         }
     }
 
-    private <T> T route(Command<T> command, int slot, HostAndPort pinned, long deadline) {
+    private <T> T route(Command<T> command, int slot, HostAndPort pinned, long deadline,
+            ClusterObservation observation) {
         boolean read = command.isReadOnly();
         boolean mayRepeat = read && command.blockMillis() < 0;
         int redirects = 0;
@@ -261,6 +298,9 @@ public final class ClusterRouter implements AutoCloseable {
                                 + " is marked failed and no replica took over within the timeout of "
                                 + command.name());
                     }
+                }
+                if (observation != null) {
+                    observation.routedTo(target);
                 }
                 return topology.channel(target).execute(command, ask != null, replica);
             } catch (RedisServerException e) {
@@ -327,7 +367,7 @@ public final class ClusterRouter implements AutoCloseable {
     }
 
     /** Runs a keyless command on every primary (or every node) and merges the replies. */
-    private <T> T fanOut(Command<T> command, boolean replicasToo) {
+    private <T> T fanOut(Command<T> command, boolean replicasToo, ClusterObservation observation) {
         ClusterTopology t = topology.topology();
         List<ClusterNode> nodes = new ArrayList<>(t.servingPrimaries());
         if (replicasToo) {
@@ -341,7 +381,7 @@ public final class ClusterRouter implements AutoCloseable {
         RedisException failure = null;
         for (ClusterNode node : nodes) {
             try {
-                replies.add(route(Commands.copy(command, Decoders.raw()), KeySlots.NONE, node.address()));
+                replies.add(route(Commands.copy(command, Decoders.raw()), KeySlots.NONE, node.address(), observation));
             } catch (RedisException e) {
                 if (failure == null) {
                     failure = e;
@@ -402,7 +442,7 @@ public final class ClusterRouter implements AutoCloseable {
 
     /** COMMAND INFO / GETKEYS: the same on every node, so any primary answers; for the key finder. */
     private Object runAnywhere(Command<Object> command) {
-        return route(command, KeySlots.NONE, null);
+        return route(command, KeySlots.NONE, null, null);
     }
 
     @Override

@@ -25,7 +25,7 @@ final class MultiShard {
     private MultiShard() {
     }
 
-    static <T> T execute(ClusterRouter router, Command<T> command, int[] positions) {
+    static <T> T execute(ClusterRouter router, Command<T> command, int[] positions, ClusterObservation observation) {
         int n = command.argumentCount();
         if (positions[0] != 1 || !ascending(positions)) {
             // something other than keys and their values precedes or interleaves: not splittable by this rule
@@ -49,7 +49,7 @@ final class MultiShard {
             if (command.isReadOnly()) {
                 part.readOnly();
             }
-            Object reply = router.route(part, group.getKey(), null);
+            Object reply = router.route(part, group.getKey(), null, observation);
             if (inOrder != null) {
                 List<Object> items = Decoders.elements(reply);
                 List<Integer> keys = group.getValue();

@@ -174,13 +174,15 @@ public final class RedisAutoConfiguration {
          * Creates the cluster client with String values; it reads the topology from the seeds at once.
          *
          * @param config the cluster configuration
+         * @param observers the observer of every call (Micrometer's, see {@link ObservationConfiguration}), if any
          * @return the client, closed (with every node's connections) when the context closes
          * @throws io.respkit.exceptions.RedisConnectionException when no seed answered with the topology
          */
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        public RedisClusterClient<String> redisClusterClient(ClusterConfig config) {
-            return RedisClusterClient.create(config);
+        public RedisClusterClient<String> redisClusterClient(ClusterConfig config,
+                                                             ObjectProvider<CommandObserver> observers) {
+            return RedisObservation.observed(RedisClusterClient.create(config), observers);
         }
 
         /**
@@ -301,8 +303,9 @@ public final class RedisAutoConfiguration {
     }
 
     /**
-     * Micrometer Observation of every command when micrometer-observation is present and an
-     * {@code ObservationRegistry} bean records observations; {@code redis.observation.enabled=false} turns it off.
+     * Micrometer Observation of every command of the client bean (single-node, Sentinel or cluster) when
+     * micrometer-observation is present and an {@code ObservationRegistry} bean records observations;
+     * {@code redis.observation.enabled=false} turns it off.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
