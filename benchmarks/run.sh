@@ -20,7 +20,7 @@ mvn -B -q ${MVN_FLAGS:-} -pl benchmarks -am -DskipTests package dependency:build
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
 CP="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 # A fixed heap, so no contender pays for heap growth the others did not.
-JVM=(-Xms2g -Xmx2g -XX:+UseG1GC)
+JVM=(-Xms2g -Xmx2g -XX:+UseG1GC ${BENCH_JVM_OPTS:-})
 if [ "${1:-}" = "--jmh" ]; then
     shift
     exec java "${JVM[@]}" -cp "$CP" org.openjdk.jmh.Main -prof gc -f 1 -wi 3 -w 2s -i 5 -r 3s "$@"

@@ -3,7 +3,7 @@ package io.respkit.benchmarks;
 import java.lang.management.ManagementFactory;
 
 /**
- * Heap bytes allocated by all threads of this JVM since it started (HotSpot's
+ * Heap bytes allocated, and CPU time used, by all threads of this JVM since it started (HotSpot's
  * {@link com.sun.management.ThreadMXBean#getTotalThreadAllocatedBytes()}), so that a workload's cost counts the
  * client's I/O threads too, not only the caller's.
  *
@@ -18,6 +18,8 @@ public final class Allocations {
         THREADS.setThreadAllocatedMemoryEnabled(true);
     }
 
+    private static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+
     private Allocations() {
     }
 
@@ -28,5 +30,14 @@ public final class Allocations {
      */
     public static long total() {
         return THREADS.getTotalThreadAllocatedBytes();
+    }
+
+    /**
+     * Returns the CPU time this JVM used so far, every thread counted.
+     *
+     * @return nanoseconds, or -1 when the JVM cannot tell
+     */
+    public static long cpuNanos() {
+        return OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 }

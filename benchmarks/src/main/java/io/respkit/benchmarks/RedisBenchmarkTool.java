@@ -18,6 +18,9 @@ public final class RedisBenchmarkTool {
     private RedisBenchmarkTool() {
     }
 
+    /** The workloads' values are {@code "value:" + i} for i up to 200,000: 7 to 12 bytes, mostly 11. */
+    static final int VALUE_BYTES = 11;
+
     /** @return {@code true} when {@code redis-benchmark} can be run */
     public static boolean available() {
         try {
@@ -51,7 +54,7 @@ public final class RedisBenchmarkTool {
                                    String... workloads) {
         List<String> cmd = List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-c", Integer.toString(clients), "-P", Integer.toString(pipeline), "-n", Integer.toString(requests),
-                "-r", Integer.toString(keyspace), "-t", tests, "--csv");
+                "-r", Integer.toString(keyspace), "-d", Integer.toString(VALUE_BYTES), "-t", tests, "--csv");
         String[] names = tests.toUpperCase(java.util.Locale.ROOT).split(",");
         List<Sample> samples = new ArrayList<>();
         try {

@@ -40,7 +40,7 @@ public final class RedisConfig {
     private final RespLimits limits;
     private final PoolConfig pool;
     private final boolean retryReads;
-    private final boolean multiplexed;
+    private final ConnectionMode connectionMode;
     private final Duration healthCheckInterval;
 
     private RedisConfig(Builder b) {
@@ -58,7 +58,7 @@ public final class RedisConfig {
         this.limits = b.limits;
         this.pool = b.pool;
         this.retryReads = b.retryReads;
-        this.multiplexed = b.multiplexed;
+        this.connectionMode = b.connectionMode;
         this.healthCheckInterval = b.healthCheckInterval;
     }
 
@@ -178,12 +178,23 @@ public final class RedisConfig {
     }
 
     /**
-     * Returns whether ordinary commands share one auto-pipelined connection instead of borrowing pooled ones.
+     * Returns whether ordinary commands always share one auto-pipelined connection instead of borrowing pooled ones:
+     * {@link #connectionMode()} is {@link ConnectionMode#MULTIPLEXED}.
      *
      * @return {@code true} for the multiplexed mode
      */
     public boolean multiplexed() {
-        return multiplexed;
+        return connectionMode == ConnectionMode.MULTIPLEXED;
+    }
+
+    /**
+     * Returns how ordinary commands run: pooled, multiplexed, or (the default) pooled for a lone caller and
+     * multiplexed under concurrency.
+     *
+     * @return the mode; {@link ConnectionMode#ADAPTIVE} by default
+     */
+    public ConnectionMode connectionMode() {
+        return connectionMode;
     }
 
     /**
@@ -227,7 +238,7 @@ public final class RedisConfig {
         b.limits = limits;
         b.pool = pool;
         b.retryReads = retryReads;
-        b.multiplexed = multiplexed;
+        b.connectionMode = connectionMode;
         b.healthCheckInterval = healthCheckInterval;
         return b;
     }
@@ -254,8 +265,8 @@ public final class RedisConfig {
         if (clientName != null) {
             sb.append(", clientName=").append(clientName);
         }
-        if (multiplexed) {
-            sb.append(", multiplexed");
+        if (connectionMode != ConnectionMode.ADAPTIVE) {
+            sb.append(connectionMode == ConnectionMode.POOLED ? ", pooled" : ", multiplexed");
         }
         if (retryReads) {
             sb.append(", retryReads");
@@ -286,7 +297,7 @@ public final class RedisConfig {
         private RespLimits limits = RespLimits.DEFAULT;
         private PoolConfig pool = PoolConfig.DEFAULT;
         private boolean retryReads;
-        private boolean multiplexed;
+        private ConnectionMode connectionMode = ConnectionMode.ADAPTIVE;
         private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
 
         private Builder() {
@@ -449,16 +460,32 @@ public final class RedisConfig {
         }
 
         /**
-         * Sets whether the client runs ordinary commands on one shared connection with automatic pipelining: many
-         * threads' commands are coalesced into single socket writes. Blocking commands, transactions, WATCH,
-         * SELECT, pub/sub and other stateful commands still run on dedicated pooled connections, and pipelines keep
-         * their own pooled connection. Off by default.
+         * Sets whether the client always runs ordinary commands on one shared connection with automatic pipelining
+         * ({@link ConnectionMode#MULTIPLEXED}) or always on pooled ones ({@link ConnectionMode#POOLED}); see
+         * {@link #connectionMode(ConnectionMode)}, whose default, {@link ConnectionMode#ADAPTIVE}, is neither.
          *
-         * @param multiplexed whether to multiplex
+         * @param multiplexed {@code true} for {@code MULTIPLEXED}, {@code false} for {@code POOLED}
          * @return this builder
          */
         public Builder multiplexed(boolean multiplexed) {
-            this.multiplexed = multiplexed;
+            this.connectionMode = multiplexed ? ConnectionMode.MULTIPLEXED : ConnectionMode.POOLED;
+            return this;
+        }
+
+        /**
+         * Sets how the client runs ordinary commands. With {@link ConnectionMode#MULTIPLEXED} many threads'
+         * commands are coalesced into single socket writes on one shared connection; with
+         * {@link ConnectionMode#POOLED} each command borrows a pooled connection; {@link ConnectionMode#ADAPTIVE},
+         * the default, borrows for a lone caller and shares under concurrency. Blocking commands, transactions,
+         * WATCH, SELECT, pub/sub and other stateful commands always run on dedicated pooled connections, and
+         * pipelines keep their own pooled connection.
+         *
+         * @param mode the mode
+         * @return this builder
+         * @throws NullPointerException when {@code mode} is null
+         */
+        public Builder connectionMode(ConnectionMode mode) {
+            this.connectionMode = java.util.Objects.requireNonNull(mode, "mode");
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.respkit.internal;
 
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
+import io.respkit.connection.ConnectionMode;
 import io.respkit.connection.ReadFrom;
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisDurabilityException;
@@ -19,9 +20,12 @@ import io.respkit.sentinel.SentinelConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * How a {@link io.respkit.RedisClient} runs one command: on the shared multiplexed connection when the command may
- * share it and the mode is on, else on a pooled connection, with the one retry of a read-only command after a
+ * share it and the {@link ConnectionMode} says so (always, or in the adaptive mode while other callers' commands are
+ * in flight), else on a pooled connection, with the one retry of a read-only command after a
  * connection failure. A client of a Sentinel-monitored primary also sends reads where its {@link ReadFrom} says,
  * waits for replicas after writes in the {@link DurableWrites} mode, and asks the sentinels at once after a
  * {@code READONLY} error.
@@ -38,6 +42,8 @@ public final class CommandExecutor implements AutoCloseable {
     private final ReplicaPools replicas;
     private final ReadFrom readFrom;
     private final DurableWrites durable;
+    /** Callers in {@link #onPrimary} now, for the adaptive mode. */
+    private final AtomicInteger callers = new AtomicInteger();
 
     private CommandExecutor(ConnectionPool pool, Multiplexer multiplexer, SentinelWatcher sentinel,
             SentinelConfig config) {
@@ -101,8 +107,23 @@ public final class CommandExecutor implements AutoCloseable {
     }
 
     private <T> T onPrimary(Command<T> command) {
+        ConnectionMode mode = pool.config().connectionMode();
+        if (mode != ConnectionMode.ADAPTIVE) {
+            return onPrimary(command, mode == ConnectionMode.MULTIPLEXED);
+        }
+        // A lone caller borrows (its reply never waits behind another's); with company, commands share the
+        // multiplexed connection, where one write and one read serve many callers.
+        boolean company = callers.getAndIncrement() != 0;
+        try {
+            return onPrimary(command, company);
+        } finally {
+            callers.decrementAndGet();
+        }
+    }
+
+    private <T> T onPrimary(Command<T> command, boolean multiplexed) {
         boolean retry = command.isReadOnly() && pool.config().retryReads();
-        if (pool.config().multiplexed() && Multiplexer.shareable(command)) {
+        if (multiplexed && Multiplexer.shareable(command)) {
             try {
                 return multiplexer.execute(command);
             } catch (RedisConnectionException e) {

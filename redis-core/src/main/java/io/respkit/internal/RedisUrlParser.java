@@ -198,6 +198,14 @@ public final class RedisUrlParser {
             case "maxWait" -> pool.maxWait = duration(value, name, masked);
             case "retryReads" -> b.retryReads(bool(value, name, masked));
             case "multiplexed" -> b.multiplexed(bool(value, name, masked));
+            case "connectionMode" -> {
+                try {
+                    b.connectionMode(io.respkit.connection.ConnectionMode.parse(value));
+                } catch (IllegalArgumentException e) {
+                    throw fail(masked, "option '" + name + "' must be pooled, multiplexed or adaptive, "
+                            + was(value));
+                }
+            }
             case "healthCheckInterval" -> b.healthCheckInterval(offOrDuration(value, name, masked));
             case "verifyHostname" -> {
                 boolean verify = bool(value, name, masked);

@@ -42,6 +42,7 @@ final class UrlOptions {
         spell("maxWait");
         spell("retryReads", "retry_reads");
         spell("multiplexed");
+        spell("connectionMode", "connection_mode");
         spell("healthCheckInterval", "health_check_interval");
         spell("verifyHostname", "ssl_check_hostname");
         CLUSTER_SPELLINGS.putAll(SPELLINGS);

@@ -112,6 +112,11 @@ public final class UrlSettings implements UrlTarget {
     }
 
     @Override
+    public void connectionMode(io.respkit.connection.ConnectionMode mode) {
+        b.connectionMode(mode);
+    }
+
+    @Override
     public void healthCheckInterval(Duration interval) {
         b.healthCheckInterval(interval);
     }

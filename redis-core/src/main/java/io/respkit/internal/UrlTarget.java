@@ -51,6 +51,9 @@ public interface UrlTarget {
     /** @param multiplexed whether the client multiplexes */
     void multiplexed(boolean multiplexed);
 
+    /** @param mode how the client runs ordinary commands */
+    void connectionMode(io.respkit.connection.ConnectionMode mode);
+
     /** @param interval the subscriber health-check interval, zero for off */
     void healthCheckInterval(Duration interval);
 

@@ -44,6 +44,30 @@ class RedisConfigTests {
         assertThat(config.limits()).isEqualTo(RespLimits.DEFAULT);
         assertThat(config.pool()).isEqualTo(PoolConfig.DEFAULT);
         assertThat(config.address()).isEqualTo("localhost:6379");
+        assertThat(config.connectionMode()).isEqualTo(ConnectionMode.ADAPTIVE);
+        assertThat(config.multiplexed()).isFalse();
+    }
+
+    @Test
+    void connectionModeFromBuilderAndUrl() {
+        assertThat(RedisConfig.builder().multiplexed(true).build().connectionMode())
+                .isEqualTo(ConnectionMode.MULTIPLEXED);
+        assertThat(RedisConfig.builder().multiplexed(false).build().connectionMode()).isEqualTo(ConnectionMode.POOLED);
+        assertThat(RedisConfig.fromUrl("redis://h?multiplexed=true").multiplexed()).isTrue();
+        assertThat(RedisConfig.fromUrl("redis://h?multiplexed=false").connectionMode())
+                .isEqualTo(ConnectionMode.POOLED);
+        assertThat(RedisConfig.fromUrl("redis://h?connectionMode=Pooled").connectionMode())
+                .isEqualTo(ConnectionMode.POOLED);
+        assertThat(RedisConfig.fromUrl("redis://h?connection_mode=multiplexed").connectionMode())
+                .isEqualTo(ConnectionMode.MULTIPLEXED);
+        assertThat(RedisConfig.fromUrl("redis://h?connectionMode=adaptive").connectionMode())
+                .isEqualTo(ConnectionMode.ADAPTIVE);
+        assertThat(RedisConfig.builder().connectionMode(ConnectionMode.POOLED).build().toBuilder().build()
+                .connectionMode()).isEqualTo(ConnectionMode.POOLED);
+        assertThat(RedisConfig.builder().connectionMode(ConnectionMode.POOLED).build().toString()).contains("pooled");
+        assertThatThrownBy(() -> RedisConfig.builder().connectionMode(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> ConnectionMode.parse("fast")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("connection mode must be pooled, multiplexed or adaptive, was 'fast'");
     }
 
     @Test
@@ -241,6 +265,8 @@ class RedisConfigTests {
                 Arguments.of("redis://:" + pw + "@host?clientName=a%20b", "option 'clientName'"),
                 Arguments.of("redis://:" + pw + "@host?clientName=", "option 'clientName'"),
                 Arguments.of("redis://:" + pw + "@host?verifyHostname=maybe", "verifyHostname must be true or false"),
+                Arguments.of("redis://:" + pw + "@host?connectionMode=fast",
+                        "option 'connectionMode' must be pooled, multiplexed or adaptive, was 'fast'"),
                 Arguments.of("unix://:" + pw + "@/tmp/redis.sock", "Unix domain sockets are not supported"),
                 Arguments.of("redis+unix://:" + pw + "@/tmp/redis.sock", "Unix domain sockets are not supported"),
                 Arguments.of("redis://:" + pw + "@[::1:6379", "IPv6 address is missing its closing ']'"),

@@ -2,6 +2,7 @@ package io.respkit.internal.cluster;
 
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.Command;
+import io.respkit.connection.ConnectionMode;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.connection.RedisConnection;
@@ -21,11 +22,12 @@ import org.slf4j.LoggerFactory;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The connections to one cluster node: a pool with the single-node guarantees (a connection that failed is never
- * handed out again), and, in multiplexed mode or once the asynchronous API used the node, one shared connection. A failure to get a connection, before anything
- * was written, is reported as a {@link NotSentException}, so the router may run the command on another node.
+ * handed out again), and, in multiplexed mode, or once the asynchronous API or (in the adaptive mode) overlapping
+ * commands used the node, one shared connection. A failure to get a connection, before anything was written, is reported as a {@link NotSentException}, so the router may run the command on another node.
  *
  * <p>Thread-safe.
  */
@@ -38,9 +40,11 @@ final class NodeChannel implements AutoCloseable {
     private final RedisConfig config;
     /** The shared connection of multiplexed mode, used by {@link #execute}; null otherwise. */
     private final Multiplexer multiplexer;
-    /** The asynchronous API's shared connection when the mode is not multiplexed, opened on first use. */
+    /** The shared connection of the asynchronous API and the adaptive mode, when the mode is not multiplexed. */
     private volatile Multiplexer asyncMultiplexer;
     private volatile boolean closed;
+    /** Callers in {@link #execute} now, for the adaptive mode. */
+    private final AtomicInteger callers = new AtomicInteger();
     /** Connections that were sent READONLY; weak, because the pool destroys connections without telling us. */
     private final Set<RedisConnection> readOnly = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
@@ -104,19 +108,39 @@ final class NodeChannel implements AutoCloseable {
      * @throws NotSentException when no connection could be had (nor the shared one opened); nothing was sent
      */
     <T> T execute(Command<T> command, boolean asking, boolean replicaRead) {
-        if (!asking && !replicaRead && multiplexer != null && Multiplexer.shareable(command)) {
-            try {
-                multiplexer.open();
-            } catch (RedisConnectionException e) {
-                throw new NotSentException(e); // as a pool that cannot connect: the router may wait for a failover
-            } catch (RedisException e) {
-                if (closed) {
-                    throw new NotSentException(e); // closed by a topology change meanwhile: route again
-                }
-                throw e;
-            }
-            return multiplexer.execute(command);
+        if (asking || replicaRead || !Multiplexer.shareable(command)) {
+            return pooled(command, asking, replicaRead);
         }
+        if (multiplexer != null) {
+            return shared(multiplexer, command);
+        }
+        if (config.connectionMode() != ConnectionMode.ADAPTIVE) {
+            return pooled(command, false, false);
+        }
+        // as a single-node client: a lone caller borrows, callers with company share the node's connection
+        boolean company = callers.getAndIncrement() != 0;
+        try {
+            return company ? shared(multiplexer(), command) : pooled(command, false, false);
+        } finally {
+            callers.decrementAndGet();
+        }
+    }
+
+    private <T> T shared(Multiplexer multiplexer, Command<T> command) {
+        try {
+            multiplexer.open();
+        } catch (RedisConnectionException e) {
+            throw new NotSentException(e); // as a pool that cannot connect: the router may wait for a failover
+        } catch (RedisException e) {
+            if (closed) {
+                throw new NotSentException(e); // closed by a topology change meanwhile: route again
+            }
+            throw e;
+        }
+        return multiplexer.execute(command);
+    }
+
+    private <T> T pooled(Command<T> command, boolean asking, boolean replicaRead) {
         try (PooledConnection lease = borrow()) {
             // The catch is inside the try-with-resources on purpose: a catch clause of the try-with-resources itself
             // would run after the lease was closed, when the connection (and the reply to a pop the server already

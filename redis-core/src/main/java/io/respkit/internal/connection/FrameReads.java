@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * flag and the reply's deadline, then reads on. That is safe because the reader keeps the part of a frame already
  * read and the socket stays usable after a read timeout. The socket's timeout stays at the slice from one command
  * to the next, so a reply that arrives within a slice, the common case, costs nothing extra; only a wait that
- * outlasts a slice pays for a {@link SocketTimeoutException}.
+ * outlasts a slice pays for a {@link SocketTimeoutException}. Before its first wait, a caller alone in the JVM polls
+ * for the reply for a round trip at most ({@link ReplySpin}) rather than park at once.
  */
 final class FrameReads {
 
@@ -48,6 +49,8 @@ final class FrameReads {
     private final int slice;
     /** The socket's read timeout as last set, so that it is set only when it changes. */
     private int soTimeout;
+    /** Waits for a reply's first bytes without parking, when that pays; {@link ReplySpin#NEVER} under TLS. */
+    private final ReplySpin spinner;
 
     FrameReads(Socket socket, Socket tcp, RespReader reader, int readTimeoutMillis) throws IOException {
         this.socket = socket;
@@ -57,6 +60,7 @@ final class FrameReads {
         this.readTimeoutMillis = readTimeoutMillis;
         this.slice = Math.max(1, Math.min(SLICE_MILLIS, readTimeoutMillis));
         this.soTimeout = socket.getSoTimeout();
+        this.spinner = socket == tcp ? new ReplySpin() : ReplySpin.NEVER;
     }
 
     /**
@@ -75,35 +79,46 @@ final class FrameReads {
         timeout(deadline == 0 ? slice : sliceBefore(deadline));
         boolean idle = false;
         long idleSince = 0;
-        for (;;) {
-            Object frame = reader.read(bulkText);
-            if (frame != RespReader.INCOMPLETE) {
-                return frame;
-            }
-            try {
-                if (reader.readFrom(in) < 0) {
-                    throw new EOFException("server closed the connection");
+        boolean spun = false;
+        try {
+            for (;;) {
+                Object frame = reader.read(bulkText);
+                if (frame != RespReader.INCOMPLETE) {
+                    return frame;
                 }
-                idle = false;
-            } catch (SocketTimeoutException e) {
-                long now = System.nanoTime();
-                if (!idle) {
-                    idle = true;
-                    idleSince = now - TimeUnit.MILLISECONDS.toNanos(soTimeout); // the wait that just timed out
+                if (!spun) {
+                    spun = true;
+                    spinner.await(in, command);
                 }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedRead();
-                }
-                long limit = limitMillis(command);
-                if (limit > 0 && now - idleSince >= TimeUnit.MILLISECONDS.toNanos(limit)) {
-                    throw e;
-                }
-                if (deadline != 0) {
-                    if (now - deadline >= 0) {
-                        throw e; // the caller's whole call is over, whatever this read's own timeout says
+                try {
+                    if (reader.readFrom(in) < 0) {
+                        throw new EOFException("server closed the connection");
                     }
-                    timeout(sliceBefore(deadline));
+                    idle = false;
+                } catch (SocketTimeoutException e) {
+                    long now = System.nanoTime();
+                    if (!idle) {
+                        idle = true;
+                        idleSince = now - TimeUnit.MILLISECONDS.toNanos(soTimeout); // the wait that just timed out
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedRead();
+                    }
+                    long limit = limitMillis(command);
+                    if (limit > 0 && now - idleSince >= TimeUnit.MILLISECONDS.toNanos(limit)) {
+                        throw e;
+                    }
+                    if (deadline != 0) {
+                        if (now - deadline >= 0) {
+                            throw e; // the caller's whole call is over, whatever this read's own timeout says
+                        }
+                        timeout(sliceBefore(deadline));
+                    }
                 }
+            }
+        } finally {
+            if (spun) {
+                spinner.done();
             }
         }
     }

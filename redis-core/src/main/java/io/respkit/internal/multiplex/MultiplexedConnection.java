@@ -7,6 +7,7 @@ import io.respkit.exceptions.RedisTimeoutException;
 import io.respkit.codec.StringCodec;
 import io.respkit.commands.Command;
 import io.respkit.connection.RedisConfig;
+import io.respkit.internal.connection.ReplySpin;
 import io.respkit.internal.connection.RespChannel;
 import io.respkit.internal.Errors;
 import io.respkit.internal.commands.Decoders;
@@ -143,8 +144,8 @@ public final class MultiplexedConnection implements AutoCloseable {
      */
     <T> SyncCall<T> call(Command<T> command) {
         SyncCall<T> call = new SyncCall<>(command);
-        if (unanswered.get() == 0 && submitted.isEmpty()) {
-            call.spinFirst(); // alone on the connection (a hint only: the check races with other callers)
+        if (unanswered.get() == 0 && submitted.isEmpty() && !ReplySpin.othersWaiting()) {
+            call.spinFirst(); // alone on the connection and in the JVM (a hint only: the check races with others)
         }
         enqueue(call);
         return call;

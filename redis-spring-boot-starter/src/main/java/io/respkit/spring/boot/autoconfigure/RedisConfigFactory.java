@@ -58,8 +58,10 @@ final class RedisConfigFactory {
                 .clientName(StringUtils.hasText(properties.getClientName()) ? properties.getClientName() : null)
                 .charset(properties.getCharset())
                 .retryReads(properties.isRetryReads())
-                .multiplexed(properties.isMultiplexed())
                 .pool(pool(properties.getPool()));
+        if (properties.effectiveConnectionMode() != null) {
+            b.connectionMode(properties.effectiveConnectionMode());
+        }
         RedisProperties.Ssl ssl = properties.getSsl();
         boolean tls;
         boolean urlVerifiesHostname = true;

@@ -1,7 +1,9 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.respkit.connection.ConnectionMode;
 import io.respkit.pool.PoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import java.nio.charset.Charset;
@@ -75,10 +77,14 @@ public class RedisProperties {
     private boolean retryReads;
 
     /**
-     * Whether commands that may share one (not blocking, not changing connection state) go to one auto-pipelined
-     * connection shared by all threads instead of a pooled one each.
+     * How commands that may share a connection (not blocking, not changing connection state) run: adaptive (the
+     * default) borrows a pooled connection for a lone caller and shares one auto-pipelined connection among
+     * concurrent callers; pooled always borrows; multiplexed always shares.
      */
-    private boolean multiplexed;
+    private ConnectionMode connectionMode;
+
+    /** Replaced by connection-mode: true is connection-mode=multiplexed, false is connection-mode=pooled. */
+    private Boolean multiplexed;
 
     private final Ssl ssl = new Ssl();
 
@@ -189,12 +195,37 @@ public class RedisProperties {
         this.retryReads = retryReads;
     }
 
-    public boolean isMultiplexed() {
+    public ConnectionMode getConnectionMode() {
+        return connectionMode;
+    }
+
+    public void setConnectionMode(ConnectionMode connectionMode) {
+        this.connectionMode = connectionMode;
+    }
+
+    @Deprecated(since = "0.2.0")
+    @DeprecatedConfigurationProperty(replacement = "redis.connection-mode", since = "0.2.0")
+    public Boolean getMultiplexed() {
         return multiplexed;
     }
 
-    public void setMultiplexed(boolean multiplexed) {
+    @Deprecated(since = "0.2.0")
+    public void setMultiplexed(Boolean multiplexed) {
         this.multiplexed = multiplexed;
+    }
+
+    /**
+     * Returns the connection mode that {@code connection-mode}, or else the deprecated {@code multiplexed}, asks
+     * for.
+     *
+     * @return the mode, or {@code null} for the client's default
+     */
+    @SuppressWarnings("deprecation")
+    ConnectionMode effectiveConnectionMode() {
+        if (connectionMode != null || multiplexed == null) {
+            return connectionMode;
+        }
+        return multiplexed ? ConnectionMode.MULTIPLEXED : ConnectionMode.POOLED;
     }
 
     public Duration getHealthCheckInterval() {

@@ -59,8 +59,10 @@ class ConfigurationMetadataTests {
         assertThat(properties.get("redis.cache.cache-null-values").path("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("redis.cache.ttls").path("description").asString()).contains("by cache name");
         // every builder option has a property
-        assertThat(properties).containsKeys("redis.retry-reads", "redis.multiplexed", "redis.charset",
+        assertThat(properties).containsKeys("redis.retry-reads", "redis.connection-mode", "redis.charset",
                 "redis.pool.test-on-borrow", "redis.pool.validate-after-idle", "redis.pool.probe-after-idle");
+        assertThat(properties.get("redis.multiplexed").path("deprecation").path("replacement").asString())
+                .isEqualTo("redis.connection-mode");
         // IDEs show descriptions as written: no Javadoc tags
         assertThat(properties.values()).allSatisfy(p -> assertThat(p.path("description").asString())
                 .as(p.path("name").asString()).doesNotContain("{@"));

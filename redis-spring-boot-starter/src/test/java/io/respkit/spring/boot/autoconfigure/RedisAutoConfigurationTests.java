@@ -359,4 +359,20 @@ class RedisAutoConfigurationTests {
                     assertThat(config.pool().testOnBorrow()).isTrue();
                 });
     }
+
+    @Test
+    void connectionModeIsAdaptiveByDefaultAndSetByItsPropertyOrTheDeprecatedOne() {
+        runner.run(context -> assertThat(context.getBean(RedisConfig.class).connectionMode())
+                .isEqualTo(io.respkit.connection.ConnectionMode.ADAPTIVE));
+        runner.withPropertyValues("redis.connection-mode=pooled").run(context -> assertThat(context
+                .getBean(RedisConfig.class).connectionMode()).isEqualTo(io.respkit.connection.ConnectionMode.POOLED));
+        runner.withPropertyValues("redis.multiplexed=false").run(context -> assertThat(context
+                .getBean(RedisConfig.class).connectionMode()).isEqualTo(io.respkit.connection.ConnectionMode.POOLED));
+        runner.withPropertyValues("redis.multiplexed=true", "redis.connection-mode=adaptive").run(context ->
+                assertThat(context.getBean(RedisConfig.class).connectionMode())
+                        .as("the new property wins").isEqualTo(io.respkit.connection.ConnectionMode.ADAPTIVE));
+        runner.withPropertyValues("redis.url=redis://127.0.0.1:1?connectionMode=multiplexed").run(context ->
+                assertThat(context.getBean(RedisConfig.class).connectionMode())
+                        .isEqualTo(io.respkit.connection.ConnectionMode.MULTIPLEXED));
+    }
 }

@@ -1,0 +1,157 @@
+package io.respkit.internal.connection;
+
+import io.respkit.codec.StringCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.ReplyDecoders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * Unit tests (no server) for {@link ReplySpin}: when a caller polls for its reply instead of parking, and that it
+ * stops doing so where polling does not pay (a slow or distant server, a blocking command, company in the JVM).
+ */
+class ReplySpinTests {
+
+    private final Command<Object> get = Command.create(StringCodec.UTF8, "GET", ReplyDecoders.raw()).arg("k");
+
+    @AfterEach
+    void nobodyLeftCounted() {
+        assertThat(ReplySpin.waiting()).isZero();
+    }
+
+    @Test
+    void pollsUntilTheReplyArrivesAndCountsTheCallerUntilDone() {
+        Input in = new Input(3); // bytes readable from the third poll on
+        ReplySpin spin = new ReplySpin(true);
+        spin.await(in, get);
+        assertThat(in.polls.get()).isEqualTo(3);
+        assertThat(ReplySpin.waiting()).isEqualTo(1);
+        spin.done();
+        spin.done(); // a second done changes nothing
+        assertThat(ReplySpin.waiting()).isZero();
+    }
+
+    @Test
+    void aReplyLaterThanTheSpinMakesTheConnectionParkForTheNextReplies() {
+        Input in = new Input(Integer.MAX_VALUE); // never readable
+        ReplySpin spin = new ReplySpin(true);
+        long start = System.nanoTime();
+        spin.await(in, get);
+        spin.done();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(ReplySpin.SPIN_NANOS);
+        int polled = in.polls.get();
+        assertThat(polled).isPositive();
+        for (int i = 0; i < 64; i++) {
+            spin.await(in, get);
+            spin.done();
+        }
+        assertThat(in.polls.get()).as("no polling while backing off").isEqualTo(polled);
+        spin.await(in, get);
+        spin.done();
+        assertThat(in.polls.get()).as("polls again after the back-off").isGreaterThan(polled);
+    }
+
+    @Test
+    void aBlockingCommandSpinsWhenAloneButIsNeverCompanyForOthers() {
+        Command<Object> brpop = Command.create(StringCodec.UTF8, "BRPOP", ReplyDecoders.raw()).arg("q").arg("0");
+        Input queueHasItems = new Input(2);
+        ReplySpin listener = new ReplySpin(true);
+        listener.await(queueHasItems, brpop);
+        assertThat(queueHasItems.polls.get()).isEqualTo(2);
+        assertThat(ReplySpin.waiting()).as("a blocked pop is not company").isZero();
+
+        Input other = new Input(1);
+        ReplySpin caller = new ReplySpin(true);
+        caller.await(other, get);
+        assertThat(other.polls.get()).as("another caller still spins").isEqualTo(1);
+        Input emptyQueue = new Input(Integer.MAX_VALUE);
+        listener.await(emptyQueue, get.blocking(Duration.ofSeconds(1)));
+        assertThat(emptyQueue.polls.get()).as("a blocking pop with company parks at once").isZero();
+        caller.done();
+        listener.done();
+    }
+
+    @Test
+    void aCallerWithCompanyParksAtOnce() {
+        ReplySpin first = new ReplySpin(true);
+        ReplySpin second = new ReplySpin(true);
+        Input readable = new Input(1);
+        first.await(readable, get); // still counted: its reply not read yet
+        Input never = new Input(Integer.MAX_VALUE);
+        second.await(never, get);
+        assertThat(never.polls.get()).isZero();
+        assertThat(ReplySpin.waiting()).isEqualTo(2);
+        second.done();
+        first.done();
+    }
+
+    @Test
+    void aDisabledSpinnerNeitherPollsNorCounts() {
+        Input in = new Input(Integer.MAX_VALUE);
+        ReplySpin.NEVER.await(in, get);
+        assertThat(ReplySpin.waiting()).isZero();
+        ReplySpin.NEVER.done();
+        assertThat(in.polls.get()).isZero();
+    }
+
+    @Test
+    void anInterruptedCallerStopsSpinningAtOnce() {
+        Input in = new Input(Integer.MAX_VALUE);
+        ReplySpin spin = new ReplySpin(true);
+        Thread.currentThread().interrupt();
+        try {
+            spin.await(in, get);
+            spin.done();
+            assertThat(in.polls.get()).isEqualTo(1);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is left for the read to see").isTrue();
+        }
+    }
+
+    @Test
+    void aFailingSocketEndsTheSpinQuietlyForTheReadToReport() {
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() {
+                return -1;
+            }
+
+            @Override
+            public int available() throws IOException {
+                throw new IOException("socket closed");
+            }
+        };
+        ReplySpin spin = new ReplySpin(true);
+        assertThatCode(() -> spin.await(failing, get)).doesNotThrowAnyException();
+        spin.done();
+    }
+
+    /** An input whose bytes become readable at the {@code readableAt}-th poll. */
+    private static final class Input extends InputStream {
+
+        final AtomicInteger polls = new AtomicInteger();
+        private final int readableAt;
+
+        Input(int readableAt) {
+            this.readableAt = readableAt;
+        }
+
+        @Override
+        public int read() {
+            return 'x';
+        }
+
+        @Override
+        public int available() {
+            return polls.incrementAndGet() >= readableAt ? 1 : 0;
+        }
+    }
+}
