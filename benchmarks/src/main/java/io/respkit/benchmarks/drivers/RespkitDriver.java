@@ -9,6 +9,7 @@ import io.respkit.cluster.ClusterConfig;
 import io.respkit.commands.KeyValue;
 import io.respkit.commands.RedisCommands;
 import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.connection.ConnectionMode;
 import io.respkit.connection.RedisConfig;
 import io.respkit.pool.PoolConfig;
 import io.respkit.pubsub.Message;
@@ -50,7 +51,8 @@ public final class RespkitDriver implements Driver {
     }
 
     /**
-     * Creates the pooled contender: each call borrows a connection from the commons-pool2 pool.
+     * Creates the default contender: the default connection mode (adaptive: a lone caller borrows a pooled
+     * connection, overlapping callers share the multiplexed one), with a pool of {@code poolSize}.
      *
      * @param host the server host
      * @param port the server port
@@ -120,8 +122,9 @@ public final class RespkitDriver implements Driver {
         return config.build();
     }
 
+    /** The default connection mode for {@code respkit}, the multiplexed one for {@code respkit-mux}. */
     private static RedisConfig.Builder nodeConfig(int poolSize, boolean multiplexed) {
-        return RedisConfig.builder().multiplexed(multiplexed)
+        return RedisConfig.builder().connectionMode(multiplexed ? ConnectionMode.MULTIPLEXED : ConnectionMode.ADAPTIVE)
                 .pool(PoolConfig.builder().maxTotal(poolSize).maxIdle(poolSize).build());
     }
 

@@ -146,6 +146,11 @@ final class FrameReads {
     Object within(int timeoutMillis) throws IOException {
         timeout(timeoutMillis);
         try {
+            Object frame = reader.read(null);
+            if (frame != RespReader.INCOMPLETE) {
+                return frame;
+            }
+            spinner.awaitPush(in); // a subscriber catching up with a busy channel reads on without parking
             return frame(null);
         } catch (SocketTimeoutException e) {
             return RespReader.INCOMPLETE;

@@ -75,6 +75,19 @@ public final class ReplySpin {
         }
     }
 
+    /**
+     * Spins, as {@link #await} does for a blocking command, until a frame the server pushes of its own accord (a
+     * pub/sub message) is readable: when no caller in the JVM waits for a reply, and this connection's recent
+     * frames came within a spin. Never counted as company.
+     *
+     * @param in the socket's input
+     */
+    void awaitPush(InputStream in) {
+        if (enabled && WAITING.get() == 0) {
+            spin(in);
+        }
+    }
+
     private void spin(InputStream in) {
         if (skip > 0) {
             skip--;

@@ -32,6 +32,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RespChannel implements AutoCloseable {
 
+    /** Buffered bytes beyond which a write goes to the socket at once (the server reads 16 KiB at a time). */
+    private static final int EARLY_FLUSH_BYTES = Integer.getInteger("respkit.earlyFlushBytes", 16 * 1024);
+
     private final RedisConfig config;
     private final String address;
     private final Socket socket;
@@ -108,6 +111,11 @@ public final class RespChannel implements AutoCloseable {
         ensureUsable(command);
         try {
             command.writeTo(writer);
+            if (writer.buffered() >= EARLY_FLUSH_BYTES) {
+                // A pipeline being queued: what is encoded goes out now, so the server works on it while the
+                // rest is encoded, rather than waiting for the whole batch.
+                writer.flush();
+            }
         } catch (IOException e) {
             throw ioFailure(e, command);
         }

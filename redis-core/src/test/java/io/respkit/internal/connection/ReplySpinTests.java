@@ -94,6 +94,23 @@ class ReplySpinTests {
     }
 
     @Test
+    void aSubscriberSpinsForItsNextMessageOnlyWhenNoCallerWaitsAndIsNeverCounted() {
+        Input busyChannel = new Input(2);
+        ReplySpin subscriber = new ReplySpin(true);
+        subscriber.awaitPush(busyChannel);
+        assertThat(busyChannel.polls.get()).isEqualTo(2);
+        assertThat(ReplySpin.waiting()).isZero();
+
+        ReplySpin caller = new ReplySpin(true);
+        caller.await(new Input(1), get);
+        Input quiet = new Input(Integer.MAX_VALUE);
+        subscriber.awaitPush(quiet);
+        assertThat(quiet.polls.get()).as("a caller waits: the subscriber parks").isZero();
+        caller.done();
+        assertThat(ReplySpin.othersWaiting()).isFalse();
+    }
+
+    @Test
     void aDisabledSpinnerNeitherPollsNorCounts() {
         Input in = new Input(Integer.MAX_VALUE);
         ReplySpin.NEVER.await(in, get);
