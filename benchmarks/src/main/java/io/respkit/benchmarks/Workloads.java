@@ -497,7 +497,7 @@ public final class Workloads {
                 // The clock ends at the last delivery, not when the wait noticed it.
                 long nanos = lastNanos - clock.startNanos();
                 return new Sample(s.workload(), s.contender(), s.operations(), Math.max(1, nanos), s.p50Micros(),
-                        s.p99Micros(), s.bytesPerOp(), lost);
+                        s.p99Micros(), s.bytesPerOp(), lost, s.cpuNanosPerOp());
             }
         }
     }
