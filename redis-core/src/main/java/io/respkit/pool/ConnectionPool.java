@@ -335,15 +335,14 @@ public final class ConnectionPool implements AutoCloseable {
      */
     private void returnObject(RedisConnection connection, Tracked t) {
         if (t != null) {
-            t.closeLater.set(Tracked.RETURNING);
+            t.beginReturn();
         }
         try {
             pool.returnObject(connection);
         } catch (RuntimeException e) {
             connection.close();
         }
-        if (t != null && !t.closeLater.compareAndSet(Tracked.RETURNING, Tracked.SETTLED)) {
-            t.closeLater.set(Tracked.SETTLED);
+        if (t != null && t.endReturn()) {
             connection.close();
         }
     }
