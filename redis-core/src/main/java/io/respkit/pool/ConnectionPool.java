@@ -203,6 +203,9 @@ public final class ConnectionPool implements AutoCloseable {
      */
     private Tracked borrowAny(long deadline) {
         for (long park = 0; ; park = Math.min(MAX_LOOK_AGAIN_NANOS, Math.max(10_000L, park * 2))) {
+            if (closed) {
+                throw new RedisException("Connection pool for " + config().address() + " is closed");
+            }
             Tracked fast = takeSlot();
             if (fast != null) {
                 return fast;
@@ -335,15 +338,14 @@ public final class ConnectionPool implements AutoCloseable {
      */
     private void returnObject(RedisConnection connection, Tracked t) {
         if (t != null) {
-            t.closeLater.set(Tracked.RETURNING);
+            t.beginReturn();
         }
         try {
             pool.returnObject(connection);
         } catch (RuntimeException e) {
             connection.close();
         }
-        if (t != null && !t.closeLater.compareAndSet(Tracked.RETURNING, Tracked.SETTLED)) {
-            t.closeLater.set(Tracked.SETTLED);
+        if (t != null && t.endReturn()) {
             connection.close();
         }
     }
@@ -380,13 +382,15 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * Closes idle connections and refuses new borrows; borrowed connections are closed when given back.
+     * Closes idle connections and refuses new borrows; borrowers waiting for a connection fail at once; borrowed
+     * connections are closed when given back.
      */
     @Override
     public void close() {
         closed = true;
         drainSlot();
         connections.closing(pool::close);
+        gate.close(); // after commons-pool2's close: a waiter it wakes finds no idle connection left to take
     }
 
     private RedisPoolExhaustedException exhausted() {

@@ -2,6 +2,7 @@ package io.respkit.pool;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +34,7 @@ final class PoolGate {
     static final int BARGES_PER_HANDOFF = 4;
 
     private final AtomicInteger barges = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** Connections open or being opened. */
     private final AtomicInteger open = new AtomicInteger();
 
@@ -80,6 +82,16 @@ final class PoolGate {
     /** Gives a lease back, once its connection is back (in the slot, idle in commons-pool2, or destroyed). */
     void leave() {
         leases.release();
+    }
+
+    /**
+     * The pool closed: one lease more, for the longest waiter, which finds the pool closed and gives it back as it
+     * fails, to the next waiter, and so on; nobody waits out {@code maxWait} on a closed pool. Once only.
+     */
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            leases.release();
+        }
     }
 
     /** @return how many borrowers wait for a lease */

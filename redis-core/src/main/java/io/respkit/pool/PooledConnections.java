@@ -162,7 +162,7 @@ final class PooledConnections extends BasePooledObjectFactory<RedisConnection> {
         if (t.destroyed.compareAndSet(false, true)) {
             gate.gone();
         }
-        if (t.closeLater.compareAndSet(Tracked.RETURNING, Tracked.CLOSE_PENDING)) {
+        if (t.leaveCloseToReturner()) {
             return; // inside returnObject's monitor: the thread giving it back closes it after
         }
         if (closer == Thread.currentThread()) {

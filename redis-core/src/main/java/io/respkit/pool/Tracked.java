@@ -38,4 +38,27 @@ final class Tracked extends DefaultPooledObject<RedisConnection> {
     Tracked(RedisConnection connection) {
         super(connection);
     }
+
+    /** Before commons-pool2's {@code returnObject}: a destroy from now on leaves the close to this thread. */
+    void beginReturn() {
+        closeLater.set(RETURNING);
+    }
+
+    /**
+     * For {@code destroyObject}: whether a thread giving it back is inside {@code returnObject}, and so closes it
+     * once out ({@link #endReturn}); else the destroying thread closes it.
+     */
+    boolean leaveCloseToReturner() {
+        return closeLater.compareAndSet(RETURNING, CLOSE_PENDING);
+    }
+
+    /**
+     * After commons-pool2's {@code returnObject}: whether this thread must close the connection now (destroyed
+     * inside it). Returns overlap: once commons-pool2 has put it back idle, another thread may borrow it and give it
+     * back before this one gets here, so only {@link #CLOSE_PENDING} means closing; anything else (that thread's
+     * {@link #RETURNING}, or {@link #SETTLED}) means the connection may be idle or lent again, and must stay open.
+     */
+    boolean endReturn() {
+        return !closeLater.compareAndSet(RETURNING, SETTLED) && closeLater.compareAndSet(CLOSE_PENDING, SETTLED);
+    }
 }

@@ -27,9 +27,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The connection pool against a real server: its size limit, exhaustion, no leaked leases after failures, and that
@@ -272,5 +274,29 @@ class ConnectionPoolIntegrationTests {
         assertThat(pool.stats().active()).isZero();
         assertThatThrownBy(lease::connection).isInstanceOf(IllegalStateException.class);
         pool.close(); // idempotent
+    }
+
+    @Test
+    void closeEndsTheWaitOfEveryBorrowerOnAnExhaustedPool(RedisServer server) throws Exception {
+        ConnectionPool pool = ConnectionPool.create(config(server, 1, Duration.ofSeconds(30)));
+        PooledConnection held = pool.borrow();
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<PooledConnection>> waiting = List.of(executor.submit(pool::borrow),
+                    executor.submit(pool::borrow));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pool.stats().waiters() == 2);
+            pool.close();
+            for (Future<PooledConnection> w : waiting) {
+                // not the whole maxWait, nor an exhausted pool: the pool is closed
+                assertThatThrownBy(() -> w.get(5, TimeUnit.SECONDS)).cause()
+                        .isInstanceOf(RedisException.class).isNotInstanceOf(RedisPoolExhaustedException.class)
+                        .hasMessageContaining("closed");
+            }
+            assertThat(held.connection().ping()).isTrue();
+        } finally {
+            held.close();
+            executor.shutdownNow();
+        }
+        assertThat(pool.stats().waiters()).isZero();
     }
 }
