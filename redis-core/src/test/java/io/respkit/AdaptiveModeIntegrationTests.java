@@ -86,7 +86,7 @@ class AdaptiveModeIntegrationTests {
     }
 
     @Test
-    void aBlockingPopWithCompanyStillGetsADedicatedConnectionAndDelaysNobody(RedisServer server) throws Exception {
+    void aBlockingPopGetsADedicatedConnectionAndIsNoCompanyForOthers(RedisServer server) throws Exception {
         try (RedisClient<String> redis = RedisClient.create(config(server, ConnectionMode.ADAPTIVE))) {
             ExecutorService executor = Executors.newFixedThreadPool(2);
             try {
@@ -96,13 +96,16 @@ class AdaptiveModeIntegrationTests {
                     return redis.brpop(Duration.ofSeconds(10), "adaptive:queue");
                 });
                 assertThat(popping.await(5, TimeUnit.SECONDS)).isTrue();
-                // while the pop waits (a caller in flight), these have company: they share the multiplexed
-                // connection, and must not queue behind the pop
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                        .until(() -> redis.pool().stats().active() == 1); // the pop holds its connection
+                // A parked pop is no company: a caller alone besides it still borrows (and never queues behind it)
+                long borrowed = redis.pool().stats().borrowed();
                 long start = System.nanoTime();
                 for (int i = 0; i < 200; i++) {
                     redis.set("adaptive:k" + i, "v");
                 }
                 assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+                assertThat(redis.pool().stats().borrowed() - borrowed).isEqualTo(200);
                 redis.lpush("adaptive:queue", "item");
                 assertThat(pop.get(5, TimeUnit.SECONDS)).isNotNull();
             } finally {

@@ -108,7 +108,8 @@ public final class CommandExecutor implements AutoCloseable {
 
     private <T> T onPrimary(Command<T> command) {
         ConnectionMode mode = pool.config().connectionMode();
-        if (mode != ConnectionMode.ADAPTIVE) {
+        if (mode != ConnectionMode.ADAPTIVE || !Multiplexer.shareable(command)) {
+            // what never shares (a blocking pop parked for minutes, SELECT) is no company for others either
             return onPrimary(command, mode == ConnectionMode.MULTIPLEXED);
         }
         // A lone caller borrows (its reply never waits behind another's); with company, commands share the
