@@ -366,7 +366,10 @@ public final class BenchmarkRunner {
                 + " (A B C, A B C, ...), each run on a fresh client after an unmeasured warm-up (20% of the run; the"
                 + " whole run for the pipelines and pub/sub, which last well under a second). Figures are"
                 + " medians over the rounds with min–max; bytes/op counts heap allocation of every JVM thread"
-                + " (the client's I/O threads included) divided by operations. Ratios compare respkit with the best"
+                + " (the client's I/O threads included) divided by operations, CPU ns/op the JVM's CPU time (every"
+                + " thread, JIT and GC included; the common publisher of pubsub and queue too) divided by operations."
+                + " `respkit` is the default connection mode (adaptive), `respkit-mux` the multiplexed one."
+                + " Ratios compare respkit with the best"
                 + " of Jedis " + version("redis.clients", "jedis") + ", Lettuce "
                 + version("io.lettuce", "lettuce-core") + " and Spring Data Redis "
                 + version("org.springframework.data", "spring-data-redis")
