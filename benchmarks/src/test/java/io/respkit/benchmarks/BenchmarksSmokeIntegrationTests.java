@@ -62,7 +62,8 @@ class BenchmarksSmokeIntegrationTests {
         report.writeTo(md, "smoke run");
         String text = Files.readString(md);
         assertThat(text).startsWith("# Benchmarks\n\nintro\n\n").endsWith("\nanalysis\n").doesNotContain("\nold\n")
-                .contains("### pipeline_set", "| respkit |", "| jedis |", "pipeline_set vs Jedis", "smoke run");
+                .contains("### pipeline_set", "| respkit |", "| jedis |", "pipeline_set: default mode vs Jedis",
+                        "CPU ns/op", "smoke run");
     }
 
     @Test
