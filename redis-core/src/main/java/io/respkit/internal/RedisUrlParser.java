@@ -121,7 +121,8 @@ public final class RedisUrlParser {
                 if (canonical == null) {
                     throw fail(masked, UrlOptions.unknown(name, kind));
                 }
-                String before = given.put(canonical, name);
+                // multiplexed=true|false is the older spelling of connectionMode: one of the two, never both
+                String before = given.put(canonical.equals("multiplexed") ? "connectionMode" : canonical, name);
                 if (before != null) {
                     throw fail(masked, UrlOptions.duplicate(name, canonical, before));
                 }

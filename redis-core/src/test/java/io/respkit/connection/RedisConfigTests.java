@@ -265,6 +265,8 @@ class RedisConfigTests {
                 Arguments.of("redis://:" + pw + "@host?clientName=a%20b", "option 'clientName'"),
                 Arguments.of("redis://:" + pw + "@host?clientName=", "option 'clientName'"),
                 Arguments.of("redis://:" + pw + "@host?verifyHostname=maybe", "verifyHostname must be true or false"),
+                Arguments.of("redis://:" + pw + "@host?multiplexed=true&connectionMode=pooled",
+                        "option 'connectionMode' sets the same as 'multiplexed', which is given too"),
                 Arguments.of("redis://:" + pw + "@host?connectionMode=fast",
                         "option 'connectionMode' must be pooled, multiplexed or adaptive, was 'fast'"),
                 Arguments.of("unix://:" + pw + "@/tmp/redis.sock", "Unix domain sockets are not supported"),
