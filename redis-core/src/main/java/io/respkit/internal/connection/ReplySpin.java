@@ -35,6 +35,9 @@ public final class ReplySpin {
     private static final int BACK_OFF = 64;
 
     private final boolean enabled;
+    private final long spinNanos;
+    /** {@link #WAITING}, or a test's own count, so that a test never sees the rest of the JVM's callers. */
+    private final AtomicInteger waiting;
     private int skip;
     /** Whether this connection's caller is counted in {@link #WAITING}. */
     private boolean counted;
@@ -45,7 +48,21 @@ public final class ReplySpin {
 
     /** For tests: a spinner that spins, or not, whatever the machine. */
     ReplySpin(boolean enabled) {
+        this(enabled, SPIN_NANOS);
+    }
+
+    private ReplySpin(boolean enabled, long spinNanos) {
+        this(enabled, spinNanos, WAITING);
+    }
+
+    /**
+     * For tests: a spinner with its own longest spin (a test on a busy machine must not race the clock) and its own
+     * count of waiting callers (the rest of the test JVM's callers must not count).
+     */
+    ReplySpin(boolean enabled, long spinNanos, AtomicInteger waiting) {
         this.enabled = enabled;
+        this.spinNanos = spinNanos;
+        this.waiting = waiting;
     }
 
     /**
@@ -64,13 +81,13 @@ public final class ReplySpin {
             return;
         }
         if (command != null && command.blockMillis() >= 0) {
-            if (WAITING.get() == 0) {
+            if (waiting.get() == 0) {
                 spin(in);
             }
             return;
         }
         counted = true;
-        if (WAITING.getAndIncrement() == 0) {
+        if (waiting.getAndIncrement() == 0) {
             spin(in);
         }
     }
@@ -83,7 +100,7 @@ public final class ReplySpin {
      * @param in the socket's input
      */
     void awaitPush(InputStream in) {
-        if (enabled && WAITING.get() == 0) {
+        if (enabled && waiting.get() == 0) {
             spin(in);
         }
     }
@@ -94,7 +111,7 @@ public final class ReplySpin {
             return;
         }
         try {
-            long end = System.nanoTime() + SPIN_NANOS;
+            long end = System.nanoTime() + spinNanos;
             while (in.available() == 0) {
                 if (System.nanoTime() - end >= 0 || Thread.currentThread().isInterrupted()) {
                     skip = BACK_OFF;
@@ -105,11 +122,6 @@ public final class ReplySpin {
         } catch (IOException e) {
             // the read that follows reports the failure
         }
-    }
-
-    /** @return how many callers wait for a reply now, for tests */
-    static int waiting() {
-        return WAITING.get();
     }
 
     /**
@@ -127,7 +139,7 @@ public final class ReplySpin {
     void done() {
         if (counted) {
             counted = false;
-            WAITING.decrementAndGet();
+            waiting.decrementAndGet();
         }
     }
 }
