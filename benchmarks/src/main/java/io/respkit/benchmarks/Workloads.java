@@ -415,25 +415,6 @@ public final class Workloads {
         }
     }
 
-    /** The measured part: wall time, allocation and CPU time of every thread. */
-    private record Clock(long startNanos, long startBytes, long startCpu) {
-
-        static Clock start() {
-            return new Clock(System.nanoTime(), Allocations.total(), Allocations.cpuNanos());
-        }
-
-        Sample stop(String workload, String contender, long ops, LatencyRecorder latency, long lost) {
-            long nanos = System.nanoTime() - startNanos;
-            long bytes = Allocations.total() - startBytes;
-            double p50 = latency == null ? Double.NaN : latency.percentileMicros(50);
-            double p99 = latency == null ? Double.NaN : latency.percentileMicros(99);
-            long cpu = Allocations.cpuNanos() - startCpu;
-            return new Sample(workload, contender, ops, nanos, p50, p99, startBytes < 0 ? Double.NaN
-                    : (double) bytes / Math.max(1, ops), lost, startCpu < 0 ? Double.NaN
-                    : (double) cpu / Math.max(1, ops));
-        }
-    }
-
     /**
      * Receives items or messages, checks they come in sequence, and lets the workload wait for all of them (or
      * for the flow to stop for 5 s, which counts the rest as lost).

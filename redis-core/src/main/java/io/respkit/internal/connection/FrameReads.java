@@ -75,7 +75,8 @@ final class FrameReads {
      * @throws IOException when the socket failed or the server closed it
      */
     Object reply(Command<?> command, Charset bulkText) throws IOException {
-        long deadline = command != null && command.blockMillis() >= 0 ? 0 : CallDeadline.get();
+        boolean blocking = command != null && command.blockMillis() >= 0;
+        long deadline = blocking ? 0 : CallDeadline.get();
         timeout(deadline == 0 ? slice : sliceBefore(deadline));
         boolean idle = false;
         long idleSince = 0;
@@ -88,7 +89,7 @@ final class FrameReads {
                 }
                 if (!spun) {
                     spun = true;
-                    spinner.await(in, command);
+                    spinner.await(in, blocking);
                 }
                 try {
                     if (reader.readFrom(in) < 0) {

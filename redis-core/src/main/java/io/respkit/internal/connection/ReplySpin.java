@@ -1,6 +1,5 @@
 package io.respkit.internal.connection;
 
-import io.respkit.commands.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,13 +73,13 @@ public final class ReplySpin {
      * company: a listener parked for seconds in {@code BLMPOP} must not stop the rest of the JVM from spinning.
      *
      * @param in the socket's input
-     * @param command the command whose reply is awaited, or {@code null}
+     * @param blocking whether the command whose reply is awaited may block on the server
      */
-    void await(InputStream in, Command<?> command) {
+    void await(InputStream in, boolean blocking) {
         if (!enabled) {
             return;
         }
-        if (command != null && command.blockMillis() >= 0) {
+        if (blocking) {
             if (waiting.get() == 0) {
                 spin(in);
             }
