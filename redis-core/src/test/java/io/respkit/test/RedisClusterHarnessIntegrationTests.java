@@ -9,6 +9,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @ClusterTest
 class RedisClusterHarnessIntegrationTests {
@@ -99,6 +100,35 @@ class RedisClusterHarnessIntegrationTests {
             cluster.moveSlot(slot, from);
             assertThat(cluster.primaryOf(slot).nodeId()).isEqualTo(from.nodeId());
             assertThat(from.call("GET", "moving")).isEqualTo("v");
+        }
+    }
+
+    /**
+     * A slot moved back and forth between two primaries in quick succession stays with each new owner: the target
+     * must claim it with an epoch above the source's, or a ping the source sent before it let go hands the slot back
+     * to the source, which no longer serves it (each then answers MOVED to the other; seen in CI).
+     */
+    @Test
+    void aSlotMovedBackAndForthStaysWithEachNewOwner() {
+        try (RedisCluster cluster = RedisCluster.start(3, 0)) {
+            int slot = cluster.slotOf("pingpong");
+            ClusterNode a = cluster.primaryOf(slot);
+            ClusterNode b = cluster.primaries().stream().filter(p -> !p.nodeId().equals(a.nodeId()))
+                    .findFirst().orElseThrow();
+            a.call("SET", "pingpong", "v");
+            ClusterNode owner = a;
+            for (int move = 0; move < 8; move++) {
+                owner = owner == a ? b : a;
+                cluster.moveSlot(slot, owner);
+                assertThat(owner.call("GET", "pingpong")).isEqualTo("v");
+            }
+            ClusterNode last = owner;
+            ClusterNode other = last == a ? b : a;
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(last.call("GET", "pingpong")).isEqualTo("v");
+                assertThatThrownBy(() -> other.call("GET", "pingpong"))
+                        .hasMessage("MOVED " + slot + " " + last.host() + ":" + last.port());
+            });
         }
     }
 

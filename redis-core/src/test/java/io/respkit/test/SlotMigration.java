@@ -46,6 +46,29 @@ final class SlotMigration {
     static void finish(int slot, ClusterNode from, ClusterNode to, List<ClusterNode> primaries,
             Supplier<List<RedisProcess>> reachable) {
         String[] setNode = {"CLUSTER", "SETSLOT", Integer.toString(slot), "NODE", to.nodeId()};
+        // SETSLOT NODE makes the target claim the slot with an epoch above every one it knows. Should it not yet
+        // know the source's latest epoch (the source took a slot moments ago), a ping the source sent before its
+        // own SETSLOT NODE still claims the slot with the higher epoch, the target and the others give the slot back
+        // to the source, which disowned it: each node then answers MOVED to the other, for good. An epoch the target
+        // shares with another primary is no better: the one of the two that resolves the collision may be the source.
+        ClusterProbe.poll(RedisCluster.DEFAULT_TIMEOUT, to.hostAndPort() + " knows the cluster's greatest epoch",
+                () -> {
+                    long known = epoch(to.process(), "cluster_current_epoch");
+                    long mine = epoch(to.process(), "cluster_my_epoch");
+                    for (RedisProcess p : reachable.get()) {
+                        long own = epoch(p, "cluster_my_epoch");
+                        if (own > known) {
+                            return p.port() + " has epoch " + own + ", " + to.port() + " knows up to " + known;
+                        }
+                    }
+                    for (ClusterNode p : primaries) {
+                        if (p.isReachable() && !p.nodeId().equals(to.nodeId())
+                                && epoch(p.process(), "cluster_my_epoch") == mine) {
+                            return p.port() + " and " + to.port() + " share epoch " + mine;
+                        }
+                    }
+                    return null;
+                });
         to.call(setNode);
         from.call(setNode);
         for (ClusterNode p : primaries) {
@@ -63,5 +86,15 @@ final class SlotMigration {
                     }
                     return null;
                 });
+    }
+
+    /** A number field of a node's {@code CLUSTER INFO}. */
+    private static long epoch(RedisProcess p, String field) {
+        for (String line : ClusterProbe.info(p, "CLUSTER", "INFO").split("\r?\n")) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).trim());
+            }
+        }
+        throw new IllegalStateException("no " + field + " in CLUSTER INFO of " + p.port());
     }
 }
