@@ -77,7 +77,7 @@ public final class ClusterAsyncCommands<V> implements RedisAsyncCommands<V> {
             return response;
         }
         // started on the node of the first attempt (here, or by the router on a worker), ended with the response
-        ClusterObservation call = new ClusterObservation(o, command.name(), 1, config);
+        ClusterObservation call = new ClusterObservation(o, command.name(), 1, i -> command, config);
         response.whenComplete((value, error) -> call.completed(error));
         async.submit(command, response, call);
         return response;

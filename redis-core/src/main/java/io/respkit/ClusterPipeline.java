@@ -195,7 +195,8 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
         if (o == null) {
             return executeRound(null);
         }
-        ClusterObservation round = new ClusterObservation(o, "PIPELINE", responses.size(), batches.config());
+        ClusterObservation round = new ClusterObservation(o, "PIPELINE", responses.size(),
+                i -> responses.get(i).command(), batches.config());
         return round.observe(() -> executeRound(round));
     }
 

@@ -120,7 +120,8 @@ final class ClusterTransactions {
             return null;
         }
         ClusterObservation c = call != null ? call
-                : new ClusterObservation(observer, "MULTI", tx.queued().size(), batches.config());
+                : new ClusterObservation(observer, "MULTI", tx.queued().size(),
+                        i -> tx.queued().get(i).command(), batches.config());
         c.routedTo(node);
         return c;
     }

@@ -348,7 +348,8 @@ public final class Pipeline<V> implements RedisPipelineCommands<V>, AutoCloseabl
         if (o == null) {
             return executeRound();
         }
-        return Observations.observe(o, "PIPELINE", responses.size(), pool != null ? pool.config() : dedicated.config(),
+        return Observations.observe(o, "PIPELINE", responses.size(), i -> responses.get(i).command(),
+                pool != null ? pool.config() : dedicated.config(),
                 this::executeRound);
     }
 

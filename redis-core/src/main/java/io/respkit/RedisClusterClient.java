@@ -175,7 +175,7 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
         if (o == null) {
             return router.execute(command);
         }
-        ClusterObservation call = new ClusterObservation(o, command.name(), 1, router.config());
+        ClusterObservation call = new ClusterObservation(o, command.name(), 1, i -> command, router.config());
         return call.observe(() -> router.execute(command, call));
     }
 
@@ -227,7 +227,7 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
         if (o == null) {
             return router.executeOn(node, command);
         }
-        ClusterObservation call = new ClusterObservation(o, command.name(), 1, router.config());
+        ClusterObservation call = new ClusterObservation(o, command.name(), 1, i -> command, router.config());
         return call.observe(() -> router.executeOn(node, command, call));
     }
 

@@ -119,7 +119,8 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
         if (o == null) {
             return execOnce();
         }
-        return Observations.observe(o, "MULTI", queued.size(), connection.config(), this::execOnce);
+        return Observations.observe(o, "MULTI", queued.size(), i -> queued.get(i).command(), connection.config(),
+                this::execOnce);
     }
 
     /**

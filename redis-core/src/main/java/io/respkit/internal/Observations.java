@@ -1,11 +1,13 @@
 package io.respkit.internal;
 
+import io.respkit.commands.Command;
 import io.respkit.connection.CommandObserver;
 import io.respkit.connection.RedisConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -37,29 +39,34 @@ public final class Observations {
      * @param observer the observer
      * @param name the operation's name
      * @param commands how many commands it carries
-     * @param server where it goes
+     * @param commandAt its command at an index below {@code commands}, for the query text the observer may ask for
+     * @param server where it goes; its password is never shown
      * @return the call
      */
-    public static CommandObserver.Call start(CommandObserver observer, String name, int commands, RedisConfig server) {
-        return start(observer, name, commands, server.host(), server.port(), server.database());
+    public static CommandObserver.Call start(CommandObserver observer, String name, int commands,
+            IntFunction<Command<?>> commandAt, RedisConfig server) {
+        return start(observer, name, commands, commandAt, server.host(), server.port(), server);
     }
 
     /**
-     * Starts a call on a server named by its address, or returns one that does nothing when the observer throws.
+     * Starts a call on a server named by its address (a cluster node), or returns one that does nothing when the
+     * observer throws.
      *
      * @param observer the observer
      * @param name the operation's name
      * @param commands how many commands it carries
+     * @param commandAt its command at an index below {@code commands}, for the query text the observer may ask for
      * @param host the server's host
      * @param port the server's port
-     * @param database the selected database
+     * @param settings the database selected and the password never shown
      * @return the call
      */
-    public static CommandObserver.Call start(CommandObserver observer, String name, int commands, String host,
-            int port, int database) {
+    public static CommandObserver.Call start(CommandObserver observer, String name, int commands,
+            IntFunction<Command<?>> commandAt, String host, int port, RedisConfig settings) {
         try {
+            String text = QueryTexts.of(observer.queryText(), commands, commandAt, settings.password());
             CommandObserver.Call call = observer.start(new CommandObserver.Operation(name, commands, host, port,
-                    database));
+                    settings.database(), text));
             return call != null ? call : NOTHING;
         } catch (RuntimeException e) {
             log.warn("Command observer {} failed to start a call; ignoring it", observer, e);
@@ -105,14 +112,15 @@ public final class Observations {
      * @param observer the observer
      * @param name the operation's name
      * @param commands how many commands it carries
+     * @param commandAt its command at an index below {@code commands}, for the query text the observer may ask for
      * @param server where it goes
      * @param work the work
      * @param <T> its result type
      * @return what {@code work} returned
      */
-    public static <T> T observe(CommandObserver observer, String name, int commands, RedisConfig server,
-            Supplier<T> work) {
-        CommandObserver.Call call = start(observer, name, commands, server);
+    public static <T> T observe(CommandObserver observer, String name, int commands,
+            IntFunction<Command<?>> commandAt, RedisConfig server, Supplier<T> work) {
+        CommandObserver.Call call = start(observer, name, commands, commandAt, server);
         T result;
         try {
             result = work.get();

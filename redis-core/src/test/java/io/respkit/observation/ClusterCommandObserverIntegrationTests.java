@@ -7,6 +7,7 @@ import io.respkit.cluster.ClusterConfig;
 import io.respkit.codec.ByteArrayCodec;
 import io.respkit.commands.ScanArgs;
 import io.respkit.connection.CommandObserver;
+import io.respkit.connection.CommandObserver.QueryText;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisCrossSlotException;
@@ -283,6 +284,42 @@ class ClusterCommandObserverIntegrationTests {
                         RedisServerException.class);
             }
         }
+    }
+
+    /** The query text an observer asks for, on every surface of the cluster client; a scan page too. */
+    @Test
+    void queryTextIsWhatTheObserverAskedFor() {
+        List<String> texts = new CopyOnWriteArrayList<>();
+        CommandObserver sanitized = new CommandObserver() {
+            @Override
+            public QueryText queryText() {
+                return QueryText.SANITIZED;
+            }
+
+            @Override
+            public Call start(Operation op) {
+                texts.add(op.queryText());
+                return new Recorder().start(op);
+            }
+        };
+        String a = "obs:{q}a";
+        String b = "obs:{q}b";
+        try (RedisClusterClient<String> plain = client(cluster)) {
+            RedisClusterClient<String> redis = plain.withObserver(sanitized);
+            redis.set(a, "secret-value");
+            redis.async().get(a).join();
+            redis.pipelined(p -> {
+                p.get(a);
+                p.set(b, "x");
+            });
+            redis.multi(a, tx -> tx.incr(b));
+            redis.mget(a, "obs:{other}");
+            assertThat(redis.scan(ScanArgs.match("obs:*")).toList()).isNotEmpty();
+        }
+        assertThat(texts).startsWith("SET obs:{q}a ?", "GET obs:{q}a", "GET obs:{q}a; SET obs:{q}b ?", "INCR obs:{q}b",
+                "MGET obs:{q}a obs:{other}");
+        assertThat(texts.subList(5, texts.size())).isNotEmpty().allMatch(t -> t.startsWith("SCAN ?"));
+        assertThat(String.join("\n", texts)).doesNotContain("secret-value");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.respkit.observation;
 
 import io.respkit.RedisClient;
+import io.respkit.commands.Command;
+import io.respkit.commands.ReplyDecoders;
 import io.respkit.connection.CommandObserver;
+import io.respkit.connection.CommandObserver.QueryText;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
@@ -66,6 +69,62 @@ class CommandObserverIntegrationTests {
                     "PIPELINE x3" + at + " -> ok", "MULTI x2" + at + " -> ok", "GET x1" + at + " -> ok");
             assertThat(recorder.calls.get(2)).startsWith("LPUSH").endsWith("Exception");
             redis.del("obs:k", "obs:n");
+        }
+    }
+
+    /** Sees each call's query text, in the mode it asks for. */
+    static final class TextRecorder implements CommandObserver {
+        final QueryText mode;
+        final List<String> texts = new CopyOnWriteArrayList<>();
+
+        TextRecorder(QueryText mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public QueryText queryText() {
+            return mode;
+        }
+
+        @Override
+        public Call start(Operation op) {
+            texts.add(String.valueOf(op.queryText()));
+            return new Call() {
+                @Override
+                public void succeeded() {
+                }
+
+                @Override
+                public void failed(RuntimeException error) {
+                }
+            };
+        }
+    }
+
+    @Test
+    void queryTextIsWhatTheObserverAskedForAndNeverACredential(RedisServer server) {
+        for (QueryText mode : QueryText.values()) {
+            TextRecorder recorder = new TextRecorder(mode);
+            try (RedisClient<String> plain = RedisClient.create(server.config())) {
+                RedisClient<String> redis = plain.withObserver(recorder);
+                redis.set("obs:t", "Ada");
+                redis.async().get("obs:t").join();
+                redis.pipelined(p -> {
+                    p.incr("obs:n");
+                    p.hset("obs:h", "f", "v");
+                });
+                redis.multi(tx -> tx.del("obs:t", "obs:n", "obs:h"));
+                assertThatThrownBy(() -> redis.execute(Command.create(redis.codec(), "AUTH", ReplyDecoders.raw())
+                        .arg("nobody").arg("LEAKpw"))).isInstanceOf(RedisServerException.class);
+            }
+            List<String> expected = switch (mode) {
+                case NONE -> List.of("null", "null", "null", "null", "null");
+                case SANITIZED -> List.of("SET obs:t ?", "GET obs:t", "INCR obs:n; HSET obs:h ? ?",
+                        "DEL obs:t obs:n obs:h", "AUTH ? ?");
+                case FULL -> List.of("SET obs:t Ada", "GET obs:t", "INCR obs:n; HSET obs:h f v",
+                        "DEL obs:t obs:n obs:h", "AUTH ? ?");
+            };
+            assertThat(recorder.texts).as(mode.toString()).containsExactlyElementsOf(expected);
         }
     }
 

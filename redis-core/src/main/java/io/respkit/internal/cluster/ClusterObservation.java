@@ -1,10 +1,12 @@
 package io.respkit.internal.cluster;
 
 import io.respkit.cluster.ClusterConfig;
+import io.respkit.commands.Command;
 import io.respkit.connection.CommandObserver;
 import io.respkit.connection.HostAndPort;
 import io.respkit.internal.Observations;
 
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,7 @@ public final class ClusterObservation {
     private final CommandObserver observer;
     private final String name;
     private final int commands;
+    private final IntFunction<Command<?>> commandAt;
     private final ClusterConfig config;
     /** Started, or {@code null} until routed; guarded by this. */
     private CommandObserver.Call call;
@@ -36,12 +39,15 @@ public final class ClusterObservation {
      * @param observer the observer
      * @param name the operation's name: the command's, {@code PIPELINE} or {@code MULTI}
      * @param commands how many commands it carries
+     * @param commandAt its command at an index below {@code commands}, for the query text the observer may ask for
      * @param config the cluster's configuration: its first seed names a call never routed
      */
-    public ClusterObservation(CommandObserver observer, String name, int commands, ClusterConfig config) {
+    public ClusterObservation(CommandObserver observer, String name, int commands,
+            IntFunction<Command<?>> commandAt, ClusterConfig config) {
         this.observer = observer;
         this.name = name;
         this.commands = commands;
+        this.commandAt = commandAt;
         this.config = config;
     }
 
@@ -52,8 +58,8 @@ public final class ClusterObservation {
      */
     public synchronized void routedTo(HostAndPort node) {
         if (call == null && !ended) {
-            call = Observations.start(observer, name, commands, node.host(), node.port(),
-                    config.nodeConfig().database());
+            call = Observations.start(observer, name, commands, commandAt, node.host(), node.port(),
+                    config.nodeConfig());
         }
     }
 
@@ -116,8 +122,8 @@ public final class ClusterObservation {
         ended = true;
         if (call == null) {
             HostAndPort seed = config.seeds().get(0);
-            call = Observations.start(observer, name, commands, seed.host(), seed.port(),
-                    config.nodeConfig().database());
+            call = Observations.start(observer, name, commands, commandAt, seed.host(), seed.port(),
+                    config.nodeConfig());
         }
         return call;
     }

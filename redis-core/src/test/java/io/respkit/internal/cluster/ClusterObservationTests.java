@@ -46,7 +46,7 @@ class ClusterObservationTests {
     @Test
     void startsOnTheFirstNodeRoutedToAndEndsOnce() {
         Log log = new Log();
-        ClusterObservation call = new ClusterObservation(log, "GET", 1, CONFIG);
+        ClusterObservation call = new ClusterObservation(log, "GET", 1, i -> null, CONFIG);
         assertThat(log.events).isEmpty(); // nothing before a node is chosen
         call.routedTo(NODE);
         call.routedTo(OTHER); // a redirect, or the next node of a fan-out: the same call
@@ -59,7 +59,7 @@ class ClusterObservationTests {
     @Test
     void aCallEndedBeforeAnyNodeWasChosenNamesTheFirstSeedAndALateRouteStartsNothing() {
         Log log = new Log();
-        ClusterObservation call = new ClusterObservation(log, "MGET", 1, CONFIG);
+        ClusterObservation call = new ClusterObservation(log, "MGET", 1, i -> null, CONFIG);
         call.completed(new CancellationException("caller gave up")); // the caller cancelled before the worker routed
         call.routedTo(NODE);
         call.succeeded();
@@ -69,13 +69,13 @@ class ClusterObservationTests {
     @Test
     void observeReturnsTheResultOrRethrowsTheSameFailure() {
         Log log = new Log();
-        ClusterObservation ok = new ClusterObservation(log, "PIPELINE", 3, CONFIG);
+        ClusterObservation ok = new ClusterObservation(log, "PIPELINE", 3, i -> null, CONFIG);
         assertThat(ok.observe(() -> {
             ok.routedTo(NODE);
             return "done";
         })).isEqualTo("done");
         RedisException boom = new RedisException("boom");
-        ClusterObservation failing = new ClusterObservation(log, "MULTI", 2, CONFIG);
+        ClusterObservation failing = new ClusterObservation(log, "MULTI", 2, i -> null, CONFIG);
         assertThatThrownBy(() -> failing.observe(() -> {
             failing.routedTo(OTHER);
             throw boom;
@@ -89,12 +89,12 @@ class ClusterObservationTests {
         CommandObserver throwing = op -> {
             throw new IllegalStateException("observer bug");
         };
-        ClusterObservation call = new ClusterObservation(throwing, "GET", 1, CONFIG);
+        ClusterObservation call = new ClusterObservation(throwing, "GET", 1, i -> null, CONFIG);
         assertThat(call.observe(() -> {
             call.routedTo(NODE);
             return 42;
         })).isEqualTo(42);
-        ClusterObservation none = new ClusterObservation(op -> null, "GET", 1, CONFIG);
+        ClusterObservation none = new ClusterObservation(op -> null, "GET", 1, i -> null, CONFIG);
         none.routedTo(NODE);
         none.failed(new RedisException("x"));
     }

@@ -62,6 +62,36 @@ class RedisObservationIntegrationTests {
         });
     }
 
+    /** {@code db.query.text} only when opted in, as much as asked for; a value that is no mode stops the start. */
+    @Test
+    void queryTextOnlyWhenOptedIn(RedisServer server) {
+        for (String mode : new String[] {null, "none", "sanitized", "FULL"}) {
+            TestObservationRegistry registry = TestObservationRegistry.create();
+            ApplicationContextRunner r = runner(server).withBean(ObservationRegistry.class, () -> registry);
+            if (mode != null) {
+                r = r.withPropertyValues("redis.observation.query-text=" + mode);
+            }
+            r.run(context -> {
+                @SuppressWarnings("unchecked")
+                RedisClient<String> client = context.getBean(RedisClient.class);
+                client.set("obs:q", "Ada");
+                client.del("obs:q");
+            });
+            if (mode == null || mode.equals("none")) {
+                TestObservationRegistryAssert.assertThat(registry).forAllObservationsWithNameEqualTo(
+                        MicrometerCommandObserver.NAME, o -> o.doesNotHaveHighCardinalityKeyValueWithKey("db.query.text"));
+            } else {
+                String set = mode.equals("FULL") ? "SET obs:q Ada" : "SET obs:q ?";
+                TestObservationRegistryAssert.assertThat(registry)
+                        .hasAnObservation(o -> o.hasHighCardinalityKeyValue("db.query.text", set))
+                        .hasAnObservation(o -> o.hasHighCardinalityKeyValue("db.query.text", "DEL obs:q"));
+            }
+        }
+        runner(server).withBean(ObservationRegistry.class, TestObservationRegistry::create)
+                .withPropertyValues("redis.observation.query-text=everything")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
     @Test
     void withoutARegistryOrWhenTurnedOffTheClientIsNotWrapped(RedisServer server) {
         runner(server).run(context -> {

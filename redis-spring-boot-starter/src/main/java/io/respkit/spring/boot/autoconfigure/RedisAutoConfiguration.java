@@ -22,10 +22,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -305,7 +307,8 @@ public final class RedisAutoConfiguration {
     /**
      * Micrometer Observation of every command of the client bean (single-node, Sentinel or cluster) when
      * micrometer-observation is present and an {@code ObservationRegistry} bean records observations;
-     * {@code redis.observation.enabled=false} turns it off.
+     * {@code redis.observation.enabled=false} turns it off, {@code redis.observation.query-text} adds
+     * {@code db.query.text}.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
@@ -316,12 +319,17 @@ public final class RedisAutoConfiguration {
          * The observer; the client is wrapped only when the registry records anything.
          *
          * @param registry the application's registry, if any
+         * @param environment where {@code redis.observation.query-text} is read
          * @return the observer
          */
         @Bean
         @ConditionalOnMissingBean(CommandObserver.class)
-        CommandObserver redisCommandObserver(ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
-            return new MicrometerCommandObserver(registry.getIfAvailable());
+        CommandObserver redisCommandObserver(ObjectProvider<io.micrometer.observation.ObservationRegistry> registry,
+                Environment environment) {
+            CommandObserver.QueryText queryText = Binder.get(environment)
+                    .bind("redis.observation.query-text", CommandObserver.QueryText.class)
+                    .orElse(CommandObserver.QueryText.NONE);
+            return new MicrometerCommandObserver(registry.getIfAvailable(), queryText);
         }
     }
 
