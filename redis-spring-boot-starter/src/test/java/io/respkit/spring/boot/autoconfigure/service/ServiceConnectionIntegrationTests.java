@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Service connections without a Docker engine: a Testcontainers container whose host and mapped port are those of
  * the test's real {@code redis-server} (Boot's own service-connection machinery makes the details from the
  * {@code @ServiceConnection} bean), and a Docker Compose service stub. A real container is not started here: the
- * machine the suite runs on need not have Docker.
+ * machine the suite runs on need not have Docker ({@link RealContainerServiceConnectionIntegrationTests} starts real
+ * Redis and Valkey containers where a Docker engine answers).
  */
 @ExtendWith(RedisServerExtension.class)
 class ServiceConnectionIntegrationTests {
