@@ -6,6 +6,7 @@ import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisUrlSyntaxException;
 import io.respkit.internal.ClusterUrlParser;
 import io.respkit.internal.ClusterUrlTarget;
+import io.respkit.internal.DurationLimit;
 import io.respkit.internal.UrlSettings;
 
 import java.time.Duration;
@@ -378,10 +379,10 @@ public final class ClusterConfig {
         private static Duration notNegative(Duration d, String what, String hint) {
             Objects.requireNonNull(d, what);
             if (d.isNegative()) {
-                throw new IllegalArgumentException(what + " must not be negative" + hint + ", was " + d.toMillis()
-                        + " ms");
+                throw new IllegalArgumentException(what + " must not be negative" + hint + ", was "
+                        + DurationLimit.show(d));
             }
-            return d;
+            return DurationLimit.check(d, what);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.respkit.connection;
 
+import io.respkit.internal.DurationLimit;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -37,8 +39,11 @@ public record Backoff(Duration initialDelay, double multiplier, Duration maxDela
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
         if (initialDelay.isNegative() || maxDelay.isNegative()) {
-            throw new IllegalArgumentException("back-off delays must not be negative");
+            throw new IllegalArgumentException("back-off delays must not be negative, were initialDelay "
+                    + DurationLimit.show(initialDelay) + " and maxDelay " + DurationLimit.show(maxDelay));
         }
+        DurationLimit.check(initialDelay, "back-off initialDelay");
+        DurationLimit.check(maxDelay, "back-off maxDelay");
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             throw new IllegalArgumentException("back-off multiplier must be a finite number of at least 1, not "
                     + multiplier);

@@ -1,5 +1,7 @@
 package io.respkit.connection;
 
+import io.respkit.internal.DurationLimit;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -49,26 +51,29 @@ final class ConfigChecks {
 
     /**
      * @throws NullPointerException when the duration is null
-     * @throws IllegalArgumentException when it is zero or negative: there is no "no timeout"
+     * @throws IllegalArgumentException when it is zero or negative (there is no "no timeout"), or longer than
+     *         {@link RedisConfig#MAX_DURATION}
      */
     static Duration positive(Duration d, String what) {
         Objects.requireNonNull(d, what);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive, was " + d.toMillis() + " ms"
+            throw new IllegalArgumentException(what + " must be positive, was " + DurationLimit.show(d)
                     + (d.isZero() ? " (there is no 'no timeout')" : ""));
         }
-        return d;
+        return DurationLimit.check(d, what);
     }
 
     /**
      * @throws NullPointerException when the interval is null
-     * @throws IllegalArgumentException when it is negative (zero turns the health check off)
+     * @throws IllegalArgumentException when it is negative (zero turns the health check off) or longer than
+     *         {@link RedisConfig#MAX_DURATION}
      */
     static Duration healthCheckInterval(Duration interval) {
         Objects.requireNonNull(interval, "healthCheckInterval");
         if (interval.isNegative()) {
-            throw new IllegalArgumentException("healthCheckInterval must not be negative (zero turns it off)");
+            throw new IllegalArgumentException("healthCheckInterval must not be negative (zero turns it off), was "
+                    + DurationLimit.show(interval));
         }
-        return interval;
+        return DurationLimit.check(interval, "healthCheckInterval");
     }
 }

@@ -26,6 +26,13 @@ public final class RedisConfig {
     /** The default {@link #healthCheckInterval()}: with the default 2 s read timeout, dead peers are found in 17 s. */
     public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(15);
 
+    /**
+     * The longest duration a timeout, wait or interval setting (here and in {@link io.respkit.pool.PoolConfig})
+     * accepts: 2<sup>62</sup> nanoseconds, about 146 years, so that deadlines can be counted in nanoseconds. There is
+     * no "forever": {@code ChronoUnit.FOREVER} is refused.
+     */
+    public static final Duration MAX_DURATION = Duration.ofNanos(1L << 62);
+
     private final String host;
     private final int port;
     private final String username;

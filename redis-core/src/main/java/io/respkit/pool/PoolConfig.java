@@ -1,5 +1,7 @@
 package io.respkit.pool;
 
+import io.respkit.internal.DurationLimit;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -57,13 +59,15 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
         Objects.requireNonNull(validateAfterIdle, "validateAfterIdle");
         if (validateAfterIdle.isNegative()) {
             throw new IllegalArgumentException("pool validateAfterIdle must not be negative (0 turns the check off), "
-                    + "was " + validateAfterIdle.toMillis() + " ms");
+                    + "was " + DurationLimit.show(validateAfterIdle));
         }
+        DurationLimit.check(validateAfterIdle, "pool validateAfterIdle");
         Objects.requireNonNull(probeAfterIdle, "probeAfterIdle");
         if (probeAfterIdle.isNegative()) {
             throw new IllegalArgumentException("pool probeAfterIdle must not be negative (0 turns the probe off), "
-                    + "was " + probeAfterIdle.toMillis() + " ms");
+                    + "was " + DurationLimit.show(probeAfterIdle));
         }
+        DurationLimit.check(probeAfterIdle, "pool probeAfterIdle");
         Objects.requireNonNull(timeBetweenEvictionRuns, "timeBetweenEvictionRuns");
         Objects.requireNonNull(minEvictableIdleTime, "minEvictableIdleTime");
         // -1 means "unlimited" or "wait forever" to commons-pool2; here it is refused, and the message says so.
@@ -87,10 +91,11 @@ public record PoolConfig(int maxTotal, int maxIdle, int minIdle, Duration maxWai
                     + maxIdle + "): sizes must satisfy 0 <= minIdle <= maxIdle <= maxTotal");
         }
         if (maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("pool maxWait must be positive, was " + maxWait.toMillis() + " ms"
-                    + (maxWait.toMillis() == -1 ? ": -1 (wait forever in commons-pool2) is not supported; a caller "
+            throw new IllegalArgumentException("pool maxWait must be positive, was " + DurationLimit.show(maxWait)
+                    + (maxWait.equals(Duration.ofMillis(-1)) ? ": -1 (wait forever in commons-pool2) is not supported; a caller "
                     + "would hang for good when the pool is exhausted" : ""));
         }
+        DurationLimit.check(maxWait, "pool maxWait");
     }
 
     /**

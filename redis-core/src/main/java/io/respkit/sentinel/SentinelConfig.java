@@ -4,6 +4,7 @@ import io.respkit.connection.HostAndPort;
 import io.respkit.connection.ReadFrom;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisUrlSyntaxException;
+import io.respkit.internal.DurationLimit;
 import io.respkit.internal.SentinelUrlParser;
 import io.respkit.internal.SentinelUrlValues;
 import io.respkit.internal.UrlSettings;
@@ -416,9 +417,9 @@ public final class SentinelConfig {
             Objects.requireNonNull(checkInterval, "checkInterval");
             if (checkInterval.isNegative()) {
                 throw new IllegalArgumentException("checkInterval must not be negative (zero turns the periodic "
-                        + "check off), was " + checkInterval.toMillis() + " ms");
+                        + "check off), was " + DurationLimit.show(checkInterval));
             }
-            this.checkInterval = checkInterval;
+            this.checkInterval = DurationLimit.check(checkInterval, "checkInterval");
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.respkit.stream;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.StreamOffset;
 import io.respkit.connection.Backoff;
+import io.respkit.internal.DurationLimit;
 import io.respkit.internal.stream.StreamConnectionSource;
 
 import java.net.InetAddress;
@@ -64,7 +65,7 @@ public final class StreamConsumerBuilder<V> {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, not " + value);
         }
-        return value;
+        return DurationLimit.check(value, what);
     }
 
     private static int atLeastOne(int value, String what) {
@@ -279,7 +280,7 @@ public final class StreamConsumerBuilder<V> {
         if (closeGrace.isNegative()) {
             throw new IllegalArgumentException("closeGrace must not be negative, not " + closeGrace);
         }
-        this.closeGrace = closeGrace;
+        this.closeGrace = DurationLimit.check(closeGrace, "closeGrace");
         return this;
     }
 
