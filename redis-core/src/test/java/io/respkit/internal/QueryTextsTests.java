@@ -76,6 +76,18 @@ class QueryTextsTests {
                 .isEqualTo(mode == QueryText.FULL ? "CONFIG SET maxmemory 1mb" : "CONFIG SET ? ?");
     }
 
+    /** The passphrases of the server's TLS keys are passwords as much as requirepass is. */
+    @ParameterizedTest
+    @EnumSource(value = QueryText.class, names = {"SANITIZED", "FULL"})
+    void configSetOfATlsKeyPassphraseShowsNoArgument(QueryText mode) {
+        assertThat(text(mode, null, command("CONFIG SET", "tls-key-file-pass", "LEAKpw"))).isEqualTo("CONFIG SET ? ?");
+        assertThat(text(mode, null, command("config", "set", "TLS-CLIENT-KEY-FILE-PASS", "LEAKpw")))
+                .isEqualTo("CONFIG SET ? ?");
+        assertThat(text(mode, null, command("CONFIG SET maxmemory 1mb tls-key-file-pass LEAKpw")))
+                .isEqualTo("CONFIG SET ? ? ? ?");
+        assertThat(command("CONFIG SET tls-key-file-pass LEAKpw").name()).isEqualTo("CONFIG SET");
+    }
+
     @ParameterizedTest
     @EnumSource(value = QueryText.class, names = {"SANITIZED", "FULL"})
     void theConfiguredPasswordIsNeverShownWhereverItIs(QueryText mode) {
