@@ -113,6 +113,49 @@ class QueryTextsTests {
         assertThat(text(QueryText.FULL, longSecret, command("ECHO", longSecret))).isEqualTo("ECHO ?");
     }
 
+    /** C1 controls (U+0080 to U+009F, NEL and CSI among them) are control characters too. */
+    @Test
+    void c1ControlCharactersAreEscaped() {
+        assertThat(text(QueryText.FULL, null, command("SET").key("k\u0085").value("a\u009b2Jb\u0080")))
+                .isEqualTo("SET k\\x85 a\\x9b2Jb\\x80");
+    }
+
+    /** A cut never leaves half of a surrogate pair: the text stays well-formed UTF-16, as exporters need. */
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        String smile = "\uD83D\uDE00";
+        String arg = "x".repeat(CommandObserver.MAX_ARGUMENT_CHARS - 1) + smile;
+        assertThat(text(QueryText.FULL, null, command("SET").key("k").value(arg)))
+                .isEqualTo("SET k " + "x".repeat(CommandObserver.MAX_ARGUMENT_CHARS - 1) + "...");
+        Command<?>[] many = new Command<?>[100];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = command("SET").key("k").value(smile.repeat(CommandObserver.MAX_ARGUMENT_CHARS / 2));
+        }
+        String t = text(QueryText.FULL, null, many);
+        assertThat(t).endsWith("...").hasSizeLessThanOrEqualTo(CommandObserver.MAX_QUERY_TEXT_CHARS);
+        assertThat(wellFormed(t)).as(t).isTrue();
+        for (int shift = 0; shift < 2; shift++) { // the whole-text cut at either half of a pair
+            Command<?>[] shifted = many.clone();
+            shifted[0] = command("SET").key("k" + "y".repeat(shift)).value(smile.repeat(10));
+            assertThat(wellFormed(text(QueryText.FULL, null, shifted))).isTrue();
+        }
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void batchesJoinTheirCommandsAndACommandAlreadyLetGoIsAQuestionMark() {
         assertThat(text(QueryText.SANITIZED, null, command("INCR").key("a"), command("GET").key("b")))
