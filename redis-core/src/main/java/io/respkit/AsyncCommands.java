@@ -84,7 +84,7 @@ public final class AsyncCommands<V> implements RedisAsyncCommands<V> {
         Response<T> response = new Response<>(command, true);
         CommandObserver observer = client.observer();
         if (observer != null) {
-            CommandObserver.Call call = Observations.start(observer, command.name(), 1, i -> command,
+            CommandObserver.Call call = Observations.start(observer, Observations.nameOf(command), 1, i -> command,
                     client.pool().config());
             response.whenComplete((value, error) -> Observations.completed(call, error));
         }

@@ -8,6 +8,7 @@ import io.respkit.connection.CommandObserver;
 import io.respkit.exceptions.RedisCrossSlotException;
 import io.respkit.exceptions.RedisException;
 import io.respkit.exceptions.RedisTimeoutException;
+import io.respkit.internal.Observations;
 import io.respkit.internal.cluster.ClusterAsync;
 import io.respkit.internal.cluster.ClusterObservation;
 import io.respkit.internal.cluster.ClusterRouter;
@@ -77,7 +78,7 @@ public final class ClusterAsyncCommands<V> implements RedisAsyncCommands<V> {
             return response;
         }
         // started on the node of the first attempt (here, or by the router on a worker), ended with the response
-        ClusterObservation call = new ClusterObservation(o, command.name(), 1, i -> command, config);
+        ClusterObservation call = new ClusterObservation(o, Observations.nameOf(command), 1, i -> command, config);
         response.whenComplete((value, error) -> call.completed(error));
         async.submit(command, response, call);
         return response;

@@ -195,8 +195,9 @@ public final class ClusterPipeline<V> implements RedisPipelineCommands<V>, AutoC
         if (o == null) {
             return executeRound(null);
         }
+        // A round that chose no node starts its call only as it ends, after its responses were cleared: those are '?'
         ClusterObservation round = new ClusterObservation(o, "PIPELINE", responses.size(),
-                i -> responses.get(i).command(), batches.config());
+                i -> i < responses.size() ? responses.get(i).command() : null, batches.config());
         return round.observe(() -> executeRound(round));
     }
 

@@ -256,7 +256,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
         if (o == null) {
             return executor.execute(command);
         }
-        return Observations.observe(o, command.name(), 1, i -> command, pool.config(),
+        return Observations.observe(o, Observations.nameOf(command), 1, i -> command, pool.config(),
                 () -> executor.execute(command));
     }
 

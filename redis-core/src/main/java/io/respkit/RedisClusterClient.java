@@ -16,6 +16,7 @@ import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.exceptions.RedisTransactionAbortedException;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
+import io.respkit.internal.Observations;
 import io.respkit.internal.RawCommand;
 import io.respkit.internal.cluster.ClusterBatches;
 import io.respkit.internal.cluster.ClusterObservation;
@@ -175,7 +176,8 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
         if (o == null) {
             return router.execute(command);
         }
-        ClusterObservation call = new ClusterObservation(o, command.name(), 1, i -> command, router.config());
+        ClusterObservation call = new ClusterObservation(o, Observations.nameOf(command), 1, i -> command,
+                router.config());
         return call.observe(() -> router.execute(command, call));
     }
 
@@ -227,7 +229,8 @@ public final class RedisClusterClient<V> implements RedisCommands<V>, AutoClosea
         if (o == null) {
             return router.executeOn(node, command);
         }
-        ClusterObservation call = new ClusterObservation(o, command.name(), 1, i -> command, router.config());
+        ClusterObservation call = new ClusterObservation(o, Observations.nameOf(command), 1, i -> command,
+                router.config());
         return call.observe(() -> router.executeOn(node, command, call));
     }
 

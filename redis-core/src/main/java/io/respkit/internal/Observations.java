@@ -1,11 +1,13 @@
 package io.respkit.internal;
 
 import io.respkit.commands.Command;
+import io.respkit.commands.CommandSpec;
 import io.respkit.connection.CommandObserver;
 import io.respkit.connection.RedisConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -31,6 +33,20 @@ public final class Observations {
     };
 
     private Observations() {
+    }
+
+    /**
+     * Returns the name an observed command goes by: its spec's name ({@code GET}, {@code CONFIG GET}), or the first
+     * word it was sent with, in upper case, for a command respkit does not know. Never {@link Command#name()} as such:
+     * a whole command line given as the name ({@code "SET k v"}) holds arguments, which the operation's name (a span's
+     * name, a metric's tag) must not show whatever query text the observer asked for.
+     *
+     * @param command the command
+     * @return its name, without arguments
+     */
+    public static String nameOf(Command<?> command) {
+        CommandSpec spec = command.spec();
+        return spec.isKnown() ? spec.name() : command.argumentText(0).toUpperCase(Locale.ROOT);
     }
 
     /**

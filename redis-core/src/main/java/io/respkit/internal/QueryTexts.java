@@ -49,7 +49,7 @@ public final class QueryTexts {
             }
         }
         if (out.length() > CommandObserver.MAX_QUERY_TEXT_CHARS) {
-            out.setLength(CommandObserver.MAX_QUERY_TEXT_CHARS - CUT.length());
+            out.setLength(cutAt(out, CommandObserver.MAX_QUERY_TEXT_CHARS - CUT.length()));
             out.append(CUT);
         }
         return out.toString();
@@ -95,12 +95,16 @@ public final class QueryTexts {
         return false;
     }
 
-    /** At most {@link CommandObserver#MAX_ARGUMENT_CHARS} characters of an argument, control characters escaped. */
+    /**
+     * At most {@link CommandObserver#MAX_ARGUMENT_CHARS} characters of an argument, control characters (C0, DEL and
+     * C1) escaped.
+     */
     private static void appendShown(StringBuilder out, String text) {
-        int end = Math.min(text.length(), CommandObserver.MAX_ARGUMENT_CHARS);
+        int end = text.length() > CommandObserver.MAX_ARGUMENT_CHARS
+                ? cutAt(text, CommandObserver.MAX_ARGUMENT_CHARS) : text.length();
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if (Character.isISOControl(c)) { // C1 too: NEL breaks lines and CSI drives terminals as C0 does
                 out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xf]);
             } else {
                 out.append(c);
@@ -109,5 +113,11 @@ public final class QueryTexts {
         if (end < text.length()) {
             out.append(CUT);
         }
+    }
+
+    /** Where to cut {@code text} to at most {@code max} characters without leaving half of a surrogate pair. */
+    private static int cutAt(CharSequence text, int max) {
+        return Character.isHighSurrogate(text.charAt(max - 1)) && Character.isLowSurrogate(text.charAt(max))
+                ? max - 1 : max;
     }
 }

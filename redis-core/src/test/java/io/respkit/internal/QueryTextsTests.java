@@ -76,6 +76,18 @@ class QueryTextsTests {
                 .isEqualTo(mode == QueryText.FULL ? "CONFIG SET maxmemory 1mb" : "CONFIG SET ? ?");
     }
 
+    /** The passphrases of the server's TLS keys are passwords as much as requirepass is. */
+    @ParameterizedTest
+    @EnumSource(value = QueryText.class, names = {"SANITIZED", "FULL"})
+    void configSetOfATlsKeyPassphraseShowsNoArgument(QueryText mode) {
+        assertThat(text(mode, null, command("CONFIG SET", "tls-key-file-pass", "LEAKpw"))).isEqualTo("CONFIG SET ? ?");
+        assertThat(text(mode, null, command("config", "set", "TLS-CLIENT-KEY-FILE-PASS", "LEAKpw")))
+                .isEqualTo("CONFIG SET ? ?");
+        assertThat(text(mode, null, command("CONFIG SET maxmemory 1mb tls-key-file-pass LEAKpw")))
+                .isEqualTo("CONFIG SET ? ? ? ?");
+        assertThat(command("CONFIG SET tls-key-file-pass LEAKpw").name()).isEqualTo("CONFIG SET");
+    }
+
     @ParameterizedTest
     @EnumSource(value = QueryText.class, names = {"SANITIZED", "FULL"})
     void theConfiguredPasswordIsNeverShownWhereverItIs(QueryText mode) {
@@ -99,6 +111,49 @@ class QueryTextsTests {
         // a password longer than the cut is still recognised before cutting
         String longSecret = "p".repeat(CommandObserver.MAX_ARGUMENT_CHARS * 2);
         assertThat(text(QueryText.FULL, longSecret, command("ECHO", longSecret))).isEqualTo("ECHO ?");
+    }
+
+    /** C1 controls (U+0080 to U+009F, NEL and CSI among them) are control characters too. */
+    @Test
+    void c1ControlCharactersAreEscaped() {
+        assertThat(text(QueryText.FULL, null, command("SET").key("k\u0085").value("a\u009b2Jb\u0080")))
+                .isEqualTo("SET k\\x85 a\\x9b2Jb\\x80");
+    }
+
+    /** A cut never leaves half of a surrogate pair: the text stays well-formed UTF-16, as exporters need. */
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        String smile = "\uD83D\uDE00";
+        String arg = "x".repeat(CommandObserver.MAX_ARGUMENT_CHARS - 1) + smile;
+        assertThat(text(QueryText.FULL, null, command("SET").key("k").value(arg)))
+                .isEqualTo("SET k " + "x".repeat(CommandObserver.MAX_ARGUMENT_CHARS - 1) + "...");
+        Command<?>[] many = new Command<?>[100];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = command("SET").key("k").value(smile.repeat(CommandObserver.MAX_ARGUMENT_CHARS / 2));
+        }
+        String t = text(QueryText.FULL, null, many);
+        assertThat(t).endsWith("...").hasSizeLessThanOrEqualTo(CommandObserver.MAX_QUERY_TEXT_CHARS);
+        assertThat(wellFormed(t)).as(t).isTrue();
+        for (int shift = 0; shift < 2; shift++) { // the whole-text cut at either half of a pair
+            Command<?>[] shifted = many.clone();
+            shifted[0] = command("SET").key("k" + "y".repeat(shift)).value(smile.repeat(10));
+            assertThat(wellFormed(text(QueryText.FULL, null, shifted))).isTrue();
+        }
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

@@ -322,6 +322,46 @@ class ClusterCommandObserverIntegrationTests {
         assertThat(String.join("\n", texts)).doesNotContain("secret-value");
     }
 
+    /**
+     * A pipeline round that chose no node (refused before sending, or every command already sent by {@code sync()})
+     * is still one call with its query text: the text of commands already let go is {@code ?}.
+     */
+    @Test
+    void aPipelineRoundThatChoseNoNodeIsStillObservedWithItsText() {
+        Recorder recorder = new Recorder();
+        List<String> texts = new CopyOnWriteArrayList<>();
+        CommandObserver sanitized = new CommandObserver() {
+            @Override
+            public QueryText queryText() {
+                return QueryText.SANITIZED;
+            }
+
+            @Override
+            public Call start(Operation op) {
+                texts.add(op.queryText());
+                return recorder.start(op);
+            }
+        };
+        try (RedisClusterClient<String> plain = client(cluster)) {
+            RedisClusterClient<String> redis = plain.withObserver(sanitized);
+            RedisCrossSlotException crossSlot = catchThrowableOfType(RedisCrossSlotException.class,
+                    () -> redis.pipelined(PipelineOptions.DEFAULT.withTransaction(true), p -> {
+                        p.incr("obs:{a}");
+                        p.incr("obs:{b}");
+                    }));
+            try (var p = redis.pipeline()) {
+                p.set("obs:{a}", "v");
+                p.sync();
+                assertThat(p.execute()).containsExactly(true);
+            }
+            List<Seen> seen = recorder.ended();
+            assertThat(seen).extracting(Seen::call).containsExactly("PIPELINE x2 db0 -> RedisCrossSlotException",
+                    "PIPELINE x1 db0 -> ok");
+            assertThat(seen.get(0).error).isSameAs(crossSlot);
+            assertThat(texts).hasSize(2).doesNotContainNull();
+        }
+    }
+
     @Test
     void anObservedClientOwnsWhatItsOriginalOwnedAndWithCodecKeepsTheObserver() {
         Recorder recorder = new Recorder();

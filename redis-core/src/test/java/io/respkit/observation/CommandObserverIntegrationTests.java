@@ -73,7 +73,7 @@ class CommandObserverIntegrationTests {
     }
 
     /** Sees each call's query text, in the mode it asks for. */
-    static final class TextRecorder implements CommandObserver {
+    static class TextRecorder implements CommandObserver {
         final QueryText mode;
         final List<String> texts = new CopyOnWriteArrayList<>();
 
@@ -125,6 +125,39 @@ class CommandObserverIntegrationTests {
                         "DEL obs:t obs:n obs:h", "AUTH ? ?");
             };
             assertThat(recorder.texts).as(mode.toString()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /**
+     * A command line passed as a command's name ({@code execute("SET k v")}) puts no argument in the operation's name
+     * (a span's name, the low-cardinality {@code db.operation.name}), in any mode: that is the command's name in upper
+     * case, and its arguments are only in the query text, as asked for.
+     */
+    @Test
+    void argumentsPassedInTheNameAreNoPartOfTheOperationsName(RedisServer server) {
+        for (QueryText mode : QueryText.values()) {
+            List<String> names = new CopyOnWriteArrayList<>();
+            List<String> texts = new CopyOnWriteArrayList<>();
+            TextRecorder recorder = new TextRecorder(mode) {
+                @Override
+                public Call start(Operation op) {
+                    names.add(op.name());
+                    texts.add(String.valueOf(op.queryText()));
+                    return super.start(op);
+                }
+            };
+            try (RedisClient<String> plain = RedisClient.create(server.config())) {
+                RedisClient<String> redis = plain.withObserver(recorder);
+                redis.execute("SET obs:line LEAKvalue");
+                assertThat(redis.execute("echo\tLEAKvalue")).isEqualTo("LEAKvalue");
+                redis.async().enqueue(Command.create(redis.codec(), "GET obs:line", ReplyDecoders.raw())).join();
+                redis.execute("config get", "maxmemory");
+                redis.del("obs:line");
+            }
+            assertThat(names).as(mode.toString()).containsExactly("SET", "ECHO", "GET", "CONFIG GET", "DEL");
+            if (mode != QueryText.FULL) {
+                assertThat(texts).as(mode.toString()).noneMatch(t -> t.contains("LEAK"));
+            }
         }
     }
 

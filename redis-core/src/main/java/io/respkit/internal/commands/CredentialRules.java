@@ -80,8 +80,9 @@ enum CredentialRules implements CredentialRule {
 
     /**
      * {@code CONFIG SET name value...}: the values of {@code requirepass}, {@code masterauth}, {@code masteruser}
-     * (and Valkey's {@code primaryauth}, {@code primaryuser}), in any case; only calls that set one of them carry
-     * credentials.
+     * (and Valkey's {@code primaryauth}, {@code primaryuser}) and the TLS keys' passphrases
+     * ({@code tls-key-file-pass}, {@code tls-client-key-file-pass}), in any case; only calls that set one of them
+     * carry credentials.
      */
     CONFIG_SET {
         @Override
@@ -91,7 +92,8 @@ enum CredentialRules implements CredentialRule {
 
         @Override
         public int[] secretPositions(Command<?> command) {
-            return valuesOf(command, 2, "REQUIREPASS", "MASTERAUTH", "MASTERUSER", "PRIMARYAUTH", "PRIMARYUSER");
+            return valuesOf(command, 2, "REQUIREPASS", "MASTERAUTH", "MASTERUSER", "PRIMARYAUTH", "PRIMARYUSER",
+                    "TLS-KEY-FILE-PASS", "TLS-CLIENT-KEY-FILE-PASS");
         }
     },
 

@@ -1,8 +1,13 @@
 package io.respkit.internal.cluster;
 
 import io.respkit.cluster.ClusterConfig;
+import io.respkit.codec.StringCodec;
+import io.respkit.commands.Command;
+import io.respkit.commands.ReplyDecoders;
 import io.respkit.connection.CommandObserver;
+import io.respkit.connection.CommandObserver.QueryText;
 import io.respkit.connection.HostAndPort;
+import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisException;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +102,33 @@ class ClusterObservationTests {
         ClusterObservation none = new ClusterObservation(op -> null, "GET", 1, i -> null, CONFIG);
         none.routedTo(NODE);
         none.failed(new RedisException("x"));
+    }
+
+    /** The node configuration's password is the configured password of a cluster call's text, routed or not. */
+    @Test
+    void theQueryTextHidesTheNodeConfigurationsPassword() {
+        ClusterConfig withPassword = CONFIG.toBuilder()
+                .nodeConfig(RedisConfig.builder().password("n0de-pw").build()).build();
+        List<String> texts = new ArrayList<>();
+        CommandObserver full = new CommandObserver() {
+            @Override
+            public QueryText queryText() {
+                return QueryText.FULL;
+            }
+
+            @Override
+            public Call start(Operation op) {
+                texts.add(op.queryText());
+                return null;
+            }
+        };
+        Command<Object> set = Command.create(StringCodec.UTF8, "SET", ReplyDecoders.raw()).key("k")
+                .value("n0de-pw").arg("EX").arg(5);
+        ClusterObservation routed = new ClusterObservation(full, "SET", 1, i -> set, withPassword);
+        routed.routedTo(NODE);
+        routed.succeeded();
+        ClusterObservation unrouted = new ClusterObservation(full, "SET", 1, i -> set, withPassword);
+        unrouted.failed(new RedisException("no node"));
+        assertThat(texts).containsExactly("SET k ? EX 5", "SET k ? EX 5");
     }
 }
