@@ -41,7 +41,10 @@ import java.util.stream.Stream;
  *   again itself.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} (methods returning
  *   {@code CompletableFuture}) run on respkit's asynchronous commands, without blocking the caller; concurrent
- *   loads of one key share one loader call too. The value is decoded on the thread that completes the reply.</li>
+ *   loads of one key share one loader call too. Their futures complete, and the loader runs, on
+ *   {@code CompletableFuture}'s default asynchronous pool, never on the connection's reader thread: on a miss Spring
+ *   runs the cached method where the lookup completes, and a method that blocks there would stall every command of
+ *   the connection.</li>
  *   <li>A stored value that cannot be read (no type header, or JSON that no longer fits its class after a
  *   deployment) is logged and treated as a miss, so that it is replaced; a value whose type is not trusted is
  *   refused with {@link IllegalStateException}.</li>
@@ -324,7 +327,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     @Override
     public CompletableFuture<?> retrieve(Object key) {
         String redisKey = redisKey(key);
-        return async.get(redisKey).thenApply(bytes -> {
+        return offReader(async.get(redisKey)).thenApply(bytes -> {
             Object stored = counted(decode(redisKey, bytes));
             if (stored == null) {
                 return null;
@@ -344,7 +347,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
         String redisKey = redisKey(key);
-        return async.get(redisKey).thenCompose(bytes -> {
+        return offReader(async.get(redisKey)).thenCompose(bytes -> {
             Object stored = counted(decode(redisKey, bytes));
             if (stored != null) {
                 return CompletableFuture.completedFuture((T) fromStoreValue(stored));
@@ -362,7 +365,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             }
             loaded.thenCompose(storeValue -> async.set(redisKey, values.encode(storeValue), putArgs)
                             .thenApply(ok -> storeValue))
-                    .whenComplete((storeValue, failure) -> {
+                    .whenCompleteAsync((storeValue, failure) -> {   // off the reader thread, as offReader
                         loads.remove(redisKey, mine);
                         if (failure != null) {
                             mine.completeExceptionally(failure);
@@ -375,6 +378,17 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                     });
             return mine.thenApply(v -> (T) fromStoreValue(v));
         });
+    }
+
+    /**
+     * Returns a future completed like {@code reply}, but on {@code CompletableFuture}'s default asynchronous pool
+     * rather than on the thread completing {@code reply}, respkit's reader thread, which serves every command of the
+     * connection: what depends on the cache's futures (the cached method, which Spring calls on a miss where the
+     * lookup completes, and the caller's own stages) may block. {@code whenCompleteAsync} hops for a failure too,
+     * where {@code thenApplyAsync} would not.
+     */
+    private static <T> CompletableFuture<T> offReader(CompletableFuture<T> reply) {
+        return reply.whenCompleteAsync((value, failure) -> { });
     }
 
     /**

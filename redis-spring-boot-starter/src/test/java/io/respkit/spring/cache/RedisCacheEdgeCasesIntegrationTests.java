@@ -1,0 +1,196 @@
+package io.respkit.spring.cache;
+
+import io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration;
+import io.respkit.spring.boot.autoconfigure.RedisCacheAutoConfiguration;
+import io.respkit.spring.core.RedisTemplate;
+import io.respkit.test.RedisServer;
+import io.respkit.test.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Inputs at the edges of the cache's promises, against a real server: loaders that re-enter their own key, cached
+ * methods returning futures, keys holding another Redis type, entries written by another configuration, argument
+ * lists that print alike, cache names that overlap other caches' keys, type names and times to live Redis or the
+ * trust check were not written for.
+ */
+@ExtendWith(RedisServerExtension.class)
+class RedisCacheEdgeCasesIntegrationTests {
+
+    public record Person(String name, int age) {
+    }
+
+    /** A type with equals and hashCode but no toString() of its own: its text differs between equal instances. */
+    static final class Filter {
+        final String text;
+
+        Filter(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Filter f && f.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+    }
+
+    /**
+     * Cached methods counting how often each really runs. The bean is a class proxy whose own fields are unset:
+     * tests reach the state through methods.
+     */
+    static class Service {
+        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+        volatile CountDownLatch release = new CountDownLatch(0);
+
+        /** Makes the future methods block until {@link #release()}. */
+        public void hold() {
+            release = new CountDownLatch(1);
+        }
+
+        public void release() {
+            release.countDown();
+        }
+
+        /** @return the names of the threads the future methods ran on */
+        public List<String> threads() {
+            return threads;
+        }
+
+        int calls(String method) {
+            return calls.computeIfAbsent(method, m -> new AtomicInteger()).get();
+        }
+
+        private void called(String method) {
+            calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        }
+
+        @Cacheable("people")
+        public Person find(String id) {
+            called("find");
+            return new Person("person-" + id, id.length());
+        }
+
+        @Cacheable("pairs")
+        public String pair(String a, String b) {
+            called("pair");
+            return (a == null ? "<null>" : a) + "|" + b;
+        }
+
+        @Cacheable("filtered")
+        public String filtered(Filter filter, int page) {
+            called("filtered");
+            return filter.text + "#" + page;
+        }
+
+        /** Does blocking work before handing back its future, as methods wrapping a blocking call do. */
+        @Cacheable("futures")
+        public CompletableFuture<String> future(String id) throws InterruptedException {
+            called("future");
+            threads.add(Thread.currentThread().getName());
+            release.await(20, TimeUnit.SECONDS);
+            return CompletableFuture.completedFuture("f-" + id);
+        }
+
+        @Cacheable(cacheNames = "futures", sync = true)
+        public CompletableFuture<String> futureSync(String id) throws InterruptedException {
+            called("futureSync");
+            threads.add(Thread.currentThread().getName());
+            release.await(20, TimeUnit.SECONDS);
+            return CompletableFuture.completedFuture("fs-" + id);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableCaching
+    static class CachingConfig {
+        @Bean
+        Service service() {
+            return new Service();
+        }
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class, RedisCacheAutoConfiguration.class))
+            .withUserConfiguration(CachingConfig.class)
+            .withPropertyValues("redis.cache.trusted-packages=io.respkit.spring.cache");
+
+    private ApplicationContextRunner on(RedisServer server) {
+        return runner.withPropertyValues("redis.url=" + server.url());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RedisTemplate<String> template(ApplicationContext context) {
+        RedisTemplate<String> template = context.getBean(RedisTemplate.class);
+        template.execute("FLUSHDB");
+        return template;
+    }
+
+    private static ExecutorService daemons() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "edge-case-caller");
+            t.setDaemon(true);   // a caller stuck for good must not keep the test JVM alive
+            return t;
+        });
+    }
+
+    @Test
+    void aCachedMethodReturningAFutureNeverRunsOnTheConnectionsReaderThread(RedisServer server) {
+        on(server).run(context -> {
+            template(context);
+            Service service = context.getBean(Service.class);
+            Cache cache = context.getBean(CacheManager.class).getCache("futures");
+            service.hold();
+            ExecutorService pool = daemons();
+            try {
+                Future<CompletableFuture<String>> plain = pool.submit(() -> service.future("a"));
+                Future<CompletableFuture<String>> sync = pool.submit(() -> service.futureSync("b"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> service.threads().size() == 2);
+                // Both methods are blocked; the connection must still answer everyone else.
+                assertThat(cache.retrieve("other").get(5, TimeUnit.SECONDS)).isNull();
+                assertThat(service.threads()).noneMatch(name -> name.startsWith("respkit-"));
+                service.release();
+                assertThat(plain.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo("f-a");
+                assertThat(sync.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo("fs-b");
+            } finally {
+                service.release();
+                pool.shutdownNow();
+            }
+        });
+    }
+}
