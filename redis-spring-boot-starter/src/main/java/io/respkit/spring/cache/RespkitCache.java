@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  *   <li>{@link #get(Object, Callable)} ({@code @Cacheable(sync = true)}) calls the loader once per key for all the
  *   threads of this JVM asking at the same time: the first loads, the others wait for its value. Other JVMs are not
  *   coordinated with (as in Spring Data Redis); each may load once. When the loader fails, a waiting thread tries
- *   again itself.</li>
+ *   again itself. A loader asking for the key it is loading gets an {@link IllegalStateException} rather than
+ *   waiting for itself.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} (methods returning
  *   {@code CompletableFuture}) run on respkit's asynchronous commands, without blocking the caller; concurrent
  *   loads of one key share one loader call too. Their futures complete, and the loader runs, on
@@ -271,6 +272,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
      *
      * @throws ValueRetrievalException when the loader threw; the loader's exception is its cause
      * @throws IllegalArgumentException when the loader returned {@code null} and this cache does not store nulls
+     * @throws IllegalStateException when called by a loader of this cache for the key it is loading
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -281,9 +283,14 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             return (T) fromStoreValue(stored);
         }
         while (true) {
-            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Object> mine = new Load(Thread.currentThread());
             CompletableFuture<Object> inFlight = loads.putIfAbsent(redisKey, mine);
             if (inFlight != null) {
+                if (inFlight instanceof Load load && load.loader == Thread.currentThread()) {
+                    // Waiting would wait for ourselves, for good, and so would every later caller of the key.
+                    throw new IllegalStateException("Cache '" + name + "': the loader of " + redisKey
+                            + " asked for the same key again (a recursive load)");
+                }
                 try {
                     return (T) fromStoreValue(inFlight.join());
                 } catch (CompletionException | java.util.concurrent.CancellationException e) {
@@ -305,6 +312,15 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             } finally {
                 loads.remove(redisKey, mine);
             }
+        }
+    }
+
+    /** A load in flight for {@link #get(Object, Callable)}, knowing the thread that runs its loader. */
+    private static final class Load extends CompletableFuture<Object> {
+        final Thread loader;
+
+        Load(Thread loader) {
+            this.loader = loader;
         }
     }
 

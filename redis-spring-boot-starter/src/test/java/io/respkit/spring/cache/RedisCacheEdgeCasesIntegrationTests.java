@@ -193,4 +193,24 @@ class RedisCacheEdgeCasesIntegrationTests {
             }
         });
     }
+
+    @Test
+    void aLoaderAskingForItsOwnKeyFailsInsteadOfHangingEveryCallerOfThatKey(RedisServer server) {
+        on(server).run(context -> {
+            template(context);
+            Cache cache = context.getBean(CacheManager.class).getCache("recursive");
+            ExecutorService pool = daemons();
+            try {
+                Future<Object> outer = pool.submit(() -> cache.get("k", () -> cache.get("k", () -> "inner")));
+                Throwable failure = catchThrowable(() -> outer.get(10, TimeUnit.SECONDS));
+                assertThat(failure).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(Cache.ValueRetrievalException.class)
+                        .rootCause().isInstanceOf(IllegalStateException.class).hasMessageContaining("recursive");
+                Future<Object> next = pool.submit(() -> cache.get("k", () -> "v"));
+                assertThat(next.get(10, TimeUnit.SECONDS)).as("the key is free again").isEqualTo("v");
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
 }
