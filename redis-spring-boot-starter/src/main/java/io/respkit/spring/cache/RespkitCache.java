@@ -50,7 +50,8 @@ import java.util.stream.Stream;
  *   deployment) is logged and treated as a miss, so that it is replaced; a value whose type is not trusted is
  *   refused with {@link IllegalStateException}.</li>
  *   <li>A {@code null} is stored as a marker when the configuration allows it; otherwise caching it throws
- *   {@link IllegalArgumentException}.</li>
+ *   {@link IllegalArgumentException}, and a marker found (written by a configuration that allowed it) is a
+ *   miss.</li>
  * </ul>
  *
  * <p>Keys are turned into text with {@code toString()}: a key type must override it (Strings, numbers, enums,
@@ -169,7 +170,15 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             return null;
         }
         try {
-            return values.decode(bytes);
+            Object storeValue = values.decode(bytes);
+            if (storeValue == NullValue.INSTANCE && !isAllowNullValues()) {
+                // Written by a configuration that caches nulls (e.g. before a deployment turned that off): handed
+                // to Spring, the marker itself would come back as the method's result.
+                log.warn("Cache '{}': {} holds a cached null, which this cache does not store; treated as a miss",
+                        name, redisKey);
+                return null;
+            }
+            return storeValue;
         } catch (CacheValueCodec.UntrustedCacheValueException e) {
             throw new IllegalStateException("Cache '" + name + "' refused the value of " + redisKey + ": "
                     + e.getMessage(), e);

@@ -213,4 +213,19 @@ class RedisCacheEdgeCasesIntegrationTests {
             }
         });
     }
+
+    @Test
+    void aCachedNullReadByACacheThatStoresNoNullsIsAMiss(RedisServer server) {
+        // E.g. during a rolling deployment that turned cache-null-values off.
+        on(server).withPropertyValues("redis.cache.cache-null-values=false").run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Service service = context.getBean(Service.class);
+            Cache cache = context.getBean(CacheManager.class).getCache("people");
+            redis.set("people::n", "!null");
+            assertThat(service.find("n")).isEqualTo(new Person("person-n", 1));
+            redis.set("people::m", "!null");
+            assertThat(cache.get("m")).isNull();
+            assertThat(cache.retrieve("m").get(5, TimeUnit.SECONDS)).isNull();
+        });
+    }
 }
