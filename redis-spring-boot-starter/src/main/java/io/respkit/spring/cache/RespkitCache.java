@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@link #get(Object)} is a {@code GET}; {@link #put} a {@code SET} with {@code PX}; {@link #putIfAbsent} a
- *   {@code SET NX PX}, then a {@code GET} of the present value when it was not set; {@link #evict} an
- *   {@code UNLINK}.</li>
+ *   {@code SET NX PX}, then a {@code GET} of the present value when it was not set (and a {@code SET} over it when
+ *   it cannot be read); {@link #evict} an {@code UNLINK}.</li>
  *   <li>{@link #clear()} removes the cache's keys with {@code SCAN MATCH <prefix>*} and {@code UNLINK} in batches
  *   (never {@code KEYS}, which blocks the server); on a cluster every primary is scanned. Entries written during the
  *   scan may survive it.</li>
@@ -206,14 +206,24 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     public ValueWrapper putIfAbsent(Object key, Object value) {
         String redisKey = redisKey(key);
         Object storeValue = toStoreValue(value);
-        if (redis.set(redisKey, values.encode(storeValue), putIfAbsentArgs)) {
+        byte[] bytes = values.encode(storeValue);
+        if (redis.set(redisKey, bytes, putIfAbsentArgs)) {
             if (statistics) {
                 puts.increment();
             }
             return null;
         }
         // Not atomic with the SET: the present entry may expire or be evicted in between, then null is returned.
-        return toValueWrapper(decode(redisKey, redis.get(redisKey)));
+        byte[] present = redis.get(redisKey);
+        Object stored = decode(redisKey, present);
+        if (stored == null && present != null) {
+            // What is there cannot be read, so lookups miss it: it is no entry, and null must mean ours is stored.
+            redis.set(redisKey, bytes, putArgs);
+            if (statistics) {
+                puts.increment();
+            }
+        }
+        return toValueWrapper(stored);
     }
 
     @Override

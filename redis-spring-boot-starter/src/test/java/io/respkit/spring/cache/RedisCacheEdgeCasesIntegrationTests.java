@@ -228,4 +228,16 @@ class RedisCacheEdgeCasesIntegrationTests {
             assertThat(cache.retrieve("m").get(5, TimeUnit.SECONDS)).isNull();
         });
     }
+
+    @Test
+    void putIfAbsentOverAnUnreadableEntryStoresItsValue(RedisServer server) {
+        on(server).run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Cache cache = context.getBean(CacheManager.class).getCache("pia");
+            redis.set("pia::k", "written by another tool");
+            // null means "there was no value, yours is stored": it must then be stored.
+            assertThat(cache.putIfAbsent("k", "mine")).isNull();
+            assertThat(cache.get("k", String.class)).isEqualTo("mine");
+        });
+    }
 }
