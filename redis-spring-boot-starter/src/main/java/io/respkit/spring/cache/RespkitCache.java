@@ -3,6 +3,7 @@ package io.respkit.spring.cache;
 import io.respkit.commands.RedisAsyncCommands;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.SetArgs;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.spring.core.RedisTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +47,9 @@ import java.util.stream.Stream;
  *   {@code CompletableFuture}'s default asynchronous pool, never on the connection's reader thread: on a miss Spring
  *   runs the cached method where the lookup completes, and a method that blocks there would stall every command of
  *   the connection.</li>
- *   <li>A stored value that cannot be read (no type header, or JSON that no longer fits its class after a
- *   deployment) is logged and treated as a miss, so that it is replaced; a value whose type is not trusted is
- *   refused with {@link IllegalStateException}.</li>
+ *   <li>A stored value that cannot be read (no type header, JSON that no longer fits its class after a
+ *   deployment, or a key holding another Redis type than a string) is logged and treated as a miss, so that it is
+ *   replaced; a value whose type is not trusted is refused with {@link IllegalStateException}.</li>
  *   <li>A {@code null} is stored as a marker when the configuration allows it; otherwise caching it throws
  *   {@link IllegalArgumentException}, and a marker found (written by a configuration that allowed it) is a
  *   miss.</li>
@@ -61,6 +62,8 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
 
     private static final Logger log = LoggerFactory.getLogger(RespkitCache.class);
     private static final int CLEAR_BATCH = 500;
+    /** What {@link #read} gives for a key holding another Redis type than a string: an entry that cannot be read. */
+    private static final byte[] OTHER_TYPE = new byte[0];
     private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -154,7 +157,40 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     }
 
     private Object lookupKey(String redisKey) {
-        return counted(decode(redisKey, redis.get(redisKey)));
+        return counted(decode(redisKey, read(redisKey)));
+    }
+
+    /** @return the entry's bytes, {@code null} when there is none, {@link #OTHER_TYPE} when it is no string */
+    private byte[] read(String redisKey) {
+        try {
+            return redis.get(redisKey);
+        } catch (RedisServerException e) {
+            return otherType(redisKey, e);
+        }
+    }
+
+    /** {@link #read} without blocking. */
+    private CompletableFuture<byte[]> readAsync(String redisKey) {
+        return offReader(async.get(redisKey)).exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof RedisServerException e) {
+                return otherType(redisKey, e);
+            }
+            throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+        });
+    }
+
+    /**
+     * A key of the cache holding a list, hash, ... (written by something else) is an entry that cannot be read, as
+     * a foreign string is: a miss, which the next put replaces, rather than a failure of every lookup for good.
+     */
+    private byte[] otherType(String redisKey, RedisServerException e) {
+        if (!"WRONGTYPE".equals(e.code())) {
+            throw e;
+        }
+        log.warn("Cache '{}': {} holds another Redis type than a string; treated as a miss", name, redisKey);
+        return OTHER_TYPE;
     }
 
     private Object counted(Object storeValue) {
@@ -166,7 +202,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
 
     /** @return the store value, or {@code null} for a missing or unreadable entry */
     private Object decode(String redisKey, byte[] bytes) {
-        if (bytes == null) {
+        if (bytes == null || bytes == OTHER_TYPE) {
             return null;
         }
         try {
@@ -214,7 +250,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             return null;
         }
         // Not atomic with the SET: the present entry may expire or be evicted in between, then null is returned.
-        byte[] present = redis.get(redisKey);
+        byte[] present = read(redisKey);
         Object stored = decode(redisKey, present);
         if (stored == null && present != null) {
             // What is there cannot be read, so lookups miss it: it is no entry, and null must mean ours is stored.
@@ -318,7 +354,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             }
             try {
                 // Another thread may have stored the value between the first lookup and our registration.
-                stored = decode(redisKey, redis.get(redisKey));
+                stored = decode(redisKey, read(redisKey));
                 if (stored == null) {
                     stored = load(key, valueLoader);
                     write(redisKey, stored);
@@ -362,7 +398,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     @Override
     public CompletableFuture<?> retrieve(Object key) {
         String redisKey = redisKey(key);
-        return offReader(async.get(redisKey)).thenApply(bytes -> {
+        return readAsync(redisKey).thenApply(bytes -> {
             Object stored = counted(decode(redisKey, bytes));
             if (stored == null) {
                 return null;
@@ -382,7 +418,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
         String redisKey = redisKey(key);
-        return offReader(async.get(redisKey)).thenCompose(bytes -> {
+        return readAsync(redisKey).thenCompose(bytes -> {
             Object stored = counted(decode(redisKey, bytes));
             if (stored != null) {
                 return CompletableFuture.completedFuture((T) fromStoreValue(stored));

@@ -240,4 +240,31 @@ class RedisCacheEdgeCasesIntegrationTests {
             assertThat(cache.get("k", String.class)).isEqualTo("mine");
         });
     }
+
+    @Test
+    void anEntryHoldingAnotherRedisTypeIsAMissAndIsReplaced(RedisServer server) {
+        on(server).run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Service service = context.getBean(Service.class);
+            Cache cache = context.getBean(CacheManager.class).getCache("people");
+            redis.rpush("people::list", "x");
+            assertThat(service.find("list")).isEqualTo(new Person("person-list", 4));
+            assertThat(redis.type("people::list")).isEqualTo("string");
+            assertThat(service.find("list")).isEqualTo(new Person("person-list", 4));
+            assertThat(service.calls("find")).isEqualTo(1);
+
+            redis.hset("people::hash", "f", "v");
+            assertThat(cache.get("hash")).isNull();
+            assertThat(cache.retrieve("hash").get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(cache.get("hash", () -> "loaded")).isEqualTo("loaded");
+            redis.del("people::hash");
+            redis.hset("people::hash", "f", "v");
+            assertThat(cache.retrieve("hash", () -> CompletableFuture.completedFuture("async"))
+                    .get(5, TimeUnit.SECONDS)).isEqualTo("async");
+            redis.del("people::hash");
+            redis.hset("people::hash", "f", "v");
+            assertThat(cache.putIfAbsent("hash", "absent")).isNull();
+            assertThat(cache.get("hash", String.class)).isEqualTo("absent");
+        });
+    }
 }
