@@ -7,9 +7,13 @@ import io.respkit.exceptions.RedisServerException;
 import io.respkit.spring.core.RedisTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 import org.springframework.cache.support.NullValue;
+import org.springframework.util.ReflectionUtils;
 
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -56,7 +60,10 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Keys are turned into text with {@code toString()}: a key type must override it (Strings, numbers, enums,
- * UUIDs and Spring's {@code SimpleKey} do). Thread-safe.
+ * UUIDs and records do). Spring's {@code SimpleKey} (the key of a method with several arguments) is written
+ * {@code SimpleKey [a, b]} with each argument's text, arrays as {@code [x, y]}, a {@code ','} or {@code '\'} in a
+ * text escaped with {@code '\'} and a text {@code "null"} as {@code \null}, so that distinct argument lists never
+ * share an entry; each argument's type must override {@code toString()} too. Thread-safe.
  */
 public final class RespkitCache extends AbstractValueAdaptingCache {
 
@@ -74,6 +81,9 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             }
         }
     };
+
+    /** {@code SimpleKey}'s arguments, which it has no accessor for; {@code null} when they cannot be reached. */
+    private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();
 
     private final String name;
     private final String prefix;
@@ -143,12 +153,65 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
         if (key instanceof String s) {
             return prefix.concat(s);
         }
+        if (key instanceof SimpleKey simple && SIMPLE_KEY_PARAMS != null) {
+            // Its own text joins the arguments' texts with ", ": ("a, b", "c") and ("a", "b, c") would share one
+            // entry, and an argument without its own toString() would make a new entry on every call.
+            StringBuilder text = new StringBuilder(prefix).append(simple.getClass().getSimpleName()).append(' ');
+            appendArray(text, (Object[]) ReflectionUtils.getField(SIMPLE_KEY_PARAMS, simple));
+            return text.toString();
+        }
+        return prefix.concat(ownText(key));
+    }
+
+    private String ownText(Object key) {
         if (!HAS_OWN_TO_STRING.get(key.getClass())) {
             throw new IllegalArgumentException("Cache '" + name + "' cannot use a key of type "
                     + key.getClass().getName() + ": it does not override toString(), so its text would differ "
                     + "between instances; use a String, a number, a record, or a key type with its own toString()");
         }
-        return prefix.concat(key.toString());
+        return key.toString();
+    }
+
+    /** Appends {@code [e1, e2]}, as {@code Arrays.deepToString}, with each element's text escaped. */
+    private void appendArray(StringBuilder out, Object array) {
+        out.append('[');
+        for (int i = 0, n = Array.getLength(array); i < n; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            Object element = Array.get(array, i);
+            if (element == null) {
+                out.append("null");
+            } else if (element.getClass().isArray()) {
+                appendArray(out, element);
+            } else {
+                String text = ownText(element);
+                if (text.equals("null")) {
+                    out.append('\\');   // not the null argument
+                }
+                for (int c = 0; c < text.length(); c++) {
+                    char ch = text.charAt(c);
+                    if (ch == ',' || ch == '\\') {
+                        out.append('\\');
+                    }
+                    out.append(ch);
+                }
+            }
+        }
+        out.append(']');
+    }
+
+    private static Field simpleKeyParams() {
+        try {
+            Field field = ReflectionUtils.findField(SimpleKey.class, "params", Object[].class);
+            if (field != null) {
+                ReflectionUtils.makeAccessible(field);
+            }
+            return field;
+        } catch (RuntimeException e) {
+            // A SimpleKey of another shape, or a module that does not open it: its own toString() is used.
+            return null;
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -265,6 +266,42 @@ class RedisCacheEdgeCasesIntegrationTests {
             redis.hset("people::hash", "f", "v");
             assertThat(cache.putIfAbsent("hash", "absent")).isNull();
             assertThat(cache.get("hash", String.class)).isEqualTo("absent");
+        });
+    }
+
+    @Test
+    void distinctArgumentListsNeverShareAnEntry(RedisServer server) {
+        on(server).run(context -> {
+            template(context);
+            Service service = context.getBean(Service.class);
+            assertThat(service.pair("a, b", "c")).isEqualTo("a, b|c");
+            assertThat(service.pair("a", "b, c")).isEqualTo("a|b, c");
+            assertThat(service.pair(null, "x")).isEqualTo("<null>|x");
+            assertThat(service.pair("null", "x")).isEqualTo("null|x");
+            assertThat(service.pair("a\\", ", c")).isEqualTo("a\\|, c");
+            assertThat(service.pair("a\\, ", "c")).isEqualTo("a\\, |c");
+            assertThat(service.calls("pair")).isEqualTo(6);
+            assertThat(service.pair("a", "b, c")).isEqualTo("a|b, c");
+            assertThat(service.pair(null, "x")).isEqualTo("<null>|x");
+            assertThat(service.calls("pair")).as("equal arguments still hit").isEqualTo(6);
+            // Arguments without ',' or '\\' keep SimpleKey's own text, so that their entries are still found.
+            SimpleKey plain = new SimpleKey("a", 1, new int[] {1, 2}, null);
+            RespkitCache pairs = (RespkitCache) context.getBean(CacheManager.class).getCache("pairs");
+            assertThat(pairs.redisKey(plain)).isEqualTo("pairs::" + plain)
+                    .isEqualTo("pairs::SimpleKey [a, 1, [1, 2], null]");
+        });
+    }
+
+    @Test
+    void anArgumentWhoseTextDiffersBetweenEqualInstancesIsRefused(RedisServer server) {
+        on(server).run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Service service = context.getBean(Service.class);
+            // Its text names the instance: each call would miss and leave one more entry in Redis.
+            assertThatIllegalArgumentException().isThrownBy(() -> service.filtered(new Filter("x"), 1))
+                    .withMessageContaining(Filter.class.getName())
+                    .withMessageContaining("does not override toString()");
+            assertThat(redis.scan().filter(k -> k.startsWith("filtered::")).count()).isZero();
         });
     }
 }
