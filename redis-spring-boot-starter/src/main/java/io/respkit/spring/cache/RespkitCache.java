@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * A Spring {@link org.springframework.cache.Cache} stored in Redis through respkit, on one server, a Sentinel-watched
  * primary or a Redis Cluster. Each entry is one Redis string under {@code <keyPrefix><cacheName>::<key>} (see
  * {@link RespkitCacheConfiguration}), written with the cache's time to live; entries of one cache may live in any
- * slot of a cluster. Values are stored through {@link CacheValueCodec} (JSON by default).
+ * slot of a cluster. A cache name may not contain {@code ::} nor end with {@code :} ({@link IllegalArgumentException}
+ * when the cache is made): its keys would overlap those of another cache. Values are stored through
+ * {@link CacheValueCodec} (JSON by default).
  *
  * <ul>
  *   <li>{@link #get(Object)} is a {@code GET}; {@link #put} a {@code SET} with {@code PX}; {@link #putIfAbsent} a
@@ -105,6 +107,12 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                  RedisAsyncCommands<byte[]> async, CacheValueCodec values, boolean statistics) {
         super(configuration.cacheNullValues());
         this.name = Objects.requireNonNull(name, "name");
+        if (name.contains("::") || name.endsWith(":")) {
+            // Cache "a::b" would store key "c" where cache "a" stores key "b::c" (and "a:" key "c" where "a" stores
+            // ":c"), and a's clear() would remove the other cache's entries.
+            throw new IllegalArgumentException("Cache name '" + name + "' contains \"::\" or ends with ':', so its "
+                    + "keys would overlap those of another cache; choose another name");
+        }
         this.configuration = configuration;
         this.prefix = configuration.prefixFor(name);
         this.redis = redis;

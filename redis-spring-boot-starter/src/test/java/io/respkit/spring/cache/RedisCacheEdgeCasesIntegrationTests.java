@@ -304,4 +304,18 @@ class RedisCacheEdgeCasesIntegrationTests {
             assertThat(redis.scan().filter(k -> k.startsWith("filtered::")).count()).isZero();
         });
     }
+
+    @Test
+    void cacheNamesThatWouldOverlapAnotherCachesKeysAreRefused(RedisServer server) {
+        on(server).run(context -> {
+            template(context);
+            CacheManager manager = context.getBean(CacheManager.class);
+            // "a::b" would store key "c" where cache "a" stores key "b::c"; both would go with a's clear().
+            assertThatIllegalArgumentException().isThrownBy(() -> manager.getCache("a::b"))
+                    .withMessageContaining("a::b");
+            assertThatIllegalArgumentException().isThrownBy(() -> manager.getCache("a:"))
+                    .withMessageContaining("a:");
+            assertThat(manager.getCache("a:b")).isNotNull();
+        });
+    }
 }
