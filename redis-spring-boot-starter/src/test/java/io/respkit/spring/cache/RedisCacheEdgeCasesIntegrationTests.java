@@ -318,4 +318,17 @@ class RedisCacheEdgeCasesIntegrationTests {
             assertThat(manager.getCache("a:b")).isNotNull();
         });
     }
+
+    @Test
+    void aOneLetterTypeNameIsNotTrusted(RedisServer server) {
+        on(server).run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Cache cache = context.getBean(CacheManager.class).getCache("types");
+            // A class of the default package; only arrays of primitives have one-letter element names.
+            redis.set("types::x", "Z\n{}");
+            assertThatIllegalStateException().isThrownBy(() -> cache.get("x")).withMessageContaining("not trusted");
+            redis.set("types::ints", "[I\n[1,2]");
+            assertThat((int[]) cache.get("ints").get()).containsExactly(1, 2);
+        });
+    }
 }
