@@ -331,4 +331,26 @@ class RedisCacheEdgeCasesIntegrationTests {
             assertThat((int[]) cache.get("ints").get()).containsExactly(1, 2);
         });
     }
+
+    @Test
+    void aTimeToLiveRedisCannotTakeIsRefusedUpFront() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RespkitCacheConfiguration.DEFAULTS.withTtl(Duration.ofMillis(Long.MAX_VALUE)))
+                .withMessageContaining("ttl");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RespkitCacheConfiguration.DEFAULTS.withTtl(ChronoUnit.FOREVER.getDuration()))
+                .withMessageContaining("ttl");
+        assertThat(RespkitCacheConfiguration.DEFAULTS.withTtl(Duration.ofDays(365L * 1000)).expires()).isTrue();
+        assertThat(RespkitCacheConfiguration.DEFAULTS.withTtl(Duration.ofSeconds(-1)).expires()).isFalse();
+    }
+
+    @Test
+    void aVeryLongTimeToLiveIsStored(RedisServer server) {
+        on(server).withPropertyValues("redis.cache.ttl=365000d").run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Cache cache = context.getBean(CacheManager.class).getCache("long");
+            cache.put("k", "v");
+            assertThat(redis.pttl("long::k")).isGreaterThan(Duration.ofDays(364_000).toMillis());
+        });
+    }
 }
