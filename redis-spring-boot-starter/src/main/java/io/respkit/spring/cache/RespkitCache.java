@@ -19,10 +19,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -396,7 +398,8 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
      * Returns the cached value, or loads, caches and returns it; see the class comment for how concurrent callers
      * share one load.
      *
-     * @throws ValueRetrievalException when the loader threw; the loader's exception is its cause
+     * @throws ValueRetrievalException when the loader threw (the loader's exception is its cause), or the thread
+     *         was interrupted while waiting for another thread's load of the key (with its interrupt status set)
      * @throws IllegalArgumentException when the loader returned {@code null} and this cache does not store nulls
      * @throws IllegalStateException when called by a loader of this cache for the key it is loading
      */
@@ -418,9 +421,13 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                             + " asked for the same key again (a recursive load)");
                 }
                 try {
-                    return (T) fromStoreValue(inFlight.join());
-                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                    return (T) fromStoreValue(inFlight.get());
+                } catch (ExecutionException | CancellationException e) {
                     continue;   // that load failed: try (and maybe load) again, as a lock-based cache would
+                } catch (InterruptedException e) {
+                    // A waiter must be stoppable while another thread's loader hangs.
+                    Thread.currentThread().interrupt();
+                    throw new ValueRetrievalException(key, valueLoader, e);
                 }
             }
             try {

@@ -215,6 +215,59 @@ class RedisCacheEdgeCasesIntegrationTests {
         });
     }
 
+    /** @return whether the thread is parked in the cache on a load's future (not, e.g., on a Redis reply) */
+    private static boolean waitsForALoad(Thread thread) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (int i = 1; i < frames.length; i++) {
+            if (frames[i].getClassName().equals(RespkitCache.class.getName())) {
+                return thread.getState() == Thread.State.WAITING
+                        && frames[i - 1].getClassName().equals(CompletableFuture.class.getName());
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aCallerWaitingForAnotherThreadsLoadCanBeInterrupted(RedisServer server) {
+        on(server).run(context -> {
+            template(context);
+            Cache cache = context.getBean(CacheManager.class).getCache("interrupted");
+            CountDownLatch loading = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = daemons();
+            try {
+                Future<Object> loader = pool.submit(() -> cache.get("k", () -> {
+                    loading.countDown();
+                    release.await(20, TimeUnit.SECONDS);
+                    return "loaded";
+                }));
+                assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+                List<Thread> waiter = new CopyOnWriteArrayList<>();
+                Future<Object> waiting = pool.submit(() -> {
+                    waiter.add(Thread.currentThread());
+                    try {
+                        return cache.get("k", () -> "not called");
+                    } finally {
+                        waiter.add(Thread.currentThread().isInterrupted() ? Thread.currentThread() : null);
+                    }
+                });
+                await().atMost(Duration.ofSeconds(10)).until(() -> !waiter.isEmpty()
+                        && waitsForALoad(waiter.get(0)));
+                waiter.get(0).interrupt();
+                Throwable failure = catchThrowable(() -> waiting.get(5, TimeUnit.SECONDS));
+                assertThat(failure).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(Cache.ValueRetrievalException.class)
+                        .cause().isInstanceOf(InterruptedException.class);
+                assertThat(waiter.get(1)).as("the interrupt is kept").isSameAs(waiter.get(0));
+                release.countDown();
+                assertThat(loader.get(10, TimeUnit.SECONDS)).isEqualTo("loaded");
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        });
+    }
+
     @Test
     void aCachedNullReadByACacheThatStoresNoNullsIsAMiss(RedisServer server) {
         // E.g. during a rolling deployment that turned cache-null-values off.
