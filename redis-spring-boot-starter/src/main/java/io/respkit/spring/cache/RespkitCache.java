@@ -25,6 +25,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -51,10 +56,10 @@ import java.util.stream.Stream;
  *   waiting for itself.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} (methods returning
  *   {@code CompletableFuture}) run on respkit's asynchronous commands, without blocking the caller; concurrent
- *   loads of one key share one loader call too. Their futures complete, and the loader runs, on
- *   {@code CompletableFuture}'s default asynchronous pool, never on the connection's reader thread: on a miss Spring
+ *   loads of one key share one loader call too. Their futures complete, and the loader runs, on respkit's cache
+ *   threads ({@code respkit-cache-N}, made on demand), never on the connection's reader thread: on a miss Spring
  *   runs the cached method where the lookup completes, and a method that blocks there would stall every command of
- *   the connection.</li>
+ *   the connection (and, on a small shared pool, every other lookup's completion).</li>
  *   <li>A stored value that cannot be read (no type header, JSON that no longer fits its class after a
  *   deployment, or a key holding another Redis type than a string) is logged and treated as a miss, so that it is
  *   replaced; a value whose type is not trusted is refused with {@link IllegalStateException}.</li>
@@ -73,6 +78,18 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
 
     private static final Logger log = LoggerFactory.getLogger(RespkitCache.class);
     private static final int CLEAR_BATCH = 500;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * Completes the cache's futures off respkit's reader thread (see {@link #offReader}). Threads are made on demand
+     * and retire after a second idle, as respkit's async workers do: a cached method may block on one, and a bounded
+     * pool (such as the common pool, one or two threads on small machines) would then hold back every other lookup.
+     */
+    private static final ExecutorService CALLBACKS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "respkit-cache-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
     /** What {@link #read} gives for a key holding another Redis type than a string: an entry that cannot be read. */
     private static final byte[] OTHER_TYPE = new byte[0];
     private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
@@ -524,20 +541,20 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                             }
                             mine.complete(storeValue);
                         }
-                    });
+                    }, CALLBACKS);
             return mine.thenApply(v -> (T) fromStoreValue(v));
         });
     }
 
     /**
-     * Returns a future completed like {@code reply}, but on {@code CompletableFuture}'s default asynchronous pool
-     * rather than on the thread completing {@code reply}, respkit's reader thread, which serves every command of the
-     * connection: what depends on the cache's futures (the cached method, which Spring calls on a miss where the
-     * lookup completes, and the caller's own stages) may block. {@code whenCompleteAsync} hops for a failure too,
-     * where {@code thenApplyAsync} would not.
+     * Returns a future completed like {@code reply}, but on a {@link #CALLBACKS} thread rather than on the thread
+     * completing {@code reply}, respkit's reader thread, which serves every command of the connection: what depends
+     * on the cache's futures (the cached method, which Spring calls on a miss where the lookup completes, and the
+     * caller's own stages) may block. {@code whenCompleteAsync} hops for a failure too, where {@code thenApplyAsync}
+     * would not.
      */
     private static <T> CompletableFuture<T> offReader(CompletableFuture<T> reply) {
-        return reply.whenCompleteAsync((value, failure) -> { });
+        return reply.whenCompleteAsync((value, failure) -> { }, CALLBACKS);
     }
 
     /**
