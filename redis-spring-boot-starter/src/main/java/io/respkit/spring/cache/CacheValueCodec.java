@@ -133,7 +133,8 @@ final class CacheValueCodec {
             element = element.substring(1);
         }
         if (element.length() == 1) {
-            return true;    // an array of primitives, e.g. "[I"
+            // An array of primitives, e.g. "[I"; without '[' it would be a class of the default package.
+            return element.length() < name.length();
         }
         if (element.startsWith("L") && element.endsWith(";")) {
             element = element.substring(1, element.length() - 1);

@@ -3,21 +3,33 @@ package io.respkit.spring.cache;
 import io.respkit.commands.RedisAsyncCommands;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.SetArgs;
+import io.respkit.exceptions.RedisServerException;
 import io.respkit.spring.core.RedisTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 import org.springframework.cache.support.NullValue;
+import org.springframework.util.ReflectionUtils;
 
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -26,36 +38,60 @@ import java.util.stream.Stream;
  * A Spring {@link org.springframework.cache.Cache} stored in Redis through respkit, on one server, a Sentinel-watched
  * primary or a Redis Cluster. Each entry is one Redis string under {@code <keyPrefix><cacheName>::<key>} (see
  * {@link RespkitCacheConfiguration}), written with the cache's time to live; entries of one cache may live in any
- * slot of a cluster. Values are stored through {@link CacheValueCodec} (JSON by default).
+ * slot of a cluster. A cache name may not contain {@code ::} nor end with {@code :} ({@link IllegalArgumentException}
+ * when the cache is made): its keys would overlap those of another cache. Values are stored through
+ * {@link CacheValueCodec} (JSON by default).
  *
  * <ul>
  *   <li>{@link #get(Object)} is a {@code GET}; {@link #put} a {@code SET} with {@code PX}; {@link #putIfAbsent} a
- *   {@code SET NX PX}, then a {@code GET} of the present value when it was not set; {@link #evict} an
- *   {@code UNLINK}.</li>
+ *   {@code SET NX PX}, then a {@code GET} of the present value when it was not set (and a {@code SET} over it when
+ *   it cannot be read); {@link #evict} an {@code UNLINK}.</li>
  *   <li>{@link #clear()} removes the cache's keys with {@code SCAN MATCH <prefix>*} and {@code UNLINK} in batches
  *   (never {@code KEYS}, which blocks the server); on a cluster every primary is scanned. Entries written during the
  *   scan may survive it.</li>
  *   <li>{@link #get(Object, Callable)} ({@code @Cacheable(sync = true)}) calls the loader once per key for all the
  *   threads of this JVM asking at the same time: the first loads, the others wait for its value. Other JVMs are not
  *   coordinated with (as in Spring Data Redis); each may load once. When the loader fails, a waiting thread tries
- *   again itself.</li>
+ *   again itself. A loader asking for the key it is loading gets an {@link IllegalStateException} rather than
+ *   waiting for itself.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} (methods returning
  *   {@code CompletableFuture}) run on respkit's asynchronous commands, without blocking the caller; concurrent
- *   loads of one key share one loader call too. The value is decoded on the thread that completes the reply.</li>
- *   <li>A stored value that cannot be read (no type header, or JSON that no longer fits its class after a
- *   deployment) is logged and treated as a miss, so that it is replaced; a value whose type is not trusted is
- *   refused with {@link IllegalStateException}.</li>
+ *   loads of one key share one loader call too. Their futures complete, and the loader runs, on respkit's cache
+ *   threads ({@code respkit-cache-N}, made on demand), never on the connection's reader thread: on a miss Spring
+ *   runs the cached method where the lookup completes, and a method that blocks there would stall every command of
+ *   the connection (and, on a small shared pool, every other lookup's completion).</li>
+ *   <li>A stored value that cannot be read (no type header, JSON that no longer fits its class after a
+ *   deployment, or a key holding another Redis type than a string) is logged and treated as a miss, so that it is
+ *   replaced; a value whose type is not trusted is refused with {@link IllegalStateException}.</li>
  *   <li>A {@code null} is stored as a marker when the configuration allows it; otherwise caching it throws
- *   {@link IllegalArgumentException}.</li>
+ *   {@link IllegalArgumentException}, and a marker found (written by a configuration that allowed it) is a
+ *   miss.</li>
  * </ul>
  *
  * <p>Keys are turned into text with {@code toString()}: a key type must override it (Strings, numbers, enums,
- * UUIDs and Spring's {@code SimpleKey} do). Thread-safe.
+ * UUIDs and records do). Spring's {@code SimpleKey} (the key of a method with several arguments) is written
+ * {@code SimpleKey [a, b]} with each argument's text, arrays as {@code [x, y]}, a {@code ','} or {@code '\'} in a
+ * text escaped with {@code '\'} and a text {@code "null"} as {@code \null}, so that distinct argument lists never
+ * share an entry; each argument's type must override {@code toString()} too. Thread-safe.
  */
 public final class RespkitCache extends AbstractValueAdaptingCache {
 
     private static final Logger log = LoggerFactory.getLogger(RespkitCache.class);
     private static final int CLEAR_BATCH = 500;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * Completes the cache's futures off respkit's reader thread (see {@link #offReader}). Threads are made on demand
+     * and retire after a second idle, as respkit's async workers do: a cached method may block on one, and a bounded
+     * pool (such as the common pool, one or two threads on small machines) would then hold back every other lookup.
+     */
+    private static final ExecutorService CALLBACKS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "respkit-cache-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+    /** What {@link #read} gives for a key holding another Redis type than a string: an entry that cannot be read. */
+    private static final byte[] OTHER_TYPE = new byte[0];
     private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -66,6 +102,9 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             }
         }
     };
+
+    /** {@code SimpleKey}'s arguments, which it has no accessor for; {@code null} when they cannot be reached. */
+    private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();
 
     private final String name;
     private final String prefix;
@@ -87,6 +126,12 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                  RedisAsyncCommands<byte[]> async, CacheValueCodec values, boolean statistics) {
         super(configuration.cacheNullValues());
         this.name = Objects.requireNonNull(name, "name");
+        if (name.contains("::") || name.endsWith(":")) {
+            // Cache "a::b" would store key "c" where cache "a" stores key "b::c" (and "a:" key "c" where "a" stores
+            // ":c"), and a's clear() would remove the other cache's entries.
+            throw new IllegalArgumentException("Cache name '" + name + "' contains \"::\" or ends with ':', so its "
+                    + "keys would overlap those of another cache; choose another name");
+        }
         this.configuration = configuration;
         this.prefix = configuration.prefixFor(name);
         this.redis = redis;
@@ -135,12 +180,65 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
         if (key instanceof String s) {
             return prefix.concat(s);
         }
+        if (key instanceof SimpleKey simple && SIMPLE_KEY_PARAMS != null) {
+            // Its own text joins the arguments' texts with ", ": ("a, b", "c") and ("a", "b, c") would share one
+            // entry, and an argument without its own toString() would make a new entry on every call.
+            StringBuilder text = new StringBuilder(prefix).append(simple.getClass().getSimpleName()).append(' ');
+            appendArray(text, (Object[]) ReflectionUtils.getField(SIMPLE_KEY_PARAMS, simple));
+            return text.toString();
+        }
+        return prefix.concat(ownText(key));
+    }
+
+    private String ownText(Object key) {
         if (!HAS_OWN_TO_STRING.get(key.getClass())) {
             throw new IllegalArgumentException("Cache '" + name + "' cannot use a key of type "
                     + key.getClass().getName() + ": it does not override toString(), so its text would differ "
                     + "between instances; use a String, a number, a record, or a key type with its own toString()");
         }
-        return prefix.concat(key.toString());
+        return key.toString();
+    }
+
+    /** Appends {@code [e1, e2]}, as {@code Arrays.deepToString}, with each element's text escaped. */
+    private void appendArray(StringBuilder out, Object array) {
+        out.append('[');
+        for (int i = 0, n = Array.getLength(array); i < n; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            Object element = Array.get(array, i);
+            if (element == null) {
+                out.append("null");
+            } else if (element.getClass().isArray()) {
+                appendArray(out, element);
+            } else {
+                String text = ownText(element);
+                if (text.equals("null")) {
+                    out.append('\\');   // not the null argument
+                }
+                for (int c = 0; c < text.length(); c++) {
+                    char ch = text.charAt(c);
+                    if (ch == ',' || ch == '\\') {
+                        out.append('\\');
+                    }
+                    out.append(ch);
+                }
+            }
+        }
+        out.append(']');
+    }
+
+    private static Field simpleKeyParams() {
+        try {
+            Field field = ReflectionUtils.findField(SimpleKey.class, "params", Object[].class);
+            if (field != null) {
+                ReflectionUtils.makeAccessible(field);
+            }
+            return field;
+        } catch (RuntimeException e) {
+            // A SimpleKey of another shape, or a module that does not open it: its own toString() is used.
+            return null;
+        }
     }
 
     @Override
@@ -149,7 +247,40 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     }
 
     private Object lookupKey(String redisKey) {
-        return counted(decode(redisKey, redis.get(redisKey)));
+        return counted(decode(redisKey, read(redisKey)));
+    }
+
+    /** @return the entry's bytes, {@code null} when there is none, {@link #OTHER_TYPE} when it is no string */
+    private byte[] read(String redisKey) {
+        try {
+            return redis.get(redisKey);
+        } catch (RedisServerException e) {
+            return otherType(redisKey, e);
+        }
+    }
+
+    /** {@link #read} without blocking. */
+    private CompletableFuture<byte[]> readAsync(String redisKey) {
+        return offReader(async.get(redisKey)).exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof RedisServerException e) {
+                return otherType(redisKey, e);
+            }
+            throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+        });
+    }
+
+    /**
+     * A key of the cache holding a list, hash, ... (written by something else) is an entry that cannot be read, as
+     * a foreign string is: a miss, which the next put replaces, rather than a failure of every lookup for good.
+     */
+    private byte[] otherType(String redisKey, RedisServerException e) {
+        if (!"WRONGTYPE".equals(e.code())) {
+            throw e;
+        }
+        log.warn("Cache '{}': {} holds another Redis type than a string; treated as a miss", name, redisKey);
+        return OTHER_TYPE;
     }
 
     private Object counted(Object storeValue) {
@@ -161,11 +292,19 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
 
     /** @return the store value, or {@code null} for a missing or unreadable entry */
     private Object decode(String redisKey, byte[] bytes) {
-        if (bytes == null) {
+        if (bytes == null || bytes == OTHER_TYPE) {
             return null;
         }
         try {
-            return values.decode(bytes);
+            Object storeValue = values.decode(bytes);
+            if (storeValue == NullValue.INSTANCE && !isAllowNullValues()) {
+                // Written by a configuration that caches nulls (e.g. before a deployment turned that off): handed
+                // to Spring, the marker itself would come back as the method's result.
+                log.warn("Cache '{}': {} holds a cached null, which this cache does not store; treated as a miss",
+                        name, redisKey);
+                return null;
+            }
+            return storeValue;
         } catch (CacheValueCodec.UntrustedCacheValueException e) {
             throw new IllegalStateException("Cache '" + name + "' refused the value of " + redisKey + ": "
                     + e.getMessage(), e);
@@ -193,14 +332,24 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     public ValueWrapper putIfAbsent(Object key, Object value) {
         String redisKey = redisKey(key);
         Object storeValue = toStoreValue(value);
-        if (redis.set(redisKey, values.encode(storeValue), putIfAbsentArgs)) {
+        byte[] bytes = values.encode(storeValue);
+        if (redis.set(redisKey, bytes, putIfAbsentArgs)) {
             if (statistics) {
                 puts.increment();
             }
             return null;
         }
         // Not atomic with the SET: the present entry may expire or be evicted in between, then null is returned.
-        return toValueWrapper(decode(redisKey, redis.get(redisKey)));
+        byte[] present = read(redisKey);
+        Object stored = decode(redisKey, present);
+        if (stored == null && present != null) {
+            // What is there cannot be read, so lookups miss it: it is no entry, and null must mean ours is stored.
+            redis.set(redisKey, bytes, putArgs);
+            if (statistics) {
+                puts.increment();
+            }
+        }
+        return toValueWrapper(stored);
     }
 
     @Override
@@ -266,8 +415,10 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
      * Returns the cached value, or loads, caches and returns it; see the class comment for how concurrent callers
      * share one load.
      *
-     * @throws ValueRetrievalException when the loader threw; the loader's exception is its cause
+     * @throws ValueRetrievalException when the loader threw (the loader's exception is its cause), or the thread
+     *         was interrupted while waiting for another thread's load of the key (with its interrupt status set)
      * @throws IllegalArgumentException when the loader returned {@code null} and this cache does not store nulls
+     * @throws IllegalStateException when called by a loader of this cache for the key it is loading
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -278,18 +429,27 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             return (T) fromStoreValue(stored);
         }
         while (true) {
-            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Object> mine = new Load(Thread.currentThread());
             CompletableFuture<Object> inFlight = loads.putIfAbsent(redisKey, mine);
             if (inFlight != null) {
+                if (inFlight instanceof Load load && load.loader == Thread.currentThread()) {
+                    // Waiting would wait for ourselves, for good, and so would every later caller of the key.
+                    throw new IllegalStateException("Cache '" + name + "': the loader of " + redisKey
+                            + " asked for the same key again (a recursive load)");
+                }
                 try {
-                    return (T) fromStoreValue(inFlight.join());
-                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                    return (T) fromStoreValue(inFlight.get());
+                } catch (ExecutionException | CancellationException e) {
                     continue;   // that load failed: try (and maybe load) again, as a lock-based cache would
+                } catch (InterruptedException e) {
+                    // A waiter must be stoppable while another thread's loader hangs.
+                    Thread.currentThread().interrupt();
+                    throw new ValueRetrievalException(key, valueLoader, e);
                 }
             }
             try {
                 // Another thread may have stored the value between the first lookup and our registration.
-                stored = decode(redisKey, redis.get(redisKey));
+                stored = decode(redisKey, read(redisKey));
                 if (stored == null) {
                     stored = load(key, valueLoader);
                     write(redisKey, stored);
@@ -302,6 +462,15 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             } finally {
                 loads.remove(redisKey, mine);
             }
+        }
+    }
+
+    /** A load in flight for {@link #get(Object, Callable)}, knowing the thread that runs its loader. */
+    private static final class Load extends CompletableFuture<Object> {
+        final Thread loader;
+
+        Load(Thread loader) {
+            this.loader = loader;
         }
     }
 
@@ -324,7 +493,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     @Override
     public CompletableFuture<?> retrieve(Object key) {
         String redisKey = redisKey(key);
-        return async.get(redisKey).thenApply(bytes -> {
+        return readAsync(redisKey).thenApply(bytes -> {
             Object stored = counted(decode(redisKey, bytes));
             if (stored == null) {
                 return null;
@@ -344,7 +513,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
         String redisKey = redisKey(key);
-        return async.get(redisKey).thenCompose(bytes -> {
+        return readAsync(redisKey).thenCompose(bytes -> {
             Object stored = counted(decode(redisKey, bytes));
             if (stored != null) {
                 return CompletableFuture.completedFuture((T) fromStoreValue(stored));
@@ -362,7 +531,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             }
             loaded.thenCompose(storeValue -> async.set(redisKey, values.encode(storeValue), putArgs)
                             .thenApply(ok -> storeValue))
-                    .whenComplete((storeValue, failure) -> {
+                    .whenCompleteAsync((storeValue, failure) -> {   // off the reader thread, as offReader
                         loads.remove(redisKey, mine);
                         if (failure != null) {
                             mine.completeExceptionally(failure);
@@ -372,9 +541,20 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                             }
                             mine.complete(storeValue);
                         }
-                    });
+                    }, CALLBACKS);
             return mine.thenApply(v -> (T) fromStoreValue(v));
         });
+    }
+
+    /**
+     * Returns a future completed like {@code reply}, but on a {@link #CALLBACKS} thread rather than on the thread
+     * completing {@code reply}, respkit's reader thread, which serves every command of the connection: what depends
+     * on the cache's futures (the cached method, which Spring calls on a miss where the lookup completes, and the
+     * caller's own stages) may block. {@code whenCompleteAsync} hops for a failure too, where {@code thenApplyAsync}
+     * would not.
+     */
+    private static <T> CompletableFuture<T> offReader(CompletableFuture<T> reply) {
+        return reply.whenCompleteAsync((value, failure) -> { }, CALLBACKS);
     }
 
     /**

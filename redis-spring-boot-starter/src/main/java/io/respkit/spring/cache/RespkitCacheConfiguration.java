@@ -18,6 +18,13 @@ import java.util.Objects;
  */
 public record RespkitCacheConfiguration(Duration ttl, boolean cacheNullValues, String keyPrefix) {
 
+    /**
+     * The longest time to live: Redis refuses a {@code PX} that overflows once added to its clock
+     * ("invalid expire time"), and half of the range leaves room for it for millions of years. Declared before
+     * {@link #DEFAULTS}, whose construction checks against it.
+     */
+    private static final Duration MAX_TTL = Duration.ofMillis(Long.MAX_VALUE / 2);
+
     /** No expiry, {@code null}s cached, no prefix before the cache name. */
     public static final RespkitCacheConfiguration DEFAULTS = new RespkitCacheConfiguration(Duration.ZERO, true, "");
 
@@ -25,15 +32,22 @@ public record RespkitCacheConfiguration(Duration ttl, boolean cacheNullValues, S
      * Checks the components.
      *
      * @throws NullPointerException when {@code ttl} or {@code keyPrefix} is {@code null}
+     * @throws IllegalArgumentException when {@code ttl} is longer than Redis accepts (about 146 million years)
      */
     public RespkitCacheConfiguration {
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (ttl.compareTo(MAX_TTL) > 0) {
+            // Else every put would fail with Redis's "invalid expire time" (or toMillis() overflow).
+            throw new IllegalArgumentException("Cache ttl " + ttl + " is longer than Redis accepts; use "
+                    + "Duration.ZERO (redis.cache.ttl=0) for entries that never expire");
+        }
     }
 
     /**
      * @param ttl the time to live; zero or negative for no expiry
      * @return a copy with that time to live
+     * @throws IllegalArgumentException when {@code ttl} is longer than Redis accepts
      */
     public RespkitCacheConfiguration withTtl(Duration ttl) {
         return new RespkitCacheConfiguration(ttl, cacheNullValues, keyPrefix);

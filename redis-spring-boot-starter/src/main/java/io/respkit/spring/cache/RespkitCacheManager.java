@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  * A Spring {@link org.springframework.cache.CacheManager} whose caches ({@link RespkitCache}) live in Redis, through
  * a respkit {@link RedisTemplate} on one server, a Sentinel-watched primary or a Redis Cluster. Caches named up
  * front are created at start-up; any other name asked for gets a cache with the default configuration (or its own,
- * see {@link Builder#cacheConfiguration(String, RespkitCacheConfiguration)}) on first use.
+ * see {@link Builder#cacheConfiguration(String, RespkitCacheConfiguration)}) on first use. A name containing
+ * {@code ::} or ending with {@code :} is refused with {@link IllegalArgumentException}: its keys would overlap those of
+ * another cache.
  *
  * <pre>{@code
  * RespkitCacheManager caches = RespkitCacheManager.builder(template)

@@ -52,10 +52,22 @@ class RedisCacheIntegrationTests {
     static final class OpaqueKey {
     }
 
-    /** A cached service counting how often each method really runs. */
+    /**
+     * A cached service counting how often each method really runs. The bean is a class proxy whose own fields are
+     * unset: tests reach the state through methods.
+     */
     static class PeopleService {
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         volatile CountDownLatch release = new CountDownLatch(0);
+
+        /** Makes {@link #slow} block until {@link #release()}. */
+        public void hold() {
+            release = new CountDownLatch(1);
+        }
+
+        public void release() {
+            release.countDown();
+        }
 
         int calls(String method) {
             return calls.computeIfAbsent(method, m -> new AtomicInteger()).get();
@@ -234,7 +246,7 @@ class RedisCacheIntegrationTests {
         on(runner, server).run(context -> {
             template(context);
             PeopleService service = context.getBean(PeopleService.class);
-            service.release = new CountDownLatch(1);
+            service.hold();
             int callers = 16;
             ExecutorService pool = Executors.newFixedThreadPool(callers);
             List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -252,7 +264,7 @@ class RedisCacheIntegrationTests {
                         .allMatch(t -> t.getState() == Thread.State.WAITING
                                 || t.getState() == Thread.State.TIMED_WAITING));
                 assertThat(service.calls("slow")).isEqualTo(2);
-                service.release.countDown();
+                service.release();
                 for (int i = 0; i < callers; i++) {
                     String id = i % 2 == 0 ? "even" : "odd";
                     assertThat(results.get(i).get(20, TimeUnit.SECONDS)).isEqualTo(new Person("slow-" + id, 1));

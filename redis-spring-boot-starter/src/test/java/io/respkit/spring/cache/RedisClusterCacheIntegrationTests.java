@@ -104,6 +104,11 @@ class RedisClusterCacheIntegrationTests {
             assertThat(cache.retrieve("b", () -> java.util.concurrent.CompletableFuture.completedFuture("v"))
                     .get(5, TimeUnit.SECONDS)).isEqualTo("v");
             assertThat(((Cache.ValueWrapper) cache.retrieve("b").get(5, TimeUnit.SECONDS)).get()).isEqualTo("v");
+            // A key of the cache holding another Redis type is a miss there too (WRONGTYPE through the cluster).
+            redis.hset("ops::hash", "f", "v");
+            assertThat(cache.get("hash")).isNull();
+            assertThat(cache.retrieve("hash").get(5, TimeUnit.SECONDS)).isNull();
+            assertThat(cache.get("hash", () -> "loaded")).isEqualTo("loaded");
         });
     }
 }

@@ -20,7 +20,12 @@ public class RedisCacheProperties {
     /** Time to live of cache entries; 0 for no expiry. */
     private Duration ttl = Duration.ZERO;
 
-    /** Time to live of the entries of particular caches, by cache name; overrides redis.cache.ttl. */
+    /**
+     * Time to live of the entries of particular caches, by cache name; overrides redis.cache.ttl. A name holding
+     * other characters than letters, digits, '-' and '_' (such as ':' or '.') goes in brackets,
+     * redis.cache.ttls[user:profile]=30s: written plainly, Spring Boot drops those characters (the TTL goes to
+     * cache "userprofile") or, for '.', the entry.
+     */
     private Map<String, Duration> ttls = new LinkedHashMap<>();
 
     /** Text put before every cache key in Redis, ahead of the cache name and "::". */

@@ -14,8 +14,10 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +117,24 @@ class RedisCacheAutoConfigurationTests {
                     RespkitCache other = (RespkitCache) manager.getCache("other");
                     assertThat(other.configuration().ttl()).isEqualTo(Duration.ofMinutes(10));
                     assertThat(manager.statisticsEnabled()).isTrue();
+                });
+    }
+
+    @Test
+    void aCacheNameWithColonsOrDotsGetsItsTtlInBrackets() {
+        // TestPropertyValues would split "ttls[user:profile]=1m" at the colon: a property source as a file gives it.
+        runner.withUserConfiguration(CachingEnabled.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new MapPropertySource("file", Map.of("redis.cache.ttls[user:profile]", "1m",
+                                "redis.cache.ttls[user.email]", "2m", "redis.cache.ttls.plain-name", "3m"))))
+                .run(context -> {
+                    RespkitCacheManager manager = context.getBean(RespkitCacheManager.class);
+                    assertThat(manager.cacheConfigurations()).containsOnlyKeys("user:profile", "user.email",
+                            "plain-name");
+                    assertThat(((RespkitCache) manager.getCache("user:profile")).configuration().ttl())
+                            .isEqualTo(Duration.ofMinutes(1));
+                    assertThat(((RespkitCache) manager.getCache("user.email")).configuration().ttl())
+                            .isEqualTo(Duration.ofMinutes(2));
                 });
     }
 
