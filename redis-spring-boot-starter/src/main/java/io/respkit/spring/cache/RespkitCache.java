@@ -7,13 +7,9 @@ import io.respkit.exceptions.RedisServerException;
 import io.respkit.spring.core.RedisTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 import org.springframework.cache.support.NullValue;
-import org.springframework.util.ReflectionUtils;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -92,20 +88,6 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             });
     /** What {@link #read} gives for a key holding another Redis type than a string: an entry that cannot be read. */
     private static final byte[] OTHER_TYPE = new byte[0];
-    private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            try {
-                return type.getMethod("toString").getDeclaringClass() != Object.class;
-            } catch (NoSuchMethodException e) {
-                return false;
-            }
-        }
-    };
-
-    /** {@code SimpleKey}'s arguments, which it has no accessor for; {@code null} when they cannot be reached. */
-    private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();
-
     private final String name;
     private final String prefix;
     private final RespkitCacheConfiguration configuration;
@@ -176,69 +158,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
      * @throws IllegalArgumentException when the key's type does not override {@code toString()}
      */
     public String redisKey(Object key) {
-        Objects.requireNonNull(key, "key");
-        if (key instanceof String s) {
-            return prefix.concat(s);
-        }
-        if (key instanceof SimpleKey simple && SIMPLE_KEY_PARAMS != null) {
-            // Its own text joins the arguments' texts with ", ": ("a, b", "c") and ("a", "b, c") would share one
-            // entry, and an argument without its own toString() would make a new entry on every call.
-            StringBuilder text = new StringBuilder(prefix).append(simple.getClass().getSimpleName()).append(' ');
-            appendArray(text, (Object[]) ReflectionUtils.getField(SIMPLE_KEY_PARAMS, simple));
-            return text.toString();
-        }
-        return prefix.concat(ownText(key));
-    }
-
-    private String ownText(Object key) {
-        if (!HAS_OWN_TO_STRING.get(key.getClass())) {
-            throw new IllegalArgumentException("Cache '" + name + "' cannot use a key of type "
-                    + key.getClass().getName() + ": it does not override toString(), so its text would differ "
-                    + "between instances; use a String, a number, a record, or a key type with its own toString()");
-        }
-        return key.toString();
-    }
-
-    /** Appends {@code [e1, e2]}, as {@code Arrays.deepToString}, with each element's text escaped. */
-    private void appendArray(StringBuilder out, Object array) {
-        out.append('[');
-        for (int i = 0, n = Array.getLength(array); i < n; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            Object element = Array.get(array, i);
-            if (element == null) {
-                out.append("null");
-            } else if (element.getClass().isArray()) {
-                appendArray(out, element);
-            } else {
-                String text = ownText(element);
-                if (text.equals("null")) {
-                    out.append('\\');   // not the null argument
-                }
-                for (int c = 0; c < text.length(); c++) {
-                    char ch = text.charAt(c);
-                    if (ch == ',' || ch == '\\') {
-                        out.append('\\');
-                    }
-                    out.append(ch);
-                }
-            }
-        }
-        out.append(']');
-    }
-
-    private static Field simpleKeyParams() {
-        try {
-            Field field = ReflectionUtils.findField(SimpleKey.class, "params", Object[].class);
-            if (field != null) {
-                ReflectionUtils.makeAccessible(field);
-            }
-            return field;
-        } catch (RuntimeException e) {
-            // A SimpleKey of another shape, or a module that does not open it: its own toString() is used.
-            return null;
-        }
+        return CacheKeyText.redisKey(prefix, name, key);
     }
 
     @Override
