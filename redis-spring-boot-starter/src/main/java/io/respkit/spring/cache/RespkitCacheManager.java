@@ -6,7 +6,7 @@ import io.respkit.spring.core.JacksonJsonCodec;
 import io.respkit.spring.core.RedisTemplate;
 import io.respkit.spring.core.ValueCodecFactory;
 import org.springframework.cache.Cache;
-import org.springframework.cache.support.AbstractCacheManager;
+import org.springframework.cache.transaction.AbstractTransactionSupportingCacheManager;
 import org.springframework.util.ClassUtils;
 
 import java.time.Duration;
@@ -24,7 +24,10 @@ import java.util.function.Consumer;
  * A Spring {@link org.springframework.cache.CacheManager} whose caches ({@link RespkitCache}) live in Redis, through
  * a respkit {@link RedisTemplate} on one server, a Sentinel-watched primary or a Redis Cluster. Caches named up
  * front are created at start-up; any other name asked for gets a cache with the default configuration (or its own,
- * see {@link Builder#cacheConfiguration(String, RespkitCacheConfiguration)}) on first use. A name containing
+ * see {@link Builder#cacheConfiguration(String, RespkitCacheConfiguration)}) on first use. A
+ * {@linkplain Builder#transactionAware(boolean) transaction-aware} manager hands out its caches wrapped in Spring's
+ * {@code TransactionAwareCacheDecorator}: inside a Spring transaction, puts and evictions reach Redis only once it
+ * commits (reads are never deferred). A name containing
  * {@code ::} or ending with {@code :} is refused with {@link IllegalArgumentException}: its keys would overlap those of
  * another cache.
  *
@@ -38,7 +41,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. Built by {@link Builder}, which is not thread-safe.
  */
-public final class RespkitCacheManager extends AbstractCacheManager {
+public final class RespkitCacheManager extends AbstractTransactionSupportingCacheManager {
 
     private final RedisTemplate<byte[]> redis;
     private final RedisAsyncCommands<byte[]> async;
@@ -57,6 +60,7 @@ public final class RespkitCacheManager extends AbstractCacheManager {
         this.configurations = Map.copyOf(builder.configurations);
         this.statistics = builder.statistics;
         this.listeners = List.copyOf(builder.listeners);
+        setTransactionAware(builder.transactionAware);
     }
 
     /**
@@ -121,6 +125,7 @@ public final class RespkitCacheManager extends AbstractCacheManager {
         private final Map<String, RespkitCacheConfiguration> configurations = new LinkedHashMap<>();
         private final Set<String> trustedPackages = new LinkedHashSet<>();
         private boolean statistics;
+        private boolean transactionAware;
         private ClassLoader classLoader;
         private final List<Consumer<? super RespkitCache>> listeners = new ArrayList<>();
 
@@ -213,6 +218,20 @@ public final class RespkitCacheManager extends AbstractCacheManager {
         }
 
         /**
+         * Makes the manager transaction-aware, as Spring Data Redis's {@code transactionAware()}: within a Spring
+         * transaction (spring-tx), each cache's puts and evictions are deferred until it commits and dropped when it
+         * rolls back; outside one they run at once. Its caches are then {@code TransactionAwareCacheDecorator}s
+         * around {@link RespkitCache}s.
+         *
+         * @param enabled whether to defer writes to the commit
+         * @return this builder
+         */
+        public Builder transactionAware(boolean enabled) {
+            this.transactionAware = enabled;
+            return this;
+        }
+
+        /**
          * Sets the class loader that loads the types of cached values; the default class loader when not set.
          *
          * @param classLoader the class loader
@@ -240,10 +259,17 @@ public final class RespkitCacheManager extends AbstractCacheManager {
          * on {@code initializeCaches()}).
          *
          * @return the manager
-         * @throws IllegalStateException when no codec factory was set and Jackson 3 is not on the class path, or
-         *         the codec factory cannot make codecs
+         * @throws IllegalStateException when no codec factory was set and Jackson 3 is not on the class path, the
+         *         codec factory cannot make codecs, or the manager is transaction-aware without spring-tx
          */
         public RespkitCacheManager build() {
+            if (transactionAware && !ClassUtils.isPresent(
+                    "org.springframework.transaction.support.TransactionSynchronizationManager",
+                    classLoader != null ? classLoader : RespkitCacheManager.class.getClassLoader())) {
+                throw new IllegalStateException("A transaction-aware RespkitCacheManager needs Spring's transactions "
+                        + "(org.springframework:spring-tx) on the class path: add it, or turn transaction-awareness "
+                        + "off");
+            }
             if (codecFactory == null) {
                 if (!ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",
                         RespkitCacheManager.class.getClassLoader())) {

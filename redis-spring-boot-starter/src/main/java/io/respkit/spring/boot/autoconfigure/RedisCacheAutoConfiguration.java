@@ -85,7 +85,8 @@ public final class RedisCacheAutoConfiguration {
                 .defaults(defaults)
                 .initialCacheNames(properties.getCacheNames())
                 .trustedPackages(properties.getTrustedPackages())
-                .statistics(properties.isEnableStatistics());
+                .statistics(properties.isEnableStatistics())
+                .transactionAware(properties.isTransactionAware());
         if (beanFactory instanceof ConfigurableBeanFactory configurable) {
             builder.classLoader(configurable.getBeanClassLoader());
         }

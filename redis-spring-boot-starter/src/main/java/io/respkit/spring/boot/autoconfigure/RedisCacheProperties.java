@@ -46,6 +46,12 @@ public class RedisCacheProperties {
     /** Whether to count hits, misses, puts and evictions, and publish them as Micrometer cache metrics. */
     private boolean enableStatistics;
 
+    /**
+     * Whether puts and evictions made inside a Spring transaction reach Redis only once it commits (and never when it
+     * rolls back), as with Spring Data Redis's transaction-aware cache manager. Needs spring-tx.
+     */
+    private boolean transactionAware;
+
     public Duration getTtl() {
         return ttl;
     }
@@ -100,5 +106,13 @@ public class RedisCacheProperties {
 
     public void setEnableStatistics(boolean enableStatistics) {
         this.enableStatistics = enableStatistics;
+    }
+
+    public boolean isTransactionAware() {
+        return transactionAware;
+    }
+
+    public void setTransactionAware(boolean transactionAware) {
+        this.transactionAware = transactionAware;
     }
 }
