@@ -40,8 +40,9 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@link #get(Object)} is a {@code GET}; {@link #put} a {@code SET} with {@code PX}; {@link #putIfAbsent} a
- *   {@code SET NX PX}, then a {@code GET} of the present value when it was not set (and a {@code SET} over it when
- *   it cannot be read); {@link #evict} an {@code UNLINK}.</li>
+ *   {@code SET NX PX}, then a {@code GET} of the present value when it was not set (again when that value expired
+ *   in between; a {@code SET} over it when it cannot be read, so that {@code null} always means stored);
+ *   {@link #evict} an {@code UNLINK}.</li>
  *   <li>{@link #clear()} removes the cache's keys with {@code SCAN MATCH <prefix>*} and {@code UNLINK} in batches
  *   (never {@code KEYS}, which blocks the server); on a cluster every primary is scanned. Entries written during the
  *   scan may survive it.</li>
@@ -74,6 +75,8 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
 
     private static final Logger log = LoggerFactory.getLogger(RespkitCache.class);
     private static final int CLEAR_BATCH = 500;
+    /** SET NX attempts of {@link #putIfAbsent} while the present entry keeps vanishing before it is read. */
+    private static final int PUT_IF_ABSENT_ATTEMPTS = 3;
     private static final AtomicInteger THREADS = new AtomicInteger();
     /**
      * Completes the cache's futures off respkit's reader thread (see {@link #offReader}). Threads are made on demand
@@ -253,23 +256,29 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
         String redisKey = redisKey(key);
         Object storeValue = toStoreValue(value);
         byte[] bytes = values.encode(storeValue);
-        if (redis.set(redisKey, bytes, putIfAbsentArgs)) {
-            if (statistics) {
-                puts.increment();
+        for (int attempt = 1; ; attempt++) {
+            if (redis.set(redisKey, bytes, putIfAbsentArgs)) {
+                countPut();
+                return null;
             }
-            return null;
-        }
-        // Not atomic with the SET: the present entry may expire or be evicted in between, then null is returned.
-        byte[] present = read(redisKey);
-        Object stored = decode(redisKey, present);
-        if (stored == null && present != null) {
-            // What is there cannot be read, so lookups miss it: it is no entry, and null must mean ours is stored.
-            redis.set(redisKey, bytes, putArgs);
-            if (statistics) {
-                puts.increment();
+            byte[] present = read(redisKey);
+            if (present == null && attempt < PUT_IF_ABSENT_ATTEMPTS) {
+                continue; // expired or evicted since the SET NX: absent again, so try to store ours again
             }
+            Object stored = decode(redisKey, present);
+            if (stored == null) {
+                // Gone again, or unreadable (lookups miss it): there is no entry, and null must mean ours is stored.
+                redis.set(redisKey, bytes, putArgs);
+                countPut();
+            }
+            return toValueWrapper(stored);
         }
-        return toValueWrapper(stored);
+    }
+
+    private void countPut() {
+        if (statistics) {
+            puts.increment();
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.respkit.spring.cache;
 
+import io.respkit.codec.ByteArrayCodec;
+import io.respkit.commands.SetArgs;
 import io.respkit.spring.boot.autoconfigure.RedisAutoConfiguration;
 import io.respkit.spring.boot.autoconfigure.RedisCacheAutoConfiguration;
 import io.respkit.spring.core.RedisTemplate;
@@ -293,6 +295,30 @@ class RedisCacheEdgeCasesIntegrationTests {
             // null means "there was no value, yours is stored": it must then be stored.
             assertThat(cache.putIfAbsent("k", "mine")).isNull();
             assertThat(cache.get("k", String.class)).isEqualTo("mine");
+        });
+    }
+
+    /**
+     * An entry that expires between {@code putIfAbsent}'s {@code SET NX} and its {@code GET}: the answer may not be
+     * null ("yours is stored") unless the value is stored. Entries of 1 ms make the window come up in some rounds.
+     */
+    @Test
+    void putIfAbsentAnsweringNullHasStoredItsValueEvenWhenTheEntryExpiresInBetween(RedisServer server) {
+        on(server).run(context -> {
+            RedisTemplate<String> redis = template(context);
+            Cache cache = context.getBean(CacheManager.class).getCache("pix");
+            cache.put("k", "old");
+            RedisTemplate<byte[]> raw = redis.withCodec(ByteArrayCodec.INSTANCE);
+            byte[] written = raw.get("pix::k");
+            for (int round = 0; round < 500; round++) {
+                raw.set("pix::k", written, SetArgs.px(1));
+                Cache.ValueWrapper present = cache.putIfAbsent("k", "mine");
+                if (present == null) {
+                    assertThat(cache.get("k", String.class)).as("round " + round).isEqualTo("mine");
+                } else {
+                    assertThat(present.get()).isEqualTo("old");
+                }
+            }
         });
     }
 
