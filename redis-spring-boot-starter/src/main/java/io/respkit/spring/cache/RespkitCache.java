@@ -246,9 +246,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
 
     private void write(String redisKey, Object storeValue) {
         redis.set(redisKey, values.encode(storeValue), putArgs);
-        if (statistics) {
-            puts.increment();
-        }
+        countPut();
     }
 
     @Override
@@ -465,9 +463,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                         if (failure != null) {
                             mine.completeExceptionally(failure);
                         } else {
-                            if (statistics) {
-                                puts.increment();
-                            }
+                            countPut();
                             mine.complete(storeValue);
                         }
                     }, CALLBACKS);
