@@ -153,10 +153,11 @@ final class ClusterTransactions {
                         if (asking) {
                             asking(connection);
                         }
-                        connection.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
+                        ConnectionCommands<V> immediate = new ConnectionCommands<>(connection, codec, observer);
+                        immediate.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
                         tx = new Transaction<>(codec, null, connection, admission(batches, slot));
                         try {
-                            body.run(new ConnectionCommands<>(connection, codec), tx);
+                            body.run(immediate, tx);
                         } catch (RedisInterruptedException e) {
                             BlockingRecovery.takeOver(lease);
                             throw e;

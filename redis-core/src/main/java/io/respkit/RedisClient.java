@@ -304,7 +304,7 @@ public final class RedisClient<V> implements RedisCommands<V>, AutoCloseable {
     public <R> R withConnection(Function<RedisCommands<V>, R> work) {
         try (PooledConnection lease = pool.borrow()) {
             try {
-                return work.apply(new ConnectionCommands<>(lease.connection(), codec));
+                return work.apply(new ConnectionCommands<>(lease.connection(), codec, observer));
             } catch (RedisInterruptedException e) {
                 BlockingRecovery.takeOver(lease);
                 throw e;

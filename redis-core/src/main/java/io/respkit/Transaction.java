@@ -131,10 +131,10 @@ public final class Transaction<V> implements RedisPipelineCommands<V>, AutoClose
     static <V> TransactionResult optimistic(RedisCodec<V> codec, PooledConnection lease,
             java.util.Collection<String> watchKeys, int maxAttempts, TransactionBody<V> body, CommandObserver observer) {
         RedisConnection connection = lease.connection();
-        ConnectionCommands<V> immediate = new ConnectionCommands<>(connection, codec);
+        ConnectionCommands<V> immediate = new ConnectionCommands<>(connection, codec, observer);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (!watchKeys.isEmpty()) {
-                connection.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
+                immediate.execute(Command.create(codec, "WATCH", Decoders.raw()).keys(watchKeys));
             }
             Transaction<V> tx = new Transaction<>(codec, null, connection).observedBy(observer);
             try {

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * Watches what a client runs, for tracing and metrics: the starter's Micrometer Observation support implements it,
  * and {@code RedisClient.withObserver(CommandObserver)} or {@code RedisClusterClient.withObserver(CommandObserver)}
- * installs it. Each single command, each executed pipeline round and each transaction is one {@link Call}, started as
- * it is about to be sent and ended once its outcome is known; on a cluster, a command that goes to several nodes or
+ * installs it. Each single command (those run through {@code withConnection}, and an optimistic transaction's
+ * {@code WATCH} and reads, included), each executed pipeline round and each transaction is one {@link Call}, started
+ * as it is about to be sent and ended once its outcome is known; on a cluster, a command that goes to several nodes or
  * follows redirects is one call too, named after the node its first attempt was sent to. A client without an
  * observer pays one {@code null} check per call.
  *

@@ -175,9 +175,11 @@ class ClusterCommandObserverIntegrationTests {
             });
             expect(expected, nodes, "MULTI x2", nodeOf(t));
             redis.transaction(List.of(t), (now, tx) -> {
-                assertThat(now.get(t)).isEqualTo("5"); // on the watching connection: part of the transaction
+                assertThat(now.get(t)).isEqualTo("5"); // on the watching connection: a call of its own
                 tx.incr(t);
             });
+            expect(expected, nodes, "WATCH x1", nodeOf(t));
+            expect(expected, nodes, "GET x1", nodeOf(t));
             expect(expected, nodes, "MULTI x1", nodeOf(t));
 
             assertThat(redis.withCodec(ByteArrayCodec.INSTANCE).get(a)).isEqualTo("1".getBytes(StandardCharsets.UTF_8));

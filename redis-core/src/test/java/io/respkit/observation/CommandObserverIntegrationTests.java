@@ -72,6 +72,27 @@ class CommandObserverIntegrationTests {
         }
     }
 
+    /** Commands run on one connection are observed too: withConnection, and WATCH and the reads of a transaction. */
+    @Test
+    void commandsOnOneConnectionAreObserved(RedisServer server) {
+        Recorder recorder = new Recorder();
+        try (RedisClient<String> plain = RedisClient.create(server.config())) {
+            RedisClient<String> redis = plain.withObserver(recorder);
+            String at = " @" + server.port() + "/0";
+            redis.withConnection(c -> {
+                c.set("obs:w", "1");
+                return c.get("obs:w");
+            });
+            redis.transaction(List.of("obs:w"), (now, tx) -> {
+                String v = now.get("obs:w");
+                tx.set("obs:w", v + "1");
+            });
+            assertThat(recorder.calls).containsExactly("SET x1" + at + " -> ok", "GET x1" + at + " -> ok",
+                    "WATCH x1" + at + " -> ok", "GET x1" + at + " -> ok", "MULTI x1" + at + " -> ok");
+            redis.del("obs:w");
+        }
+    }
+
     /** Sees each call's query text, in the mode it asks for. */
     static class TextRecorder implements CommandObserver {
         final QueryText mode;
