@@ -151,8 +151,10 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws RedisInterruptedException when the calling thread was interrupted while it waited
      */
     public PooledConnection borrow() {
-        target.awaitSettled(maxWaitNanos());
-        long deadline = System.nanoTime() + maxWaitNanos();
+        // One deadline for both waits: a switch settling and a connection coming free each take from maxWait.
+        long wait = maxWaitNanos();
+        long deadline = System.nanoTime() + wait;
+        target.awaitSettled(wait);
         enter(deadline);
         boolean lent = false;
         try {
