@@ -15,6 +15,7 @@ import io.respkit.exceptions.RedisPipelineException;
 import io.respkit.exceptions.RedisServerException;
 import io.respkit.test.ClusterNode;
 import io.respkit.test.ClusterTest;
+import io.respkit.test.QueryTextRecorder;
 import io.respkit.test.RedisCluster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,19 +292,8 @@ class ClusterCommandObserverIntegrationTests {
     /** The query text an observer asks for, on every surface of the cluster client; a scan page too. */
     @Test
     void queryTextIsWhatTheObserverAskedFor() {
-        List<String> texts = new CopyOnWriteArrayList<>();
-        CommandObserver sanitized = new CommandObserver() {
-            @Override
-            public QueryText queryText() {
-                return QueryText.SANITIZED;
-            }
-
-            @Override
-            public Call start(Operation op) {
-                texts.add(op.queryText());
-                return new Recorder().start(op);
-            }
-        };
+        QueryTextRecorder sanitized = new QueryTextRecorder(QueryText.SANITIZED, new Recorder());
+        List<String> texts = sanitized.texts();
         String a = "obs:{q}a";
         String b = "obs:{q}b";
         try (RedisClusterClient<String> plain = client(cluster)) {
@@ -331,19 +321,8 @@ class ClusterCommandObserverIntegrationTests {
     @Test
     void aPipelineRoundThatChoseNoNodeIsStillObservedWithItsText() {
         Recorder recorder = new Recorder();
-        List<String> texts = new CopyOnWriteArrayList<>();
-        CommandObserver sanitized = new CommandObserver() {
-            @Override
-            public QueryText queryText() {
-                return QueryText.SANITIZED;
-            }
-
-            @Override
-            public Call start(Operation op) {
-                texts.add(op.queryText());
-                return recorder.start(op);
-            }
-        };
+        QueryTextRecorder sanitized = new QueryTextRecorder(QueryText.SANITIZED, recorder);
+        List<String> texts = sanitized.texts();
         try (RedisClusterClient<String> plain = client(cluster)) {
             RedisClusterClient<String> redis = plain.withObserver(sanitized);
             RedisCrossSlotException crossSlot = catchThrowableOfType(RedisCrossSlotException.class,

@@ -6,6 +6,7 @@ import io.respkit.commands.ReplyDecoders;
 import io.respkit.connection.CommandObserver;
 import io.respkit.connection.CommandObserver.QueryText;
 import io.respkit.exceptions.RedisServerException;
+import io.respkit.test.QueryTextRecorder;
 import io.respkit.test.RedisServer;
 import io.respkit.test.RedisServerExtension;
 import org.junit.jupiter.api.Test;
@@ -93,39 +94,10 @@ class CommandObserverIntegrationTests {
         }
     }
 
-    /** Sees each call's query text, in the mode it asks for. */
-    static class TextRecorder implements CommandObserver {
-        final QueryText mode;
-        final List<String> texts = new CopyOnWriteArrayList<>();
-
-        TextRecorder(QueryText mode) {
-            this.mode = mode;
-        }
-
-        @Override
-        public QueryText queryText() {
-            return mode;
-        }
-
-        @Override
-        public Call start(Operation op) {
-            texts.add(String.valueOf(op.queryText()));
-            return new Call() {
-                @Override
-                public void succeeded() {
-                }
-
-                @Override
-                public void failed(RuntimeException error) {
-                }
-            };
-        }
-    }
-
     @Test
     void queryTextIsWhatTheObserverAskedForAndNeverACredential(RedisServer server) {
         for (QueryText mode : QueryText.values()) {
-            TextRecorder recorder = new TextRecorder(mode);
+            QueryTextRecorder recorder = new QueryTextRecorder(mode, null);
             try (RedisClient<String> plain = RedisClient.create(server.config())) {
                 RedisClient<String> redis = plain.withObserver(recorder);
                 redis.set("obs:t", "Ada");
@@ -145,7 +117,7 @@ class CommandObserverIntegrationTests {
                 case FULL -> List.of("SET obs:t Ada", "GET obs:t", "INCR obs:n; HSET obs:h f v",
                         "DEL obs:t obs:n obs:h", "AUTH ? ?");
             };
-            assertThat(recorder.texts).as(mode.toString()).containsExactlyElementsOf(expected);
+            assertThat(recorder.texts()).as(mode.toString()).containsExactlyElementsOf(expected);
         }
     }
 
@@ -158,15 +130,11 @@ class CommandObserverIntegrationTests {
     void argumentsPassedInTheNameAreNoPartOfTheOperationsName(RedisServer server) {
         for (QueryText mode : QueryText.values()) {
             List<String> names = new CopyOnWriteArrayList<>();
-            List<String> texts = new CopyOnWriteArrayList<>();
-            TextRecorder recorder = new TextRecorder(mode) {
-                @Override
-                public Call start(Operation op) {
-                    names.add(op.name());
-                    texts.add(String.valueOf(op.queryText()));
-                    return super.start(op);
-                }
-            };
+            QueryTextRecorder recorder = new QueryTextRecorder(mode, op -> {
+                names.add(op.name());
+                return null;
+            });
+            List<String> texts = recorder.texts();
             try (RedisClient<String> plain = RedisClient.create(server.config())) {
                 RedisClient<String> redis = plain.withObserver(recorder);
                 redis.execute("SET obs:line LEAKvalue");

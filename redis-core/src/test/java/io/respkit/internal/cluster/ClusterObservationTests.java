@@ -9,6 +9,7 @@ import io.respkit.connection.CommandObserver.QueryText;
 import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisException;
+import io.respkit.test.QueryTextRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -109,19 +110,8 @@ class ClusterObservationTests {
     void theQueryTextHidesTheNodeConfigurationsPassword() {
         ClusterConfig withPassword = CONFIG.toBuilder()
                 .nodeConfig(RedisConfig.builder().password("n0de-pw").build()).build();
-        List<String> texts = new ArrayList<>();
-        CommandObserver full = new CommandObserver() {
-            @Override
-            public QueryText queryText() {
-                return QueryText.FULL;
-            }
-
-            @Override
-            public Call start(Operation op) {
-                texts.add(op.queryText());
-                return null;
-            }
-        };
+        QueryTextRecorder full = new QueryTextRecorder(QueryText.FULL, null);
+        List<String> texts = full.texts();
         Command<Object> set = Command.create(StringCodec.UTF8, "SET", ReplyDecoders.raw()).key("k")
                 .value("n0de-pw").arg("EX").arg(5);
         ClusterObservation routed = new ClusterObservation(full, "SET", 1, i -> set, withPassword);
