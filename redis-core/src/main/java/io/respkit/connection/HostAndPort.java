@@ -37,14 +37,21 @@ public record HostAndPort(String host, int port) {
      * @param text the address
      * @return the address
      * @throws NullPointerException when {@code text} is null
-     * @throws IllegalArgumentException when there is no port, it is not a number in range, or the host is empty
+     * @throws IllegalArgumentException when there is no port, it is not a number in range, the host is empty, or the
+     *         text is a URL or holds user info (a {@code '/'} or {@code '@'}); the message shows the text with any
+     *         password masked
      */
     public static HostAndPort parse(String text) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
+        if (s.indexOf('@') >= 0 || s.indexOf('/') >= 0) {
+            // redis://user:password@host:port would otherwise parse, its host holding the password.
+            throw new IllegalArgumentException("expected host:port, got a URL or user info in '"
+                    + RedisConfig.maskUrl(text) + "' (credentials belong in the configuration's password)");
+        }
         int colon = s.lastIndexOf(':');
         if (colon <= 0 || colon == s.length() - 1) {
-            throw new IllegalArgumentException("expected host:port, got '" + text + "'");
+            throw new IllegalArgumentException("expected host:port, got '" + RedisConfig.maskUrl(text) + "'");
         }
         String host = s.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -54,7 +61,7 @@ public record HostAndPort(String host, int port) {
         try {
             port = Integer.parseInt(s.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port is not a number in '" + text + "'");
+            throw new IllegalArgumentException("port is not a number in '" + RedisConfig.maskUrl(text) + "'");
         }
         return new HostAndPort(host, port);
     }

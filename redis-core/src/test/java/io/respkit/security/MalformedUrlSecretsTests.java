@@ -1,6 +1,7 @@
 package io.respkit.security;
 
 import io.respkit.cluster.ClusterConfig;
+import io.respkit.connection.HostAndPort;
 import io.respkit.connection.RedisConfig;
 import io.respkit.exceptions.RedisUrlSyntaxException;
 import io.respkit.sentinel.SentinelConfig;
@@ -13,9 +14,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Malformed URLs and addresses whose secrets sit where the parser does not expect them: user info without the
- * {@code '@'} that ends it (the host forgotten, so the password reads as a port or a host), and a sentinel password
- * with a raw {@code '&'} (so its tail reads as another query option). The exception message, and
- * {@link RedisConfig#maskUrl}, must show none of it. Unit tests, no server; stateless.
+ * {@code '@'} that ends it (the host forgotten, so the password reads as a port or a host), a sentinel password with
+ * a raw {@code '&'} (so its tail reads as another query option), and a URL given where a {@code host:port} belongs.
+ * The exception message, and {@link RedisConfig#maskUrl}, must show none of it. Unit tests, no server; stateless.
  */
 class MalformedUrlSecretsTests {
 
@@ -84,5 +85,18 @@ class MalformedUrlSecretsTests {
                 .hasMessageContaining("%26");
         assertThat(thrown.getMessage()).doesNotContain(PW);
         assertThat(RedisConfig.maskUrl(url)).doesNotContain(PW);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "redis://app:" + PW + "@h1:7000",
+        "app:" + PW + "@h1:7000",
+        "redis://app:" + PW + "@h1",
+        "app:" + PW,
+        "h1:" + PW})
+    void aUrlOrUserInfoWhereAnAddressBelongsIsRefusedWithoutShowingThePassword(String text) {
+        Throwable thrown = catchThrowable(() -> HostAndPort.parse(text));
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+        assertThat(thrown.getMessage()).doesNotContain(PW);
     }
 }
