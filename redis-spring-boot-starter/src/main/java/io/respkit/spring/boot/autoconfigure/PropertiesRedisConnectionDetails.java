@@ -95,7 +95,8 @@ final class PropertiesRedisConnectionDetails implements RedisConnectionDetails {
     public String toString() {
         RedisSentinelProperties s = properties.getSentinel();
         if (RedisPropertyChecks.clusterMode(properties)) {
-            return "PropertiesRedisConnectionDetails[cluster=" + properties.getCluster().getNodes() + "]";
+            return "PropertiesRedisConnectionDetails[cluster="
+                    + RedisPropertyChecks.masked(properties.getCluster().getNodes()) + "]";
         }
         if (StringUtils.hasText(s.getMaster())) {
             // s.toString() masks the sentinels' password

@@ -79,6 +79,8 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
                 : environment.getProperty(e.property()); // a password is never shown, whatever the check
         if (raw != null && "redis.url".equals(e.property())) {
             raw = RedisConfig.maskUrl(raw); // the configured URL may hold the password
+        } else if (raw != null && e.property().endsWith(".nodes")) {
+            raw = RedisPropertyChecks.masked(raw); // so may a URL given as a node
         }
         String origin = origin(e.property());
         return new FailureAnalysis("Invalid value '" + (raw != null ? raw : e.value()) + "' for configuration "

@@ -101,7 +101,7 @@ final class RedisPropertyChecks {
         boolean sentinels = hasEntries(s.getNodes());
         if (clusterMode(p) && (master || sentinels)) {
             throw invalid(master ? "redis.sentinel.master" : "redis.sentinel.nodes",
-                    master ? s.getMaster() : s.getNodes(), "unset when redis.cluster.nodes is set",
+                    master ? s.getMaster() : masked(s.getNodes()), "unset when redis.cluster.nodes is set",
                     "Use either redis.cluster.nodes (a Redis Cluster) or redis.sentinel.master with "
                             + "redis.sentinel.nodes (a primary and its replicas watched by Redis Sentinel), not both: "
                             + "remove the redis.sentinel.* properties or redis.cluster.nodes.");
@@ -210,7 +210,8 @@ final class RedisPropertyChecks {
             }
             return HostAndPort.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRedisPropertyException("redis.sentinel.nodes", node, "a list of host:port entries ("
+            throw new InvalidRedisPropertyException("redis.sentinel.nodes", RedisConfig.maskUrl(node), "a list of "
+                    + "host:port entries ("
                     + e.getMessage() + ")", "Set redis.sentinel.nodes to the sentinels as host:port, separated by "
                     + "commas, e.g. 10.0.0.1:26379,10.0.0.2:26379 ([::1]:26379 for IPv6; a host without a port "
                     + "gets " + SentinelConfig.DEFAULT_SENTINEL_PORT + ").", e);
@@ -259,9 +260,9 @@ final class RedisPropertyChecks {
             try {
                 seeds.add(HostAndPort.parse(node));
             } catch (IllegalArgumentException e) {
-                throw new InvalidRedisPropertyException("redis.cluster.nodes", node, "a list of host:port "
-                        + "entries (" + e.getMessage() + ")", "Set redis.cluster.nodes to some of the cluster's "
-                        + "nodes as host:port, separated by commas, e.g. 10.0.0.1:7000,10.0.0.2:7000 "
+                throw new InvalidRedisPropertyException("redis.cluster.nodes", RedisConfig.maskUrl(node), "a list of "
+                        + "host:port entries (" + e.getMessage() + ")", "Set redis.cluster.nodes to some of the "
+                        + "cluster's nodes as host:port, separated by commas, e.g. 10.0.0.1:7000,10.0.0.2:7000 "
                         + "([::1]:7000 for IPv6).", e);
             }
         }
@@ -379,6 +380,27 @@ final class RedisPropertyChecks {
                     + "redis.listener.stream.claim-idle, or lower the retry back-off's max delay: an entry waiting "
                     + "for its retry would otherwise be claimed by another consumer.");
         }
+    }
+
+    /**
+     * Returns a node list fit for messages and {@code toString()}: each entry with its password masked, since a URL
+     * given as a node ({@code redis://user:password@host:port}) holds one.
+     *
+     * @param nodes the nodes as configured, may be {@code null}
+     * @return the masked nodes, {@code null} for {@code null}
+     */
+    static List<String> masked(List<String> nodes) {
+        return nodes == null ? null : nodes.stream().map(RedisConfig::maskUrl).toList();
+    }
+
+    /**
+     * Returns a comma-separated node list fit for messages: each entry with its password masked.
+     *
+     * @param nodes the nodes as configured
+     * @return the masked nodes
+     */
+    static String masked(String nodes) {
+        return String.join(",", masked(List.of(nodes.split(",", -1))));
     }
 
     private static boolean printableWithoutSpaces(String name) {
