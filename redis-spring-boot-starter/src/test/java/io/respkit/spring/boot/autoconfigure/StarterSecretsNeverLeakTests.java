@@ -1,5 +1,11 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.respkit.spring.core.RedisTemplate;
+import io.respkit.test.RedisProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -13,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Secrets in misplaced {@code redis.*} properties (credentials in a URL given as a cluster or sentinel node, user info
- * that lost its {@code '@'} in {@code redis.url}): the startup failure, its analysis and the properties'
- * {@code toString()} must show none of them.
+ * that lost its {@code '@'} in {@code redis.url}) and in command lines run through {@link RedisTemplate}: the startup
+ * failure, its analysis, the properties' {@code toString()} and the command timers' tags must show none of them.
  */
 class StarterSecretsNeverLeakTests {
 
@@ -95,6 +101,35 @@ class StarterSecretsNeverLeakTests {
             assertThat(p.getCluster().toString()).doesNotContain(PW);
             assertThat(p.getSentinel().toString()).doesNotContain(PW);
             assertThat(new PropertiesRedisConnectionDetails(p).toString()).doesNotContain(PW);
+        }
+    }
+
+    @Test
+    void commandLinesRunThroughTheTemplateAreTimedWithoutTheirArguments() {
+        try (RedisProcess server = RedisProcess.start()) {
+            MeterRegistry registry = new SimpleMeterRegistry();
+            runner.withConfiguration(AutoConfigurations.of(RedisMetricsAutoConfiguration.class))
+                    .withBean(MeterRegistry.class, () -> registry)
+                    .withPropertyValues("redis.url=redis://" + server.host() + ":" + server.port())
+                    .run(context -> {
+                        @SuppressWarnings("unchecked")
+                        RedisTemplate<String> template = context.getBean(RedisTemplate.class);
+                        template.execute("ACL SETUSER probe on >" + PW + " +@all ~*");
+                        template.execute("CONFIG SET masterauth " + PW);
+                        try {
+                            template.execute("AUTH probe " + PW + "x");
+                        } catch (RuntimeException expected) {
+                            // WRONGPASS: timed all the same
+                        }
+                        for (Meter meter : registry.getMeters()) {
+                            for (Tag tag : meter.getId().getTags()) {
+                                assertThat(tag.getValue()).as(meter.getId().toString())
+                                        .doesNotContainIgnoringCase(PW);
+                            }
+                        }
+                        assertThat(registry.find("respkit.commands").tag("command", "ACL SETUSER").timer())
+                                .isNotNull();
+                    });
         }
     }
 }
