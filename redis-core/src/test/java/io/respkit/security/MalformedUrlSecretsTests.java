@@ -99,4 +99,15 @@ class MalformedUrlSecretsTests {
         assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
         assertThat(thrown.getMessage()).doesNotContain(PW);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "redis://app:" + PW + "@127.0.0.1",
+        "redis://:" + PW + "@127.0.0.1:6379/0",
+        ":" + PW + "@127.0.0.1"})
+    void aUrlOrUserInfoGivenAsTheHostIsRefusedWithoutShowingThePassword(String host) {
+        Throwable thrown = catchThrowable(() -> RedisConfig.builder().host(host));
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
+        assertThat(thrown.getMessage()).doesNotContain(PW);
+    }
 }
