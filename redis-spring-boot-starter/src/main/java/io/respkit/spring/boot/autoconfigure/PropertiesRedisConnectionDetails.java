@@ -102,6 +102,7 @@ final class PropertiesRedisConnectionDetails implements RedisConnectionDetails {
             // s.toString() masks the sentinels' password
             return "PropertiesRedisConnectionDetails[sentinel=" + s + ", database=" + properties.getDatabase() + "]";
         }
-        return "PropertiesRedisConnectionDetails[" + host() + ":" + port() + "/" + database() + "]";
+        return "PropertiesRedisConnectionDetails[" + RedisConfig.maskUrl(host()) + ":" + port() + "/" + database()
+                + "]";
     }
 }

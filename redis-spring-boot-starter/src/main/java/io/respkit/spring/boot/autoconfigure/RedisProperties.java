@@ -268,8 +268,8 @@ public class RedisProperties {
     @Override
     public String toString() {
         return "RedisProperties[url=" + (url == null ? null : io.respkit.connection.RedisConfig.maskUrl(url))
-                + ", host=" + host + ", port=" + port + ", database=" + database + ", password="
-                + (password == null ? null : "****") + ", cluster.nodes="
+                + ", host=" + io.respkit.connection.RedisConfig.maskUrl(host) + ", port=" + port + ", database="
+                + database + ", password=" + (password == null ? null : "****") + ", cluster.nodes="
                 + RedisPropertyChecks.masked(cluster.getNodes()) + ", sentinel.master=" + sentinel.getMaster()
                 + ", sentinel.nodes=" + RedisPropertyChecks.masked(sentinel.getNodes()) + "]";
     }

@@ -36,6 +36,12 @@ final class RedisPropertyChecks {
         mode(p);
         if (!StringUtils.hasText(p.getUrl())) {
             // redis.url, when set, wins over these: their values do not matter then
+            String host = p.getHost();
+            if (host != null && (host.indexOf('@') >= 0 || host.indexOf('/') >= 0)) {
+                throw invalid("redis.host", RedisConfig.maskUrl(host), "a host name or an IP address, not a URL",
+                        "Set redis.host to the server's name or address, e.g. localhost, and the password with "
+                                + "redis.password; or give the whole URL with redis.url instead.");
+            }
             if (p.getPort() < 1 || p.getPort() > 65535) {
                 throw invalid("redis.port", p.getPort(), "between 1 and 65535",
                         "Set redis.port to the port redis-server listens on (6379 by default).");

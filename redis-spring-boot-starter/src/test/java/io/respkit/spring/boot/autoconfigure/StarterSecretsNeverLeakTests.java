@@ -90,6 +90,15 @@ class StarterSecretsNeverLeakTests {
     }
 
     @Test
+    void aUrlGivenAsTheHost() {
+        for (String host : List.of("redis://app:" + PW + "@127.0.0.1", "redis://:" + PW + "@127.0.0.1:6379/0")) {
+            String shown = everythingShown(runner.withBean(RedisFailureAnalyzerIntegrationTests.Warmup.class),
+                    "redis.host=" + host);
+            assertThat(shown).contains("redis.host").doesNotContain(PW);
+        }
+    }
+
+    @Test
     void propertiesAndDetailsToStringMaskNodesGivenAsUrls() {
         RedisProperties cluster = new RedisProperties();
         cluster.getCluster().setNodes(List.of("redis://app:" + PW + "@127.0.0.1:7000"));
