@@ -17,13 +17,15 @@ public record HostAndPort(String host, int port) {
      * Checks the components.
      *
      * @throws NullPointerException when {@code host} is null
-     * @throws IllegalArgumentException when {@code host} is blank or bracketed, or the port is outside 1 to 65535
+     * @throws IllegalArgumentException when {@code host} is blank or bracketed, holds a {@code '@'} or {@code '/'} (a
+     *         URL or user info, whose password would be shown wherever the address is; the message masks it), or the
+     *         port is outside 1 to 65535
      */
     public HostAndPort {
         Objects.requireNonNull(host, "host");
-        if (host.isBlank() || host.startsWith("[")) {
-            throw new IllegalArgumentException("host must be a name or an IP literal without brackets: '" + host
-                    + "'");
+        if (host.isBlank() || host.startsWith("[") || host.indexOf('@') >= 0 || host.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("host must be a name or an IP literal without brackets: '"
+                    + RedisConfig.maskUrl(host) + "'");
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1 to 65535: " + port);

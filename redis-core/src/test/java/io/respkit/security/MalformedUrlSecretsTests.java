@@ -110,4 +110,16 @@ class MalformedUrlSecretsTests {
         assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
         assertThat(thrown.getMessage()).doesNotContain(PW);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis://app:" + PW + "@127.0.0.1", ":" + PW + "@127.0.0.1"})
+    void aUrlOrUserInfoGivenAsASeedOrSentinelHostIsRefusedWithoutShowingThePassword(String host) {
+        for (Throwable thrown : new Throwable[] {
+            catchThrowable(() -> new HostAndPort(host, 7000)),
+            catchThrowable(() -> ClusterConfig.builder().seed(host, 7000)),
+            catchThrowable(() -> SentinelConfig.builder().sentinel(host, 26379))}) {
+            assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
+            assertThat(thrown.getMessage()).doesNotContain(PW);
+        }
+    }
 }
