@@ -96,13 +96,13 @@ final class PropertiesRedisConnectionDetails implements RedisConnectionDetails {
         RedisSentinelProperties s = properties.getSentinel();
         if (RedisPropertyChecks.clusterMode(properties)) {
             return "PropertiesRedisConnectionDetails[cluster="
-                    + RedisPropertyChecks.masked(properties.getCluster().getNodes()) + "]";
+                    + RedisPropertyChecks.shown(properties.getCluster().getNodes()) + "]";
         }
         if (StringUtils.hasText(s.getMaster())) {
             // s.toString() masks the sentinels' password
             return "PropertiesRedisConnectionDetails[sentinel=" + s + ", database=" + properties.getDatabase() + "]";
         }
-        return "PropertiesRedisConnectionDetails[" + RedisConfig.maskUrl(host()) + ":" + port() + "/" + database()
+        return "PropertiesRedisConnectionDetails[" + RedisPropertyChecks.shown(host()) + ":" + port() + "/" + database()
                 + "]";
     }
 }

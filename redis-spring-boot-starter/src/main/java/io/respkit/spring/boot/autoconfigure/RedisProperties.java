@@ -268,10 +268,10 @@ public class RedisProperties {
     @Override
     public String toString() {
         return "RedisProperties[url=" + (url == null ? null : io.respkit.connection.RedisConfig.maskUrl(url))
-                + ", host=" + io.respkit.connection.RedisConfig.maskUrl(host) + ", port=" + port + ", database="
+                + ", host=" + RedisPropertyChecks.shown(host) + ", port=" + port + ", database="
                 + database + ", password=" + (password == null ? null : "****") + ", cluster.nodes="
-                + RedisPropertyChecks.masked(cluster.getNodes()) + ", sentinel.master=" + sentinel.getMaster()
-                + ", sentinel.nodes=" + RedisPropertyChecks.masked(sentinel.getNodes()) + "]";
+                + RedisPropertyChecks.shown(cluster.getNodes()) + ", sentinel.master=" + sentinel.getMaster()
+                + ", sentinel.nodes=" + RedisPropertyChecks.shown(sentinel.getNodes()) + "]";
     }
 
     /** The RESP protocol version. */

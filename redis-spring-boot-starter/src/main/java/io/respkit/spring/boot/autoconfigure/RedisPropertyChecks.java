@@ -400,6 +400,29 @@ final class RedisPropertyChecks {
     }
 
     /**
+     * Returns a configured address or node list for {@code toString()}: an entry holding a {@code '@'} or {@code '/'}
+     * (a URL or user info, which the checks refuse) with its password masked, any other as it is (so that an IPv6
+     * literal such as {@code ::1} stays readable).
+     *
+     * @param values the host or nodes as configured, may be {@code null}
+     * @return the values for display, {@code null} for {@code null}
+     */
+    static List<String> shown(List<String> values) {
+        return values == null ? null : values.stream().map(RedisPropertyChecks::shown).toList();
+    }
+
+    /**
+     * Returns a configured host or node for {@code toString()}; see {@link #shown(List)}.
+     *
+     * @param value the host or node as configured, may be {@code null}
+     * @return the value for display
+     */
+    static String shown(String value) {
+        return value != null && (value.indexOf('@') >= 0 || value.indexOf('/') >= 0) ? RedisConfig.maskUrl(value)
+                : value;
+    }
+
+    /**
      * Returns a comma-separated node list fit for messages: each entry with its password masked.
      *
      * @param nodes the nodes as configured

@@ -111,6 +111,14 @@ class StarterSecretsNeverLeakTests {
             assertThat(p.getSentinel().toString()).doesNotContain(PW);
             assertThat(new PropertiesRedisConnectionDetails(p).toString()).doesNotContain(PW);
         }
+        RedisProperties host = new RedisProperties();
+        host.setHost("redis://app:" + PW + "@127.0.0.1");
+        assertThat(host.toString()).doesNotContain(PW);
+        assertThat(new PropertiesRedisConnectionDetails(host).toString()).doesNotContain(PW);
+        RedisProperties ipv6 = new RedisProperties();
+        ipv6.setHost("::1");
+        ipv6.getCluster().setNodes(List.of("::1:7000", "[::1]:7001"));
+        assertThat(ipv6.toString()).contains("host=::1,").contains("[::1:7000, [::1]:7001]");
     }
 
     @Test
