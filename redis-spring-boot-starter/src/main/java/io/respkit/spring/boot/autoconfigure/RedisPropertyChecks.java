@@ -217,10 +217,9 @@ final class RedisPropertyChecks {
             return HostAndPort.parse(s);
         } catch (IllegalArgumentException e) {
             throw new InvalidRedisPropertyException("redis.sentinel.nodes", RedisConfig.maskUrl(node), "a list of "
-                    + "host:port entries ("
-                    + e.getMessage() + ")", "Set redis.sentinel.nodes to the sentinels as host:port, separated by "
-                    + "commas, e.g. 10.0.0.1:26379,10.0.0.2:26379 ([::1]:26379 for IPv6; a host without a port "
-                    + "gets " + SentinelConfig.DEFAULT_SENTINEL_PORT + ").", e);
+                    + "host:port entries (" + e.getMessage() + ")", "Set redis.sentinel.nodes to the sentinels as "
+                    + "host:port, separated by commas, e.g. 10.0.0.1:26379,10.0.0.2:26379 ([::1]:26379 for IPv6; a "
+                    + "host without a port gets " + SentinelConfig.DEFAULT_SENTINEL_PORT + ").", e);
         }
     }
 
