@@ -14,6 +14,20 @@ final class ConfigChecks {
     private ConfigChecks() {
     }
 
+    /**
+     * @throws NullPointerException when the host is null
+     * @throws IllegalArgumentException when the host holds a {@code '@'} or {@code '/'}: a URL or user info, whose
+     *         password would otherwise be shown in every address, message and log; the message masks it
+     */
+    static String host(String host) {
+        Objects.requireNonNull(host, "host");
+        if (host.indexOf('@') >= 0 || host.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("host must be a host name or an IP address, not a URL or user info: '"
+                    + RedisConfig.maskUrl(host) + "' (use url(...) for a URL, password(...) for the password)");
+        }
+        return host;
+    }
+
     /** @throws IllegalArgumentException when the port is not 1 to 65535 */
     static int port(int port) {
         if (port < 1 || port > 65535) {

@@ -17,13 +17,15 @@ public record HostAndPort(String host, int port) {
      * Checks the components.
      *
      * @throws NullPointerException when {@code host} is null
-     * @throws IllegalArgumentException when {@code host} is blank or bracketed, or the port is outside 1 to 65535
+     * @throws IllegalArgumentException when {@code host} is blank or bracketed, holds a {@code '@'} or {@code '/'} (a
+     *         URL or user info, whose password would be shown wherever the address is; the message masks it), or the
+     *         port is outside 1 to 65535
      */
     public HostAndPort {
         Objects.requireNonNull(host, "host");
-        if (host.isBlank() || host.startsWith("[")) {
-            throw new IllegalArgumentException("host must be a name or an IP literal without brackets: '" + host
-                    + "'");
+        if (host.isBlank() || host.startsWith("[") || host.indexOf('@') >= 0 || host.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("host must be a name or an IP literal without brackets: '"
+                    + RedisConfig.maskUrl(host) + "'");
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1 to 65535: " + port);
@@ -37,14 +39,21 @@ public record HostAndPort(String host, int port) {
      * @param text the address
      * @return the address
      * @throws NullPointerException when {@code text} is null
-     * @throws IllegalArgumentException when there is no port, it is not a number in range, or the host is empty
+     * @throws IllegalArgumentException when there is no port, it is not a number in range, the host is empty, or the
+     *         text is a URL or holds user info (a {@code '/'} or {@code '@'}); the message shows the text with any
+     *         password masked
      */
     public static HostAndPort parse(String text) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
+        if (s.indexOf('@') >= 0 || s.indexOf('/') >= 0) {
+            // redis://user:password@host:port would otherwise parse, its host holding the password.
+            throw new IllegalArgumentException("expected host:port, got a URL or user info in '"
+                    + RedisConfig.maskUrl(text) + "' (credentials belong in the configuration's password)");
+        }
         int colon = s.lastIndexOf(':');
         if (colon <= 0 || colon == s.length() - 1) {
-            throw new IllegalArgumentException("expected host:port, got '" + text + "'");
+            throw new IllegalArgumentException("expected host:port, got '" + RedisConfig.maskUrl(text) + "'");
         }
         String host = s.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -54,7 +63,7 @@ public record HostAndPort(String host, int port) {
         try {
             port = Integer.parseInt(s.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port is not a number in '" + text + "'");
+            throw new IllegalArgumentException("port is not a number in '" + RedisConfig.maskUrl(text) + "'");
         }
         return new HostAndPort(host, port);
     }

@@ -324,9 +324,12 @@ public final class RedisConfig {
         /**
          * @param host the host name or IP address
          * @return this builder
+         * @throws NullPointerException when the host is null
+         * @throws IllegalArgumentException when it holds a {@code '@'} or {@code '/'}, as a URL or user info does
+         *         ({@link #url(String)} takes a URL); the message never shows a password
          */
         public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
+            this.host = ConfigChecks.host(host);
             return this;
         }
 

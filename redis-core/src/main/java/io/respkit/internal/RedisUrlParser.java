@@ -103,12 +103,18 @@ public final class RedisUrlParser {
                 : sentinel != null ? UrlOptions.Kind.SENTINEL : UrlOptions.Kind.REDIS;
         if (query != null && !query.isEmpty()) {
             PoolOptions pool = new PoolOptions();
+            // The option before, when its value is a secret: a raw '&' in that secret makes its tail read as the
+            // next option, whose name must then not be shown.
+            String secretBefore = null;
             for (String pair : query.split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
                 int eq = pair.indexOf('=');
                 if (eq < 0) {
+                    if (secretBefore != null) {
+                        throw fail(masked, "a query option after '" + secretBefore + "' has no value" + AMPERSAND);
+                    }
                     throw fail(masked, "query option '" + decode(pair, "a query option", masked)
                             + "' has no value");
                 }
@@ -116,11 +122,15 @@ public final class RedisUrlParser {
                     throw fail(masked, "a query option has a value but no name");
                 }
                 String name = decode(pair.substring(0, eq), "a query option", masked);
-                String value = decode(pair.substring(eq + 1), "option '" + name + "'", masked);
                 String canonical = UrlOptions.canonical(name, kind);
                 if (canonical == null) {
+                    if (secretBefore != null) {
+                        throw fail(masked, "an unknown query option follows '" + secretBefore + "'" + AMPERSAND);
+                    }
                     throw fail(masked, UrlOptions.unknown(name, kind));
                 }
+                String value = decode(pair.substring(eq + 1), "option '" + name + "'", masked);
+                secretBefore = isSecretOption(name) ? name : null;
                 // multiplexed=true|false is the older spelling of connectionMode: one of the two, never both
                 String before = given.put(canonical.equals("multiplexed") ? "connectionMode" : canonical, name);
                 if (before != null) {
@@ -137,6 +147,16 @@ public final class RedisUrlParser {
             }
             pool.apply(masked, b);
         }
+    }
+
+    /** Why the tail of a secret may have been read as an option. */
+    private static final String AMPERSAND = ": if it is part of the password, percent-encode the '&' in it (as %26)";
+
+    /** Whether an option's value is taken for a secret, here and in {@link #mask}: its name suggests one. */
+    private static boolean isSecretOption(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return key.contains("pass") || key.contains("pwd") || key.contains("secret") || key.contains("token")
+                || key.contains("auth");
     }
 
     /**
@@ -420,8 +440,48 @@ public final class RedisUrlParser {
                 }
             }
             masked = url.substring(0, authorityStart) + user + ":****" + url.substring(at);
+        } else {
+            masked = maskPortlessUserInfo(url, authorityStart);
         }
         return masked;
+    }
+
+    /**
+     * Masks user info that lost its {@code '@'} (the host forgotten: {@code redis://user:password},
+     * {@code redis://:password/0}): its password then reads as a port. A host entry whose port is not one to five
+     * digits, or whose host is empty, is masked from its colon to the end of the URL, since a raw {@code '/'},
+     * {@code '?'}, {@code '#'} or {@code ','} in the password would have cut it short there.
+     */
+    private static String maskPortlessUserInfo(String url, int authorityStart) {
+        int end = authorityStart;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int entry = authorityStart;
+        while (entry <= end) {
+            int next = url.indexOf(',', entry);
+            if (next < 0 || next > end) {
+                next = end;
+            }
+            int from = entry;
+            if (url.startsWith("[", entry)) {
+                int close = url.indexOf(']', entry);
+                from = close < 0 || close > next ? next : close;
+            }
+            int colon = url.indexOf(':', from);
+            if (colon >= 0 && colon < next) {
+                String port = url.substring(colon + 1, next);
+                boolean digits = !port.isEmpty() && port.length() <= 5;
+                for (int i = 0; digits && i < port.length(); i++) {
+                    digits = port.charAt(i) >= '0' && port.charAt(i) <= '9';
+                }
+                if (!digits || colon == entry) {
+                    return url.substring(0, colon + 1) + "****";
+                }
+            }
+            entry = next + 1;
+        }
+        return url;
     }
 
     /** Masks the values of query options that look like credentials, e.g. {@code ?password=...}. */
@@ -432,18 +492,22 @@ public final class RedisUrlParser {
         }
         StringBuilder sb = new StringBuilder(url.length()).append(url, 0, q + 1);
         String[] pairs = url.substring(q + 1).split("&", -1);
+        boolean inSecret = false;
         for (int i = 0; i < pairs.length; i++) {
             if (i > 0) {
                 sb.append('&');
             }
             String pair = pairs[i];
             int eq = pair.indexOf('=');
-            String key = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
-            if (eq >= 0 && (key.contains("pass") || key.contains("pwd") || key.contains("secret")
-                    || key.contains("token") || key.contains("auth"))) {
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (eq >= 0 && isSecretOption(key)) {
                 sb.append(pair, 0, eq + 1).append("****");
+                inSecret = true;
+            } else if (inSecret && (eq < 0 || !UrlOptions.isKnown(key))) {
+                sb.append(pair.isEmpty() ? "" : "****"); // the tail of a secret holding a raw '&'
             } else {
                 sb.append(pair);
+                inSecret = false;
             }
         }
         return sb.toString();

@@ -85,6 +85,16 @@ final class UrlOptions {
     }
 
     /**
+     * Returns whether any URL, of any kind, takes an option so spelled.
+     *
+     * @param name the option as spelled
+     * @return {@code true} for a known spelling
+     */
+    static boolean isKnown(String name) {
+        return CLUSTER_SPELLINGS.containsKey(name) || SENTINEL_SPELLINGS.containsKey(name);
+    }
+
+    /**
      * Explains an unknown option: a spelling that differs only in case, or else the list of known options.
      *
      * @param name the option as spelled

@@ -10,8 +10,10 @@ import io.respkit.TransactionBody;
 import io.respkit.TransactionResult;
 import io.respkit.codec.RedisCodec;
 import io.respkit.commands.Command;
+import io.respkit.commands.CommandSpec;
 import io.respkit.commands.RedisCommands;
 import io.respkit.commands.RedisPipelineCommands;
+import io.respkit.commands.ReplyDecoders;
 import io.respkit.commands.ScanArgs;
 import io.respkit.commands.ScanPage;
 import io.respkit.exceptions.RedisUnsupportedCommandException;
@@ -162,8 +164,22 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
      * @throws io.respkit.exceptions.RedisConnectionException when the connection failed
      */
     public Object execute(String command, Object... args) {
-        return timed(command, () -> client != null ? client.execute(command, args)
+        return timed(timedName(command), () -> client != null ? client.execute(command, args)
                 : cluster.execute(command, args));
+    }
+
+    /**
+     * The name a command given by name is timed under: its spec's name ({@code ACL SETUSER}), or its first word for a
+     * command respkit does not know. Never the name as given: a whole command line passed as the name
+     * ({@code "AUTH user password"}) would put its arguments, credentials included, in the timer's tag.
+     */
+    private String timedName(String command) {
+        if (metrics == null) {
+            return command; // not timed
+        }
+        Command<Object> parsed = Command.create(codec(), command, ReplyDecoders.raw());
+        CommandSpec spec = parsed.spec();
+        return spec.isKnown() ? spec.name() : parsed.argumentText(0);
     }
 
     /** @return the codec for this template's values */

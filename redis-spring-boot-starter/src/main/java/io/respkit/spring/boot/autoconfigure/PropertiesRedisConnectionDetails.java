@@ -95,12 +95,14 @@ final class PropertiesRedisConnectionDetails implements RedisConnectionDetails {
     public String toString() {
         RedisSentinelProperties s = properties.getSentinel();
         if (RedisPropertyChecks.clusterMode(properties)) {
-            return "PropertiesRedisConnectionDetails[cluster=" + properties.getCluster().getNodes() + "]";
+            return "PropertiesRedisConnectionDetails[cluster="
+                    + RedisPropertyChecks.shown(properties.getCluster().getNodes()) + "]";
         }
         if (StringUtils.hasText(s.getMaster())) {
             // s.toString() masks the sentinels' password
             return "PropertiesRedisConnectionDetails[sentinel=" + s + ", database=" + properties.getDatabase() + "]";
         }
-        return "PropertiesRedisConnectionDetails[" + host() + ":" + port() + "/" + database() + "]";
+        return "PropertiesRedisConnectionDetails[" + RedisPropertyChecks.shown(host()) + ":" + port() + "/" + database()
+                + "]";
     }
 }

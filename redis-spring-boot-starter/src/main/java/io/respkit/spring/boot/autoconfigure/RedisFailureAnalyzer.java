@@ -77,8 +77,10 @@ public final class RedisFailureAnalyzer implements FailureAnalyzer {
     private FailureAnalysis invalidProperty(InvalidRedisPropertyException e) {
         String raw = environment == null || e.property().endsWith("password") ? null
                 : environment.getProperty(e.property()); // a password is never shown, whatever the check
-        if (raw != null && "redis.url".equals(e.property())) {
-            raw = RedisConfig.maskUrl(raw); // the configured URL may hold the password
+        if (raw != null && ("redis.url".equals(e.property()) || "redis.host".equals(e.property()))) {
+            raw = RedisConfig.maskUrl(raw); // the configured URL may hold the password, so may a URL given as host
+        } else if (raw != null && e.property().endsWith(".nodes")) {
+            raw = RedisPropertyChecks.masked(raw); // so may a URL given as a node
         }
         String origin = origin(e.property());
         return new FailureAnalysis("Invalid value '" + (raw != null ? raw : e.value()) + "' for configuration "

@@ -264,13 +264,14 @@ public class RedisProperties {
         return listener;
     }
 
-    /** Describes the properties without the password. */
+    /** Describes the properties without the passwords (nor one in a URL given as a node). */
     @Override
     public String toString() {
         return "RedisProperties[url=" + (url == null ? null : io.respkit.connection.RedisConfig.maskUrl(url))
-                + ", host=" + host + ", port=" + port + ", database=" + database + ", password="
-                + (password == null ? null : "****") + ", cluster.nodes=" + cluster.getNodes() + ", sentinel.master="
-                + sentinel.getMaster() + ", sentinel.nodes=" + sentinel.getNodes() + "]";
+                + ", host=" + RedisPropertyChecks.shown(host) + ", port=" + port + ", database="
+                + database + ", password=" + (password == null ? null : "****") + ", cluster.nodes="
+                + RedisPropertyChecks.shown(cluster.getNodes()) + ", sentinel.master=" + sentinel.getMaster()
+                + ", sentinel.nodes=" + RedisPropertyChecks.shown(sentinel.getNodes()) + "]";
     }
 
     /** The RESP protocol version. */

@@ -36,6 +36,12 @@ final class RedisPropertyChecks {
         mode(p);
         if (!StringUtils.hasText(p.getUrl())) {
             // redis.url, when set, wins over these: their values do not matter then
+            String host = p.getHost();
+            if (host != null && (host.indexOf('@') >= 0 || host.indexOf('/') >= 0)) {
+                throw invalid("redis.host", RedisConfig.maskUrl(host), "a host name or an IP address, not a URL",
+                        "Set redis.host to the server's name or address, e.g. localhost, and the password with "
+                                + "redis.password; or give the whole URL with redis.url instead.");
+            }
             if (p.getPort() < 1 || p.getPort() > 65535) {
                 throw invalid("redis.port", p.getPort(), "between 1 and 65535",
                         "Set redis.port to the port redis-server listens on (6379 by default).");
@@ -101,7 +107,7 @@ final class RedisPropertyChecks {
         boolean sentinels = hasEntries(s.getNodes());
         if (clusterMode(p) && (master || sentinels)) {
             throw invalid(master ? "redis.sentinel.master" : "redis.sentinel.nodes",
-                    master ? s.getMaster() : s.getNodes(), "unset when redis.cluster.nodes is set",
+                    master ? s.getMaster() : masked(s.getNodes()), "unset when redis.cluster.nodes is set",
                     "Use either redis.cluster.nodes (a Redis Cluster) or redis.sentinel.master with "
                             + "redis.sentinel.nodes (a primary and its replicas watched by Redis Sentinel), not both: "
                             + "remove the redis.sentinel.* properties or redis.cluster.nodes.");
@@ -210,10 +216,10 @@ final class RedisPropertyChecks {
             }
             return HostAndPort.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRedisPropertyException("redis.sentinel.nodes", node, "a list of host:port entries ("
-                    + e.getMessage() + ")", "Set redis.sentinel.nodes to the sentinels as host:port, separated by "
-                    + "commas, e.g. 10.0.0.1:26379,10.0.0.2:26379 ([::1]:26379 for IPv6; a host without a port "
-                    + "gets " + SentinelConfig.DEFAULT_SENTINEL_PORT + ").", e);
+            throw new InvalidRedisPropertyException("redis.sentinel.nodes", RedisConfig.maskUrl(node), "a list of "
+                    + "host:port entries (" + e.getMessage() + ")", "Set redis.sentinel.nodes to the sentinels as "
+                    + "host:port, separated by commas, e.g. 10.0.0.1:26379,10.0.0.2:26379 ([::1]:26379 for IPv6; a "
+                    + "host without a port gets " + SentinelConfig.DEFAULT_SENTINEL_PORT + ").", e);
         }
     }
 
@@ -259,9 +265,9 @@ final class RedisPropertyChecks {
             try {
                 seeds.add(HostAndPort.parse(node));
             } catch (IllegalArgumentException e) {
-                throw new InvalidRedisPropertyException("redis.cluster.nodes", node, "a list of host:port "
-                        + "entries (" + e.getMessage() + ")", "Set redis.cluster.nodes to some of the cluster's "
-                        + "nodes as host:port, separated by commas, e.g. 10.0.0.1:7000,10.0.0.2:7000 "
+                throw new InvalidRedisPropertyException("redis.cluster.nodes", RedisConfig.maskUrl(node), "a list of "
+                        + "host:port entries (" + e.getMessage() + ")", "Set redis.cluster.nodes to some of the "
+                        + "cluster's nodes as host:port, separated by commas, e.g. 10.0.0.1:7000,10.0.0.2:7000 "
                         + "([::1]:7000 for IPv6).", e);
             }
         }
@@ -379,6 +385,50 @@ final class RedisPropertyChecks {
                     + "redis.listener.stream.claim-idle, or lower the retry back-off's max delay: an entry waiting "
                     + "for its retry would otherwise be claimed by another consumer.");
         }
+    }
+
+    /**
+     * Returns a node list fit for messages and {@code toString()}: each entry with its password masked, since a URL
+     * given as a node ({@code redis://user:password@host:port}) holds one.
+     *
+     * @param nodes the nodes as configured, may be {@code null}
+     * @return the masked nodes, {@code null} for {@code null}
+     */
+    static List<String> masked(List<String> nodes) {
+        return nodes == null ? null : nodes.stream().map(RedisConfig::maskUrl).toList();
+    }
+
+    /**
+     * Returns a configured address or node list for {@code toString()}: an entry holding a {@code '@'} or {@code '/'}
+     * (a URL or user info, which the checks refuse) with its password masked, any other as it is (so that an IPv6
+     * literal such as {@code ::1} stays readable).
+     *
+     * @param values the host or nodes as configured, may be {@code null}
+     * @return the values for display, {@code null} for {@code null}
+     */
+    static List<String> shown(List<String> values) {
+        return values == null ? null : values.stream().map(RedisPropertyChecks::shown).toList();
+    }
+
+    /**
+     * Returns a configured host or node for {@code toString()}; see {@link #shown(List)}.
+     *
+     * @param value the host or node as configured, may be {@code null}
+     * @return the value for display
+     */
+    static String shown(String value) {
+        return value != null && (value.indexOf('@') >= 0 || value.indexOf('/') >= 0) ? RedisConfig.maskUrl(value)
+                : value;
+    }
+
+    /**
+     * Returns a comma-separated node list fit for messages: each entry with its password masked.
+     *
+     * @param nodes the nodes as configured
+     * @return the masked nodes
+     */
+    static String masked(String nodes) {
+        return String.join(",", masked(List.of(nodes.split(",", -1))));
     }
 
     private static boolean printableWithoutSpaces(String name) {

@@ -86,7 +86,8 @@ public class RedisSentinelProperties {
     /** Describes the settings without the password. */
     @Override
     public String toString() {
-        return "RedisSentinelProperties[master=" + master + ", nodes=" + nodes + ", username=" + username
-                + ", password=" + (password == null ? null : "****") + ", checkInterval=" + checkInterval + "]";
+        return "RedisSentinelProperties[master=" + master + ", nodes=" + RedisPropertyChecks.shown(nodes)
+                + ", username=" + username + ", password=" + (password == null ? null : "****") + ", checkInterval="
+                + checkInterval + "]";
     }
 }
