@@ -333,6 +333,25 @@ public final class RedisAutoConfiguration {
         }
     }
 
+    /**
+     * Keeps respkit's passwords and the passwords inside its URLs out of {@code /actuator/configprops} and
+     * {@code /actuator/env}, also when their values are shown.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+    static class ActuatorSanitizingConfiguration {
+
+        /**
+         * The sanitizing function; Boot's configprops and env endpoints apply every such bean.
+         *
+         * @return the function
+         */
+        @Bean
+        org.springframework.boot.actuate.endpoint.SanitizingFunction redisSanitizingFunction() {
+            return new RedisSanitizingFunction();
+        }
+    }
+
     /** JSON values for {@link RedisTemplate#forType(Class)} with the application's Jackson mapper. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
