@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 final class CacheKeyText {
 
+    /** The most characters of a key {@link #forLog} shows. */
+    static final int LOGGED_CHARS = 200;
+
     private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -57,6 +60,43 @@ final class CacheKeyText {
             return text.toString();
         }
         return prefix.concat(ownText(cacheName, key));
+    }
+
+    /**
+     * Returns a Redis key as it may appear in a log line or an exception message: keys often come from requests, so
+     * line breaks, other control characters and Unicode line, paragraph and direction marks are escaped
+     * ({@code \r}, {@code \n}, {@code \t}, {@code \u2028}, ...), so that no key can forge a log line, and a key
+     * longer than {@value #LOGGED_CHARS} characters is cut ({@code ...}).
+     *
+     * @param redisKey the key
+     * @return the printable text
+     */
+    static String forLog(String redisKey) {
+        StringBuilder out = new StringBuilder(Math.min(redisKey.length(), LOGGED_CHARS) + 8);
+        int end = Math.min(redisKey.length(), LOGGED_CHARS);
+        for (int i = 0; i < end; i++) {
+            char c = redisKey.charAt(i);
+            switch (c) {
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+                            || (c >= '\u2066' && c <= '\u2069')) {
+                        out.append("\\u");
+                        for (int shift = 12; shift >= 0; shift -= 4) {
+                            out.append(Character.forDigit((c >> shift) & 0xf, 16));
+                        }
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (end < redisKey.length()) {
+            out.append("...");
+        }
+        return out.toString();
     }
 
     private static String ownText(String cacheName, Object key) {

@@ -202,7 +202,8 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
         if (!"WRONGTYPE".equals(e.code())) {
             throw e;
         }
-        log.warn("Cache '{}': {} holds another Redis type than a string; treated as a miss", name, redisKey);
+        log.warn("Cache '{}': {} holds another Redis type than a string; treated as a miss", name,
+                CacheKeyText.forLog(redisKey));
         return OTHER_TYPE;
     }
 
@@ -224,17 +225,17 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                 // Written by a configuration that caches nulls (e.g. before a deployment turned that off): handed
                 // to Spring, the marker itself would come back as the method's result.
                 log.warn("Cache '{}': {} holds a cached null, which this cache does not store; treated as a miss",
-                        name, redisKey);
+                        name, CacheKeyText.forLog(redisKey));
                 return null;
             }
             return storeValue;
         } catch (CacheValueCodec.UntrustedCacheValueException e) {
-            throw new IllegalStateException("Cache '" + name + "' refused the value of " + redisKey + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("Cache '" + name + "' refused the value of "
+                    + CacheKeyText.forLog(redisKey) + ": " + e.getMessage(), e);
         } catch (ClassNotFoundException | IllegalArgumentException e) {
             // Typically a value written by another version of the application: a miss, so that it is replaced.
-            log.warn("Cache '{}': cannot read the value of {} ({}); treated as a miss", name, redisKey,
-                    e.getMessage());
+            log.warn("Cache '{}': cannot read the value of {} ({}); treated as a miss", name,
+                    CacheKeyText.forLog(redisKey), CacheKeyText.forLog(String.valueOf(e.getMessage())));
             return null;
         }
     }
@@ -361,7 +362,8 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             if (inFlight != null) {
                 if (inFlight instanceof Load load && load.loader == Thread.currentThread()) {
                     // Waiting would wait for ourselves, for good, and so would every later caller of the key.
-                    throw new IllegalStateException("Cache '" + name + "': the loader of " + redisKey
+                    throw new IllegalStateException("Cache '" + name + "': the loader of "
+                            + CacheKeyText.forLog(redisKey)
                             + " asked for the same key again (a recursive load)");
                 }
                 try {
