@@ -149,7 +149,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
         try {
             return commands.execute(command);
         } finally {
-            m.record(command.name(), System.nanoTime() - start);
+            m.record(timedName(command), System.nanoTime() - start);
         }
     }
 
@@ -177,9 +177,13 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
         if (metrics == null) {
             return command; // not timed
         }
-        Command<Object> parsed = Command.create(codec(), command, ReplyDecoders.raw());
-        CommandSpec spec = parsed.spec();
-        return spec.isKnown() ? spec.name() : parsed.argumentText(0);
+        return timedName(Command.create(codec(), command, ReplyDecoders.raw()));
+    }
+
+    /** The name a command is timed under, as {@link #timedName(String)}: never its arguments, even given as its name. */
+    static String timedName(Command<?> command) {
+        CommandSpec spec = command.spec();
+        return spec.isKnown() ? spec.name() : command.argumentText(0);
     }
 
     /** @return the codec for this template's values */
@@ -465,7 +469,7 @@ public final class RedisTemplate<V> implements RedisCommands<V> {
             try {
                 return delegate.execute(command);
             } finally {
-                metrics.record(command.name(), System.nanoTime() - start);
+                metrics.record(timedName(command), System.nanoTime() - start);
             }
         }
 

@@ -1,5 +1,7 @@
 package io.respkit.spring.boot.autoconfigure;
 
+import io.respkit.commands.Command;
+import io.respkit.commands.ReplyDecoders;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -138,6 +140,10 @@ class StarterSecretsNeverLeakTests {
                         } catch (RuntimeException expected) {
                             // WRONGPASS: timed all the same
                         }
+                        // a command built from a whole line, run as a Command, directly and on one connection
+                        template.execute(Command.create(template.codec(), "SET probe:k " + PW, ReplyDecoders.raw()));
+                        template.withConnection(c -> c.execute(Command.create(c.codec(), "ECHO " + PW + "2",
+                                ReplyDecoders.raw())));
                         for (Meter meter : registry.getMeters()) {
                             for (Tag tag : meter.getId().getTags()) {
                                 assertThat(tag.getValue()).as(meter.getId().toString())
