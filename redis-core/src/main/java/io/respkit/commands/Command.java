@@ -335,9 +335,11 @@ public final class Command<T> {
     }
 
     /**
-     * Returns the command name, as used in messages; it never includes arguments. For a credential-carrying command
-     * whose arguments were passed as part of the name (such as {@code "AUTH user password"}) it is only the command
-     * word and, for {@code ACL}, {@code CONFIG} and {@code SENTINEL}, the subcommand.
+     * Returns the command name, as used in messages; it never includes arguments. For a command line passed as the
+     * name ({@code "SET k v"}) it is the name respkit knows for it ({@code "SET"}, {@code "CONFIG GET"}), or its first
+     * word for a command respkit does not know; for a credential-carrying one ({@code "AUTH user password"}) only the
+     * command word and, for {@code ACL}, {@code CONFIG} and {@code SENTINEL}, the subcommand. A one-word name keeps
+     * its spelling.
      *
      * @return the name, e.g. {@code "GET"}
      */

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * How a {@link Command} starts: from a spec (its name's words, no lookup) or from a name (the spec looked up once,
- * case-insensitively; a multi-word name split on any blank, shown without arguments when it carries credentials).
+ * case-insensitively; a multi-word name split on any blank and shown by its command words only).
  *
  * <p>Stateless and thread-safe.
  */
@@ -49,10 +49,13 @@ final class CommandStarts {
         for (String word : words) {
             command.arg(word);
         }
-        // A whole command line passed as the name ("AUTH user password") must show only its command words.
+        // A whole command line passed as the name ("AUTH user password", "SET k v") shows only its command words,
+        // in messages and metrics alike: its arguments may be credentials or user data.
         if (spec.carriesCredentials(command)) {
             boolean twoWords = (spec.isSubcommand() || spec.hasSubcommands()) && words.length > 1;
             command.name = twoWords ? words[0] + " " + words[1] : words[0];
+        } else {
+            command.name = spec.isKnown() ? spec.name() : words[0];
         }
         return command;
     }

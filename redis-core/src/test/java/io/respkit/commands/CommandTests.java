@@ -32,6 +32,23 @@ class CommandTests {
         return Command.create(StringCodec.UTF8, name, ReplyDecoders.raw());
     }
 
+    /** A whole command line given as the name is sent as words, and named by its command words only. */
+    @Test
+    void aCommandLineGivenAsTheNameIsNamedWithoutItsArguments() {
+        Command<Object> set = Command.create(StringCodec.UTF8, "SET user:1 s3cret-value", ReplyDecoders.raw());
+        assertThat(set.name()).isEqualTo("SET");
+        assertThat(set.argumentCount()).isEqualTo(3);
+        assertThat(set.argumentText(2)).isEqualTo("s3cret-value");
+        assertThat(Command.create(StringCodec.UTF8, "config get maxmemory", ReplyDecoders.raw()).name())
+                .isEqualTo("CONFIG GET");
+        assertThat(Command.create(StringCodec.UTF8, "FT.SEARCH idx hello", ReplyDecoders.raw()).name())
+                .isEqualTo("FT.SEARCH");
+        assertThat(Command.create(StringCodec.UTF8, "echo\tvalue", ReplyDecoders.raw()).name()).isEqualTo("ECHO");
+        // a single word keeps its spelling, as before
+        assertThat(Command.create(StringCodec.UTF8, "get", ReplyDecoders.raw()).name()).isEqualTo("get");
+        assertThat(Command.create(StringCodec.UTF8, "CONFIG GET", ReplyDecoders.raw()).name()).isEqualTo("CONFIG GET");
+    }
+
     @Test
     void setWithKeyValueLongAndDouble() throws IOException {
         Command<Object> set = create("SET").key("k").value("v").arg(10L).arg(1.5);
