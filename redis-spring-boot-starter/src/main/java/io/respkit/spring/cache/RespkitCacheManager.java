@@ -6,7 +6,7 @@ import io.respkit.spring.core.JacksonJsonCodec;
 import io.respkit.spring.core.RedisTemplate;
 import io.respkit.spring.core.ValueCodecFactory;
 import org.springframework.cache.Cache;
-import org.springframework.cache.transaction.AbstractTransactionSupportingCacheManager;
+import org.springframework.cache.support.AbstractCacheManager;
 import org.springframework.util.ClassUtils;
 
 import java.time.Duration;
@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. Built by {@link Builder}, which is not thread-safe.
  */
-public final class RespkitCacheManager extends AbstractTransactionSupportingCacheManager {
+public final class RespkitCacheManager extends AbstractCacheManager {
 
     private final RedisTemplate<byte[]> redis;
     private final RedisAsyncCommands<byte[]> async;
@@ -50,6 +50,7 @@ public final class RespkitCacheManager extends AbstractTransactionSupportingCach
     private final Map<String, RespkitCacheConfiguration> configurations;
     private final boolean statistics;
     private final List<Consumer<? super RespkitCache>> listeners;
+    private final boolean transactionAware;
 
     private RespkitCacheManager(Builder builder) {
         this.redis = builder.template.withCodec(ByteArrayCodec.INSTANCE);
@@ -60,7 +61,7 @@ public final class RespkitCacheManager extends AbstractTransactionSupportingCach
         this.configurations = Map.copyOf(builder.configurations);
         this.statistics = builder.statistics;
         this.listeners = List.copyOf(builder.listeners);
-        setTransactionAware(builder.transactionAware);
+        this.transactionAware = builder.transactionAware;
     }
 
     /**
@@ -93,6 +94,20 @@ public final class RespkitCacheManager extends AbstractTransactionSupportingCach
         // AbstractCacheManager creates each missing cache once under its lock, so listeners see each cache once.
         listeners.forEach(listener -> listener.accept(cache));
         return cache;
+    }
+
+    /**
+     * Wraps each cache in Spring's {@code TransactionAwareCacheDecorator} when the manager is transaction-aware. The
+     * decorator (spring-context-support) is only loaded then: the manager itself needs neither it nor spring-tx.
+     */
+    @Override
+    protected Cache decorateCache(Cache cache) {
+        return transactionAware ? TransactionAwareCaches.decorate(cache) : cache;
+    }
+
+    /** @return whether puts and evictions in a Spring transaction wait for its commit */
+    public boolean isTransactionAware() {
+        return transactionAware;
     }
 
     /** @return the configuration of caches not configured by name */
@@ -218,8 +233,8 @@ public final class RespkitCacheManager extends AbstractTransactionSupportingCach
         }
 
         /**
-         * Makes the manager transaction-aware, as Spring Data Redis's {@code transactionAware()}: within a Spring
-         * transaction (spring-tx), each cache's puts and evictions are deferred until it commits and dropped when it
+         * Makes the manager transaction-aware, as Spring Data Redis's {@code transactionAware()} (needs spring-tx and
+         * spring-context-support): within a Spring transaction, each cache's puts and evictions are deferred until it commits and dropped when it
          * rolls back; outside one they run at once. Its caches are then {@code TransactionAwareCacheDecorator}s
          * around {@link RespkitCache}s.
          *
@@ -260,15 +275,18 @@ public final class RespkitCacheManager extends AbstractTransactionSupportingCach
          *
          * @return the manager
          * @throws IllegalStateException when no codec factory was set and Jackson 3 is not on the class path, the
-         *         codec factory cannot make codecs, or the manager is transaction-aware without spring-tx
+         *         codec factory cannot make codecs, or the manager is transaction-aware without spring-tx or
+         *         spring-context-support
          */
         public RespkitCacheManager build() {
-            if (transactionAware && !ClassUtils.isPresent(
-                    "org.springframework.transaction.support.TransactionSynchronizationManager",
-                    classLoader != null ? classLoader : RespkitCacheManager.class.getClassLoader())) {
+            ClassLoader loader = classLoader != null ? classLoader : RespkitCacheManager.class.getClassLoader();
+            if (transactionAware && !(ClassUtils.isPresent(
+                    "org.springframework.transaction.support.TransactionSynchronizationManager", loader)
+                    && ClassUtils.isPresent("org.springframework.cache.transaction.TransactionAwareCacheDecorator",
+                    loader))) {
                 throw new IllegalStateException("A transaction-aware RespkitCacheManager needs Spring's transactions "
-                        + "(org.springframework:spring-tx) on the class path: add it, or turn transaction-awareness "
-                        + "off");
+                        + "(org.springframework:spring-tx) and spring-context-support (which spring-boot-cache "
+                        + "brings) on the class path: add them, or turn transaction-awareness off");
             }
             if (codecFactory == null) {
                 if (!ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",

@@ -110,10 +110,14 @@ class RedisCacheTransactionIntegrationTests {
     }
 
     @Test
-    void withoutSpringTxATransactionAwareManagerIsRefusedAtStartUp(RedisServer server) {
-        runner(server).withClassLoader(new FilteredClassLoader("org.springframework.transaction"))
-                .withPropertyValues("redis.cache.transaction-aware=true")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("spring-tx"));
+    void withoutSpringTxOrContextSupportATransactionAwareManagerIsRefusedAtStartUp(RedisServer server) {
+        for (String missing : new String[] {"org.springframework.transaction", "org.springframework.cache.transaction"}) {
+            runner(server).withClassLoader(new FilteredClassLoader(missing))
+                    .withPropertyValues("redis.cache.transaction-aware=true")
+                    .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                            .hasMessageContaining("spring-tx").hasMessageContaining("spring-context-support"));
+            runner(server).withClassLoader(new FilteredClassLoader(missing)) // not transaction-aware: fine
+                    .run(context -> assertThat(context).hasNotFailed());
+        }
     }
 }

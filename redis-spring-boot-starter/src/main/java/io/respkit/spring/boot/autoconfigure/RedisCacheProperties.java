@@ -48,7 +48,8 @@ public class RedisCacheProperties {
 
     /**
      * Whether puts and evictions made inside a Spring transaction reach Redis only once it commits (and never when it
-     * rolls back), as with Spring Data Redis's transaction-aware cache manager. Needs spring-tx.
+     * rolls back), as with Spring Data Redis's transaction-aware cache manager. Needs spring-tx and
+     * spring-context-support (spring-boot-cache brings it).
      */
     private boolean transactionAware;
 
