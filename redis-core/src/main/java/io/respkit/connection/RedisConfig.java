@@ -2,7 +2,7 @@ package io.respkit.connection;
 
 import io.respkit.exceptions.RedisConnectionException;
 import io.respkit.exceptions.RedisUrlSyntaxException;
-import io.respkit.internal.RedisUrlParser;
+import io.respkit.internal.UrlMasking;
 import io.respkit.internal.UrlSettings;
 import io.respkit.pool.PoolConfig;
 import io.respkit.protocol.RespLimits;
@@ -106,7 +106,7 @@ public final class RedisConfig {
      * @return the masked URL, or {@code null} for {@code null}
      */
     public static String maskUrl(String url) {
-        return RedisUrlParser.mask(url);
+        return UrlMasking.mask(url);
     }
 
     /** @return the host name or IP address */

@@ -37,7 +37,7 @@ public final class ClusterUrlParser {
         if (url == null || url.isBlank()) {
             throw new RedisUrlSyntaxException("Invalid Redis URL: it is empty");
         }
-        String masked = RedisUrlParser.mask(url);
+        String masked = UrlMasking.mask(url);
         int schemeEnd = url.indexOf("://");
         if (schemeEnd < 0) {
             throw RedisUrlParser.fail(masked, "it must start with redis-cluster:// or rediss-cluster://");

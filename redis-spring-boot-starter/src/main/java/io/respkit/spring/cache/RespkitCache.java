@@ -21,11 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -77,18 +72,6 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
     private static final int CLEAR_BATCH = 500;
     /** SET NX attempts of {@link #putIfAbsent} while the present entry keeps vanishing before it is read. */
     private static final int PUT_IF_ABSENT_ATTEMPTS = 3;
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    /**
-     * Completes the cache's futures off respkit's reader thread (see {@link #offReader}). Threads are made on demand
-     * and retire after a second idle, as respkit's async workers do: a cached method may block on one, and a bounded
-     * pool (such as the common pool, one or two threads on small machines) would then hold back every other lookup.
-     */
-    private static final ExecutorService CALLBACKS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
-            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "respkit-cache-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
     /** What {@link #read} gives for a key holding another Redis type than a string: an entry that cannot be read. */
     private static final byte[] OTHER_TYPE = new byte[0];
     private final String name;
@@ -184,7 +167,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
 
     /** {@link #read} without blocking. */
     private CompletableFuture<byte[]> readAsync(String redisKey) {
-        return offReader(async.get(redisKey)).exceptionally(failure -> {
+        return CacheCallbacks.offReader(async.get(redisKey)).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof RedisServerException e) {
@@ -460,7 +443,7 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
             }
             loaded.thenCompose(storeValue -> async.set(redisKey, values.encode(storeValue), putArgs)
                             .thenApply(ok -> storeValue))
-                    .whenCompleteAsync((storeValue, failure) -> {   // off the reader thread, as offReader
+                    .whenCompleteAsync((storeValue, failure) -> {   // off the reader thread
                         loads.remove(redisKey, mine);
                         if (failure != null) {
                             mine.completeExceptionally(failure);
@@ -468,20 +451,9 @@ public final class RespkitCache extends AbstractValueAdaptingCache {
                             countPut();
                             mine.complete(storeValue);
                         }
-                    }, CALLBACKS);
+                    }, CacheCallbacks.EXECUTOR);
             return mine.thenApply(v -> (T) fromStoreValue(v));
         });
-    }
-
-    /**
-     * Returns a future completed like {@code reply}, but on a {@link #CALLBACKS} thread rather than on the thread
-     * completing {@code reply}, respkit's reader thread, which serves every command of the connection: what depends
-     * on the cache's futures (the cached method, which Spring calls on a miss where the lookup completes, and the
-     * caller's own stages) may block. {@code whenCompleteAsync} hops for a failure too, where {@code thenApplyAsync}
-     * would not.
-     */
-    private static <T> CompletableFuture<T> offReader(CompletableFuture<T> reply) {
-        return reply.whenCompleteAsync((value, failure) -> { }, CALLBACKS);
     }
 
     /**
